@@ -1,0 +1,1 @@
+"""Study-handbook generator: raw Chinese study texts → a MkDocs Material handbook."""
