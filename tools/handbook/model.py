@@ -27,6 +27,7 @@ class Repair:
     rule: str
     before: str
     after: str
+    count: int = 1  # how many marks one line-level repair changed
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Author:
 
 @dataclass
 class Byline:
+    """A byline or attribution; it stays where the source has it."""
+
     text: str  # exactly as it stands in the source
     authors: list[Author]
     rule: str
@@ -78,17 +81,24 @@ class Paragraph:
     anchor: str = ""
 
 
-Block = Heading | Paragraph
+Block = Heading | Paragraph | Byline
 
 
 @dataclass
 class Article:
     title: str | None  # None: the article has no title of its own
-    bylines: list[Byline] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     first_line: int = 0
-    last_line: int = 0
+    title_rule: str = ""
     anchor: str = ""
+
+    @property
+    def bylines(self) -> list[Byline]:
+        return [b for b in self.blocks if isinstance(b, Byline)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
 @dataclass
@@ -109,9 +119,8 @@ class Essay:
 
     @property
     def authors(self) -> list[Author]:
-        found = [a for b in self.bylines for a in b.authors]
-        found += [a for art in self.articles for b in art.bylines for a in b.authors]
-        return found
+        bylines = self.bylines + [b for art in self.articles for b in art.bylines]
+        return [a for b in bylines for a in b.authors]
 
 
 @dataclass
@@ -125,6 +134,7 @@ class Collection:
     essays: list[Essay] = field(default_factory=list)
     title_line: int = 1
     date_line: int | None = None
+    preface: list[Paragraph] = field(default_factory=list)  # header lines besides title and date
     repairs: list[Repair] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     recognitions: list[Recognition] = field(default_factory=list)

@@ -1,0 +1,59 @@
+# The handbook: `make` converts source/ into docs/ and builds the site into
+# site/; `make test` runs the whole suite. `make help` lists every target.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SOURCES := $(sort $(wildcard source/*.txt))
+# OpenCC configuration of the Traditional edition (s2tw, s2hk, s2t …).
+HANT ?= s2tw
+export HANT
+
+# Debian packages the build and the tests need (fonts, browser, PDF tools).
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+
+.DEFAULT_GOAL := all
+.PHONY: all venv convert build serve check lint test system-deps clean help
+
+all: build ## Convert source/ into docs/ and build the site into site/
+
+$(BIN)/handbook: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(BIN)/handbook ## Create .venv with the pinned dependencies
+
+convert: venv ## Convert source/*.txt into Markdown pages under docs/ (report in build/)
+	@mkdir -p build
+	$(BIN)/handbook convert $(SOURCES) --out docs --report build/report.json
+
+build: convert ## Build the site into site/ with mkdocs build --strict
+	$(BIN)/mkdocs build --strict
+
+serve: convert ## Serve the handbook at http://127.0.0.1:8000 while you edit
+	$(BIN)/mkdocs serve
+
+check: venv ## Fail if docs/ is stale against source/
+	$(BIN)/handbook check $(SOURCES) --out docs
+
+lint: venv ## ruff lint and format check
+	$(BIN)/ruff check tools tests
+	$(BIN)/ruff format --check tools tests
+
+test: venv lint check ## The whole test suite (lint, staleness check, pytest)
+	$(BIN)/pytest
+
+system-deps: ## Install the Debian packages (needs root or sudo)
+	@if dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then echo "system packages present"; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); fi
+
+clean: ## Remove the built site and build output (docs/ is kept: it is committed)
+	rm -rf site build .pytest_cache
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'

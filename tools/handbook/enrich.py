@@ -1,0 +1,56 @@
+"""Stage 3: derive what the pages show besides the text: lengths, reading
+time and a one-sentence description of each essay."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .model import Byline, Essay, Handbook, Heading, Paragraph
+from .patterns import SENTENCE_END
+
+SENTENCE = re.compile(f"^.+?[{SENTENCE_END}]+[”’」』]?")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs from source/handbook.yml; the defaults suit Chinese prose."""
+
+    reading_chars_per_minute: int = 400
+    description_chars: int = 80
+
+
+def enrich(handbook: Handbook, settings: Settings) -> None:
+    for collection in handbook.collections:
+        for essay in collection.essays:
+            essay.characters = count_characters(essay)
+            essay.reading_minutes = max(
+                1, math.ceil(essay.characters / settings.reading_chars_per_minute)
+            )
+            essay.description = describe(essay, settings.description_chars)
+
+
+def essay_texts(essay: Essay) -> list[str]:
+    """The essay's words in page order (titles, bylines, headings, body)."""
+    texts = [essay.marker, essay.title, essay.subtitle or ""]
+    texts += [b.text for b in essay.bylines]
+    for article in essay.articles:
+        texts.append(article.title or "")
+        texts += [b.text for b in article.blocks if isinstance(b, Heading | Paragraph | Byline)]
+    return [t for t in texts if t]
+
+
+def count_characters(essay: Essay) -> int:
+    """Characters of the body, punctuation included, spaces not: 字数."""
+    body = [b.text for a in essay.articles for b in a.blocks if isinstance(b, Heading | Paragraph)]
+    body += [a.title for a in essay.articles if a.title]
+    return sum(len(t) - t.count(" ") for t in body)
+
+
+def describe(essay: Essay, limit: int) -> str:
+    """The first sentence of the essay's first paragraph, shortened if long."""
+    first = next((b.text for a in essay.articles for b in a.paragraphs[:1]), essay.title)
+    match = SENTENCE.match(first)
+    sentence = match.group(0) if match else first
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

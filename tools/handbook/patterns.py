@@ -1,0 +1,147 @@
+"""The rules that recognise structure, as named data.
+
+Each rule has a name (it appears in the report), a pattern and an example the
+tests check the pattern against. To teach the converter a new form, add a row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+NUMERAL = rf"[{CN_DIGITS}]+|\d+"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+    meaning: str
+
+
+def rule(name: str, pattern: str, example: str, meaning: str) -> Rule:
+    return Rule(name, re.compile(pattern), example, meaning)
+
+
+# Lines the source site added around the text. Removed and reported.
+DEBRIS = [
+    rule(
+        "prev-next-links",
+        r"^上一篇[::].*下一篇[::]",
+        "上一篇:五年级上册教学计划下一篇:五年级科学教案下册",
+        "links to the neighbouring pages of the source site",
+    ),
+    rule("hot-searches", r"^本站热搜", "本站热搜", "the site's 'popular searches' box"),
+    rule(
+        "site-boilerplate",
+        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|扫一扫|分享到[::]?|版权所有|版权声明[::]?)\s*$",
+        "相关推荐",
+        "navigation and sharing widgets",
+    ),
+]
+
+# The date of the collection, on a line of its own before the first essay.
+DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
+
+# Essay markers. Group `num` is the essay number, `title` the rest of the line.
+ESSAY_MARKERS = [
+    rule(
+        "di-n-pian",
+        rf"^第(?P<num>{NUMERAL})篇\s*[::、.]?\s*(?P<title>.*)$",
+        "第一篇:我们党群众路线内容",
+        "第N篇 followed by the essay's title",
+    ),
+    rule(
+        "bracketed",
+        rf"^【\s*(?:第(?P<num>{NUMERAL})篇|篇(?P<num2>{NUMERAL}))\s*】\s*(?P<title>.*)$",
+        "【篇一】学习心得",
+        "【篇N】 or 【第N篇】",
+    ),
+    rule(
+        "pian-n",
+        rf"^篇(?P<num>{NUMERAL})\s*[::、.]\s*(?P<title>.*)$",
+        "篇一:学习心得",
+        "篇N: title",
+    ),
+    rule(
+        "fan-wen-n",
+        rf"^范文(?P<num>{NUMERAL})\s*[::、.]?\s*(?P<title>.*)$",
+        "范文一:学习心得",
+        "范文N title",
+    ),
+]
+
+# Headings inside an article, one family per numbering style. The family met
+# first in an article becomes the outer level.
+HEADING_MARKERS = [
+    rule(
+        "cn-numeral-comma",
+        rf"^[{CN_DIGITS}]+、",
+        "一、党的群众路线的基本内涵及其重大意义",
+        "一、 二、",
+    ),
+    rule(
+        "cn-numeral-paren",
+        rf"^[((][{CN_DIGITS}]+[))]",
+        "(一)扎实开展学习培训,切实提高思想认识",
+        "(一) (二)",
+    ),
+    rule("ordinal", rf"^第[{CN_DIGITS}]+[,,、]", "第一,更深刻了解了群众路线的内涵", "第一, 第二,"),
+    rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+]
+
+NAME = rf"[{HAN}]{{2,4}}"
+
+# Bylines and attributions: metadata, kept apart from the body text.
+BYLINES = [
+    rule(
+        "lecture",
+        rf"^(?P<name>{NAME}?)(?P<role>授课|讲课|主讲|讲话|发言)$",
+        "田局授课",
+        "a lecturer's name followed by 授课",
+    ),
+    rule(
+        "excerpt-from-speech",
+        rf"^(?P<byline>——\s*摘自(?P<name>{NAME}?)(?:同志)?在\S*?上的(?P<role>发言|讲话|报告))(?:\s+(?P<rest>.+))?$",
+        "——摘自贺同新同志在集团党组理论中心组群众路线教育实践活动专题学习会议上的发言 总书记在…",
+        "——摘自X同志在…上的发言, possibly glued to the first sentence",
+    ),
+    rule(
+        "written-by-tail",
+        r"(?P<byline>[((](?P<role>文|作者)\s*[//::]\s*(?P<name>[^()()]{1,20})[))])\s*$",
+        "……新铜梁。(文/闻琼)",
+        "(文/X) closing an article",
+    ),
+    rule(
+        "author-label",
+        rf"^(?P<role>作者|文|撰稿)\s*[::/]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        "作者:张三 某某支部",
+        "作者:X",
+    ),
+    rule(
+        "title-unit-author",
+        rf"^(?P<title>[^\s,。;:]{{4,40}})\s+"
+        rf"(?P<byline>(?P<unit>[^\s,。;:]{{1,20}}(?:\s+[^\s,。;:]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
+        "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
+        "article title, unit and author on one line",
+    ),
+]
+
+# A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
+SUBTITLE = rule(
+    "name-dash-title",
+    rf"^{NAME}——[^,。]+$",
+    "田局——群众路线是我们党的生命线",
+    "speaker——title under an essay marker",
+)
+
+# Punctuation that ends a sentence or clause; a title never ends with one.
+SENTENCE_END = "。!?…"
+CLAUSE_END = SENTENCE_END + ",;:、"
+CLOSING_QUOTES = "”’」』)》"
+
+# A space that stands for a lost paragraph break: after a sentence's end.
+PARAGRAPH_BREAK_SPACE = re.compile(rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ \u3000]+(?=\S)")

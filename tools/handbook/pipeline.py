@@ -1,0 +1,69 @@
+"""The stages put together: sources → Handbook → pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import yaml
+
+from .enrich import Settings, enrich
+from .errors import ConversionError
+from .model import Handbook
+from .reader import read_source
+from .structure import build_collection
+from .writer import render
+
+SETTINGS_FILE = "handbook.yml"
+
+
+def load_settings(path: Path) -> Settings:
+    """Read source/handbook.yml; a missing file means the defaults."""
+    if not path.exists():
+        return Settings()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise ConversionError(path, mark.line + 1 if mark else None, "invalid YAML") from None
+    known = {f.name: f.type for f in fields(Settings)}
+    for key, value in data.items():
+        if key not in known:
+            raise ConversionError(
+                path, None, f"unknown setting {key!r} (known: {', '.join(known)})"
+            )
+        if not isinstance(value, int) or value <= 0:
+            raise ConversionError(path, None, f"{key} must be a positive whole number")
+    return Settings(**data)
+
+
+def slug_for(path: Path, taken: set[str]) -> str:
+    """An ASCII folder name for a source file, distinct from the others."""
+    base = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60] or "text"
+    slug, n = base, 2
+    while slug in taken or slug in {"glossary", "assets"}:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def build_handbook(
+    sources: list[Path], settings: Settings, encoding: str | None = None
+) -> Handbook:
+    handbook = Handbook()
+    taken: set[str] = set()
+    for source in sources:
+        lines, repairs = read_source(source, encoding)
+        handbook.collections.append(
+            build_collection(source, lines, repairs, slug_for(source, taken))
+        )
+    enrich(handbook, settings)
+    return handbook
+
+
+def convert(
+    sources: list[Path], settings: Settings, encoding: str | None = None
+) -> tuple[Handbook, dict[str, str]]:
+    handbook = build_handbook(sources, settings, encoding)
+    return handbook, render(handbook)

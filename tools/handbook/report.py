@@ -1,0 +1,80 @@
+"""What the converter decided, for a maintainer to review: a short text and
+the same facts as JSON."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from .model import Collection, Handbook, Heading, Paragraph
+
+
+def counts(collection: Collection) -> dict[str, int]:
+    articles = [a for e in collection.essays for a in e.articles]
+    blocks = [b for a in articles for b in a.blocks]
+    return {
+        "essays": len(collection.essays),
+        "articles": len(articles),
+        "sections": sum(isinstance(b, Heading) for b in blocks)
+        + sum(bool(a.title) for a in articles),
+        "paragraphs": sum(isinstance(b, Paragraph) for b in blocks),
+        "bylines": sum(
+            len(e.bylines) + sum(len(a.bylines) for a in e.articles) for e in collection.essays
+        ),
+    }
+
+
+def report_data(handbook: Handbook, out: Path | None = None) -> dict:
+    collections = []
+    for c in handbook.collections:
+        collections.append(
+            {
+                "source": str(c.source),
+                "title": c.title,
+                "date": c.date,
+                "counts": counts(c),
+                "essays": [
+                    {
+                        "number": e.number,
+                        "title": e.title,
+                        "line": e.line,
+                        "last_line": e.last_line,
+                        "page": f"{c.slug}/{e.slug}.md",
+                        "articles": [a.title for a in e.articles],
+                        "characters": e.characters,
+                    }
+                    for e in c.essays
+                ],
+                "recognised": [vars(r) for r in c.recognitions],
+                "repairs": [vars(r) for r in c.repairs],
+                "removed": [vars(r) for r in c.removals],
+            }
+        )
+    return {"output": str(out) if out else None, "collections": collections}
+
+
+def report_text(handbook: Handbook) -> str:
+    lines = []
+    for c in handbook.collections:
+        n = counts(c)
+        lines.append(f"{c.source}: {c.title} ({c.date or 'no date'})")
+        lines.append("  found: " + ", ".join(f"{v} {k}" for k, v in n.items()))
+        for r in sorted(c.recognitions, key=lambda r: r.line):
+            lines.append(f"  line {r.line}: {r.rule}: {r.what}")
+        by_rule = defaultdict(list)
+        for r in c.repairs:
+            by_rule[r.rule].append(r)
+        lines.append(f"  repairs: {len(c.repairs)}")
+        for rule, repairs in by_rule.items():
+            if rule == "full-width-punctuation":
+                marks = sum(r.count for r in repairs)
+                lines.append(
+                    f"    {rule}: {marks} marks on {len(repairs)} lines (details in --report)"
+                )
+                continue
+            for r in repairs:
+                lines.append(f"    line {r.line}: {rule}: {r.before} → {r.after}")
+        lines.append(f"  removed as debris: {len(c.removals)}")
+        for r in c.removals:
+            lines.append(f"    line {r.line}: {r.rule}: {r.text}")
+    return "\n".join(lines)
