@@ -1,0 +1,614 @@
+"""The glossary: curated terms, term matching inside Chinese, candidates, pages.
+
+`source/glossary.yml` is written by hand and always wins. From it come a
+matcher that finds terms in unspaced Chinese (longest term first), the links
+and tooltips in the essays, the glossary pages with a concordance of every
+occurrence, and jieba's user dictionary for search. The candidate miner
+proposes terms the curated file does not have yet; it never adds any itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from pathlib import Path
+
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from .errors import ConversionError
+from .model import Essay, Handbook, Heading, Paragraph, SourceLine
+from .patterns import rule
+from .writer import escape, front_matter, page_path
+
+GLOSSARY_DIR = "glossary"
+
+# Category key (in glossary.yml) → heading on the index, in index order.
+CATEGORIES = {
+    "concept": "概念",
+    "requirement": "要求",
+    "slogan": "提法",
+    "campaign": "活动",
+    "practice": "做法",
+    "person": "人物",
+    "document": "文献",
+}
+
+FIELDS = {
+    "term",
+    "slug",
+    "aliases",
+    "category",
+    "definition",
+    "defined_at",
+    "parts",
+    "not_in",
+    "note",
+}
+REQUIRED = ("term", "category", "definition")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUOTES = str.maketrans("", "", "“”‘’")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where the text itself defines a term: a source line and its words."""
+
+    line: int
+    quote: str
+
+
+@dataclass
+class Term:
+    term: str
+    slug: str
+    category: str
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    defined_at: Citation | None = None
+    parts: list[str] = field(default_factory=list)  # the members the text enumerates
+    not_in: list[str] = field(default_factory=list)  # longer words that are not uses of it
+    note: str = ""
+    line: int = 0  # the entry's line in glossary.yml
+
+    @property
+    def phrases(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+def slugify(term: str) -> str:
+    """ASCII slug from the pinyin: 最后一公里 → zui-hou-yi-gong-li."""
+    words = (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in lazy_pinyin(term))
+    return "-".join(w for w in words if w)
+
+
+def pinyin_key(text: str) -> tuple[list[str], str]:
+    return lazy_pinyin(text, style=Style.TONE3), text
+
+
+# --- loading -------------------------------------------------------------
+
+
+def load_glossary(path: Path) -> list[Term]:
+    """Read and validate the curated glossary; errors name the YAML line."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except OSError as err:
+        raise ConversionError(path, None, f"cannot read: {err.strerror}") from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise ConversionError(path, mark.line + 1 if mark else None, str(err.problem)) from None
+    if not isinstance(root, yaml.SequenceNode):
+        raise ConversionError(path, _line(root), "the glossary must be a list of terms")
+    terms = [_term(path, node) for node in root.value]
+    _check_unique(path, terms)
+    return terms
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _text(path: Path, node: yaml.Node, key: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+        raise ConversionError(path, _line(node), f"{key}: expected text")
+    value = " ".join(node.value.split())
+    if not value:
+        raise ConversionError(path, _line(node), f"{key}: must not be empty")
+    return value
+
+
+def _texts(path: Path, node: yaml.Node, key: str) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise ConversionError(path, _line(node), f"{key}: expected a list")
+    return [_text(path, item, key) for item in node.value]
+
+
+def _citation(path: Path, node: yaml.Node) -> Citation:
+    fields = _mapping(path, node, "defined_at")
+    if set(fields) != {"line", "quote"}:
+        raise ConversionError(path, _line(node), "defined_at: needs exactly line and quote")
+    line = fields["line"]
+    if line.tag != "tag:yaml.org,2002:int" or int(line.value) < 1:
+        raise ConversionError(path, _line(line), "defined_at.line: expected a line number")
+    return Citation(int(line.value), _text(path, fields["quote"], "defined_at.quote"))
+
+
+def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        raise ConversionError(path, _line(node), f"{what}: expected a mapping")
+    fields: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if key.value in fields:
+            raise ConversionError(path, _line(key), f"{what}: {key.value} given twice")
+        fields[key.value] = value
+    return fields
+
+
+def _term(path: Path, node: yaml.Node) -> Term:
+    fields = _mapping(path, node, "term entry")
+    unknown = sorted(set(fields) - FIELDS)
+    if unknown:
+        raise ConversionError(path, _line(node), f"unknown field {unknown[0]!r}")
+    for key in REQUIRED:
+        if key not in fields:
+            raise ConversionError(path, _line(node), f"missing field {key!r}")
+    term = Term(
+        term=_text(path, fields["term"], "term"),
+        slug="",
+        category=_text(path, fields["category"], "category"),
+        definition=_text(path, fields["definition"], "definition"),
+        line=_line(node) or 0,
+    )
+    if term.category not in CATEGORIES:
+        known = ", ".join(CATEGORIES)
+        raise ConversionError(path, _line(fields["category"]), f"category must be one of: {known}")
+    term.slug = _text(path, fields["slug"], "slug") if "slug" in fields else slugify(term.term)
+    if not SLUG.match(term.slug):
+        where = _line(fields.get("slug", node))
+        raise ConversionError(path, where, f"slug {term.slug!r} is not lower-case ASCII words")
+    for key in ("aliases", "parts", "not_in"):
+        if key in fields:
+            setattr(term, key, _texts(path, fields[key], key))
+    if "defined_at" in fields:
+        term.defined_at = _citation(path, fields["defined_at"])
+    if "note" in fields:
+        term.note = _text(path, fields["note"], "note")
+    for wider in term.not_in:
+        if not any(p in wider and p != wider for p in term.phrases):
+            raise ConversionError(
+                path, _line(fields["not_in"]), f"not_in: {wider!r} does not contain the term"
+            )
+    return term
+
+
+def _check_unique(path: Path, terms: list[Term]) -> None:
+    owners: dict[str, Term] = {}
+    slugs: dict[str, Term] = {}
+    for term in terms:
+        if term.slug in slugs:
+            raise ConversionError(path, term.line, f"slug {term.slug!r} is already used")
+        slugs[term.slug] = term
+        for phrase in term.phrases:
+            if phrase in owners:
+                other = owners[phrase].term
+                raise ConversionError(
+                    path, term.line, f"{phrase!r} is already listed under {other}"
+                )
+            owners[phrase] = term
+
+
+def check_citations(path: Path, terms: list[Term], lines: Iterable[SourceLine]) -> None:
+    """Every defined_at must quote its source line word for word."""
+    by_number = {line.number: line.text for line in lines}
+    for term in terms:
+        cited = term.defined_at
+        if cited and cited.quote not in by_number.get(cited.line, ""):
+            raise ConversionError(
+                path, term.line, f"{term.term}: the quote is not on source line {cited.line}"
+            )
+
+
+# --- matching ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    phrase: str
+    term: Term
+
+
+class TermMatcher:
+    """Finds terms and aliases in unspaced Chinese, longest term first.
+
+    No word boundaries: Chinese has none to offer. Every occurrence of every
+    phrase is a candidate; longer ones claim their characters first, so 群众路线
+    inside 群众路线教育实践活动 belongs to the longer term. A term's `not_in`
+    words claim characters too but match nothing (毛泽东 in 毛泽东思想).
+    """
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms = list(terms)
+        self._phrases: dict[str, Term | None] = {}
+        for term in self.terms:
+            for phrase in term.phrases:
+                self._phrases[phrase] = term
+        for term in self.terms:
+            for wider in term.not_in:
+                self._phrases.setdefault(wider, None)
+        self._lengths = sorted({len(p) for p in self._phrases}, reverse=True)
+
+    def find(self, text: str) -> list[Match]:
+        """All non-overlapping occurrences, in text order."""
+        found = [
+            (start, start + n)
+            for start in range(len(text))
+            for n in self._lengths
+            if text[start : start + n] in self._phrases
+        ]
+        found.sort(key=lambda span: (span[0] - span[1], span[0]))
+        taken = [False] * len(text)
+        matches = []
+        for start, end in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            term = self._phrases[text[start:end]]
+            if term is not None:
+                matches.append(Match(start, end, text[start:end], term))
+        return sorted(matches, key=lambda m: m.start)
+
+
+# --- links in the essays -------------------------------------------------
+
+
+def term_href(term: Term) -> str:
+    """The link from an essay page (`<collection>/<essay>.md`) to a term's page."""
+    return f"../{GLOSSARY_DIR}/{term.slug}.md"
+
+
+def link_title(term: Term) -> str:
+    # The title becomes the tooltip; an ASCII quote would end it early.
+    return term.definition.replace('"', "&quot;")
+
+
+def link_plan(essay: Essay, matcher: TermMatcher) -> dict[str, list[Match]]:
+    """The matches to link, by paragraph anchor: a term's first occurrence in
+    each section (an article, restarted by every heading)."""
+    plan: dict[str, list[Match]] = {}
+    for article in essay.articles:
+        seen: set[str] = set()
+        for block in article.blocks:
+            if isinstance(block, Heading):
+                seen = set()
+            elif isinstance(block, Paragraph):
+                firsts = []
+                for match in matcher.find(block.text):
+                    if match.term.slug not in seen:
+                        seen.add(match.term.slug)
+                        firsts.append(match)
+                if firsts:
+                    plan[block.anchor] = firsts
+    return plan
+
+
+def render_linked(text: str, matches: list[Match], esc: Callable[[str], str] = escape) -> str:
+    """Markdown for a paragraph: escaped text with the given matches as links."""
+    out, position = [], 0
+    for match in matches:
+        out.append(esc(text[position : match.start]))
+        out.append(f'[{esc(match.phrase)}]({term_href(match.term)} "{link_title(match.term)}")')
+        position = match.end
+    out.append(esc(text[position:]))
+    return "".join(out)
+
+
+class GlossaryLinker:
+    """The writer's hooks: `inline` renders a paragraph with its term links,
+    `meta` adds an essay page's front-matter `terms`."""
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        self.matcher = matcher
+        self._essay: Essay | None = None
+        self._plan: dict[str, list[Match]] = {}
+
+    def inline(self, essay: Essay, paragraph: Paragraph) -> str:
+        # The writer renders one essay at a time: plan each essay once.
+        if essay is not self._essay:
+            self._essay, self._plan = essay, link_plan(essay, self.matcher)
+        return render_linked(paragraph.text, self._plan.get(paragraph.anchor, []))
+
+    def meta(self, essay: Essay) -> dict:
+        return {"terms": page_terms(essay, self.matcher)}
+
+
+def page_terms(essay: Essay, matcher: TermMatcher) -> list[str]:
+    """The terms a page uses, in order of first use."""
+    found: dict[str, None] = {}
+    for passage in _essay_passages("", essay):
+        for match in matcher.find(passage.text):
+            found.setdefault(match.term.term)
+    return list(found)
+
+
+# --- concordance ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a page's text the concordance covers, with its link target."""
+
+    page: str
+    anchor: str  # "" for the page's own title
+    text: str
+    line: int
+    essay: Essay
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    passage: Passage
+    match: Match
+
+    @property
+    def href(self) -> str:
+        fragment = f"#{self.passage.anchor}" if self.passage.anchor else ""
+        return f"../{self.passage.page}{fragment}"
+
+
+def passages(handbook: Handbook) -> Iterator[Passage]:
+    """The essays' text in page order: titles, headings, paragraphs. Bylines
+    are attributions, not text, and are left out."""
+    for collection in handbook.collections:
+        for essay in collection.essays:
+            yield from _essay_passages(page_path(collection, essay), essay)
+
+
+def _essay_passages(page: str, essay: Essay) -> Iterator[Passage]:
+    for text in (essay.title, essay.subtitle):
+        if text:
+            yield Passage(page, "", text, essay.line, essay)
+    for article in essay.articles:
+        if article.title:
+            yield Passage(page, article.anchor, article.title, article.first_line, essay)
+        for block in article.blocks:
+            if isinstance(block, Heading | Paragraph):
+                yield Passage(page, block.anchor, block.text, block.line, essay)
+
+
+def handbook_lines(handbook: Handbook) -> list[SourceLine]:
+    """The essays' text as lines for the candidate miner: repaired, joined
+    and without site debris, unlike the raw lines."""
+    return [SourceLine(p.line, p.text) for p in passages(handbook)]
+
+
+def concordance(handbook: Handbook, matcher: TermMatcher) -> dict[str, list[Occurrence]]:
+    """Every occurrence of every term, by slug, in page order."""
+    found: dict[str, list[Occurrence]] = {t.slug: [] for t in matcher.terms}
+    for passage in passages(handbook):
+        for match in matcher.find(passage.text):
+            found[match.term.slug].append(Occurrence(passage, match))
+    return found
+
+
+def definition_site(handbook: Handbook, term: Term) -> Passage | None:
+    """The passage holding the term's defined_at quote, nearest its line."""
+    cited = term.defined_at
+    if cited is None:
+        return None
+    holding = [p for p in passages(handbook) if cited.quote in p.text]
+    return min(holding, key=lambda p: abs(p.line - cited.line), default=None)
+
+
+def snippet(occurrence: Occurrence, width: int = 18) -> str:
+    """Markdown: the occurrence in bold with some context either side."""
+    text, match = occurrence.passage.text, occurrence.match
+    before = text[max(0, match.start - width) : match.start]
+    after = text[match.end : match.end + width]
+    lead = "…" if match.start > width else ""
+    tail = "…" if match.end + width < len(text) else ""
+    return f"{lead}{escape(before)}**{escape(match.phrase)}**{escape(after)}{tail}"
+
+
+# --- pages ---------------------------------------------------------------
+
+
+def glossary_pages(handbook: Handbook, terms: list[Term], matcher: TermMatcher) -> dict[str, str]:
+    """The index and one page per term, keyed by path under docs/."""
+    occurrences = concordance(handbook, matcher)
+    by_slug = {t.slug: t for t in terms}
+    pages = {f"{GLOSSARY_DIR}/index.md": _index_page(terms, occurrences)}
+    for term in terms:
+        site = definition_site(handbook, term)
+        body = _term_page(term, site, occurrences[term.slug], by_slug)
+        pages[f"{GLOSSARY_DIR}/{term.slug}.md"] = body
+    return pages
+
+
+def _index_page(terms: list[Term], occurrences: dict[str, list[Occurrence]]) -> str:
+    out = [front_matter({"title": "术语表"}), "# 术语表"]
+    for category, label in CATEGORIES.items():
+        members = sorted(
+            (t for t in terms if t.category == category), key=lambda t: pinyin_key(t.term)
+        )
+        if not members:
+            continue
+        out.append(f"## {label}")
+        items = []
+        for term in members:
+            count = len(occurrences[term.slug])
+            items.append(
+                f"- [{escape(term.term)}]({term.slug}.md)({count} 处):{escape(term.definition)}"
+            )
+        out.append("\n".join(items))
+    return "\n\n".join(out) + "\n"
+
+
+def _term_page(
+    term: Term, site: Passage | None, occurrences: list[Occurrence], by_slug: dict[str, Term]
+) -> str:
+    meta = {
+        "title": term.term,
+        "description": term.definition,
+        "category": term.category,
+        "aliases": term.aliases,
+        "occurrences": len(occurrences),
+    }
+    out = [front_matter({k: v for k, v in meta.items() if v != []}), f"# {escape(term.term)}"]
+    facts = [f"**类别**:{CATEGORIES[term.category]}"]
+    if term.aliases:
+        facts.append("**又作**:" + "、".join(escape(a) for a in term.aliases))
+    out.append(" · ".join(facts))
+    out.append(escape(term.definition))
+    if term.parts:
+        linked = {t.term: t for t in by_slug.values()}
+        parts = [
+            f"[{escape(p)}]({linked[p].slug}.md)" if p in linked else escape(p) for p in term.parts
+        ]
+        out.append("**组成**:" + "、".join(parts))
+    if term.note:
+        out.append(f"**说明**:{escape(term.note)}")
+    if term.defined_at and site:
+        where = f"{site.essay.marker} · 原文第 {term.defined_at.line} 行"
+        out.append(
+            f"**原文定义**([{escape(where)}](../{site.page}#{site.anchor})):\n\n"
+            f"> {escape(term.defined_at.quote)}"
+        )
+    out.append(f"## 用例({len(occurrences)} 处)")
+    if not occurrences:
+        out.append("本手册正文中没有出现。")
+    for essay, group in groupby(occurrences, key=lambda o: o.passage.essay):
+        out.append(f"### {escape(f'{essay.marker} {essay.title}'.strip())}")
+        out.append("\n".join(f"- [{snippet(o)}]({o.href})" for o in group))
+    return "\n\n".join(out) + "\n"
+
+
+# --- search --------------------------------------------------------------
+
+# The runs of characters jieba segments as a unit; punctuation splits them.
+JIEBA_RUN = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
+
+
+def jieba_user_dict(terms: Iterable[Term]) -> str:
+    """jieba user dictionary: every term and alias as one word (`word tag`).
+
+    The frequency is left out on purpose: jieba then computes the smallest
+    one that keeps the word whole against the dictionary it actually loaded.
+    Phrases with punctuation (照镜子、正衣冠…) contribute their pieces.
+    """
+    words: dict[str, None] = {}
+    for term in terms:
+        for phrase in term.phrases:
+            for run in JIEBA_RUN.findall(phrase):
+                if len(run) >= 2:
+                    words.setdefault(run)
+    return "".join(f"{word} nz\n" for word in words)
+
+
+# --- candidates ----------------------------------------------------------
+
+# Definition patterns: the text explaining or enumerating a phrase. Group
+# `phrase` is the candidate. The text is full-width (the reader restores it).
+CANDIDATE_RULES = [
+    rule(
+        "so-called",
+        r"所谓“(?P<phrase>[^“”]{1,20})”",
+        "所谓“最后一公里”,原指完成长途跋涉的最后一段里程",
+        "所谓“X”: the text explains X",
+    ),
+    rule(
+        "quoted-list",
+        r"^“(?P<phrase>[^“”]{1,12})”[^、,。;:“”]{1,12}(?:、[^、,。;:“”]{1,12}){2,}",
+        "“四风”形式主义、官僚主义、享乐主义、奢靡之风。",
+        "“X”A、B、C: X names a list",
+    ),
+    rule(
+        "line-list",
+        r"^(?P<phrase>[^,。;:、!?]{1,12}):[^、,。;:]{1,12}(?:[、,][^、,。;:]{1,12}){2,}",
+        "官僚主义:脱离实际、脱离群众、高高在上、漠视现实",
+        "X:A、B、C at the start of a line",
+    ),
+    rule(
+        "is-namely",
+        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,10}),就是",
+        "党的群众路线,就是一切为了群众,一切依靠群众",
+        "X,就是…: X is explained",
+    ),
+    rule(
+        "quoted-that-is",
+        r"“(?P<phrase>[^“”]{1,20})”,即",
+        "实施基层联系“10+10工程”,即结交10名青年良师益友",
+        "“X”,即…: X is explained",
+    ),
+    rule(
+        "that-is",
+        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,10}),即",
+        "二者的关系,即先后关系",
+        "X,即…: X is explained",
+    ),
+    rule(
+        "means",
+        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,6})指(?![出导挥示标明引南])",
+        "官僚主义指脱离实际、脱离群众、做官当老爷的领导作风。",
+        "X指…: X means …",
+    ),
+]
+
+# A quoted phrase is a candidate once the text quotes it this often.
+QUOTED = rule("quoted", r"“(?P<phrase>[^“”,。;:!?]{2,12})”", "“最后一公里”", "a quoted phrase")
+QUOTED_MIN = 2
+
+
+@dataclass
+class Candidate:
+    phrase: str
+    rules: list[str]  # names of the rules that found it
+    count: int  # occurrences anywhere in the text
+    lines: list[int]  # source lines it occurs on
+
+
+def mine_candidates(lines: Iterable[SourceLine], terms: Iterable[Term]) -> list[Candidate]:
+    """Phrases the text defines, enumerates or keeps quoting that the curated
+    glossary does not list yet; most frequent first."""
+    lines = list(lines)
+    known = {p.translate(QUOTES) for t in terms for p in t.phrases}
+    found: dict[str, list[str]] = {}
+
+    def propose(phrase: str, name: str) -> None:
+        phrase = phrase.translate(QUOTES).strip()
+        if len(phrase) >= 2 and phrase not in known and name not in found.get(phrase, []):
+            found.setdefault(phrase, []).append(name)
+
+    for line in lines:
+        for candidate_rule in CANDIDATE_RULES:
+            for match in candidate_rule.pattern.finditer(line.text):
+                propose(match.group("phrase"), candidate_rule.name)
+    quoted = Counter(
+        m.group("phrase") for line in lines for m in QUOTED.pattern.finditer(line.text)
+    )
+    for phrase, count in quoted.items():
+        if count >= QUOTED_MIN:
+            propose(phrase, QUOTED.name)
+
+    candidates = []
+    for phrase, names in found.items():
+        where = sorted({line.number for line in lines if phrase in line.text.translate(QUOTES)})
+        count = sum(line.text.translate(QUOTES).count(phrase) for line in lines)
+        candidates.append(Candidate(phrase, names, count, where))
+    return sorted(candidates, key=lambda c: (-c.count, pinyin_key(c.phrase)))
+
+
+def candidate_report(candidates: list[Candidate]) -> str:
+    """The listing for `handbook glossary --candidates`, one candidate a line."""
+    if not candidates:
+        return "no candidates: every mined phrase is in the glossary\n"
+    rows = []
+    for c in candidates:
+        shown = ", ".join(map(str, c.lines[:8])) + (" …" if len(c.lines) > 8 else "")
+        rows.append(f"{c.count:>4}  {c.phrase}  [{', '.join(c.rules)}]  lines {shown}")
+    return "\n".join(rows) + "\n"
