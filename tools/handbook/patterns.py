@@ -10,6 +10,11 @@ import re
 from dataclasses import dataclass
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Full-width marks, written as escapes so that no tool can narrow them to ASCII.
+COMMA, COLON, SEMICOLON = "\uff0c", "\uff1a", "\uff1b"
+QUESTION, EXCLAMATION = "\uff1f", "\uff01"
+LPAREN, RPAREN = "\uff08", "\uff09"
 CN_DIGITS = "零〇一二三四五六七八九十百两"
 NUMERAL = rf"[{CN_DIGITS}]+|\d+"
 
@@ -30,14 +35,14 @@ def rule(name: str, pattern: str, example: str, meaning: str) -> Rule:
 DEBRIS = [
     rule(
         "prev-next-links",
-        r"^上一篇[::].*下一篇[::]",
-        "上一篇:五年级上册教学计划下一篇:五年级科学教案下册",
+        r"^上一篇[:\uff1a].*下一篇[:\uff1a]",
+        f"上一篇{COLON}五年级上册教学计划下一篇{COLON}五年级科学教案下册",
         "links to the neighbouring pages of the source site",
     ),
     rule("hot-searches", r"^本站热搜", "本站热搜", "the site's 'popular searches' box"),
     rule(
         "site-boilerplate",
-        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|扫一扫|分享到[::]?|版权所有|版权声明[::]?)\s*$",
+        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|扫一扫|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?)\s*$",
         "相关推荐",
         "navigation and sharing widgets",
     ),
@@ -50,8 +55,8 @@ DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-
 ESSAY_MARKERS = [
     rule(
         "di-n-pian",
-        rf"^第(?P<num>{NUMERAL})篇\s*[::、.]?\s*(?P<title>.*)$",
-        "第一篇:我们党群众路线内容",
+        rf"^第(?P<num>{NUMERAL})篇\s*[:\uff1a、.]?\s*(?P<title>.*)$",
+        f"第一篇{COLON}我们党群众路线内容",
         "第N篇 followed by the essay's title",
     ),
     rule(
@@ -62,14 +67,14 @@ ESSAY_MARKERS = [
     ),
     rule(
         "pian-n",
-        rf"^篇(?P<num>{NUMERAL})\s*[::、.]\s*(?P<title>.*)$",
-        "篇一:学习心得",
+        rf"^篇(?P<num>{NUMERAL})\s*[:\uff1a、.]\s*(?P<title>.*)$",
+        f"篇一{COLON}学习心得",
         "篇N: title",
     ),
     rule(
         "fan-wen-n",
-        rf"^范文(?P<num>{NUMERAL})\s*[::、.]?\s*(?P<title>.*)$",
-        "范文一:学习心得",
+        rf"^范文(?P<num>{NUMERAL})\s*[:\uff1a、.]?\s*(?P<title>.*)$",
+        f"范文一{COLON}学习心得",
         "范文N title",
     ),
 ]
@@ -85,11 +90,16 @@ HEADING_MARKERS = [
     ),
     rule(
         "cn-numeral-paren",
-        rf"^[((][{CN_DIGITS}]+[))]",
-        "(一)扎实开展学习培训,切实提高思想认识",
+        rf"^[(\uff08][{CN_DIGITS}]+[)\uff09]",
+        f"{LPAREN}一{RPAREN}扎实开展学习培训{COMMA}切实提高思想认识",
         "(一) (二)",
     ),
-    rule("ordinal", rf"^第[{CN_DIGITS}]+[,,、]", "第一,更深刻了解了群众路线的内涵", "第一, 第二,"),
+    rule(
+        "ordinal",
+        rf"^第[{CN_DIGITS}]+[,\uff0c、]",
+        f"第一{COMMA}更深刻了解了群众路线的内涵",
+        "第一, 第二,",
+    ),
     rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
 ]
 
@@ -111,20 +121,20 @@ BYLINES = [
     ),
     rule(
         "written-by-tail",
-        r"(?P<byline>[((](?P<role>文|作者)\s*[//::]\s*(?P<name>[^()()]{1,20})[))])\s*$",
-        "……新铜梁。(文/闻琼)",
+        r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20})[)\uff09])\s*$",
+        f"……新铜梁。{LPAREN}文/闻琼{RPAREN}",
         "(文/X) closing an article",
     ),
     rule(
         "author-label",
-        rf"^(?P<role>作者|文|撰稿)\s*[::/]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
-        "作者:张三 某某支部",
+        rf"^(?P<role>作者|文|撰稿)\s*[:\uff1a/]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        f"作者{COLON}张三 某某支部",
         "作者:X",
     ),
     rule(
         "title-unit-author",
-        rf"^(?P<title>[^\s,。;:]{{4,40}})\s+"
-        rf"(?P<byline>(?P<unit>[^\s,。;:]{{1,20}}(?:\s+[^\s,。;:]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
+        rf"^(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
+        rf"(?P<byline>(?P<unit>[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}(?:\s+[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
         "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
         "article title, unit and author on one line",
     ),
@@ -133,15 +143,15 @@ BYLINES = [
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",
-    rf"^{NAME}——[^,。]+$",
+    rf"^{NAME}——[^,\uff0c。]+$",
     "田局——群众路线是我们党的生命线",
     "speaker——title under an essay marker",
 )
 
 # Punctuation that ends a sentence or clause; a title never ends with one.
-SENTENCE_END = "。!?…"
-CLAUSE_END = SENTENCE_END + ",;:、"
-CLOSING_QUOTES = "”’」』)》"
+SENTENCE_END = f"。{EXCLAMATION}{QUESTION}…!?"
+CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
+CLOSING_QUOTES = f"”’」』{RPAREN}》"
 
 # A space that stands for a lost paragraph break: after a sentence's end.
 PARAGRAPH_BREAK_SPACE = re.compile(rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ \u3000]+(?=\S)")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import ConversionError
 from .model import Repair, SourceLine
-from .patterns import HAN
+from .patterns import COLON, COMMA, EXCLAMATION, HAN, LPAREN, QUESTION, RPAREN, SEMICOLON
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -26,8 +26,7 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 CHINESE_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…]")
 
 # ASCII marks that the source site narrowed from their full-width forms.
-FULL_WIDTH = {",": ",", ";": ";", ":": ":", "?": "?", "!": "!"}
-PAIRED = {"(": ")"}
+FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
 
 # Byte-order marks, longest first: UTF-32 LE starts like UTF-16 LE.
 BOMS = [
@@ -129,16 +128,11 @@ def restore_full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
     for i, c in enumerate(chars):
         if c in FULL_WIDTH and _beside_chinese(chars, i):
             swap(i, FULL_WIDTH[c])
-    for opening, closing in PAIRED.items():
-        for start, end in _pairs(chars, opening, closing):
-            inner = "".join(chars[start + 1 : end])
-            if (
-                HAN_CHAR.search(inner)
-                or _beside_chinese(chars, start)
-                or _beside_chinese(chars, end)
-            ):
-                swap(start, "(")
-                swap(end, ")")
+    for start, end in _pairs(chars, "(", ")"):
+        inner = "".join(chars[start + 1 : end])
+        if HAN_CHAR.search(inner) or _beside_chinese(chars, start) or _beside_chinese(chars, end):
+            swap(start, LPAREN)
+            swap(end, RPAREN)
     quotes = [i for i, c in enumerate(chars) if c == '"']
     for start, end in zip(quotes[::2], quotes[1::2], strict=False):
         if HAN_CHAR.search("".join(chars[start + 1 : end])):

@@ -28,12 +28,15 @@ from .model import (
 from .patterns import (
     BYLINES,
     CLAUSE_END,
+    COLON,
+    COMMA,
     DATE,
     DEBRIS,
     ESSAY_MARKERS,
     HAN,
     HEADING_MARKERS,
     PARAGRAPH_BREAK_SPACE,
+    SEMICOLON,
     SENTENCE_END,
     SUBTITLE,
     Rule,
@@ -45,7 +48,8 @@ HEADING_MAX = 64
 ARTICLE_BODY_MIN = 40  # an article title is followed by a real paragraph
 
 ENDS_IN_HAN = re.compile(f"[{HAN}]$")
-MARKER_TAIL = re.compile(r"[::、.\s]+$")
+MARKER_TAIL = re.compile(r"[:\uff1a、.\s]+$")
+LIST_ITEM_END = f"{SEMICOLON}{COMMA}、"
 
 
 @dataclass
@@ -173,9 +177,9 @@ def join_broken_lines(lines: list[SourceLine], repairs: list[Repair]) -> list[So
         if (
             previous
             and ENDS_IN_HAN.search(previous.text)
-            and ":" in previous.text
+            and COLON in previous.text
             and first_match(HEADING_MARKERS, line.text)
-            and line.text[-1] in ";,、"
+            and line.text[-1] in LIST_ITEM_END
         ):
             joined[-1] = SourceLine(previous.number, previous.text + line.text)
             repairs.append(
@@ -283,7 +287,7 @@ def paragraphs(text: str, number: int, repairs: list[Repair]) -> list[Token]:
 def title_like(text: str, limit: int) -> bool:
     """Short, and no sentence inside it (a final 。 is allowed in headings)."""
     body = text.rstrip("。")
-    return 0 < len(text) <= limit and not any(c in body for c in SENTENCE_END + ";")
+    return 0 < len(text) <= limit and not any(c in body for c in SENTENCE_END + SEMICOLON)
 
 
 def plain_title_like(text: str) -> bool:

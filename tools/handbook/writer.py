@@ -158,7 +158,7 @@ def render_collection(collection: Collection) -> str:
     meta = {
         "title": collection.title,
         "date": collection.date,
-        "description": f"{collection.title}:{len(collection.essays)} 篇",
+        "description": f"{collection.title}\uff1a{len(collection.essays)} 篇",
     }
     out = collection_header(collection, "#") + essay_list(collection, "")
     return front_matter({k: v for k, v in meta.items() if v}) + "\n\n".join(out) + "\n"
