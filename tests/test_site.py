@@ -113,7 +113,7 @@ def test_no_request_to_another_host(site: Path):
 def test_pages_have_titles_descriptions_and_stable_anchors(site: Path, collection):
     for essay in collection.essays:
         html = (site / collection.slug / essay.slug / "index.html").read_text(encoding="utf-8")
-        assert f"<title>{essay.title} - " in html
+        assert f"<title>{essay.marker} {essay.title} - " in html
         assert '<meta name="description" content="' in html
         assert (
             essay.description.replace("“", "&#34;")[:10] in html or essay.description[:10] in html

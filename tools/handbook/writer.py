@@ -165,16 +165,13 @@ def render_collection(collection: Collection) -> str:
 
 
 def render_home(handbook: Handbook) -> str:
-    first = handbook.collections[0]
     single = len(handbook.collections) == 1
     out: list[str] = []
     for collection in handbook.collections:
         out += collection_header(collection, "#" if single else "##")
         out += essay_list(collection, f"{collection.slug}/")
-    meta = {
-        "title": first.title if single else "学习手册",
-        "description": "、".join(c.title for c in handbook.collections),
-    }
+    # the nav lists the home page as 首页; its heading names the collection
+    meta = {"title": "首页", "description": "、".join(c.title for c in handbook.collections)}
     if not single:
         out.insert(0, "# 学习手册")
     return front_matter(meta) + "\n\n".join(out) + "\n"
