@@ -8,6 +8,8 @@ SOURCES := $(sort $(wildcard source/*.txt))
 # OpenCC configuration of the Traditional edition (s2tw, s2hk, s2t …).
 HANT ?= s2tw
 export HANT
+# Material prints a banner about its successor on every build; the build log should show our warnings only.
+export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages the build and the tests need (fonts, browser, PDF tools).
 DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
