@@ -21,7 +21,8 @@ from pypinyin import Style, lazy_pinyin
 
 from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
-from .patterns import rule
+from .patterns import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON, rule
+from .reader import restore_full_width
 from .writer import escape, front_matter, page_path
 
 GLOSSARY_DIR = "glossary"
@@ -121,10 +122,16 @@ def _text(path: Path, node: yaml.Node, key: str) -> str:
     return value
 
 
-def _texts(path: Path, node: yaml.Node, key: str) -> list[str]:
+def _chinese(path: Path, node: yaml.Node, key: str) -> str:
+    # Typed like the source, typed with the same narrowed punctuation: restore it
+    # the same way, so terms and quotes compare equal to the normalised text.
+    return restore_full_width(_text(path, node, key))[0]
+
+
+def _chineses(path: Path, node: yaml.Node, key: str) -> list[str]:
     if not isinstance(node, yaml.SequenceNode):
         raise ConversionError(path, _line(node), f"{key}: expected a list")
-    return [_text(path, item, key) for item in node.value]
+    return [_chinese(path, item, key) for item in node.value]
 
 
 def _citation(path: Path, node: yaml.Node) -> Citation:
@@ -134,7 +141,7 @@ def _citation(path: Path, node: yaml.Node) -> Citation:
     line = fields["line"]
     if line.tag != "tag:yaml.org,2002:int" or int(line.value) < 1:
         raise ConversionError(path, _line(line), "defined_at.line: expected a line number")
-    return Citation(int(line.value), _text(path, fields["quote"], "defined_at.quote"))
+    return Citation(int(line.value), _chinese(path, fields["quote"], "defined_at.quote"))
 
 
 def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
@@ -157,10 +164,10 @@ def _term(path: Path, node: yaml.Node) -> Term:
         if key not in fields:
             raise ConversionError(path, _line(node), f"missing field {key!r}")
     term = Term(
-        term=_text(path, fields["term"], "term"),
+        term=_chinese(path, fields["term"], "term"),
         slug="",
         category=_text(path, fields["category"], "category"),
-        definition=_text(path, fields["definition"], "definition"),
+        definition=_chinese(path, fields["definition"], "definition"),
         line=_line(node) or 0,
     )
     if term.category not in CATEGORIES:
@@ -172,11 +179,11 @@ def _term(path: Path, node: yaml.Node) -> Term:
         raise ConversionError(path, where, f"slug {term.slug!r} is not lower-case ASCII words")
     for key in ("aliases", "parts", "not_in"):
         if key in fields:
-            setattr(term, key, _texts(path, fields[key], key))
+            setattr(term, key, _chineses(path, fields[key], key))
     if "defined_at" in fields:
         term.defined_at = _citation(path, fields["defined_at"])
     if "note" in fields:
-        term.note = _text(path, fields["note"], "note")
+        term.note = _chinese(path, fields["note"], "note")
     for wider in term.not_in:
         if not any(p in wider and p != wider for p in term.phrases):
             raise ConversionError(
@@ -443,7 +450,8 @@ def _index_page(terms: list[Term], occurrences: dict[str, list[Occurrence]]) -> 
         for term in members:
             count = len(occurrences[term.slug])
             items.append(
-                f"- [{escape(term.term)}]({term.slug}.md)({count} 处):{escape(term.definition)}"
+                f"- [{escape(term.term)}]({term.slug}.md){LPAREN}{count} 处{RPAREN}{COLON}"
+                f"{escape(term.definition)}"
             )
         out.append("\n".join(items))
     return "\n\n".join(out) + "\n"
@@ -460,9 +468,9 @@ def _term_page(
         "occurrences": len(occurrences),
     }
     out = [front_matter({k: v for k, v in meta.items() if v != []}), f"# {escape(term.term)}"]
-    facts = [f"**类别**:{CATEGORIES[term.category]}"]
+    facts = [f"**类别**{COLON}{CATEGORIES[term.category]}"]
     if term.aliases:
-        facts.append("**又作**:" + "、".join(escape(a) for a in term.aliases))
+        facts.append(f"**又作**{COLON}" + "、".join(escape(a) for a in term.aliases))
     out.append(" · ".join(facts))
     out.append(escape(term.definition))
     if term.parts:
@@ -470,16 +478,16 @@ def _term_page(
         parts = [
             f"[{escape(p)}]({linked[p].slug}.md)" if p in linked else escape(p) for p in term.parts
         ]
-        out.append("**组成**:" + "、".join(parts))
+        out.append(f"**组成**{COLON}" + "、".join(parts))
     if term.note:
-        out.append(f"**说明**:{escape(term.note)}")
+        out.append(f"**说明**{COLON}{escape(term.note)}")
     if term.defined_at and site:
         where = f"{site.essay.marker} · 原文第 {term.defined_at.line} 行"
         out.append(
-            f"**原文定义**([{escape(where)}](../{site.page}#{site.anchor})):\n\n"
+            f"**原文定义**{LPAREN}[{escape(where)}](../{site.page}#{site.anchor}){RPAREN}{COLON}\n\n"
             f"> {escape(term.defined_at.quote)}"
         )
-    out.append(f"## 用例({len(occurrences)} 处)")
+    out.append(f"## 用例{LPAREN}{len(occurrences)} 处{RPAREN}")
     if not occurrences:
         out.append("本手册正文中没有出现。")
     for essay, group in groupby(occurrences, key=lambda o: o.passage.essay):
@@ -514,53 +522,57 @@ def jieba_user_dict(terms: Iterable[Term]) -> str:
 
 # Definition patterns: the text explaining or enumerating a phrase. Group
 # `phrase` is the candidate. The text is full-width (the reader restores it).
+STOP = f"{COMMA}{COLON}{SEMICOLON}{QUESTION}{EXCLAMATION}。、"  # ends a phrase
+START = f"(?:^|[。{SEMICOLON}{QUESTION}{EXCLAMATION}])"  # a sentence starts
+ITEM = f"[^{STOP}“”]{{1,12}}"  # one member of an enumeration
+
 CANDIDATE_RULES = [
     rule(
         "so-called",
         r"所谓“(?P<phrase>[^“”]{1,20})”",
-        "所谓“最后一公里”,原指完成长途跋涉的最后一段里程",
+        f"所谓“最后一公里”{COMMA}原指完成长途跋涉的最后一段里程",
         "所谓“X”: the text explains X",
     ),
     rule(
         "quoted-list",
-        r"^“(?P<phrase>[^“”]{1,12})”[^、,。;:“”]{1,12}(?:、[^、,。;:“”]{1,12}){2,}",
+        rf"^“(?P<phrase>[^“”]{{1,12}})”{ITEM}(?:、{ITEM}){{2,}}",
         "“四风”形式主义、官僚主义、享乐主义、奢靡之风。",
         "“X”A、B、C: X names a list",
     ),
     rule(
         "line-list",
-        r"^(?P<phrase>[^,。;:、!?]{1,12}):[^、,。;:]{1,12}(?:[、,][^、,。;:]{1,12}){2,}",
-        "官僚主义:脱离实际、脱离群众、高高在上、漠视现实",
-        "X:A、B、C at the start of a line",
+        rf"^(?P<phrase>[^{STOP}]{{1,12}}){COLON}{ITEM}(?:[、{COMMA}]{ITEM}){{2,}}",
+        f"官僚主义{COLON}脱离实际、脱离群众、高高在上、漠视现实",
+        "X: A、B、C at the start of a line",
     ),
     rule(
         "is-namely",
-        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,10}),就是",
-        "党的群众路线,就是一切为了群众,一切依靠群众",
-        "X,就是…: X is explained",
+        rf"{START}(?P<phrase>[^{STOP}“”]{{2,10}}){COMMA}就是",
+        f"党的群众路线{COMMA}就是一切为了群众{COMMA}一切依靠群众",
+        "X, 就是…: X is explained",
     ),
     rule(
         "quoted-that-is",
-        r"“(?P<phrase>[^“”]{1,20})”,即",
-        "实施基层联系“10+10工程”,即结交10名青年良师益友",
-        "“X”,即…: X is explained",
+        rf"“(?P<phrase>[^“”]{{1,20}})”{COMMA}即",
+        f"实施基层联系“10+10工程”{COMMA}即结交10名青年良师益友",
+        "“X”, 即…: X is explained",
     ),
     rule(
         "that-is",
-        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,10}),即",
-        "二者的关系,即先后关系",
-        "X,即…: X is explained",
+        rf"{START}(?P<phrase>[^{STOP}“”]{{2,10}}){COMMA}即",
+        f"二者的关系{COMMA}即先后关系",
+        "X, 即…: X is explained",
     ),
     rule(
         "means",
-        r"(?:^|[。;!?])(?P<phrase>[^,。;:!?、“”]{2,6})指(?![出导挥示标明引南])",
+        rf"{START}(?P<phrase>[^{STOP}“”]{{2,6}})指(?![出导挥示标明引南])",
         "官僚主义指脱离实际、脱离群众、做官当老爷的领导作风。",
         "X指…: X means …",
     ),
 ]
 
 # A quoted phrase is a candidate once the text quotes it this often.
-QUOTED = rule("quoted", r"“(?P<phrase>[^“”,。;:!?]{2,12})”", "“最后一公里”", "a quoted phrase")
+QUOTED = rule("quoted", rf"“(?P<phrase>[^“”{STOP}]{{2,12}})”", "“最后一公里”", "a quoted phrase")
 QUOTED_MIN = 2
 
 

@@ -1,0 +1,485 @@
+"""The glossary: curated data, matching inside Chinese, links, concordance,
+candidates, search dictionary and the pages building under --strict."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jieba
+import markdown
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handbook.enrich import Settings
+from handbook.errors import ConversionError
+from handbook.glossary import (
+    CANDIDATE_RULES,
+    QUOTED,
+    GlossaryLinker,
+    Term,
+    TermMatcher,
+    candidate_report,
+    check_citations,
+    concordance,
+    definition_site,
+    glossary_pages,
+    handbook_lines,
+    jieba_user_dict,
+    link_plan,
+    load_glossary,
+    mine_candidates,
+    passages,
+    render_linked,
+)
+from handbook.model import Article, Essay, Heading, Paragraph
+from handbook.patterns import COLON, COMMA, LPAREN, RPAREN
+from handbook.pipeline import build_handbook
+from handbook.reader import read_source
+from handbook.writer import render
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source" / "mass-line-essays.txt"
+GLOSSARY = ROOT / "source" / "glossary.yml"
+
+
+@pytest.fixture(scope="module")
+def terms():
+    return load_glossary(GLOSSARY)
+
+
+@pytest.fixture(scope="module")
+def matcher(terms):
+    return TermMatcher(terms)
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return build_handbook([SOURCE], Settings())
+
+
+def by_term(terms, name):
+    return next(t for t in terms if t.term == name)
+
+
+def small_terms(tmp_path, entries):
+    path = tmp_path / "glossary.yml"
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    return load_glossary(path)
+
+
+def essay_of(*articles):
+    return Essay(1, "测试", "第一篇", 1, articles=list(articles), slug="essay-01")
+
+
+# --- the curated file --------------------------------------------------------
+
+
+def test_the_curated_glossary_covers_what_the_issue_names(terms):
+    names = {t.term for t in terms}
+    assert {
+        "群众路线",
+        "四风",
+        "形式主义",
+        "官僚主义",
+        "享乐主义",
+        "奢靡之风",
+        "四种考验",
+        "四种危险",
+        "最后一公里",
+        "照镜子、正衣冠、洗洗澡、治治病",
+        "焦裕禄",
+        "杨善洲",
+        "张思德",
+    } <= names
+    assert by_term(terms, "四风").parts == ["形式主义", "官僚主义", "享乐主义", "奢靡之风"]
+    assert "四大考验" in by_term(terms, "四种考验").aliases
+
+
+def test_ascii_punctuation_in_the_glossary_is_restored_like_the_text(tmp_path):
+    (term,) = small_terms(
+        tmp_path,
+        [{"term": "立党为公,执政为民", "category": "slogan", "definition": "观点(第49行):略"}],
+    )
+    assert term.term == f"立党为公{COMMA}执政为民"
+    assert term.definition == f"观点{LPAREN}第49行{RPAREN}{COLON}略"
+
+
+def test_every_citation_quotes_its_source_line_word_for_word(terms):
+    lines, _ = read_source(SOURCE)
+    check_citations(GLOSSARY, terms, lines)
+    assert all(t.defined_at for t in terms)
+
+
+def test_a_citation_on_the_wrong_line_is_reported(tmp_path):
+    lines, _ = read_source(SOURCE)
+    wrong = small_terms(
+        tmp_path,
+        [
+            {
+                "term": "四风",
+                "category": "concept",
+                "definition": "形式主义、官僚主义、享乐主义、奢靡之风。",
+                "defined_at": {"line": 18, "quote": "“四风”形式主义"},
+            }
+        ],
+    )
+    with pytest.raises(ConversionError, match="not on source line 18") as err:
+        check_citations(tmp_path / "glossary.yml", wrong, lines)
+    assert err.value.line == 1
+
+
+def test_every_term_is_used_in_the_handbook(handbook, matcher):
+    unused = [slug for slug, found in concordance(handbook, matcher).items() if not found]
+    assert unused == []
+
+
+def test_slugs_are_pinyin_unless_given(terms):
+    assert by_term(terms, "最后一公里").slug == "zui-hou-yi-gong-li"
+    assert by_term(terms, "四风").slug == "si-feng"
+    assert by_term(terms, "10+10工程").slug == "10-10-gong-cheng"
+    assert by_term(terms, "照镜子、正衣冠、洗洗澡、治治病").slug == "zhao-jing-zi-zheng-yi-guan"
+
+
+BAD_GLOSSARIES = [
+    ("- term: 四风\n  category: concept\n", 1, "missing field 'definition'"),
+    ("- term: 四风\n  category: idea\n  definition: x\n", 2, "category must be one of"),
+    ("- term: 四风\n  category: concept\n  definition: x\n  meaning: y\n", 1, "unknown field"),
+    ("- term: 四风\n  slug: Si Feng\n  category: concept\n  definition: x\n", 2, "slug"),
+    ("- term: 四风\n  category: concept\n  definition: ''\n", 3, "must not be empty"),
+    ("- term: 四风\n  category: concept\n  definition: [a]\n", 3, "expected text"),
+    (
+        "- term: 四风\n  category: concept\n  definition: x\n"
+        "- term: 作风\n  aliases: [四风]\n  category: concept\n  definition: y\n",
+        4,
+        "already listed under 四风",
+    ),
+    (
+        "- term: 四风\n  category: concept\n  definition: x\n"
+        "- term: 四 风\n  slug: si-feng\n  category: concept\n  definition: y\n",
+        4,
+        "slug 'si-feng' is already used",
+    ),
+    ("- term: 毛泽东\n  category: person\n  definition: x\n  not_in: [邓小平]\n", 4, "not_in"),
+    (
+        "- term: 四风\n  category: concept\n  definition: x\n  defined_at:\n    line: 0\n"
+        "    quote: y\n",
+        5,
+        "defined_at.line",
+    ),
+    ("- term: 四风\n  category: concept\n  definition: x\n  defined_at: 17\n", 4, "mapping"),
+    ("term: 四风\n", 1, "a list of terms"),
+    ("- term: 四风\n  category: [concept\n", 3, "expected"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), BAD_GLOSSARIES)
+def test_bad_glossary_names_the_yaml_line(tmp_path, text, line, message):
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConversionError, match=re.escape(message)) as err:
+        load_glossary(path)
+    assert err.value.line == line
+    assert err.value.path == path
+
+
+# --- matching inside Chinese -------------------------------------------------
+
+
+def test_terms_are_found_inside_unspaced_chinese(matcher):
+    text = "着力解决“四风”突出问题和联系群众“最后一公里”问题,反对四风"
+    # What Markdown's abbreviations rely on: \b never fires between Han characters.
+    assert re.search(r"\b四风\b", "反对四风问题") is None
+    found = [(m.phrase, text[m.start : m.end]) for m in matcher.find(text)]
+    assert found == [("四风", "四风"), ("最后一公里", "最后一公里"), ("四风", "四风")]
+
+
+def test_the_longest_term_wins(matcher):
+    text = "开展党的群众路线教育实践活动,坚持党的群众路线"
+    found = [(m.phrase, m.term.term) for m in matcher.find(text)]
+    assert found == [
+        ("党的群众路线教育实践活动", "群众路线教育实践活动"),
+        ("党的群众路线", "群众路线"),
+    ]
+
+
+def test_a_longer_term_beats_a_shorter_one_that_starts_earlier(tmp_path):
+    # Leftmost matching would take 联系群众 and leave 路线教育 unlinked.
+    terms = small_terms(
+        tmp_path,
+        [
+            {"term": "联系群众", "category": "concept", "definition": "a"},
+            {"term": "群众路线教育", "category": "concept", "definition": "b"},
+        ],
+    )
+    found = [m.phrase for m in TermMatcher(terms).find("密切联系群众路线教育")]
+    assert found == ["群众路线教育"]
+
+
+def test_not_in_words_block_a_term(matcher):
+    assert matcher.find("是毛泽东思想活的灵魂") == []
+    assert [m.phrase for m in matcher.find("毛泽东同志指出")] == ["毛泽东"]
+    assert [m.phrase for m in matcher.find("树立群众观念,端正群众观")] == ["群众观"]
+
+
+def test_enumerations_match_as_one_use_of_their_term(matcher):
+    text = "党面临的执政考验、改革开放考验、市场经济考验、外部环境考验是长期的"
+    (match,) = matcher.find(text)
+    assert match.term.term == "四种考验"
+
+
+PHRASES = [
+    "群众路线",
+    "群众路线教育实践活动",
+    "四风",
+    "最后一公里",
+    "脱离群众",
+    "密切联系群众",
+    "群众",
+]
+HYPOTHESIS_MATCHER = TermMatcher(Term(p, f"t{i}", "concept", "d") for i, p in enumerate(PHRASES))
+
+
+@given(st.lists(st.sampled_from([*PHRASES, "的", "和", "要", "。", "党"]), max_size=30))
+def test_matches_are_disjoint_and_leave_no_phrase_unclaimed(pieces):
+    text = "".join(pieces)
+    matches = HYPOTHESIS_MATCHER.find(text)
+    claimed = [False] * len(text)
+    for m in matches:
+        assert text[m.start : m.end] == m.phrase
+        assert m.phrase in m.term.phrases
+        assert not any(claimed[m.start : m.end])
+        claimed[m.start : m.end] = [True] * (m.end - m.start)
+    for phrase in PHRASES:
+        for start in (i for i in range(len(text)) if text.startswith(phrase, i)):
+            # Every occurrence is matched, or overlaps a match at least as long.
+            overlapping = [m for m in matches if m.start < start + len(phrase) and start < m.end]
+            assert overlapping
+            assert max(m.end - m.start for m in overlapping) >= len(phrase)
+
+
+# --- links in the essays -----------------------------------------------------
+
+
+def linked(terms_, *blocks):
+    essay = essay_of(Article("一", blocks=list(blocks)))
+    return essay, link_plan(essay, TermMatcher(terms_))
+
+
+def test_only_the_first_occurrence_in_a_section_is_linked(terms):
+    p1 = Paragraph("反对“四风”,纠正四风。", 1, "p1")
+    p2 = Paragraph("四风问题和最后一公里", 2, "p2")
+    heading = Heading("一、四风的危害", 1, "cn-numeral-comma", 3, "s2")
+    p3 = Paragraph("四风问题", 4, "p3")
+    _, plan = linked(terms, p1, p2, heading, p3)
+    assert [m.phrase for m in plan["p1"]] == ["四风"]
+    assert plan["p1"][0].start == 3
+    assert [m.phrase for m in plan["p2"]] == ["最后一公里"]
+    assert [m.phrase for m in plan["p3"]] == ["四风"]  # the heading starts a new section
+    assert "s2" not in plan  # headings are never linked
+
+
+def test_linked_markdown_shows_the_definition_as_title(terms):
+    text = "解决[服务]群众“最后一公里”问题*"
+    plan = TermMatcher(terms).find(text)
+    html = markdown.markdown(render_linked(text, plan), extensions=["attr_list"])
+    title = by_term(terms, "最后一公里").definition
+    assert title.startswith(f"原指完成长途跋涉的最后一段里程{COMMA}被引申为")
+    assert f'<a href="../glossary/zui-hou-yi-gong-li.md" title="{title}">最后一公里</a>' in html
+    assert "[服务]" in html and html.rstrip().endswith("问题*</p>")
+
+
+def test_each_page_lists_its_terms_in_order_of_use(handbook, matcher):
+    first = handbook.collections[0].essays[0]
+    terms_ = GlossaryLinker(matcher).meta(first)["terms"]
+    assert terms_[:4] == ["群众路线", "为民务实清廉", "群众路线教育实践活动", "四风"]
+    assert "照镜子、正衣冠、洗洗澡、治治病" in terms_
+
+
+# --- concordance and pages on the real text ----------------------------------
+
+
+def test_the_definition_link_lands_on_the_defining_paragraph(handbook, terms):
+    site = definition_site(handbook, by_term(terms, "最后一公里"))
+    assert (site.page, site.anchor) == ("mass-line-essays/essay-02.md", "p24")
+    pages = glossary_pages(handbook, terms, TermMatcher(terms))
+    page = pages["glossary/zui-hou-yi-gong-li.md"]
+    assert "(../mass-line-essays/essay-02.md#p24)" in page
+    assert f"**又作**{COLON}最后有一公里" in page
+
+
+def test_concordance_lists_every_occurrence_of_a_term(handbook, matcher):
+    found = concordance(handbook, matcher)["zui-hou-yi-gong-li"]
+    expected = sum(
+        p.text.count("最后一公里") + p.text.count("最后有一公里") for p in passages(handbook)
+    )
+    assert len(found) == expected == 41
+    assert {o.passage.page for o in found} == {"mass-line-essays/essay-02.md"}
+
+
+def test_the_index_is_grouped_by_category_and_sorted_by_pinyin(handbook, terms, matcher):
+    index = glossary_pages(handbook, terms, matcher)["glossary/index.md"]
+    people = index.split("## 人物")[1].split("## ")[0]
+    names = re.findall(r"^- \[([^\]]+)\]", people, re.M)
+    assert names == ["邓小平", "焦裕禄", "毛泽东", "杨善洲", "张思德"]
+    headings = re.findall(r"^## (\S+)", index, re.M)
+    assert headings == ["概念", "要求", "提法", "活动", "做法", "人物", "文献"]
+
+
+class ElementText(HTMLParser):
+    """Text of every paragraph and heading of a page's article, with its id
+    ("" for the page's h1) and class; permalinks left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[list[str]] = []  # [key, class, text]
+        self.depth = 0  # inside a paragraph or heading
+        self.skip = 0  # inside a permalink
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "headerlink" in (attrs.get("class") or ""):
+            self.skip += 1
+        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"}:
+            key = "" if tag == "h1" else attrs.get("id") or ""
+            self.elements.append([key, attrs.get("class") or "", ""])
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.skip:
+            self.skip -= 1
+        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.elements[-1][2] += data
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {key: text.strip() for key, _, text in self.elements if key or not _}
+
+
+def page_elements(root: Path, page: str) -> ElementText:
+    parser = ElementText()
+    parser.feed((root / "site" / page.removesuffix(".md") / "index.html").read_text())
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, handbook, terms, matcher):
+    root = tmp_path_factory.mktemp("site")
+    linker = GlossaryLinker(matcher)
+    pages = render(handbook, inline=linker.inline, extra_meta=linker.meta)
+    pages |= glossary_pages(handbook, terms, matcher)
+    for path, text in pages.items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(text, encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("extra_css", None)
+    config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])]
+    # Broken anchors are only reported at info level unless raised.
+    config["validation"] = {"anchors": "warn", "links": {"not_found": "warn"}}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    return root, pages, result
+
+
+def test_glossary_pages_build_with_strict(site):
+    root, _pages, result = site
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "glossary" / "si-feng" / "index.html").exists()
+    html = (root / "site" / "mass-line-essays" / "essay-01" / "index.html").read_text()
+    assert 'href="../../glossary/si-feng/" title="形式主义、官僚主义、享乐主义、奢靡之风。"' in html
+
+
+def test_every_concordance_link_lands_on_text_containing_the_term(site, handbook, matcher):
+    root, _, result = site
+    assert result.returncode == 0, result.stderr
+    texts: dict[str, dict[str, str]] = {}
+    for slug, found in concordance(handbook, matcher).items():
+        for occurrence in found:
+            page = occurrence.passage.page
+            if page not in texts:
+                texts[page] = page_elements(root, page).texts
+            assert occurrence.match.phrase in texts[page][occurrence.passage.anchor], slug
+
+
+def test_the_concordance_covers_every_text_element_of_the_essay_pages(site, handbook):
+    # Every paragraph and heading of a page is a passage with the same text, so
+    # an occurrence anywhere on the page is an occurrence the concordance lists.
+    root, _, _ = site
+    for collection in handbook.collections:
+        for essay in collection.essays:
+            page = f"{collection.slug}/{essay.slug}.md"
+            elements = page_elements(root, page).elements
+            listed = [(p.anchor, p.text) for p in passages(handbook) if p.essay is essay]
+            title = (essay.title, f"{essay.marker} {essay.title}")
+            shown = [
+                ("", title[0] if text == title[1] else text) if key == "" else (key, text.strip())
+                for key, css, text in elements
+                if css not in {"byline", "md-nav__title"} and (key or css != "essay-subtitle")
+            ]
+            assert [s for s in shown if s[0]] == [p for p in listed if p[0]]
+            assert listed[0] == shown[0] == ("", essay.title)
+
+
+# --- search ------------------------------------------------------------------
+
+
+def test_jieba_keeps_terms_whole_with_the_user_dictionary(tmp_path, terms):
+    sentence = "解决联系服务群众最后一公里问题，反对四风，洗洗澡"
+    plain = jieba.Tokenizer()
+    assert "最后一公里" not in plain.lcut(sentence)
+    path = tmp_path / "user.dict"
+    path.write_text(jieba_user_dict(terms), encoding="utf-8")
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(path))
+    words = tokenizer.lcut(sentence)
+    assert {"最后一公里", "四风", "洗洗澡"} <= set(words)
+
+
+def test_the_user_dictionary_holds_no_punctuation(terms):
+    lines = jieba_user_dict(terms).splitlines()
+    assert "最后一公里 nz" in lines and "正衣冠 nz" in lines
+    assert all(re.fullmatch(r"[\w+]+ nz", line) for line in lines)
+
+
+# --- candidates --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", [*CANDIDATE_RULES, QUOTED], ids=lambda r: r.name)
+def test_every_candidate_rule_matches_its_example(rule):
+    assert rule.pattern.search(rule.example).group("phrase")
+
+
+def test_the_miner_finds_the_texts_own_definitions(handbook):
+    found = {c.phrase: c for c in mine_candidates(handbook_lines(handbook), [])}
+    assert found["最后一公里"].rules == ["so-called", "quoted"]
+    assert found["四风"].rules[0] == "quoted-list"
+    assert found["四种考验"].rules == ["line-list"]
+    for name in ("形式主义", "官僚主义", "享乐主义", "奢靡之风"):
+        assert "line-list" in found[name].rules
+    assert "means" in found["官僚主义"].rules
+    assert found["党的群众路线"].rules == ["is-namely"]
+    assert found["10+10工程"].rules == ["quoted-that-is"]
+    assert found["10+10工程"].lines == [157]
+    assert found["末梢堵塞"].count == 4
+
+
+def test_the_curated_glossary_wins_over_candidates(handbook, terms):
+    candidates = mine_candidates(handbook_lines(handbook), terms)
+    curated = {p for t in terms for p in t.phrases}
+    assert candidates and not {c.phrase for c in candidates} & curated
+    report = candidate_report(candidates)
+    assert re.search(r"^\s+4  走进群众  \[quoted\]  lines 107, 157, 205$", report, re.M)
