@@ -263,6 +263,9 @@ def write_pages(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
         os.replace(tmp, target)
     for rel in plan.delete:
         (out / rel).unlink()
+        folder = (out / rel).parent
+        if folder != out and not any(folder.iterdir()):
+            folder.rmdir()  # the folder of a text no longer converted
     manifest = {
         "generator": "handbook",
         "files": {rel: digest(t.encode("utf-8")) for rel, t in sorted(pages.items())},
