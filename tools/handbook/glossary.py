@@ -438,7 +438,7 @@ def glossary_pages(handbook: Handbook, terms: list[Term], matcher: TermMatcher) 
 
 
 def _index_page(terms: list[Term], occurrences: dict[str, list[Occurrence]]) -> str:
-    out = [front_matter({"title": "术语表"}), "# 术语表"]
+    out = ["# 术语表"]
     for category, label in CATEGORIES.items():
         members = sorted(
             (t for t in terms if t.category == category), key=lambda t: pinyin_key(t.term)
@@ -454,7 +454,7 @@ def _index_page(terms: list[Term], occurrences: dict[str, list[Occurrence]]) -> 
                 f"{escape(term.definition)}"
             )
         out.append("\n".join(items))
-    return "\n\n".join(out) + "\n"
+    return front_matter({"title": "术语表"}) + "\n\n".join(out) + "\n"
 
 
 def _term_page(
@@ -467,7 +467,7 @@ def _term_page(
         "aliases": term.aliases,
         "occurrences": len(occurrences),
     }
-    out = [front_matter({k: v for k, v in meta.items() if v != []}), f"# {escape(term.term)}"]
+    out = [f"# {escape(term.term)}"]
     facts = [f"**类别**{COLON}{CATEGORIES[term.category]}"]
     if term.aliases:
         facts.append(f"**又作**{COLON}" + "、".join(escape(a) for a in term.aliases))
@@ -493,7 +493,8 @@ def _term_page(
     for essay, group in groupby(occurrences, key=lambda o: o.passage.essay):
         out.append(f"### {escape(f'{essay.marker} {essay.title}'.strip())}")
         out.append("\n".join(f"- [{snippet(o)}]({o.href})" for o in group))
-    return "\n\n".join(out) + "\n"
+    head = front_matter({k: v for k, v in meta.items() if v != []})
+    return head + "\n\n".join(out) + "\n"
 
 
 # --- search --------------------------------------------------------------
