@@ -36,6 +36,24 @@ _LANGUAGE_TAGS = {"tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
 
 _OPENCC_DIR = Path(opencc.__file__).parent / "clib"
 
+_MARKDOWN_MACHINERY = re.compile(
+    r"""
+      ^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$   # fenced code
+    | (?P<ticks>`+).+?(?P=ticks)                  # code span
+    | <!--.*?-->                                  # HTML comment
+    | (?P<tag></?[A-Za-z][^<>]*>)                 # HTML tag or autolink
+    | \{:[^}\n]*\} | \{[ \t]*[#.][^}\n]*\}         # attribute list: {: #p12 } {#s3}
+    | \]\([ \t]*(?:<[^>\n]*>|[^)\s]*)             # link destination: ](url
+    | \]\[[^\]\n]*\]                               # reference label: ][label]
+    | ^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+            # reference definition
+    | \[\^[^\]\n]+\]                               # footnote label
+    | [A-Za-z][A-Za-z0-9+.-]*://[^\s<>()\[\]]+     # bare URL
+    """,
+    re.VERBOSE | re.MULTILINE | re.DOTALL,
+)
+# Readable attribute values inside an HTML tag.
+_TAG_TEXT = re.compile(r'(\b(?:title|alt|aria-label)=")([^"]*)(?=")')
+
 
 @dataclass(frozen=True)
 class Override:
@@ -77,32 +95,38 @@ def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-@functools.cache
-def simplified_only_characters() -> frozenset[str]:
-    """Characters that never appear in Traditional text.
-
-    Method: OpenCC's character table STCharacters lists, for each Simplified
-    character, its Traditional forms (干 → 幹 乾 干 榦). A character is
-    Simplified-only when it is a key of that table and none of its own (or any
-    other key's) forms is the character itself: 发 (→ 發 髮) is, 干 and 台 are
-    not. The table is read with the opencc_dict tool shipped in the binding.
-    """
+def _opencc_table(name: str) -> dict[str, list[str]]:
+    """One of OpenCC's dictionaries, read with the opencc_dict tool shipped in the binding."""
     tool = _OPENCC_DIR / "bin" / "opencc_dict"
-    table = _OPENCC_DIR / "share" / "opencc" / "STCharacters.ocd2"
+    table = _OPENCC_DIR / "share" / "opencc" / f"{name}.ocd2"
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "STCharacters.txt"
+        out = Path(tmp) / f"{name}.txt"
         subprocess.run(
             [str(tool), "-i", str(table), "-o", str(out), "-f", "ocd2", "-t", "text"],
             check=True,
             capture_output=True,
         )
-        keys: set[str] = set()
-        forms: set[str] = set()
-        for row in out.read_text(encoding="utf-8").splitlines():
-            key, _, values = row.partition("\t")
-            keys.add(key)
-            forms.update(values.split(" "))
-    return frozenset(keys - forms)
+        rows = out.read_text(encoding="utf-8").splitlines()
+    return {key: values.split(" ") for key, _, values in (r.partition("\t") for r in rows)}
+
+
+@functools.cache
+def simplified_only_characters() -> frozenset[str]:
+    """Characters that no Traditional standard uses.
+
+    Method: OpenCC's character table STCharacters lists, for each Simplified
+    character, its Traditional forms (干 → 幹 乾 干 榦). A character is
+    Simplified-only when it is a key of that table, is not itself one of the
+    Traditional forms of any key (发 → 發 髮 is; 干, 台, 了 are not), and is not
+    a Taiwan or Hong Kong standard form either (群: OpenCC's own standard writes
+    羣, but Taiwan writes 群; 户 and 温 are Hong Kong forms).
+    """
+    keys = set(_opencc_table("STCharacters"))
+    traditional: set[str] = set()
+    for name in ("STCharacters", "TWVariants", "HKVariants"):
+        for forms in _opencc_table(name).values():
+            traditional.update(forms)
+    return frozenset(keys - traditional)
 
 
 def load_overrides(path: Path) -> list[Override]:
@@ -171,6 +195,26 @@ class HantConverter:
             pieces.append(self.targets[match.group()])
             start = match.end()
         pieces.append(self.convert_plain(text[start:]))
+        return "".join(pieces)
+
+    def convert_markdown(self, markdown: str) -> str:
+        """Convert the text of a Markdown document, leaving its machinery alone.
+
+        Untouched: fenced code, code spans, HTML comments and tags (except the
+        title / alt / aria-label texts in them), attribute lists such as
+        `{#s3}` and `{: #p12 }`, link destinations, reference labels, footnote
+        labels and bare URLs. Indented code blocks are not recognised.
+        """
+        pieces: list[str] = []
+        start = 0
+        for match in _MARKDOWN_MACHINERY.finditer(markdown):
+            pieces.append(self.convert(markdown[start : match.start()]))
+            token = match.group()
+            if match.group("tag"):
+                token = _TAG_TEXT.sub(lambda m: m.group(1) + self.convert(m.group(2)), token)
+            pieces.append(token)
+            start = match.end()
+        pieces.append(self.convert(markdown[start:]))
         return "".join(pieces)
 
     def convert_plain(self, text: str) -> str:
