@@ -101,11 +101,12 @@ def test_no_request_to_another_host(site: Path):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         links = [m.group(0) for m in external.finditer(html)]
-        # the only absolute links allowed are plain <a> links a reader may follow
+        # absolute links that fetch nothing: <a> a reader may follow, the
+        # canonical address and the other edition's address
         for link in links:
             start = html.index(link)
             tag = html[html.rindex("<", 0, start) : start]
-            assert tag.startswith("<a"), (page, link)
+            assert tag.startswith(("<a", '<link rel="canonical"', '<link rel="alternate"')), (page, link)
     for css in site.rglob("*.css"):
         assert "@import url(" not in css.read_text(encoding="utf-8"), css
 

@@ -127,9 +127,15 @@ BYLINES = [
     ),
     rule(
         "author-label",
-        rf"^(?P<role>作者|文|撰稿)\s*[:\uff1a/]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        rf"^(?P<role>作者|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
-        "作者:X",
+        "作者:X, 文/X, optionally followed by a unit",
+    ),
+    rule(
+        "source-label",
+        r"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S.{0,40})$",
+        f"来源{COLON}人民网",
+        "来源:X, where the text was taken from",
     ),
     rule(
         "title-unit-author",
@@ -153,5 +159,17 @@ SENTENCE_END = f"。{EXCLAMATION}{QUESTION}…!?"
 CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
 CLOSING_QUOTES = f"”’」』{RPAREN}》"
 
-# A space that stands for a lost paragraph break: after a sentence's end.
-PARAGRAPH_BREAK_SPACE = re.compile(rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ \u3000]+(?=\S)")
+# Spaces that stand for a lost paragraph break: one after a sentence's end, or
+# a run of two full-width or en spaces (a paragraph's indent) anywhere.
+WIDE_SPACES = "\u3000\u2002\u2003"
+PARAGRAPH_BREAK_SPACE = re.compile(
+    rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ {WIDE_SPACES}]+(?=\S)|()[{WIDE_SPACES}]{{2,}}(?=\S)"
+)
+
+# An essay marker glued to the end of the previous essay's last sentence.
+GLUED_ESSAY_MARKER = rule(
+    "glued-essay-marker",
+    rf"(?<=[{SENTENCE_END}”])\s*(?=(?:第(?:{NUMERAL})篇|篇(?:{NUMERAL})|范文(?:{NUMERAL}))[:\uff1a]|【\s*(?:第(?:{NUMERAL})篇|篇(?:{NUMERAL}))\s*】)",
+    f"……的落脚点。第二篇{COLON}学习心得",
+    "an essay marker after a sentence's end, on the same line",
+)

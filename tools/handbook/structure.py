@@ -8,6 +8,7 @@ not obvious is recorded as a Recognition or a Repair for the report.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from .patterns import (
     DATE,
     DEBRIS,
     ESSAY_MARKERS,
+    GLUED_ESSAY_MARKER,
     HAN,
     HEADING_MARKERS,
     PARAGRAPH_BREAK_SPACE,
@@ -75,6 +77,7 @@ def build_collection(
             kept.append(line)
 
     recognitions: list[Recognition] = []
+    kept = split_glued_markers(kept, repairs)
     markers = [(i, first_match(ESSAY_MARKERS, line.text)) for i, line in enumerate(kept)]
     starts = [(i, m) for i, m in markers if m]
     header = kept[: starts[0][0]] if starts else kept[:1]
@@ -114,11 +117,11 @@ def build_collection(
         line = kept[start]
         number = parse_number(match.group("num") or match.groupdict().get("num2") or str(index))
         body = kept[start + 1 : end]
+        marker = MARKER_TAIL.sub("", line.text[: match.start("title")])
         title = match.group("title").strip()
-        if not title and body:
-            title = body.pop(0).text
-        marker = line.text[: line.text.index(match.group("title"))] if title else line.text
-        essay = Essay(number, title, MARKER_TAIL.sub("", marker), line.number)
+        if not title and body and plain_title_like(body[0].text):
+            title = body.pop(0).text  # 【篇一】 alone, the title on the next line
+        essay = Essay(number, title or marker, marker, line.number)
         recognitions.append(Recognition(line.number, marker_rule.name, f"essay {index}: {title}"))
         fill_essay(essay, body, collection)
         collection.essays.append(essay)
@@ -126,6 +129,24 @@ def build_collection(
         essay.slug = f"essay-{index:02d}"
         assign_anchors(essay)
     return collection
+
+
+def split_glued_markers(lines: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
+    """`…最后一句。第二篇:标题` → two lines: the marker starts its own."""
+    result = []
+    for line in lines:
+        pieces = GLUED_ESSAY_MARKER.pattern.split(line.text)
+        for before, after in itertools.pairwise(pieces):
+            repairs.append(
+                Repair(
+                    line.number,
+                    GLUED_ESSAY_MARKER.name,
+                    before[-6:] + after[:6],
+                    before[-6:] + " | " + after[:6],
+                )
+            )
+        result += [SourceLine(line.number, p.strip()) for p in pieces if p.strip()]
+    return result
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -266,21 +287,21 @@ def tokenize(line: SourceLine, first: bool, collection: Collection) -> list[Toke
 
 
 def paragraphs(text: str, number: int, repairs: list[Repair]) -> list[Token]:
-    """Split a line at spaces that follow a sentence's end: lost paragraph breaks."""
-    pieces = PARAGRAPH_BREAK_SPACE.split(text)
-    # split() interleaves the captured closing quotes; glue them back on.
-    parts = [pieces[0]]
-    for quotes, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        parts[-1] += quotes
+    """Split a line at spaces that stand for lost paragraph breaks."""
+    parts, start = [], 0
+    for space in PARAGRAPH_BREAK_SPACE.finditer(text):
+        end = space.start() + len(space.group(1) or "")  # closing quotes stay with their sentence
+        parts.append(text[start:end])
+        start = space.end()
         repairs.append(
             Repair(
                 number,
                 "split-paragraph-at-space",
-                parts[-1][-6:] + " " + piece[:6],
-                parts[-1][-6:] + " ¶ " + piece[:6],
+                text[end - 6 : space.end() + 6],
+                text[end - 6 : end] + " ¶ " + text[space.end() : space.end() + 6],
             )
         )
-        parts.append(piece)
+    parts.append(text[start:])
     return [Token("paragraph", p, number) for p in parts if p]
 
 
