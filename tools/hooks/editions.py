@@ -69,7 +69,16 @@ _REQUEST = "handbook_edition_request"  # set by the Simplified build on the nest
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Strings in settings that name files or addresses, never text.
-_NOT_TEXT_KEYS = {"alternate", "editions", "hant", "icon", "language", "template", "hide"}
+_NOT_TEXT_KEYS = {
+    "alternate",
+    "edition",
+    "editions",
+    "hant",
+    "icon",
+    "language",
+    "template",
+    "hide",
+}
 _NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/)|\.(?:md|html?|txt|css|js|png|svg)$")
 
 
@@ -126,6 +135,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         built=editions,
     )
     config[_STATE] = edition
+    config.extra["edition"] = code  # for templates: {% if config.extra.edition == "zh-Hant" %}
     _use_language_partials(config, edition)
     if code == HANS:
         config.extra["alternate"] = _alternates(edition)
@@ -177,15 +187,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     edition = config[_STATE]
     output = _link_counterparts(output, page.url, edition)
-    if edition.code == HANT:
-        found = simplified_only_in_html(output)
-        if found:
-            log.warning(
-                "Traditional edition, %s: Simplified-only characters %s",
-                page.file.src_uri,
-                "".join(sorted(found)),
-            )
+    _check_script(output, page.file.src_uri, edition)
     return output
+
+
+@event_priority(-50)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    _check_script(output, template_name, config[_STATE])
+    return output
+
+
+def _check_script(output: str, where: str, edition: Edition) -> None:
+    if edition.code == HANT and (found := simplified_only_in_html(output)):
+        log.warning(
+            "Traditional edition, %s: Simplified-only characters %s",
+            where,
+            "".join(sorted(found)),
+        )
 
 
 @event_priority(-100)  # last: the Simplified edition is complete
