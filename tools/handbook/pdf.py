@@ -25,8 +25,6 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import tinyhtml5
-from weasyprint import CSS, HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 DOWNLOADS = "downloads"
@@ -47,15 +45,6 @@ def pdf_name(site_name: str) -> str:
     is; the download-link hook builds the same name from `site_name`.
     """
     return f"{site_name}.pdf"
-
-
-class LocalOnlyFetcher(URLFetcher):
-    """Fetch file: and data: URLs; anything else stops the build."""
-
-    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
-        if urlsplit(url).scheme not in {"file", "data"}:
-            raise FatalURLFetchingError(f"the print edition fetches nothing remote: {url}")
-        return super().fetch(url, headers)
 
 
 @dataclass
@@ -258,12 +247,27 @@ def write_edition(edition: Edition, keep_html: bool = False) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if keep_html:
         target.with_suffix(".html").write_text(document, encoding="utf-8")
+    typeset(document, edition.root.resolve().as_uri() + "/", target)
+    return target
+
+
+def typeset(document: str, base_url: str, target: Path) -> None:
+    """Lay the book out with WeasyPrint; only file: and data: URLs are fetched."""
+    # Imported here: the site's download-link hook imports this module for the
+    # file name, and should not load the layout engine.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
+            if urlsplit(url).scheme not in {"file", "data"}:
+                raise FatalURLFetchingError(f"the print edition fetches nothing remote: {url}")
+            return super().fetch(url, headers)
+
     fetcher = LocalOnlyFetcher()
-    base_url = edition.root.resolve().as_uri() + "/"
     HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
         target, stylesheets=[CSS(filename=str(BOOK_CSS), url_fetcher=fetcher)]
     )
-    return target
 
 
 def main(argv: list[str] | None = None) -> int:
