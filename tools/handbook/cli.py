@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from .errors import ConversionError
-from .pipeline import SETTINGS_FILE, convert, load_settings
+from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
+from .pipeline import GLOSSARY_FILE, SETTINGS_FILE, build_handbook, convert, load_settings
 from .report import report_data, report_text
 from .writer import OutputError, plan_writes, write_pages
 
@@ -36,7 +37,8 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def common(cmd: argparse.ArgumentParser) -> None:
+    def command(name: str, summary: str, out: bool = True) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=summary, description=summary)
         cmd.add_argument(
             "sources",
             nargs="+",
@@ -44,9 +46,10 @@ def parser() -> argparse.ArgumentParser:
             metavar="SOURCE",
             help="raw text files, in handbook order",
         )
-        cmd.add_argument(
-            "--out", type=Path, required=True, metavar="DIR", help="the docs folder to write"
-        )
+        if out:
+            cmd.add_argument(
+                "--out", type=Path, required=True, metavar="DIR", help="the docs folder to write"
+            )
         cmd.add_argument(
             "--encoding", help="the sources' encoding (default: detect UTF-8/UTF-16 BOM/GB18030)"
         )
@@ -55,13 +58,14 @@ def parser() -> argparse.ArgumentParser:
             type=Path,
             help=f"settings file (default: {SETTINGS_FILE} beside the first SOURCE)",
         )
+        cmd.add_argument(
+            "--glossary",
+            type=Path,
+            help=f"curated glossary (default: {GLOSSARY_FILE} beside the first SOURCE)",
+        )
+        return cmd
 
-    convert_cmd = sub.add_parser(
-        "convert",
-        help="write the handbook pages into DIR",
-        description="Convert SOURCE files into Markdown pages under DIR.",
-    )
-    common(convert_cmd)
+    convert_cmd = command("convert", "Convert SOURCE files into Markdown pages under DIR.")
     convert_cmd.add_argument(
         "--report", type=Path, metavar="FILE.json", help="also write the report as JSON"
     )
@@ -69,21 +73,29 @@ def parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite or remove generated files edited by hand"
     )
     convert_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
-
-    check_cmd = sub.add_parser(
-        "check",
-        help="fail if DIR is stale against the sources",
-        description="Exit 1 if converting SOURCE would change DIR.",
+    command("check", "Exit 1 if converting SOURCE would change DIR (docs/ is stale).")
+    glossary_cmd = command("glossary", "Work on the curated glossary.", out=False)
+    glossary_cmd.add_argument(
+        "--candidates",
+        action="store_true",
+        required=True,
+        help="list terms the text defines or keeps quoting that the glossary lacks",
     )
-    common(check_cmd)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    folder = args.sources[0].parent
+    glossary = args.glossary or folder / GLOSSARY_FILE
     try:
-        settings = load_settings(args.settings or args.sources[0].parent / SETTINGS_FILE)
-        handbook, pages = convert(args.sources, settings, args.encoding)
+        settings = load_settings(args.settings or folder / SETTINGS_FILE)
+        if args.command == "glossary":
+            handbook = build_handbook(args.sources, settings, args.encoding)
+            terms = load_glossary(glossary) if glossary.exists() else []
+            print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
+            return 0
+        handbook, pages = convert(args.sources, settings, args.encoding, glossary)
         if args.command == "check":
             return check(pages, args.out)
         plan = write_pages(pages, args.out, force=args.force)

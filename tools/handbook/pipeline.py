@@ -10,12 +10,22 @@ import yaml
 
 from .enrich import Settings, enrich
 from .errors import ConversionError
-from .model import Handbook
+from .glossary import (
+    GlossaryLinker,
+    Term,
+    TermMatcher,
+    check_citations,
+    glossary_pages,
+    handbook_lines,
+    load_glossary,
+)
+from .model import Handbook, SourceLine
 from .reader import read_source
 from .structure import build_collection
 from .writer import render
 
 SETTINGS_FILE = "handbook.yml"
+GLOSSARY_FILE = "glossary.yml"
 
 
 def load_settings(path: Path) -> Settings:
@@ -62,8 +72,28 @@ def build_handbook(
     return handbook
 
 
+def load_terms(path: Path, handbook: Handbook) -> list[Term]:
+    """The curated glossary, its citations checked against the text."""
+    terms = load_glossary(path)
+    by_line: dict[int, list[str]] = {}
+    for line in handbook_lines(handbook):
+        by_line.setdefault(line.number, []).append(line.text)
+    # a line may hold several passages, and with several sources several lines
+    check_citations(path, terms, [SourceLine(n, "\n".join(t)) for n, t in by_line.items()])
+    return terms
+
+
 def convert(
-    sources: list[Path], settings: Settings, encoding: str | None = None
+    sources: list[Path],
+    settings: Settings,
+    encoding: str | None = None,
+    glossary: Path | None = None,
 ) -> tuple[Handbook, dict[str, str]]:
+    """The handbook and its pages; with a glossary, terms are linked and listed."""
     handbook = build_handbook(sources, settings, encoding)
-    return handbook, render(handbook)
+    if glossary is None or not glossary.exists():
+        return handbook, render(handbook)
+    terms = load_terms(glossary, handbook)
+    linker = GlossaryLinker(TermMatcher(terms))
+    pages = render(handbook, inline=linker.inline, extra_meta=linker.meta)
+    return handbook, pages | glossary_pages(handbook, terms, linker.matcher)
