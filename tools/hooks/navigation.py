@@ -4,9 +4,13 @@
   title), not after the folder (`mass-line-essays`).
 - An essay is listed with its marker, `第一篇 我们党群众路线内容`, as the text
   numbers it; the front matter keeps the bare title.
+- Front-matter text reaches the HTML unescaped (MkDocs' templates do not
+  autoescape), so a title like `<script>…` from a source is escaped here.
 """
 
 from __future__ import annotations
+
+import html
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -24,9 +28,17 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     return nav
 
 
+# Front-matter values Material's templates print.
+TEMPLATE_TEXT = ("title", "subtitle", "description")
+
+
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
-    marker = page.meta.get("marker")
-    if marker and page.title and not page.title.startswith(marker):
+    for key in TEMPLATE_TEXT:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
+    if "title" in page.meta:
+        marker = page.meta.get("marker")
+        title = f"{marker} {page.meta['title']}" if marker else page.meta["title"]
         # Material takes the <title> from the front matter, the nav from page.title
-        page.title = page.meta["title"] = f"{marker} {page.title}"
+        page.title = page.meta["title"] = title
     return markdown
