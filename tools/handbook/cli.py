@@ -84,8 +84,33 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class TerminalProgress:
+    """One self-erasing status line on stderr, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\033[K{message} …")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    progress = TerminalProgress()
+    try:
+        return run(args, progress)
+    finally:
+        progress.clear()
+
+
+def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
     folder = args.sources[0].parent
     glossary = args.glossary or folder / GLOSSARY_FILE
     try:
@@ -95,10 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             terms = load_glossary(glossary) if glossary.exists() else []
             print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
             return 0
-        handbook, pages = convert(args.sources, settings, args.encoding, glossary)
+        handbook, pages = convert(args.sources, settings, args.encoding, glossary, progress)
         if args.command == "check":
             return check(pages, args.out)
-        plan = write_pages(pages, args.out, force=args.force)
+        plan = write_pages(pages, args.out, force=args.force, progress=progress)
     except ConversionError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -51,11 +51,15 @@ DEBRIS = [
 # The date of the collection, on a line of its own before the first essay.
 DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
 
+# What ends an essay marker: a colon or stop, a space, or the line's end (so
+# that prose such as 第一篇的正文 is not taken for a marker).
+MARKER_END = r"(?:\s*[:\uff1a、.．]\s*|\s+|$)"
+
 # Essay markers. Group `num` is the essay number, `title` the rest of the line.
 ESSAY_MARKERS = [
     rule(
         "di-n-pian",
-        rf"^第(?P<num>{NUMERAL})篇\s*[:\uff1a、.]?\s*(?P<title>.*)$",
+        rf"^第(?P<num>{NUMERAL})篇{MARKER_END}(?P<title>.*)$",
         f"第一篇{COLON}我们党群众路线内容",
         "第N篇 followed by the essay's title",
     ),
@@ -73,7 +77,7 @@ ESSAY_MARKERS = [
     ),
     rule(
         "fan-wen-n",
-        rf"^范文(?P<num>{NUMERAL})\s*[:\uff1a、.]?\s*(?P<title>.*)$",
+        rf"^范文(?P<num>{NUMERAL}){MARKER_END}(?P<title>.*)$",
         f"范文一{COLON}学习心得",
         "范文N title",
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 
@@ -58,13 +59,23 @@ def slug_for(path: Path, taken: set[str]) -> str:
     return slug
 
 
+# Called with a short message as each stage starts; the CLI shows it on a terminal.
+Progress = Callable[[str], None]
+
+
+def quiet(message: str) -> None:
+    """The default Progress: say nothing."""
+
+
 def build_handbook(
-    sources: list[Path], settings: Settings, encoding: str | None = None
+    sources: list[Path], settings: Settings, encoding: str | None = None, progress: Progress = quiet
 ) -> Handbook:
     handbook = Handbook()
     taken: set[str] = set()
     for source in sources:
+        progress(f"reading {source.name}")
         lines, repairs = read_source(source, encoding)
+        progress(f"recognising {source.name}: {len(lines)} lines")
         handbook.collections.append(
             build_collection(source, lines, repairs, slug_for(source, taken))
         )
@@ -88,9 +99,11 @@ def convert(
     settings: Settings,
     encoding: str | None = None,
     glossary: Path | None = None,
+    progress: Progress = quiet,
 ) -> tuple[Handbook, dict[str, str]]:
     """The handbook and its pages; with a glossary, terms are linked and listed."""
-    handbook = build_handbook(sources, settings, encoding)
+    handbook = build_handbook(sources, settings, encoding, progress)
+    progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is None or not glossary.exists():
         return handbook, render(handbook)
     terms = load_terms(glossary, handbook)

@@ -53,8 +53,17 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
             except UnicodeDecodeError as err:
                 line = data[: err.start].count(b"\n") + 1
                 raise ConversionError(path, line, f"invalid {name} text") from None
-    if b"\x00" in data[:4096]:
-        raise ConversionError(path, None, "binary file (NUL bytes), not a text")
+    nuls = data.count(b"\x00")
+    if nuls > len(data) // 8:
+        # Many NULs: UTF-16 without a BOM (NULs in every other byte) or binary.
+        guess = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        try:
+            text = data.decode(guess)
+        except UnicodeDecodeError:
+            text = ""
+        if not HAN_CHAR.search(text):
+            raise ConversionError(path, None, "binary file (NUL bytes), not a text")
+        return text
     for name in FALLBACK_ENCODINGS:
         try:
             return data.decode(name)

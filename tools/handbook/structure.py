@@ -359,8 +359,8 @@ def starts_article(article: Article, token: Token, following: Token | None) -> b
     paragraphs and is followed by a real one, is an article's title."""
     if not plain_title_like(token.text):
         return False
-    if not article.blocks and article.title is None:
-        return following is not None
+    if not article.blocks:
+        return article.title is None and following is not None
     return (
         isinstance(article.blocks[-1], Paragraph | Byline)
         and following is not None

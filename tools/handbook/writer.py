@@ -243,12 +243,19 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
     return plan
 
 
-def write_pages(pages: dict[str, str], out: Path, force: bool = False) -> WritePlan:
+def write_pages(
+    pages: dict[str, str],
+    out: Path,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> WritePlan:
     """Write pages into `out`; refuses (and writes nothing) when a file is unsafe."""
     plan = plan_writes(pages, out, force)
     staged = []
     try:
-        for rel, text in plan.write.items():
+        for n, (rel, text) in enumerate(plan.write.items(), start=1):
+            if progress and n % 50 == 0:
+                progress(f"writing {n}/{len(plan.write)} files")
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
