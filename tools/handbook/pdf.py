@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import posixpath
 import sys
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -58,7 +60,9 @@ class Edition:
 class SitePage:
     url: str  # site-relative folder URL, e.g. "mass-line-essays/essay-01/"; "" for home
     article: ET.Element
-    kind: str = "chapter"  # cover, part, chapter or back
+    # cover, part, chapter; back (the glossary's index) and entry (a glossary
+    # term: printed as a run-on entry, not as a chapter of its own)
+    kind: str = "chapter"
     prefix: str = ""  # prefix that keeps this page's ids unique in the book
     title: str = ""
     sections: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of h2s
@@ -175,7 +179,7 @@ def collect(edition: Edition) -> tuple[list[SitePage], str]:
         if page.url == "":
             page.kind = "cover"
         elif page.url.startswith(GLOSSARY_DIR):
-            page.kind = "back"
+            page.kind = "back" if page.url == GLOSSARY_DIR else "entry"
         elif page.url in parts:
             page.kind = "part"
     if len([p for p in parts if not p.startswith(GLOSSARY_DIR)]) < 2:
@@ -191,14 +195,15 @@ def collect(edition: Edition) -> tuple[list[SitePage], str]:
         h1 = next(page.article.iter("h1"), None)
         page.title = text_of(h1) if h1 is not None else ""
         page.sections = [(h.get("id") or "", text_of(h)) for h in page.article if h.tag == "h2"]
-    ordered = sorted(pages.values(), key=lambda p: p.kind == "back")  # stable: glossary last
+    # Stable sort: the glossary goes last, in navigation order (its index first).
+    ordered = sorted(pages.values(), key=lambda p: p.kind in {"back", "entry"})
     return ordered, site_name
 
 
 def toc_html(pages: list[SitePage], label: str) -> str:
     items = []
     for page in pages:
-        if page.kind == "cover" or not page.title:
+        if page.kind in {"cover", "entry"} or not page.title:
             continue
         subs = ""
         if page.kind == "chapter" and page.sections:
@@ -270,6 +275,11 @@ def typeset(document: str, base_url: str, target: Path) -> None:
     )
 
 
+def timed_edition(edition: Edition, keep_html: bool) -> tuple[Path, float]:
+    start = time.monotonic()
+    return write_edition(edition, keep_html), time.monotonic() - start
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m handbook.pdf",
@@ -282,10 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
         return 1
-    for edition in find_editions(args.site):
-        start = time.monotonic()
-        target = write_edition(edition, keep_html=args.html)
-        print(f"{target} ({edition.lang}, {time.monotonic() - start:.1f} s)")
+    editions = find_editions(args.site)
+    # One process per edition: layout is CPU-bound and the editions are independent.
+    with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
+        jobs = [pool.submit(timed_edition, e, args.html) for e in editions]
+        for edition, job in zip(editions, jobs, strict=True):
+            target, seconds = job.result()
+            print(f"{target} ({edition.lang}, {seconds:.1f} s)")
     return 0
 
 
