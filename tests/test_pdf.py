@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+import pypdf
 import pytest
 import tinyhtml5
 
@@ -25,13 +26,16 @@ from handbook.pdf import DOWNLOADS, TRADITIONAL_DIR, find_editions, typeset
 from handbook.pipeline import build_handbook
 from handbook.reader import LINE_BREAK
 
-pypdf = pytest.importorskip("pypdf") if os.environ.get("CI") != "true" else __import__("pypdf")
-
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
 OUTPUT = ROOT / "build" / "test-output" / "pdf"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-TOOLS = {"pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils"}
+TOOLS = {
+    "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "fc-list": "fontconfig",
+}
 FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif CJK TC", "Noto Sans CJK TC")
 # Line-start prohibitions of Chinese typesetting (CLREQ): pause and stop marks,
 # closing quotes and brackets. An ellipsis may start a line (a snippet often does).
