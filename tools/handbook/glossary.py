@@ -248,16 +248,28 @@ class TermMatcher:
         for term in self.terms:
             for wider in term.not_in:
                 self._phrases.setdefault(wider, None)
-        self._lengths = sorted({len(p) for p in self._phrases}, reverse=True)
+        # A trie finds every phrase starting at a position; a regex of all
+        # phrases (in C) first finds the positions where any phrase starts.
+        self._trie: dict = {}
+        for phrase in self._phrases:
+            node = self._trie
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = True  # a phrase ends here
+        longest_first = sorted(self._phrases, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, longest_first)) or "(?!)"  # (?!) never matches
+        self._starts = re.compile(f"(?={alternatives})")
 
     def find(self, text: str) -> list[Match]:
         """All non-overlapping occurrences, in text order."""
-        found = [
-            (start, start + n)
-            for start in range(len(text))
-            for n in self._lengths
-            if text[start : start + n] in self._phrases
-        ]
+        found = []
+        for candidate in self._starts.finditer(text):
+            node, start = self._trie, candidate.start()
+            end = start
+            while end < len(text) and (node := node.get(text[end])) is not None:
+                end += 1
+                if "" in node:
+                    found.append((start, end))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken = [False] * len(text)
         matches = []
