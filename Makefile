@@ -12,12 +12,12 @@ export HANT
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages the build and the tests need (fonts, browser, PDF tools).
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .DEFAULT_GOAL := all
-.PHONY: all venv convert build serve check lint test system-deps clean help
+.PHONY: all venv convert build pdf serve check lint test system-deps clean help
 
-all: build ## Convert source/ into docs/ and build the site into site/
+all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
 
 $(BIN)/handbook: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ convert: venv ## Convert source/*.txt into Markdown pages under docs/ (report in
 
 build: convert ## Build the site into site/ with mkdocs build --strict
 	$(BIN)/mkdocs build --strict
+
+pdf: build ## Typeset one A4 PDF per edition into the site (site/downloads/, site/zh-Hant/downloads/)
+	$(BIN)/python -m handbook.pdf --site site
 
 serve: convert ## Serve the handbook at http://127.0.0.1:8000 while you edit
 	$(BIN)/mkdocs serve
