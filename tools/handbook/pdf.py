@@ -288,11 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     p.add_argument("--html", action="store_true", help="also write the book's HTML beside the PDF")
+    p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's PDF")
     args = p.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
         return 1
-    editions = find_editions(args.site)
+    editions = [e for e in find_editions(args.site) if args.script in (None, e.script)]
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, e, args.html) for e in editions]

@@ -1,0 +1,318 @@
+"""`make bench`: how fast and how big, side by side with a bare Material build.
+
+For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
+one run: conversion time and throughput, each edition's build next to a bare
+Material build of the same Markdown (stock config, search only), PDF time per
+edition, search index and page weight, and each step's peak memory. Every
+measurement is repeated and the median reported; the machine is noisy, so the
+ratios matter more than the seconds.
+
+    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .patterns import ESSAY_MARKERS
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "source" / "mass-line-essays.txt"
+BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\nplugins:\n  - search\n"
+
+
+@dataclass
+class Sample:
+    """One measured step: wall seconds and peak resident memory (MiB)."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def memory(self) -> float:
+        return max(self.peak_mib)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run a command; its wall time and the peak memory of it and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(
+    sample: Sample,
+    cmd: list[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    before: callable | None = None,
+) -> None:
+    if before:
+        before()
+    seconds, mib = run(cmd, cwd, env)
+    sample.seconds.append(seconds)
+    sample.peak_mib.append(mib)
+
+
+def scaled_text(scale: int) -> str:
+    """The source with its essays repeated `scale` times and numbered on."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    first = next(
+        i for i, line in enumerate(lines) if any(r.pattern.match(line) for r in ESSAY_MARKERS)
+    )
+    head, body = lines[:first], lines[first:]
+    out, number = list(head), 0
+    marker = re.compile(r"^第[一二三四五六七八九十]+篇")
+    for _ in range(scale):
+        for line in body:
+            if marker.match(line):
+                number += 1
+                line = marker.sub(f"第{number}篇", line)
+            out.append(line)
+    return "\n".join(out)
+
+
+def make_project(folder: Path, scale: int) -> Path:
+    """A handbook folder for one scale: the source scaled, the repository's
+    data, hooks and theme shared."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "source").mkdir(parents=True)
+    for data in (ROOT / "source").iterdir():
+        if data.suffix != ".txt" or data.name.startswith("hant-"):
+            shutil.copy(data, folder / "source" / data.name)
+    text = folder / "source" / "text.txt"
+    text.write_text(scaled_text(scale), encoding="utf-8")
+    (folder / "tools").symlink_to(ROOT / "tools")
+    (folder / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n", encoding="utf-8")
+    return text
+
+
+class PageAssets(HTMLParser):
+    """The stylesheets, scripts and images a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """Bytes of a page and what it loads (CSS, JS, fonts, images), raw and gzipped."""
+    parser = PageAssets()
+    html = page.read_text(encoding="utf-8")
+    parser.feed(html)
+    files = [page]
+    for url in parser.urls:
+        if "//" in url:
+            continue
+        asset = (page.parent / url.split("?")[0]).resolve()
+        if asset.is_file():
+            files.append(asset)
+            if asset.suffix == ".css":  # fonts and images the stylesheet pulls in
+                for ref in re.findall(r"url\(['\"]?([^)'\"]+)", asset.read_text(encoding="utf-8")):
+                    font = (asset.parent / ref.split("?")[0].split("#")[0]).resolve()
+                    if font.is_file() and font.is_relative_to(site) and font not in files:
+                        files.append(font)
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return raw, zipped
+
+
+def bench_scale(scale: int, runs: int, work: Path) -> dict:
+    project = work / f"x{scale}"
+    text = make_project(project, scale)
+    docs = project / "docs"
+    python = sys.executable
+    result: dict = {
+        "scale": scale,
+        "mb": text.stat().st_size / 1e6,
+        "chars": len(text.read_text(encoding="utf-8")),
+    }
+
+    convert = Sample()
+    for _ in range(runs):
+        measure(
+            convert,
+            [python, "-m", "handbook.cli", "convert", str(text), "--out", str(docs), "--quiet"],
+            project,
+            before=lambda: shutil.rmtree(docs, ignore_errors=True),
+        )
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    result["convert"] = convert
+
+    mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    for edition in ("zh-Hans", "zh-Hant"):
+        sample = Sample()
+        for _ in range(runs):
+            measure(
+                sample,
+                [*mkdocs, "--site-dir", str(project / "site")],
+                project,
+                {"EDITIONS": edition},
+            )
+        result[edition] = sample
+    bare = Sample()
+    (project / "bare.yml").write_text(
+        BARE_CONFIG.format(site=project / "bare-site"), encoding="utf-8"
+    )
+    for _ in range(runs):
+        measure(bare, [python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], project)
+    result["bare"] = bare
+
+    both = [*mkdocs, "--site-dir", str(project / "site")]
+    run(both, project)  # the full site, both editions, for the PDFs and the sizes
+    site = project / "site"
+    for edition, path in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+        sample = Sample()
+        for _ in range(runs):
+            script = edition.removeprefix("zh-")
+            measure(
+                sample,
+                [python, "-m", "handbook.pdf", "--site", str(site), "--script", script],
+                project,
+            )
+        result[f"pdf {edition}"] = sample
+        result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
+        result[f"page {edition}"] = page_weight(path, path / "text" / "essay-01" / "index.html")
+    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
+    result["text bytes"] = text.stat().st_size
+    return result
+
+
+def table(results: list[dict], runs: int) -> str:
+    def row(*cells: object) -> str:
+        return "| " + " | ".join(str(c) for c in cells) + " |"
+
+    out = [f"Medians of {runs} runs; memory is the peak of the step (MiB).", ""]
+    out.append(row("scale", "input MB", "convert s", "MB/s", "convert MiB"))
+    out.append(row(*["---"] * 5))
+    for r in results:
+        c = r["convert"]
+        out.append(
+            row(
+                f"×{r['scale']}",
+                f"{r['mb']:.2f}",
+                f"{c.median:.2f}",
+                f"{r['mb'] / c.median:.1f}",
+                f"{c.memory:.0f}",
+            )
+        )
+    out += [
+        "",
+        row("scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"),
+    ]
+    out.append(row(*["---"] * 8))
+    for r in results:
+        for edition in ("zh-Hans", "zh-Hant"):
+            b, bare, pdf = r[edition], r["bare"], r[f"pdf {edition}"]
+            out.append(
+                row(
+                    f"×{r['scale']}",
+                    edition,
+                    f"{b.median:.2f}",
+                    f"{bare.median:.2f}",
+                    f"{b.median / bare.median:.2f}",
+                    f"{b.memory:.0f}",
+                    f"{pdf.median:.2f}",
+                    f"{pdf.memory:.0f}",
+                )
+            )
+    out += [
+        "",
+        row(
+            "scale",
+            "text KB",
+            "index zh-Hans KB",
+            "ratio",
+            "index zh-Hant KB",
+            "bare index KB",
+            "bare ratio",
+            "essay page KB (gzip)",
+        ),
+    ]
+    out.append(row(*["---"] * 8))
+    for r in results:
+        text, hans, hant, bare = (
+            r["text bytes"],
+            r["index zh-Hans"],
+            r["index zh-Hant"],
+            r["index bare"],
+        )
+        raw, zipped = r["page zh-Hans"]
+        out.append(
+            row(
+                f"×{r['scale']}",
+                f"{text / 1e3:.0f}",
+                f"{hans / 1e3:.0f}",
+                f"{hans / text:.2f}",
+                f"{hant / 1e3:.0f}",
+                f"{bare / 1e3:.0f}",
+                f"{bare / text:.2f}",
+                f"{raw / 1e3:.0f} ({zipped / 1e3:.0f})",
+            )
+        )
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m handbook.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--scales", default="1,10,100", help="copies of the source's essays (default 1,10,100)"
+    )
+    p.add_argument(
+        "--runs", type=int, default=3, help="repetitions of each measurement (default 3)"
+    )
+    p.add_argument(
+        "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
+    )
+    args = p.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for scale in (int(s) for s in args.scales.split(",")):
+        print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
+        results.append(bench_scale(scale, args.runs, args.out))
+    report = table(results, args.runs)
+    (args.out / "results.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
