@@ -86,11 +86,12 @@ def body(page: Path) -> str:
         TWO_ESSAYS.encode("utf-8-sig"),
         TWO_ESSAYS.encode("utf-16"),  # with BOM
         "\ufeff".encode("utf-16-be") + TWO_ESSAYS.encode("utf-16-be"),
+        TWO_ESSAYS.encode("utf-16-le"),  # no BOM
         TWO_ESSAYS.encode("gb18030"),
         TWO_ESSAYS.replace("\n", "\r\n").encode("utf-8"),
         TWO_ESSAYS.replace("\n", "\r").encode("gbk"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030", "crlf", "cr-gbk"],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "gb18030", "crlf", "cr-gbk"],
 )
 def test_encodings_and_line_endings_are_detected(tmp_path: Path, encoded: bytes):
     out = convert_text(tmp_path, encoded)

@@ -61,7 +61,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
             text = data.decode(guess)
         except UnicodeDecodeError:
             text = ""
-        if not HAN_CHAR.search(text):
+        if not looks_like_chinese_text(text):
             raise ConversionError(path, None, "binary file (NUL bytes), not a text")
         return text
     for name in FALLBACK_ENCODINGS:
@@ -70,6 +70,16 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
         except UnicodeDecodeError:
             continue
     raise ConversionError(path, None, "not text in UTF-8, UTF-16 or GB18030 (use --encoding)")
+
+
+PLAIN_TEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…\t\n\r -~]")
+
+
+def looks_like_chinese_text(text: str) -> bool:
+    """Guessed decodings of binary data give odd characters; a text is Han,
+    CJK punctuation and ASCII almost throughout."""
+    plain = len(PLAIN_TEXT.findall(text))
+    return bool(HAN_CHAR.search(text)) and plain >= 0.97 * len(text)
 
 
 def read_source(path: Path, encoding: str | None = None) -> tuple[list[SourceLine], list[Repair]]:
