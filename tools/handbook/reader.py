@@ -34,7 +34,6 @@ BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-FALLBACK_ENCODINGS = ["utf-8", "gb18030"]
 
 
 def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
@@ -54,21 +53,22 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
                 line = data[: err.start].count(b"\n") + 1
                 raise ConversionError(path, line, f"invalid {name} text") from None
     nuls = data.count(b"\x00")
-    if nuls > len(data) // 8:
-        # Many NULs: UTF-16 without a BOM (NULs in every other byte) or binary.
-        guess = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        try:
-            text = data.decode(guess)
-        except UnicodeDecodeError:
-            text = ""
-        if not looks_like_chinese_text(text):
+    if nuls:
+        # NULs: UTF-16 without a BOM (ASCII characters carry a zero byte), or binary.
+        for guess in ("utf-16-le", "utf-16-be"):
+            text = data.decode(guess, errors="replace")
+            if looks_like_chinese_text(text):
+                return text
+        if nuls > len(data) // 100:
             raise ConversionError(path, None, "binary file (NUL bytes), not a text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # GB18030 decodes almost any bytes: take it only when the result reads as Chinese.
+    text = data.decode("gb18030", errors="replace")
+    if looks_like_chinese_text(text):
         return text
-    for name in FALLBACK_ENCODINGS:
-        try:
-            return data.decode(name)
-        except UnicodeDecodeError:
-            continue
     raise ConversionError(path, None, "not text in UTF-8, UTF-16 or GB18030 (use --encoding)")
 
 
