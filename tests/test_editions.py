@@ -17,7 +17,7 @@ from handbook.hant import HantConverter, simplified_only_characters
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK = ROOT / "tools" / "hooks" / "editions.py"
-OVERRIDES = ROOT / "source" / "hant-overrides.txt"
+OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 sys.path.insert(0, str(HOOK.parent))
 import editions  # noqa: E402  (the hook module; html_texts is shared with the build check)
 

@@ -18,7 +18,7 @@ from handbook.hant import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
-OVERRIDES = ROOT / "source" / "hant-overrides.txt"
+OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 CONFIGS = ["s2t", "s2tw", "s2hk"]
 
 # Every fix from source/hant-review.md: phrase in its context → the form chosen.

@@ -105,7 +105,7 @@ def make_project(folder: Path, scale: int) -> Path:
         shutil.rmtree(folder)
     (folder / "source").mkdir(parents=True)
     for data in (ROOT / "source").iterdir():
-        if data.suffix != ".txt" or data.name.startswith("hant-"):
+        if data.suffix != ".txt":
             shutil.copy(data, folder / "source" / data.name)
     text = folder / "source" / "text.txt"
     text.write_text(scaled_text(scale), encoding="utf-8")

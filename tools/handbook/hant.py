@@ -2,7 +2,7 @@
 
 The Simplified text is the only master; the Traditional edition is produced
 from it at build time with the official OpenCC binding, plus a small project
-override dictionary (source/hant-overrides.txt) for the places where OpenCC's
+override dictionary (source/hant-overrides.tsv) for the places where OpenCC's
 greedy longest match picks the wrong Traditional form.
 
 Overrides take part in segmentation: the text is split on override phrases

@@ -25,7 +25,7 @@ Settings, in mkdocs.yml:
       editions: !ENV [EDITIONS, zh-Hans zh-Hant]   # which editions to build
       hant:
         opencc: !ENV [HANT, s2tw]                  # s2tw, s2hk, s2t, s2twp
-        overrides: source/hant-overrides.txt       # relative to mkdocs.yml
+        overrides: source/hant-overrides.tsv       # relative to mkdocs.yml
         path: zh-Hant                              # the edition's URL path
 """
 
