@@ -38,7 +38,8 @@ _OPENCC_DIR = Path(opencc.__file__).parent / "clib"
 
 _MARKDOWN_MACHINERY = re.compile(
     r"""
-      ^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$   # fenced code
+      \\[!-/:-@\[-`{-~]                            # backslash escape: \` is text, not code
+    | ^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$   # fenced code
     | (?P<ticks>`+).+?(?P=ticks)                  # code span
     | <!--.*?-->                                  # HTML comment
     | (?P<tag></?[A-Za-z][^<>]*>)                 # HTML tag or autolink

@@ -24,7 +24,7 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
             index = next((c for c in item.children if getattr(c, "is_index", False)), None)
             if index is not None:
                 _, meta = get_data(index.file.content_string)
-                item.title = meta.get("title", item.title)
+                item.title = html.escape(meta["title"]) if "title" in meta else item.title
     return nav
 
 
