@@ -1,0 +1,149 @@
+"""Browser fixtures: the built site served on localhost, the offline edition
+unpacked from its zip, and Debian's Chromium driven by Playwright.
+
+Without Chromium or Playwright the browser tests skip, except under CI=true,
+where they fail: CI must prove the handbook in a real browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
+# Fixed, so the tests do not depend on where the reader's shell deploys to.
+SITE_URL = "https://handbook.example.org/"
+
+
+def mkdocs_build(out: Path, **env: str) -> Path:
+    """`mkdocs build --strict` of the handbook into out."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_SITE_URL": SITE_URL, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return mkdocs_build(tmp_path_factory.mktemp("browser") / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition as `make offline` packs it: handbook/ in a zip."""
+    work = tmp_path_factory.mktemp("offline")
+    mkdocs_build(work / "handbook", HANDBOOK_OFFLINE="true")
+    archive = work / "handbook-offline.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted((work / "handbook").rglob("*")):
+            zf.write(path, path.relative_to(work))
+    shutil.rmtree(work / "handbook")
+    return archive
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path) -> Path:
+    """The offline zip unpacked, as a reader would before opening index.html."""
+    out = offline_zip.parent / "unpacked"
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(out)
+    return out / "handbook"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site served on 127.0.0.1."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=built_site))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests need {reason} under CI")
+    pytest.skip(f"browser tests need {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless; Playwright gives each launch a fresh profile."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package")
+    if not CHROMIUM.exists():
+        _unavailable(str(CHROMIUM))
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class Requests(list):
+    """Every URL the page requested."""
+
+    def outside(self, *allowed: str) -> list[str]:
+        return [url for url in self if not url.startswith(allowed)]
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """Open a page in a fresh context; after the test, no request may have
+    left the given origin (file:// and inline data are always allowed)."""
+    contexts: list[tuple[Any, Requests, str]] = []
+
+    def open_(url: str, origin: str, **context_options: Any) -> Any:
+        context = browser.new_context(**context_options)
+        context.set_default_timeout(10_000)
+        requests = Requests()
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.requests = requests
+        contexts.append((context, requests, origin))
+        page.goto(url)
+        return page
+
+    yield open_
+    for context, requests, origin in contexts:
+        context.close()
+        assert not requests.outside(origin, "data:", "blob:", "about:"), requests
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
