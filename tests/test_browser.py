@@ -9,6 +9,7 @@ each section is a heading with an id and what follows it up to the next one.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -23,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from conftest import ROOT, SITE_URL
+from mkdocs.exceptions import PluginError
 
 HANT = "zh-Hant"
 # Elements that end a run of text: a query never matches across them.
@@ -406,3 +408,18 @@ def test_sitemap_lists_every_page_under_site_url(built_site: Path, server: str) 
     assert "" in pages and "mass-line-essays/essay-01/" in pages
     for page in pages:
         assert (built_site / page / "index.html").is_file()
+
+
+def test_search_hook_fails_loudly_when_material_changes() -> None:
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "tools/hooks/search.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    renamed = '<script id="__config">{"search": "assets/javascripts/workers/lunr.js"}</script>'
+    with pytest.raises(PluginError, match="worker URL not found"):
+        hook.use_handbook_worker(renamed, "page.md")
+    with pytest.raises(PluginError, match="is not"):
+        hook.rewrite_index({"docs": []})
+    with pytest.raises(PluginError, match="index entry without"):
+        hook.rewrite_index({"config": {"separator": " "}, "docs": [{"location": ""}]})
+    assert hook.plain_text("<p>\u200b四风\u200b&amp;</p> <p>b</p>") == "四风&\nb"
