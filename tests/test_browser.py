@@ -300,6 +300,14 @@ def test_offline_search_from_disk(open_page: Any, offline_site: Path, hant: bool
     assert page.locator("article.md-content__inner h1").count() == 1
 
 
+def test_offline_edition_switch_from_disk(open_page: Any, offline_site: Path) -> None:
+    from_disk(offline_site, hant=True)
+    page = open_page((offline_site / "mass-line-essays/essay-01.html").as_uri(), "file://")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f".md-select a[hreflang^='{HANT}']").click()
+    page.wait_for_url(f"**/{HANT}/mass-line-essays/essay-01.html")
+
+
 # --- reading ------------------------------------------------------------------------
 
 PHONE = {
