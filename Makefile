@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .DEFAULT_GOAL := all
-.PHONY: all venv convert build pdf serve check lint test system-deps clean help
+.PHONY: all venv convert build pdf offline deploy bench serve check lint test system-deps clean help
 
 all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
 
@@ -40,6 +40,18 @@ build: convert ## Build the site into site/ with mkdocs build --strict
 
 pdf: build ## Typeset one A4 PDF per edition into the site (site/downloads/, site/zh-Hant/downloads/)
 	$(BIN)/python -m handbook.pdf --site site
+
+offline: convert ## Zip a build that works opened from disk into build/handbook-offline.zip
+	rm -rf build/offline build/handbook-offline.zip
+	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/handbook
+	$(BIN)/python -m handbook.pdf --site build/offline/handbook
+	cd build/offline && ../../$(BIN)/python -m zipfile -c ../handbook-offline.zip handbook
+
+deploy: convert ## Publish the site to GitHub Pages (gh-pages branch); set HANDBOOK_SITE_URL first
+	$(BIN)/mkdocs gh-deploy --strict --force
+
+bench: venv ## Measure conversion, builds, PDFs and sizes at ×1, ×10, ×100 (table in build/bench/results.md)
+	$(BIN)/python -m handbook.bench
 
 serve: convert ## Serve the handbook at http://127.0.0.1:8000 while you edit
 	$(BIN)/mkdocs serve

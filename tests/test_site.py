@@ -106,7 +106,10 @@ def test_no_request_to_another_host(site: Path):
         for link in links:
             start = html.index(link)
             tag = html[html.rindex("<", 0, start) : start]
-            assert tag.startswith(("<a", '<link rel="canonical"', '<link rel="alternate"')), (page, link)
+            assert tag.startswith(("<a", '<link rel="canonical"', '<link rel="alternate"')), (
+                page,
+                link,
+            )
     for css in site.rglob("*.css"):
         assert "@import url(" not in css.read_text(encoding="utf-8"), css
 

@@ -160,8 +160,10 @@ def render_collection(collection: Collection) -> str:
         "date": collection.date,
         "description": f"{collection.title}\uff1a{len(collection.essays)} 篇",
     }
+    meta = {k: v for k, v in meta.items() if v}
+    meta["search"] = {"exclude": True}  # the home page lists the same; search shows it once
     out = collection_header(collection, "#") + essay_list(collection, "")
-    return front_matter({k: v for k, v in meta.items() if v}) + "\n\n".join(out) + "\n"
+    return front_matter(meta) + "\n\n".join(out) + "\n"
 
 
 def render_home(handbook: Handbook) -> str:
