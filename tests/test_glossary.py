@@ -9,7 +9,6 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import jieba
 import markdown
 import pytest
 import yaml
@@ -30,7 +29,6 @@ from handbook.glossary import (
     definition_site,
     glossary_pages,
     handbook_lines,
-    jieba_user_dict,
     link_plan,
     load_glossary,
     mine_candidates,
@@ -426,27 +424,6 @@ def test_the_concordance_covers_every_text_element_of_the_essay_pages(site, hand
             ]
             assert [s for s in shown if s[0]] == [p for p in listed if p[0]]
             assert listed[0] == shown[0] == ("", essay.title)
-
-
-# --- search ------------------------------------------------------------------
-
-
-def test_jieba_keeps_terms_whole_with_the_user_dictionary(tmp_path, terms):
-    sentence = "解决联系服务群众最后一公里问题，反对四风，洗洗澡"
-    plain = jieba.Tokenizer()
-    assert "最后一公里" not in plain.lcut(sentence)
-    path = tmp_path / "user.dict"
-    path.write_text(jieba_user_dict(terms), encoding="utf-8")
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(str(path))
-    words = tokenizer.lcut(sentence)
-    assert {"最后一公里", "四风", "洗洗澡"} <= set(words)
-
-
-def test_the_user_dictionary_holds_no_punctuation(terms):
-    lines = jieba_user_dict(terms).splitlines()
-    assert "最后一公里 nz" in lines and "正衣冠 nz" in lines
-    assert all(re.fullmatch(r"[\w+]+ nz", line) for line in lines)
 
 
 # --- candidates --------------------------------------------------------------

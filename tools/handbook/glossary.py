@@ -3,7 +3,8 @@
 `source/glossary.yml` is written by hand and always wins. From it come a
 matcher that finds terms in unspaced Chinese (longest term first), the links
 and tooltips in the essays, the glossary pages with a concordance of every
-occurrence, and jieba's user dictionary for search. The candidate miner
+occurrence. (Search needs no word list: it matches any run of characters.)
+The candidate miner
 proposes terms the curated file does not have yet; it never adds any itself.
 """
 
@@ -510,28 +511,6 @@ def _term_page(
         out.append("\n".join(f"- [{snippet(o)}]({o.href})" for o in group))
     head = front_matter({k: v for k, v in meta.items() if v != []})
     return head + "\n\n".join(out) + "\n"
-
-
-# --- search --------------------------------------------------------------
-
-# The runs of characters jieba segments as a unit; punctuation splits them.
-JIEBA_RUN = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
-
-
-def jieba_user_dict(terms: Iterable[Term]) -> str:
-    """jieba user dictionary: every term and alias as one word (`word tag`).
-
-    The frequency is left out on purpose: jieba then computes the smallest
-    one that keeps the word whole against the dictionary it actually loaded.
-    Phrases with punctuation (照镜子、正衣冠…) contribute their pieces.
-    """
-    words: dict[str, None] = {}
-    for term in terms:
-        for phrase in term.phrases:
-            for run in JIEBA_RUN.findall(phrase):
-                if len(run) >= 2:
-                    words.setdefault(run)
-    return "".join(f"{word} nz\n" for word in words)
 
 
 # --- candidates ----------------------------------------------------------
