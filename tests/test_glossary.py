@@ -303,7 +303,7 @@ def test_each_page_lists_its_terms_in_order_of_use(handbook, matcher):
 
 
 def test_the_definition_link_lands_on_the_defining_paragraph(handbook, terms):
-    site = definition_site(handbook, by_term(terms, "最后一公里"))
+    site = definition_site(list(passages(handbook)), by_term(terms, "最后一公里"))
     assert (site.page, site.anchor) == ("mass-line-essays/essay-02.md", "p24")
     pages = glossary_pages(handbook, terms, TermMatcher(terms))
     page = pages["glossary/zui-hou-yi-gong-li.md"]

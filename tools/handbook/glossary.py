@@ -297,7 +297,7 @@ def link_title(term: Term) -> str:
     return term.definition.replace('"', "&quot;")
 
 
-def link_plan(essay: Essay, matcher: TermMatcher) -> dict[str, list[Match]]:
+def link_plan(essay: Essay, matcher: TermMatcher | _Memo) -> dict[str, list[Match]]:
     """The matches to link, by paragraph anchor: a term's first occurrence in
     each section (an article, restarted by every heading)."""
     plan: dict[str, list[Match]] = {}
@@ -336,18 +336,42 @@ class GlossaryLinker:
         self.matcher = matcher
         self._essay: Essay | None = None
         self._plan: dict[str, list[Match]] = {}
+        self._terms: list[str] = []
+
+    def _prepare(self, essay: Essay) -> None:
+        # The writer renders one essay at a time: match each essay's text once
+        # for both its links and its front matter.
+        if essay is not self._essay:
+            once = _Memo(self.matcher)
+            self._essay, self._plan, self._terms = (
+                essay,
+                link_plan(essay, once),
+                page_terms(essay, once),
+            )
 
     def inline(self, essay: Essay, paragraph: Paragraph) -> str:
-        # The writer renders one essay at a time: plan each essay once.
-        if essay is not self._essay:
-            self._essay, self._plan = essay, link_plan(essay, self.matcher)
+        self._prepare(essay)
         return render_linked(paragraph.text, self._plan.get(paragraph.anchor, []))
 
     def meta(self, essay: Essay) -> dict:
-        return {"terms": page_terms(essay, self.matcher)}
+        self._prepare(essay)
+        return {"terms": self._terms}
 
 
-def page_terms(essay: Essay, matcher: TermMatcher) -> list[str]:
+class _Memo:
+    """A matcher that remembers its answers (for one essay's text)."""
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        self.matcher = matcher
+        self.found: dict[str, list[Match]] = {}
+
+    def find(self, text: str) -> list[Match]:
+        if text not in self.found:
+            self.found[text] = self.matcher.find(text)
+        return self.found[text]
+
+
+def page_terms(essay: Essay, matcher: TermMatcher | _Memo) -> list[str]:
     """The terms a page uses, in order of first use."""
     found: dict[str, None] = {}
     for passage in _essay_passages("", essay):
@@ -416,12 +440,12 @@ def concordance(handbook: Handbook, matcher: TermMatcher) -> dict[str, list[Occu
     return found
 
 
-def definition_site(handbook: Handbook, term: Term) -> Passage | None:
+def definition_site(texts: list[Passage], term: Term) -> Passage | None:
     """The passage holding the term's defined_at quote, nearest its line."""
     cited = term.defined_at
     if cited is None:
         return None
-    holding = [p for p in passages(handbook) if cited.quote in p.text]
+    holding = [p for p in texts if cited.quote in p.text]
     return min(holding, key=lambda p: abs(p.line - cited.line), default=None)
 
 
@@ -443,8 +467,9 @@ def glossary_pages(handbook: Handbook, terms: list[Term], matcher: TermMatcher) 
     occurrences = concordance(handbook, matcher)
     by_slug = {t.slug: t for t in terms}
     pages = {f"{GLOSSARY_DIR}/index.md": _index_page(terms, occurrences)}
+    texts = list(passages(handbook))
     for term in terms:
-        site = definition_site(handbook, term)
+        site = definition_site(texts, term)
         body = _term_page(term, site, occurrences[term.slug], by_slug)
         pages[f"{GLOSSARY_DIR}/{term.slug}.md"] = body
     return pages

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +18,12 @@ from .model import Repair, SourceLine
 from .patterns import COLON, COMMA, EXCLAMATION, HAN, LPAREN, QUESTION, RPAREN, SEMICOLON
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Control and invisible format characters (category Cc, Cf) but the zero-width
+# joiner, which emoji and some scripts need.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
+    "\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Characters that are part of Chinese text: a neighbour of one of these makes
@@ -26,6 +31,7 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 CHINESE_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…]")
 
 # ASCII marks that the source site narrowed from their full-width forms.
+NARROW_MARK = re.compile("[,;:?!]")
 FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
 
 # Byte-order marks, longest first: UTF-32 LE starts like UTF-16 LE.
@@ -109,9 +115,9 @@ def normalise_line(raw: str, number: int) -> tuple[str, list[Repair]]:
     """Apply the character repairs to one line; blank result means a blank line."""
     repairs: list[Repair] = []
     text = raw.replace("\t", " ")
-    controls = "".join(c for c in text if unicodedata.category(c) in ("Cc", "Cf") and c != "\u200d")
+    controls = CONTROL.findall(text)
     if controls:
-        text = "".join(c for c in text if c not in controls)
+        text = CONTROL.sub("", text)
         shown = " ".join(f"U+{ord(c):04X}" for c in sorted(set(controls)))
         repairs.append(Repair(number, "control-characters", shown, ""))
     text = text.strip(" \u3000\u2002\u2003\u00a0")
@@ -144,8 +150,9 @@ def restore_full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
         changed[(chars[i], new)] += 1
         chars[i] = new
 
-    for i, c in enumerate(chars):
-        if c in FULL_WIDTH and _beside_chinese(chars, i):
+    for mark in NARROW_MARK.finditer(text):
+        i, c = mark.start(), mark.group()
+        if _beside_chinese(chars, i):
             swap(i, FULL_WIDTH[c])
     for start, end in _pairs(chars, "(", ")"):
         inner = "".join(chars[start + 1 : end])
