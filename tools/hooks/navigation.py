@@ -17,6 +17,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from handbook.glossary import GLOSSARY_DIR
+
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     for item in nav.items:
@@ -25,7 +27,16 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
             if index is not None:
                 _, meta = get_data(index.file.content_string)
                 item.title = html.escape(meta["title"]) if "title" in meta else item.title
+    # The glossary follows the texts it explains (MkDocs sorts folders by name).
+    nav.items.sort(key=lambda item: is_glossary(item))
     return nav
+
+
+def is_glossary(item) -> bool:
+    return isinstance(item, Section) and any(
+        getattr(c, "file", None) and c.file.src_uri == f"{GLOSSARY_DIR}/index.md"
+        for c in item.children
+    )
 
 
 # Front-matter values Material's templates print.
