@@ -350,4 +350,6 @@ def html_texts(document: str) -> list[str]:
 def simplified_only_in_html(document: str) -> set[str]:
     """Simplified-only characters in the readable text of an HTML document."""
     simplified_only = simplified_only_characters()
+    if simplified_only.isdisjoint(document):  # the usual case, decided in C
+        return set()
     return {c for text in html_texts(document) for c in text if c in simplified_only}
