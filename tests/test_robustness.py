@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -251,6 +252,37 @@ def test_markup_in_titles_is_escaped_in_navigation_and_title(markup_site: Path):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html, page
         assert "<b>粗</b>" not in html, page
+
+
+def test_markup_reaches_search_and_pdf_as_text(markup_site: Path):
+    index = json.loads(
+        (markup_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert "**粗体**" in texts and "{{ config.site_name }}" in texts  # as text, never rendered
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handbook.pdf",
+            "--site",
+            str(markup_site / "site"),
+            "--script",
+            "Hans",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = next((markup_site / "site" / "downloads").glob("*.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for item in [
+        '<script>alert("x")</script>',
+        "**粗体**",
+        "{{ config.site_name }}",
+        "| 表 | 格 |",
+    ]:
+        assert item in text, item
 
 
 def test_front_matter_survives_any_title(tmp_path: Path):
