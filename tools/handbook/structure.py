@@ -137,16 +137,14 @@ def split_glued_markers(lines: list[SourceLine], repairs: list[Repair]) -> list[
     for line in lines:
         pieces = GLUED_ESSAY_MARKER.pattern.split(line.text)
         for before, after in itertools.pairwise(pieces):
-            repairs.append(
-                Repair(
-                    line.number,
-                    GLUED_ESSAY_MARKER.name,
-                    before[-6:] + after[:6],
-                    before[-6:] + " | " + after[:6],
-                )
-            )
+            repairs.append(split_repair(line.number, GLUED_ESSAY_MARKER.name, before, after))
         result += [SourceLine(line.number, p.strip()) for p in pieces if p.strip()]
     return result
+
+
+def split_repair(number: int, rule: str, left: str, right: str, mark: str = "|") -> Repair:
+    """A line cut in two; the report shows a few characters either side."""
+    return Repair(number, rule, f"{left[-8:]} {right[:8]}", f"{left[-8:]} {mark} {right[:8]}")
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -243,22 +241,12 @@ def tokenize(line: SourceLine, first: bool, collection: Collection) -> list[Toke
         elif before.strip():
             tokens += paragraphs(before.strip(), number, collection.repairs)
             collection.repairs.append(
-                Repair(
-                    number,
-                    "split-trailing-byline",
-                    before[-8:] + byline_text,
-                    before[-8:] + " | " + byline_text,
-                )
+                split_repair(number, "split-trailing-byline", before, byline_text)
             )
         tokens.append(Token("byline", byline_text, number, r.name, byline))
         if after:
             collection.repairs.append(
-                Repair(
-                    number,
-                    "split-glued-byline",
-                    byline_text[-8:] + " " + after[:8],
-                    byline_text[-8:] + " | " + after[:8],
-                )
+                split_repair(number, "split-glued-byline", byline_text, after)
             )
             tokens += paragraphs(after, number, collection.repairs)
         return tokens
@@ -269,14 +257,7 @@ def tokenize(line: SourceLine, first: bool, collection: Collection) -> list[Toke
         cut = len(text) - len(words) + words.find(" ")
         head, rest = (text[:cut], text[cut + 1 :]) if words.find(" ") > 0 else (text, "")
         if rest.strip() and title_like(head, TITLE_MAX):
-            collection.repairs.append(
-                Repair(
-                    number,
-                    "split-glued-heading",
-                    head[-8:] + " " + rest[:8],
-                    head[-8:] + " | " + rest[:8],
-                )
-            )
+            collection.repairs.append(split_repair(number, "split-glued-heading", head, rest))
             return [
                 Token("heading", head, number, heading[0].name),
                 *paragraphs(rest.strip(), number, collection.repairs),
@@ -294,12 +275,7 @@ def paragraphs(text: str, number: int, repairs: list[Repair]) -> list[Token]:
         parts.append(text[start:end])
         start = space.end()
         repairs.append(
-            Repair(
-                number,
-                "split-paragraph-at-space",
-                text[end - 6 : space.end() + 6],
-                text[end - 6 : end] + " ¶ " + text[space.end() : space.end() + 6],
-            )
+            split_repair(number, "split-paragraph-at-space", text[:end], text[space.end() :], "¶")
         )
     parts.append(text[start:])
     return [Token("paragraph", p, number) for p in parts if p]
