@@ -18,7 +18,6 @@ from itertools import groupby
 from pathlib import Path
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
@@ -81,13 +80,21 @@ class Term:
         return [self.term, *self.aliases]
 
 
+# pypinyin is imported where it is used: it loads a large phrase table, and the
+# site's hooks import this module for its constants only.
+
+
 def slugify(term: str) -> str:
     """ASCII slug from the pinyin: 最后一公里 → zui-hou-yi-gong-li."""
+    from pypinyin import lazy_pinyin
+
     words = (re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in lazy_pinyin(term))
     return "-".join(w for w in words if w)
 
 
 def pinyin_key(text: str) -> tuple[list[str], str]:
+    from pypinyin import Style, lazy_pinyin
+
     return lazy_pinyin(text, style=Style.TONE3), text
 
 
