@@ -32,6 +32,7 @@ CHINESE_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—�
 
 # ASCII marks that the source site narrowed from their full-width forms.
 NARROW_MARK = re.compile("[,;:?!]")
+ASCII_PUNCTUATION = re.compile('[,;:?!()"]')
 FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
 
 # Byte-order marks, longest first: UTF-32 LE starts like UTF-16 LE.
@@ -143,8 +144,10 @@ def restore_full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
     Chinese; marks between digits or Latin letters (1+1, 10:30, 2022-08-28)
     stay as they are.
     """
-    chars = list(text)
     changed: Counter[tuple[str, str]] = Counter()
+    if not ASCII_PUNCTUATION.search(text):  # most lines of most texts
+        return text, changed
+    chars = list(text)
 
     def swap(i: int, new: str) -> None:
         changed[(chars[i], new)] += 1
@@ -154,14 +157,14 @@ def restore_full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
         i, c = mark.start(), mark.group()
         if _beside_chinese(chars, i):
             swap(i, FULL_WIDTH[c])
-    for start, end in _pairs(chars, "(", ")"):
-        inner = "".join(chars[start + 1 : end])
+    for start, end in _pairs(text):
+        inner = text[start + 1 : end]
         if HAN_CHAR.search(inner) or _beside_chinese(chars, start) or _beside_chinese(chars, end):
             swap(start, LPAREN)
             swap(end, RPAREN)
-    quotes = [i for i, c in enumerate(chars) if c == '"']
+    quotes = [m.start() for m in re.finditer('"', text)]
     for start, end in zip(quotes[::2], quotes[1::2], strict=False):
-        if HAN_CHAR.search("".join(chars[start + 1 : end])):
+        if HAN_CHAR.search(text, start + 1, end):
             swap(start, "“")
             swap(end, "”")
     return "".join(chars), changed
@@ -177,11 +180,12 @@ def _beside_chinese(chars: list[str], i: int) -> bool:
     return False
 
 
-def _pairs(chars: list[str], opening: str, closing: str) -> list[tuple[int, int]]:
+def _pairs(text: str) -> list[tuple[int, int]]:
+    """Matching ( ) pairs, innermost first."""
     pairs, stack = [], []
-    for i, c in enumerate(chars):
-        if c == opening:
-            stack.append(i)
-        elif c == closing and stack:
-            pairs.append((stack.pop(), i))
+    for paren in re.finditer("[()]", text):
+        if paren.group() == "(":
+            stack.append(paren.start())
+        elif stack:
+            pairs.append((stack.pop(), paren.start()))
     return pairs
