@@ -41,10 +41,10 @@ build: convert ## Build the site into site/ with mkdocs build --strict
 pdf: build ## Typeset one A4 PDF per edition into the site (site/downloads/, site/zh-Hant/downloads/)
 	$(BIN)/python -m handbook.pdf --site site
 
-offline: convert ## Zip a build that works opened from disk into build/handbook-offline.zip
+offline: pdf ## Zip a build that works opened from disk, PDFs included, into build/handbook-offline.zip
 	rm -rf build/offline build/handbook-offline.zip
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/handbook
-	$(BIN)/python -m handbook.pdf --site build/offline/handbook
+	cd site && find . -path '*/downloads/*.pdf' -exec cp --parents {} ../build/offline/handbook/ \;
 	cd build/offline && ../../$(BIN)/python -m zipfile -c ../handbook-offline.zip handbook
 
 deploy: convert ## Publish the site to GitHub Pages (gh-pages branch); set HANDBOOK_SITE_URL first

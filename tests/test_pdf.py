@@ -267,3 +267,22 @@ def test_pages_rendered_for_a_person_to_look_at(pdfs: dict[str, Path]):
         run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "4", pdf, OUTPUT / f"zh-{script}")
         pngs = sorted(OUTPUT.glob(f"zh-{script}-*.png"))
         assert len(pngs) == 4 and all(p.stat().st_size > 5000 for p in pngs), pngs
+
+
+def test_a_site_built_with_file_urls_is_refused_not_half_printed(tmp_path: Path):
+    """The offline build links essay-01.html; the book needs folder URLs and
+    says so rather than printing the home page alone."""
+    (tmp_path / "index.html").write_text(
+        '<html><body><nav class="md-nav md-nav--primary">'
+        '<a class="md-nav__link" href="mass-line-essays/essay-01.html">第一篇</a>'
+        '</nav><article class="md-content__inner"><h1>题</h1></article></body></html>',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook.pdf", "--site", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "use_directory_urls" in result.stderr and "Traceback" not in result.stderr
+    assert not list(tmp_path.rglob("*.pdf"))

@@ -103,6 +103,11 @@ def nav_urls(home: ET.Element, root: Path) -> list[str]:
         if "md-nav__link" not in classes(a) or href.startswith("#") or urlsplit(href).scheme:
             continue
         url = posixpath.normpath(urldefrag(href)[0] or ".")
+        if url.endswith(".html") and not url.endswith("index.html"):
+            # The book follows the site's folder URLs (essay-01/), not file URLs.
+            raise ValueError(
+                f"{root}: built without use_directory_urls ({href}); build the site normally"
+            )
         url = "" if url == "." else url.removesuffix("/index.html").strip("/") + "/"
         if url not in urls and page_file(root, url).is_file():
             urls.append(url)
@@ -298,7 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, e, args.html) for e in editions]
         for edition, job in zip(editions, jobs, strict=True):
-            target, seconds = job.result()
+            try:
+                target, seconds = job.result()
+            except ValueError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 1
             print(f"{target} ({edition.lang}, {seconds:.1f} s)")
     return 0
 
