@@ -52,6 +52,11 @@ def test_convert_writes_one_page_per_essay_and_reports(out: Path, tmp_path: Path
     data = json.loads(report.read_text(encoding="utf-8"))
     collection = data["collections"][0]
     assert collection["counts"]["essays"] == 5
+    assert (collection["title_line"], collection["date"], collection["date_line"]) == (
+        1,
+        "2022-08-28",
+        3,
+    )
     assert [r["line"] for r in collection["removed"]] == [215, 217]
     assert {r["rule"] for r in collection["repairs"]} >= {
         "full-width-punctuation",

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .model import Byline, Essay, Handbook, Heading, Paragraph
+from .model import Essay, Handbook, Heading, Paragraph
 from .patterns import SENTENCE_END
 
 SENTENCE = re.compile(f"^.+?[{SENTENCE_END}]+[”’」』]?")
@@ -29,16 +29,6 @@ def enrich(handbook: Handbook, settings: Settings) -> None:
                 1, math.ceil(essay.characters / settings.reading_chars_per_minute)
             )
             essay.description = describe(essay, settings.description_chars)
-
-
-def essay_texts(essay: Essay) -> list[str]:
-    """The essay's words in page order (titles, bylines, headings, body)."""
-    texts = [essay.marker, essay.title, essay.subtitle or ""]
-    texts += [b.text for b in essay.bylines]
-    for article in essay.articles:
-        texts.append(article.title or "")
-        texts += [b.text for b in article.blocks if isinstance(b, Heading | Paragraph | Byline)]
-    return [t for t in texts if t]
 
 
 def count_characters(essay: Essay) -> int:

@@ -31,7 +31,9 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
             {
                 "source": str(c.source),
                 "title": c.title,
+                "title_line": c.title_line,
                 "date": c.date,
+                "date_line": c.date_line,
                 "counts": counts(c),
                 "essays": [
                     {

@@ -59,12 +59,6 @@ def plain_inline(essay: Essay, paragraph: Paragraph) -> str:
     return escape(paragraph.text)
 
 
-@dataclass
-class Page:
-    path: str
-    text: str
-
-
 def render(
     handbook: Handbook,
     inline: InlineRenderer = plain_inline,
