@@ -264,9 +264,9 @@ class TermMatcher:
             for char in phrase:
                 node = node.setdefault(char, {})
             node[""] = True  # a phrase ends here
-        longest_first = sorted(self._phrases, key=len, reverse=True)
-        alternatives = "|".join(map(re.escape, longest_first)) or "(?!)"  # (?!) never matches
-        self._starts = re.compile(f"(?={alternatives})")
+        # The regex is the trie itself, factored (四(?:风|种…)), which re runs
+        # much faster than a flat alternation of every phrase.
+        self._starts = re.compile(f"(?={_trie_regex(self._trie) or '(?!)'})")  # (?!) never matches
 
     def find(self, text: str) -> list[Match]:
         """All non-overlapping occurrences, in text order."""
@@ -279,16 +279,27 @@ class TermMatcher:
                 if "" in node:
                     found.append((start, end))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
-        taken = [False] * len(text)
+        taken = bytearray(len(text))
         matches = []
         for start, end in found:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) != -1:
                 continue
-            taken[start:end] = [True] * (end - start)
+            taken[start:end] = b"\x01" * (end - start)
             term = self._phrases[text[start:end]]
             if term is not None:
                 matches.append(Match(start, end, text[start:end], term))
         return sorted(matches, key=lambda m: m.start)
+
+
+def _trie_regex(node: dict) -> str:
+    """A regex matching exactly the phrases of a trie, factored by prefix."""
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 # --- links in the essays -------------------------------------------------
