@@ -1,5 +1,6 @@
-"""Browser fixtures: the built site served on localhost, the offline edition
-unpacked from its zip, and Debian's Chromium driven by Playwright.
+"""Shared fixtures: the handbook built once; for the browser tests, that
+site served on localhost, the offline edition unpacked from its zip, and
+Debian's Chromium driven by Playwright.
 
 Without Chromium or Playwright the browser tests skip, except under CI=true,
 where they fail: CI must prove the handbook in a real browser.
@@ -49,7 +50,9 @@ def mkdocs_build(out: Path, **env: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return mkdocs_build(tmp_path_factory.mktemp("browser") / "site")
+    """The committed handbook, both editions, built once for every suite that
+    reads it (site, glossary, editions, PDF, browser)."""
+    return mkdocs_build(tmp_path_factory.mktemp("handbook") / "site")
 
 
 @pytest.fixture(scope="session")

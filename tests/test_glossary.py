@@ -4,8 +4,6 @@ candidates, search dictionary and the pages building under --strict."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -363,58 +361,47 @@ class ElementText(HTMLParser):
         return {key: text.strip() for key, _, text in self.elements if key or not _}
 
 
-def page_elements(root: Path, page: str) -> ElementText:
+def page_elements(site: Path, page: str) -> ElementText:
     parser = ElementText()
-    parser.feed((root / "site" / page.removesuffix(".md") / "index.html").read_text())
+    parser.feed((site / page.removesuffix(".md") / "index.html").read_text())
     return parser
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, handbook, terms, matcher):
-    """The committed handbook, built; its pages must be what the glossary makes."""
-    root = tmp_path_factory.mktemp("site")
+def site(built_site, handbook, terms, matcher):
+    """The committed handbook, built (with --strict, by the shared fixture); its
+    pages must be what the glossary makes."""
     linker = GlossaryLinker(matcher)
     pages = render(handbook, inline=linker.inline, extra_meta=linker.meta)
     pages |= glossary_pages(handbook, terms, matcher)
     for path, text in pages.items():
         assert (ROOT / "docs" / path).read_text(encoding="utf-8") == text, path
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return root, pages, result
+    return built_site
 
 
 def test_glossary_pages_build_with_strict(site):
-    root, _pages, result = site
-    assert result.returncode == 0, result.stderr
-    assert (root / "site" / "glossary" / "si-feng" / "index.html").exists()
-    html = (root / "site" / "mass-line-essays" / "essay-01" / "index.html").read_text()
+    assert (site / "glossary" / "si-feng" / "index.html").exists()
+    html = (site / "mass-line-essays" / "essay-01" / "index.html").read_text()
     assert 'href="../../glossary/si-feng/" title="形式主义、官僚主义、享乐主义、奢靡之风。"' in html
 
 
 def test_every_concordance_link_lands_on_text_containing_the_term(site, handbook, matcher):
-    root, _, result = site
-    assert result.returncode == 0, result.stderr
     texts: dict[str, dict[str, str]] = {}
     for slug, found in concordance(handbook, matcher).items():
         for occurrence in found:
             page = occurrence.passage.page
             if page not in texts:
-                texts[page] = page_elements(root, page).texts
+                texts[page] = page_elements(site, page).texts
             assert occurrence.match.phrase in texts[page][occurrence.passage.anchor], slug
 
 
 def test_the_concordance_covers_every_text_element_of_the_essay_pages(site, handbook):
     # Every paragraph and heading of a page is a passage with the same text, so
     # an occurrence anywhere on the page is an occurrence the concordance lists.
-    root, _, _ = site
     for collection in handbook.collections:
         for essay in collection.essays:
             page = f"{collection.slug}/{essay.slug}.md"
-            elements = page_elements(root, page).elements
+            elements = page_elements(site, page).elements
             listed = [(p.anchor, p.text) for p in passages(handbook) if p.essay is essay]
             title = (essay.title, f"{essay.marker} {essay.title}")
             shown = [

@@ -61,16 +61,15 @@ def run(*args: str | Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(built_site: Path) -> Path:
+    """The shared build of the handbook, with its PDFs added."""
     for tool, package in TOOLS.items():
         require(shutil.which(tool), f"{tool} (Debian package {package})")
     families = run("fc-list", ":", "family")
     for font in FONTS:
         require(font in families, f"the font {font} (Debian package fonts-noto-cjk)")
-    out = tmp_path_factory.mktemp("site")
-    run(sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out)
-    run(sys.executable, "-m", "handbook.pdf", "--site", out)
-    return out
+    run(sys.executable, "-m", "handbook.pdf", "--site", built_site)
+    return built_site
 
 
 @pytest.fixture(scope="module")
