@@ -285,6 +285,16 @@ def test_markup_reaches_search_and_pdf_as_text(markup_site: Path):
         assert item in text, item
 
 
+@pytest.mark.parametrize("name", ["search.txt", "downloads.txt", "glossary.txt"])
+def test_a_text_never_takes_a_folder_the_site_needs(tmp_path: Path, name: str):
+    out = convert_text(tmp_path, TWO_ESSAYS, name)
+    stem = name.removesuffix(".txt")
+    assert not (out / stem).exists() or (
+        stem == "glossary" and not (out / stem / "essay-01.md").exists()
+    )
+    assert (out / f"{stem}-2" / "essay-01.md").exists()
+
+
 def test_front_matter_survives_any_title(tmp_path: Path):
     titles = ['a: "b" #c', "路径/../名称", "冒号:引号'和\"井号#", "长" * 300, "重复", "重复"]
     text = "汇编\n\n" + "".join(

@@ -28,10 +28,12 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import tinyhtml5
 
+from .glossary import GLOSSARY_DIR
+
 BOOK_CSS = Path(__file__).with_name("book.css")
 DOWNLOADS = "downloads"
 TRADITIONAL_DIR = "zh-Hant"  # the Traditional edition's nested build inside the site
-GLOSSARY_DIR = "glossary/"
+GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
 
 # Words the book itself adds, per script.
 LABELS = {
@@ -183,11 +185,11 @@ def collect(edition: Edition) -> tuple[list[SitePage], str]:
         page.prefix = f"c{n}-"
         if page.url == "":
             page.kind = "cover"
-        elif page.url.startswith(GLOSSARY_DIR):
-            page.kind = "back" if page.url == GLOSSARY_DIR else "entry"
+        elif page.url.startswith(GLOSSARY):
+            page.kind = "back" if page.url == GLOSSARY else "entry"
         elif page.url in parts:
             page.kind = "part"
-    if len([p for p in parts if not p.startswith(GLOSSARY_DIR)]) < 2:
+    if len([p for p in parts if not p.startswith(GLOSSARY)]) < 2:
         # One collection: its index page would repeat the cover.
         for url in parts:
             if pages[url].kind == "part":

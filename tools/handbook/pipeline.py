@@ -12,6 +12,7 @@ import yaml
 from .enrich import Settings, enrich
 from .errors import ConversionError
 from .glossary import (
+    GLOSSARY_DIR,
     GlossaryLinker,
     Term,
     TermMatcher,
@@ -26,6 +27,9 @@ from .structure import build_collection
 from .writer import render
 
 SETTINGS_FILE = "handbook.yml"
+# Folders of the site that a text's folder must not take: the glossary, the
+# hand-written assets, the PDFs (handbook.pdf) and the search index (Material).
+RESERVED_FOLDERS = {GLOSSARY_DIR, "assets", "downloads", "search"}
 GLOSSARY_FILE = "glossary.yml"
 
 
@@ -53,7 +57,7 @@ def slug_for(path: Path, taken: set[str]) -> str:
     """An ASCII folder name for a source file, distinct from the others."""
     base = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60] or "text"
     slug, n = base, 2
-    while slug in taken or slug in {"glossary", "assets"}:
+    while slug in taken or slug in RESERVED_FOLDERS:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
     return slug

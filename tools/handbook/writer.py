@@ -100,7 +100,7 @@ def essay_meta(collection: Collection, essay: Essay) -> dict:
 
 
 def render_essay(essay: Essay, inline: InlineRenderer) -> str:
-    out = [f"# {escape(essay.marker)} {escape(essay.title)}".replace("#  ", "# ")]
+    out = ["# " + " ".join(escape(t) for t in (essay.marker, essay.title) if t)]
     if essay.subtitle:
         out.append(f"{escape(essay.subtitle)}\n{{: .essay-subtitle }}")
     out += [render_byline(b) for b in essay.bylines]

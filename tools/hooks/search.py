@@ -1,13 +1,15 @@
 """MkDocs hook: exact substring search for Chinese in place of Material's lunr.
 
-Material's worker segments queries against jieba tokens, so it misses parts
-of words and phrases across word boundaries and over-matches on prefixes.
+Material's worker matches whole index tokens (segmented by jieba when that is
+installed), so it misses parts of words and phrases across word boundaries
+and over-matches on prefixes.
 The handbook ships its own worker (docs/assets/javascripts/search-worker.js)
 that requires every query term to occur verbatim in a section. This hook
 
 * points each page's search configuration at that worker,
-* rewrites search/search_index.json as plain-text UTF-8: no jieba zero-width
-  separators, no markup, no \\uXXXX escapes,
+* rewrites search/search_index.json as plain-text UTF-8: no markup, no
+  \\uXXXX escapes, no zero-width separators (which Material inserts if jieba
+  happens to be installed),
 * removes Material's now unused worker and lunr files,
 * under the offline plugin, replaces the iframe-worker shim it would load from
   unpkg.com with the local file-worker shim, so no request leaves the disk.
@@ -80,7 +82,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def plain_text(value: str) -> str:
-    """The reader-visible text of an index field: markup and jieba separators gone."""
+    """The reader-visible text of an index field: markup and word separators gone."""
     text = html.unescape(TAG.sub("\n", value.replace("\u200b", "")))
     return BLOCK_BREAK.sub("\n", SPACES.sub(" ", text)).strip()
 
