@@ -256,20 +256,34 @@ class TermMatcher:
         for term in self.terms:
             for wider in term.not_in:
                 self._phrases.setdefault(wider, None)
-        # A trie finds every phrase starting at a position; a regex of all
-        # phrases (in C) first finds the positions where any phrase starts.
+        # A trie finds every phrase starting at a position; a regex first finds
+        # the positions where any phrase starts.
         self._trie: dict = {}
         for phrase in self._phrases:
             node = self._trie
             for char in phrase:
                 node = node.setdefault(char, {})
             node[""] = True  # a phrase ends here
-        # The regex is the trie itself, factored (四(?:风|种…)), which re runs
+        # That regex is the trie itself, factored (四(?:风|种…)), which re runs
         # much faster than a flat alternation of every phrase.
         self._starts = re.compile(f"(?={_trie_regex(self._trie) or '(?!)'})")  # (?!) never matches
+        self._answers: dict[int, tuple[str, list[Match]]] = {}
 
     def find(self, text: str) -> list[Match]:
-        """All non-overlapping occurrences, in text order."""
+        """All non-overlapping occurrences, in text order.
+
+        Answers are remembered per text object: a conversion asks about each
+        passage of the model twice (links and front matter, then the
+        concordance). Keyed by identity, not by value, so that repeated
+        passages are still matched each time; the entry keeps its text alive,
+        so an id is never reused for another text.
+        """
+        remembered = self._answers.get(id(text))
+        if remembered is None:
+            remembered = self._answers[id(text)] = (text, self._find(text))
+        return remembered[1]
+
+    def _find(self, text: str) -> list[Match]:
         found = []
         for candidate in self._starts.finditer(text):
             node, start = self._trie, candidate.start()
@@ -315,7 +329,7 @@ def link_title(term: Term) -> str:
     return term.definition.replace('"', "&quot;")
 
 
-def link_plan(essay: Essay, matcher: TermMatcher | _Memo) -> dict[str, list[Match]]:
+def link_plan(essay: Essay, matcher: TermMatcher) -> dict[str, list[Match]]:
     """The matches to link, by paragraph anchor: a term's first occurrence in
     each section (an article, restarted by every heading)."""
     plan: dict[str, list[Match]] = {}
@@ -357,14 +371,12 @@ class GlossaryLinker:
         self._terms: list[str] = []
 
     def _prepare(self, essay: Essay) -> None:
-        # The writer renders one essay at a time: match each essay's text once
-        # for both its links and its front matter.
+        # The writer renders one essay at a time: plan its links and terms once.
         if essay is not self._essay:
-            once = _Memo(self.matcher)
-            self._essay, self._plan, self._terms = (
-                essay,
-                link_plan(essay, once),
-                page_terms(essay, once),
+            self._essay = essay
+            self._plan, self._terms = (
+                link_plan(essay, self.matcher),
+                page_terms(essay, self.matcher),
             )
 
     def inline(self, essay: Essay, paragraph: Paragraph) -> str:
@@ -376,20 +388,7 @@ class GlossaryLinker:
         return {"terms": self._terms}
 
 
-class _Memo:
-    """A matcher that remembers its answers (for one essay's text)."""
-
-    def __init__(self, matcher: TermMatcher) -> None:
-        self.matcher = matcher
-        self.found: dict[str, list[Match]] = {}
-
-    def find(self, text: str) -> list[Match]:
-        if text not in self.found:
-            self.found[text] = self.matcher.find(text)
-        return self.found[text]
-
-
-def page_terms(essay: Essay, matcher: TermMatcher | _Memo) -> list[str]:
+def page_terms(essay: Essay, matcher: TermMatcher) -> list[str]:
     """The terms a page uses, in order of first use."""
     found: dict[str, None] = {}
     for passage in _essay_passages("", essay):
