@@ -90,9 +90,11 @@ def build_handbook(
 def load_terms(path: Path, handbook: Handbook) -> list[Term]:
     """The curated glossary, its citations checked against the text."""
     terms = load_glossary(path)
+    cited = {t.defined_at.line for t in terms if t.defined_at}
     by_line: dict[int, list[str]] = {}
     for line in handbook_lines(handbook):
-        by_line.setdefault(line.number, []).append(line.text)
+        if line.number in cited:
+            by_line.setdefault(line.number, []).append(line.text)
     # a line may hold several passages, and with several sources several lines
     check_citations(path, terms, [SourceLine(n, "\n".join(t)) for n, t in by_line.items()])
     return terms
