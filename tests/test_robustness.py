@@ -302,7 +302,7 @@ def test_front_matter_survives_any_title(tmp_path: Path):
     )
     out = convert_text(tmp_path, text)
     essays = essays_of(out)
-    assert [e["title"] for e in essays] == [restore_full_width(t)[0] for t in titles]
+    assert [e["title"] for e in essays] == [restore_full_width(t) for t in titles]
     names = sorted(p.name for p in (out / "text").glob("essay-*.md"))
     assert len(names) == len(titles) == len(set(names))
     assert all(re.fullmatch(r"essay-\d\d\.md", n) for n in names)

@@ -133,7 +133,7 @@ def _text(path: Path, node: yaml.Node, key: str) -> str:
 def _chinese(path: Path, node: yaml.Node, key: str) -> str:
     # Typed like the source, typed with the same narrowed punctuation: restore it
     # the same way, so terms and quotes compare equal to the normalised text.
-    return restore_full_width(_text(path, node, key))[0]
+    return restore_full_width(_text(path, node, key))
 
 
 def _chineses(path: Path, node: yaml.Node, key: str) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from pathlib import Path
 
 from .errors import ConversionError
@@ -28,12 +27,17 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Characters that are part of Chinese text: a neighbour of one of these makes
 # an ASCII punctuation mark Chinese punctuation.
-CHINESE_CONTEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…]")
+CHINESE = f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…]"
+CHINESE_CONTEXT = re.compile(CHINESE)
 
 # ASCII marks that the source site narrowed from their full-width forms.
-NARROW_MARK = re.compile("[,;:?!]")
 ASCII_PUNCTUATION = re.compile('[,;:?!()"]')
 FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
+# Every narrow → wide change the reader makes, in the order the report lists them.
+WIDENED = sorted([*FULL_WIDTH.items(), ("(", LPAREN), (")", RPAREN), ('"', "“"), ('"', "”")])
+# A run of marks (and spaces) whose nearest character before is not Chinese.
+MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ ,;:?!])(?<!{CHINESE})[ ,;:?!]*[,;:?!]")
+CHINESE_AFTER = re.compile(f" *{CHINESE}")
 
 # Byte-order marks, longest first: UTF-32 LE starts like UTF-16 LE.
 BOMS = [
@@ -95,79 +99,118 @@ def read_source(path: Path, encoding: str | None = None) -> tuple[list[SourceLin
         data = path.read_bytes()
     except OSError as err:
         raise ConversionError(path, None, f"cannot read: {err.strerror}") from None
-    text = decode(path, data, encoding)
-    lines: list[SourceLine] = []
-    repairs: list[Repair] = []
-    controls = 0
-    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
-        cleaned, line_repairs = normalise_line(raw, number)
-        controls += sum(r.rule == "control-characters" for r in line_repairs)
-        repairs += line_repairs
-        if cleaned:
-            lines.append(SourceLine(number, cleaned))
+    texts, repairs = normalise(LINE_BREAK.split(decode(path, data, encoding)))
+    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1) if text]
     if not any(HAN_CHAR.search(line.text) for line in lines):
         raise ConversionError(path, None, "no Chinese text found")
+    controls = sum(r.rule == "control-characters" for r in repairs)
     if controls > max(3, len(lines) // 10):
         raise ConversionError(path, None, "binary file (control characters), not a text")
     return lines, repairs
 
 
-def normalise_line(raw: str, number: int) -> tuple[str, list[Repair]]:
-    """Apply the character repairs to one line; blank result means a blank line."""
+def normalise(raw_lines: list[str]) -> tuple[list[str], list[Repair]]:
+    """Apply the character repairs to every line (a blank result is a blank
+    line); the repairs come in line order.
+
+    Each repair first asks whether the text needs it at all: most texts have
+    no control characters and no mis-encoded ellipses, and a line-by-line
+    pass over a long text costs more than the repairs themselves.
+    """
     repairs: list[Repair] = []
-    text = raw.replace("\t", " ")
-    controls = CONTROL.findall(text)
-    if controls:
-        text = CONTROL.sub("", text)
-        shown = " ".join(f"U+{ord(c):04X}" for c in sorted(set(controls)))
-        repairs.append(Repair(number, "control-characters", shown, ""))
-    text = text.strip(" \u3000\u2002\u2003\u00a0")
-    if "„" in text:
-        fixed = re.sub("„„|„", "……", text)
-        repairs.append(Repair(number, "mis-encoded-ellipsis", "„„", "……"))
-        text = fixed
-    restored, changed = restore_full_width(text)
-    if changed:
-        before = " ".join(f"{a}×{n}" for (a, _), n in sorted(changed.items()))
-        after = " ".join(f"{b}×{n}" for (_, b), n in sorted(changed.items()))
-        repairs.append(
-            Repair(number, "full-width-punctuation", before, after, sum(changed.values()))
-        )
-        text = restored
-    return text, repairs
+    if not raw_lines:
+        return [], repairs
+    texts = [raw.replace("\t", " ") for raw in raw_lines]
+    if any(CONTROL.search(text) for text in texts):
+        for number, text in enumerate(texts, start=1):
+            if controls := sorted(set(CONTROL.findall(text))):
+                shown = " ".join(f"U+{ord(c):04X}" for c in controls)
+                repairs.append(Repair(number, "control-characters", shown, ""))
+                texts[number - 1] = CONTROL.sub("", text)
+    texts = [text.strip(" \u3000\u2002\u2003\u00a0") for text in texts]
+    for number, text in enumerate(texts, start=1):
+        if "„" in text:
+            repairs.append(Repair(number, "mis-encoded-ellipsis", "„„", "……"))
+            texts[number - 1] = re.sub("„„|„", "……", text)
+    restored = restore_full_width("\n".join(texts)).split("\n")
+    for number, (before, after) in enumerate(zip(texts, restored, strict=True), start=1):
+        if before != after:
+            changed = widened(before, after)
+            repairs.append(
+                Repair(
+                    number,
+                    "full-width-punctuation",
+                    " ".join(f"{narrow}×{n}" for narrow, _, n in changed),
+                    " ".join(f"{wide}×{n}" for _, wide, n in changed),
+                    sum(n for _, _, n in changed),
+                )
+            )
+    repairs.sort(key=lambda repair: repair.line)  # stable: a line's repairs keep their order
+    return restored, repairs
 
 
-def restore_full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
+def restore_full_width(text: str) -> str:
     """Turn ASCII punctuation inside Chinese text back into full-width marks.
 
-    A mark is Chinese when the nearest non-space character on either side is
-    Chinese; marks between digits or Latin letters (1+1, 10:30, 2022-08-28)
-    stay as they are.
+    A mark is Chinese when the nearest non-space character on either side, on
+    its own line, is Chinese; marks between digits or Latin letters (1+1,
+    10:30, 2022-08-28) stay as they are. Marks are restored left to right, so
+    a restored mark is Chinese context for the next one (好?! → 好？！).
+    Brackets and quotes pair up within a line.
     """
-    changed: Counter[tuple[str, str]] = Counter()
     if not ASCII_PUNCTUATION.search(text):  # most lines of most texts
-        return text, changed
-    chars = list(text)
+        return text
+    restored = _restore_marks(text)
+    if "(" not in text and '"' not in text:
+        return restored
+    return "\n".join(
+        _restore_pairs(line, marked) if "(" in line or '"' in line else marked
+        for line, marked in zip(text.split("\n"), restored.split("\n"), strict=True)
+    )
 
-    def swap(i: int, new: str) -> None:
-        changed[(chars[i], new)] += 1
-        chars[i] = new
 
-    for mark in NARROW_MARK.finditer(text):
-        i, c = mark.start(), mark.group()
-        if _beside_chinese(chars, i):
-            swap(i, FULL_WIDTH[c])
-    for start, end in _pairs(text):
-        inner = text[start + 1 : end]
+def _restore_marks(text: str) -> str:
+    # Nearly every mark in a Chinese text is Chinese: widen them all, then
+    # put back the runs of marks that have no Chinese before them. In such a
+    # run each mark's neighbours are marks still narrow, so all stay narrow
+    # but the last, which is Chinese when Chinese follows it.
+    restored = text
+    for narrow, wide in FULL_WIDTH.items():
+        if narrow in restored:
+            restored = restored.replace(narrow, wide)
+    pieces, position = [], 0
+    for run in MARKS_WITHOUT_CHINESE_BEFORE.finditer(text):
+        start, end = run.span()
+        if CHINESE_AFTER.match(text, end):
+            end -= 1
+        pieces += [restored[position:start], text[start:end]]
+        position = end
+    return "".join(pieces) + restored[position:] if pieces else restored
+
+
+def _restore_pairs(line: str, marked: str) -> str:
+    """Brackets around or beside Chinese, quotes around it, widened in `marked`
+    (the line with its marks restored)."""
+    chars = list(marked)
+    for start, end in _pairs(line):
+        inner = line[start + 1 : end]
         if HAN_CHAR.search(inner) or _beside_chinese(chars, start) or _beside_chinese(chars, end):
-            swap(start, LPAREN)
-            swap(end, RPAREN)
-    quotes = [m.start() for m in re.finditer('"', text)]
+            chars[start], chars[end] = LPAREN, RPAREN
+    quotes = [m.start() for m in re.finditer('"', line)]
     for start, end in zip(quotes[::2], quotes[1::2], strict=False):
-        if HAN_CHAR.search(text, start + 1, end):
-            swap(start, "“")
-            swap(end, "”")
-    return "".join(chars), changed
+        if HAN_CHAR.search(line, start + 1, end):
+            chars[start], chars[end] = "“", "”"
+    return "".join(chars)
+
+
+def widened(before: str, after: str) -> list[tuple[str, str, int]]:
+    """What `restore_full_width` changed: (narrow, wide, how many) per mark,
+    counted as the wide marks gained, since it only ever adds them."""
+    return [
+        (narrow, wide, n)
+        for narrow, wide in WIDENED
+        if narrow in before and (n := after.count(wide) - before.count(wide))
+    ]
 
 
 def _beside_chinese(chars: list[str], i: int) -> bool:
