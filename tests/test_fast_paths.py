@@ -14,6 +14,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handbook.glossary import Term, TermMatcher
 from handbook.reader import normalise, restore_full_width
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -104,3 +105,52 @@ def test_each_repaired_line_reports_what_changed(lines: list[str]):
         assert repair.count == sum(changed.values())
         assert repair.before == " ".join(f"{a}×{n}" for (a, _), n in sorted(changed.items()))
         assert repair.after == " ".join(f"{b}×{n}" for (_, b), n in sorted(changed.items()))
+
+
+def find_slowly(text: str, phrases: dict[str, str | None]) -> list[tuple[int, int, str]]:
+    """The matching rule: every occurrence of every phrase; longer ones claim
+    their characters first, then earlier ones; phrases owned by no term (the
+    `not_in` words) claim but are not matches."""
+    found = [
+        (start, start + len(phrase))
+        for phrase in phrases
+        for start in range(len(text))
+        if text.startswith(phrase, start)
+    ]
+    claimed: set[int] = set()
+    kept = []
+    for start, end in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+        if not claimed & set(range(start, end)):
+            claimed |= set(range(start, end))
+            kept.append((start, end))
+    return [(s, e, text[s:e]) for s, e in sorted(kept) if phrases[text[s:e]] is not None]
+
+
+# Short phrases over three characters overlap each other in every possible
+# way; texts are pieced together from them, so that they meet often.
+few_chars = st.text(alphabet="群众路", min_size=1, max_size=4)
+
+
+@st.composite
+def phrases_and_text(draw: st.DrawFn) -> tuple[list[str], list[str], str]:
+    phrases = draw(st.lists(few_chars, min_size=1, max_size=6, unique=True))
+    wider = draw(st.lists(few_chars, max_size=2))
+    pieces = st.sampled_from([*phrases, *wider, "群", "众", "路", "线"])
+    return phrases, wider, "".join(draw(st.lists(pieces, max_size=12)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(phrases_and_text())
+def test_term_matching_follows_the_rule(case: tuple[list[str], list[str], str]):
+    phrases, wider, text = case
+    terms = [
+        Term(term=p, slug=f"t{i}", category="concept", definition="d")
+        for i, p in enumerate(phrases)
+    ]
+    owners: dict[str, str | None] = {p: p for p in phrases}
+    extra = [w for w in wider if w not in owners]
+    if extra:
+        terms[0].not_in = extra
+        owners |= dict.fromkeys(extra)
+    found = [(m.start, m.end, m.phrase) for m in TermMatcher(terms).find(text)]
+    assert found == find_slowly(text, owners)
