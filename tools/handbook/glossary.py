@@ -485,22 +485,30 @@ def handbook_lines(handbook: Handbook) -> list[SourceLine]:
     return [SourceLine(p.line, p.text) for p in passages(handbook)]
 
 
-def concordance(handbook: Handbook, matcher: TermMatcher) -> dict[str, list[Occurrence]]:
-    """Every occurrence of every term, by slug, in page order."""
+def concordance(texts: Iterable[Passage], matcher: TermMatcher) -> dict[str, list[Occurrence]]:
+    """Every occurrence of every term in the passages, by slug, in their order."""
     found: dict[str, list[Occurrence]] = {t.slug: [] for t in matcher.terms}
-    for passage in passages(handbook):
+    for passage in texts:
         for match in matcher.find(passage.text):
             found[match.term.slug].append(Occurrence(passage, match))
     return found
 
 
-def definition_site(texts: list[Passage], term: Term) -> Passage | None:
-    """The passage holding the term's defined_at quote, nearest its line."""
-    cited = term.defined_at
-    if cited is None:
-        return None
-    holding = [p for p in texts if cited.quote in p.text]
-    return min(holding, key=lambda p: abs(p.line - cited.line), default=None)
+def definition_sites(texts: list[Passage], terms: list[Term]) -> dict[str, Passage | None]:
+    """For each term, by slug, the passage holding its defined_at quote,
+    nearest the cited line: almost always on it, so that line is read first."""
+    on_line: dict[int, list[Passage]] = {}
+    for passage in texts:
+        on_line.setdefault(passage.line, []).append(passage)
+    sites: dict[str, Passage | None] = {}
+    for term in terms:
+        cited, site = term.defined_at, None
+        if cited:
+            holding = [p for p in on_line.get(cited.line, []) if cited.quote in p.text]
+            holding = holding or [p for p in texts if cited.quote in p.text]
+            site = min(holding, key=lambda p: abs(p.line - cited.line), default=None)
+        sites[term.slug] = site
+    return sites
 
 
 def snippet(occurrence: Occurrence, width: int = 18) -> str:
@@ -518,13 +526,13 @@ def snippet(occurrence: Occurrence, width: int = 18) -> str:
 
 def glossary_pages(handbook: Handbook, terms: list[Term], matcher: TermMatcher) -> dict[str, str]:
     """The index and one page per term, keyed by path under docs/."""
-    occurrences = concordance(handbook, matcher)
+    texts = list(passages(handbook))
+    occurrences = concordance(texts, matcher)
+    sites = definition_sites(texts, terms)
     by_slug = {t.slug: t for t in terms}
     pages = {f"{GLOSSARY_DIR}/index.md": _index_page(terms, occurrences)}
-    texts = list(passages(handbook))
     for term in terms:
-        site = definition_site(texts, term)
-        body = _term_page(term, site, occurrences[term.slug], by_slug)
+        body = _term_page(term, sites[term.slug], occurrences[term.slug], by_slug)
         pages[f"{GLOSSARY_DIR}/{term.slug}.md"] = body
     return pages
 
@@ -533,7 +541,10 @@ def _index_page(terms: list[Term], occurrences: dict[str, list[Occurrence]]) -> 
     out = ["# 术语表"]
     for category, label in CATEGORIES.items():
         members = sorted(
-            (t for t in terms if t.category == category), key=lambda t: pinyin_key(t.term)
+            # Slugs are the terms' pinyin (see glossary.yml): pinyin order
+            # without loading pypinyin's tables on every conversion.
+            (t for t in terms if t.category == category),
+            key=lambda t: (t.slug, t.term),
         )
         if not members:
             continue
@@ -696,5 +707,7 @@ def candidate_report(candidates: list[Candidate]) -> str:
     rows = []
     for c in candidates:
         shown = ", ".join(map(str, c.lines[:8])) + (" …" if len(c.lines) > 8 else "")
-        rows.append(f"{c.count:>4}  {c.phrase}  [{', '.join(c.rules)}]  lines {shown}")
+        rows.append(
+            f"{c.count:>4}  {c.phrase}  slug: {slugify(c.phrase)}  [{', '.join(c.rules)}]  lines {shown}"
+        )
     return "\n".join(rows) + "\n"
