@@ -22,9 +22,10 @@ import pytest
 import tinyhtml5
 
 from handbook.enrich import Settings
-from handbook.pdf import DOWNLOADS, TRADITIONAL_DIR, find_editions, typeset
+from handbook.pdf import find_editions, typeset
 from handbook.pipeline import build_handbook
 from handbook.reader import LINE_BREAK
+from handbook.site import DOWNLOADS, TRADITIONAL_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"

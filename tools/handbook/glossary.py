@@ -23,9 +23,8 @@ from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
 from .patterns import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON, rule
 from .reader import restore_full_width
+from .site import GLOSSARY_DIR
 from .writer import escape, front_matter, page_path
-
-GLOSSARY_DIR = "glossary"
 
 # Category key (in glossary.yml) → heading on the index, in index order.
 CATEGORIES = {

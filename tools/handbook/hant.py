@@ -122,12 +122,11 @@ def simplified_only_characters() -> frozenset[str]:
     a Taiwan or Hong Kong standard form either (群: OpenCC's own standard writes
     羣, but Taiwan writes 群; 户 and 温 are Hong Kong forms).
     """
-    keys = set(_opencc_table("STCharacters"))
-    traditional: set[str] = set()
-    for name in ("STCharacters", "TWVariants", "HKVariants"):
-        for forms in _opencc_table(name).values():
-            traditional.update(forms)
-    return frozenset(keys - traditional)
+    characters = _opencc_table("STCharacters")
+    traditional = {form for forms in characters.values() for form in forms}
+    for name in ("TWVariants", "HKVariants"):
+        traditional.update(form for forms in _opencc_table(name).values() for form in forms)
+    return frozenset(set(characters) - traditional)
 
 
 def load_overrides(path: Path) -> list[Override]:

@@ -28,11 +28,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import tinyhtml5
 
-from .glossary import GLOSSARY_DIR
+from .site import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
 
 BOOK_CSS = Path(__file__).with_name("book.css")
-DOWNLOADS = "downloads"
-TRADITIONAL_DIR = "zh-Hant"  # the Traditional edition's nested build inside the site
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
 
 # Words the book itself adds, per script.
@@ -40,15 +38,6 @@ LABELS = {
     "Hans": {"toc": "目录", "edition": "简体中文版"},
     "Hant": {"toc": "目錄", "edition": "繁體中文版"},
 }
-
-
-def pdf_name(site_name: str) -> str:
-    """The PDF's file name inside the edition's downloads/ folder.
-
-    Named after the site so that a file shared in a chat group says what it
-    is; the download-link hook builds the same name from `site_name`.
-    """
-    return f"{site_name}.pdf"
 
 
 @dataclass

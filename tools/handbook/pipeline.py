@@ -12,7 +12,6 @@ import yaml
 from .enrich import Settings, enrich
 from .errors import ConversionError
 from .glossary import (
-    GLOSSARY_DIR,
     GlossaryLinker,
     Term,
     TermMatcher,
@@ -23,13 +22,14 @@ from .glossary import (
 )
 from .model import Handbook, SourceLine
 from .reader import read_source
+from .site import DOWNLOADS, GLOSSARY_DIR
 from .structure import build_collection
 from .writer import render
 
 SETTINGS_FILE = "handbook.yml"
 # Folders of the site that a text's folder must not take: the glossary, the
 # hand-written assets, the PDFs (handbook.pdf) and the search index (Material).
-RESERVED_FOLDERS = {GLOSSARY_DIR, "assets", "downloads", "search"}
+RESERVED_FOLDERS = {GLOSSARY_DIR, "assets", DOWNLOADS, "search"}
 GLOSSARY_FILE = "glossary.yml"
 
 

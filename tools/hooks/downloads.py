@@ -12,7 +12,7 @@ from urllib.parse import quote
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation
 
-from handbook.pdf import DOWNLOADS, pdf_name
+from handbook.site import DOWNLOADS, pdf_name
 
 TITLE = "下载 PDF 打印版"
 

@@ -54,8 +54,11 @@ from handbook.errors import ConversionError
 from handbook.hant import (
     DEFAULT_CONFIG,
     HantConverter,
+    available_configs,
+    language_tag,
     simplified_only_characters,
 )
+from handbook.site import TRADITIONAL_DIR
 
 # A logger under "mkdocs" so that warnings count towards --strict.
 log = logging.getLogger("mkdocs.hooks.editions")
@@ -109,7 +112,7 @@ def _settings(config: MkDocsConfig) -> tuple[list[str], str, Path | None, str]:
         editions,
         str(hant.get("opencc") or DEFAULT_CONFIG),
         base / overrides if overrides else None,
-        str(hant.get("path") or HANT).strip("/"),
+        str(hant.get("path") or TRADITIONAL_DIR).strip("/"),
     )
 
 
@@ -123,14 +126,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     editions, opencc_config, overrides, path = _settings(config)
     request = config.get(_REQUEST)
     code = HANT if request or editions == [HANT] else HANS
-    try:
-        converter = HantConverter(opencc_config, overrides)
-    except (ConversionError, ValueError) as error:
-        raise PluginError(f"Traditional edition: {error}") from error
+    if opencc_config not in available_configs():
+        known = ", ".join(available_configs())
+        raise PluginError(
+            f"Traditional edition: unknown OpenCC configuration {opencc_config!r}; choose one of {known}"
+        )
     edition = Edition(
         code=code,
         path=path if code == HANT else "",
-        lang={HANS: HANS, HANT: converter.language},
+        lang={HANS: HANS, HANT: language_tag(opencc_config)},
         paths={HANS: "", HANT: path},
         built=editions,
     )
@@ -141,6 +145,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["alternate"] = _alternates(edition)
         return config
 
+    # Only the Traditional build loads OpenCC: the Simplified one needs none of it.
+    try:
+        converter = HantConverter(opencc_config, overrides)
+    except ConversionError as error:
+        raise PluginError(f"Traditional edition: {error}") from error
     edition.converter = converter
     edition.convert = converter.convert
     if request:

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from handbook.glossary import GLOSSARY_DIR
+from handbook.site import GLOSSARY_DIR
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
