@@ -31,15 +31,16 @@ CHINESE = f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…]"
 CHINESE_CONTEXT = re.compile(CHINESE)
 
 # ASCII marks that the source site narrowed from their full-width forms.
-ASCII_PUNCTUATION = re.compile('[,;:?!()"]')
 FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
+NARROW = re.escape("".join(FULL_WIDTH))
+ASCII_PUNCTUATION = re.compile(f'[{NARROW}()"]')
 # Every narrow → wide change the reader makes, in the order the report lists them.
 WIDENED = sorted([*FULL_WIDTH.items(), ("(", LPAREN), (")", RPAREN), ('"', "“"), ('"', "”")])
 # A run of marks (and spaces) whose nearest character before is not Chinese.
-MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ ,;:?!])(?<!{CHINESE})[ ,;:?!]*[,;:?!]")
+MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ {NARROW}])(?<!{CHINESE})[ {NARROW}]*[{NARROW}]")
 CHINESE_AFTER = re.compile(f" *{CHINESE}")
 
-# Byte-order marks, longest first: UTF-32 LE starts like UTF-16 LE.
+# Byte-order marks of the encodings detected without being named.
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -83,7 +84,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     raise ConversionError(path, None, "not text in UTF-8, UTF-16 or GB18030 (use --encoding)")
 
 
-PLAIN_TEXT = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…\t\n\r -~]")
+PLAIN_TEXT = re.compile(f"{CHINESE}|[\t\n\r -~]")
 
 
 def looks_like_chinese_text(text: str) -> bool:
