@@ -260,3 +260,13 @@ def test_bad_override_file_fails_the_build(fixture_site: Path, tmp_path: Path) -
 
 def test_handbook_builds_both_editions(built_site: Path) -> None:
     check_editions(built_site, HantConverter("s2tw", OVERRIDES))
+
+
+@pytest.mark.parametrize("editions", ["zh-Hans zh-Hant", "zh-Hans", "zh-Hant"])
+def test_unknown_opencc_configuration_fails_the_build(
+    fixture_site: Path, tmp_path: Path, editions: str
+) -> None:
+    result = build(fixture_site, tmp_path / "site", HANT="s2xx", EDITIONS=editions)
+    assert result.returncode != 0
+    assert "unknown OpenCC configuration 's2xx'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -87,12 +87,17 @@ def _variant_config(config: str) -> str | None:
     return name if f"{name}.json" in opencc.CONFIGS and name != "t2t" else None
 
 
-def _opencc(config: str) -> opencc.OpenCC:
+def check_config(config: str) -> None:
+    """Raise ValueError unless `config` is one of OpenCC's Simplified → Traditional ones."""
     if config not in available_configs():
         raise ValueError(
             f"unknown OpenCC configuration {config!r}; "
             f"choose one of {', '.join(available_configs())}"
         )
+
+
+def _opencc(config: str) -> opencc.OpenCC:
+    check_config(config)
     return opencc.OpenCC(config)
 
 

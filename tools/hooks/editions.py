@@ -54,7 +54,7 @@ from handbook.errors import ConversionError
 from handbook.hant import (
     DEFAULT_CONFIG,
     HantConverter,
-    available_configs,
+    check_config,
     language_tag,
     simplified_only_characters,
 )
@@ -126,11 +126,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     editions, opencc_config, overrides, path = _settings(config)
     request = config.get(_REQUEST)
     code = HANT if request or editions == [HANT] else HANS
-    if opencc_config not in available_configs():
-        known = ", ".join(available_configs())
-        raise PluginError(
-            f"Traditional edition: unknown OpenCC configuration {opencc_config!r}; choose one of {known}"
-        )
+    try:
+        check_config(opencc_config)  # in every build; OpenCC itself starts for Hant only
+    except ValueError as error:
+        raise PluginError(f"Traditional edition: {error}") from error
     edition = Edition(
         code=code,
         path=path if code == HANT else "",
