@@ -27,6 +27,8 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import tinyhtml5
+from weasyprint import CSS, HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .site import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
 
@@ -252,19 +254,17 @@ def write_edition(edition: Edition, keep_html: bool = False) -> Path:
     return target
 
 
+class LocalOnlyFetcher(URLFetcher):
+    """WeasyPrint's fetcher, refusing anything but file: and data: URLs."""
+
+    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
+        if urlsplit(url).scheme not in {"file", "data"}:
+            raise FatalURLFetchingError(f"the print edition fetches nothing remote: {url}")
+        return super().fetch(url, headers)
+
+
 def typeset(document: str, base_url: str, target: Path) -> None:
     """Lay the book out with WeasyPrint; only file: and data: URLs are fetched."""
-    # Imported here: the site's download-link hook imports this module for the
-    # file name, and should not load the layout engine.
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
-
-    class LocalOnlyFetcher(URLFetcher):
-        def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
-            if urlsplit(url).scheme not in {"file", "data"}:
-                raise FatalURLFetchingError(f"the print edition fetches nothing remote: {url}")
-            return super().fetch(url, headers)
-
     fetcher = LocalOnlyFetcher()
     HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
         target, stylesheets=[CSS(filename=str(BOOK_CSS), url_fetcher=fetcher)]
