@@ -176,6 +176,16 @@ def test_text_without_markers_is_one_essay_titled_by_its_first_line(tmp_path: Pa
     assert "我们要坚持。" in body(out / "text" / "essay-01.md")
 
 
+def test_a_date_under_the_title_of_a_text_without_markers_is_recognised(tmp_path: Path):
+    source = tmp_path / "text.txt"
+    source.write_text("论群众路线\n\n2023-05-04\n\n群众路线是党的生命线。\n", encoding="utf-8")
+    collection = build_handbook([source], Settings()).collections[0]
+    assert (collection.date, collection.date_line) == ("2023-05-04", 3)
+    assert ("date", 3) in [(r.rule, r.line) for r in collection.recognitions]
+    [essay] = collection.essays
+    assert [p.text for a in essay.articles for p in a.paragraphs] == ["群众路线是党的生命线。"]
+
+
 @pytest.mark.parametrize(
     ("line", "name", "role"),
     [

@@ -80,17 +80,21 @@ def build_collection(
     kept = split_glued_markers(kept, repairs)
     markers = [(i, first_match(ESSAY_MARKERS, line.text)) for i, line in enumerate(kept)]
     starts = [(i, m) for i, m in markers if m]
-    header = kept[: starts[0][0]] if starts else kept[:1]
+    if starts:
+        header = kept[: starts[0][0]]
+    else:  # no essay marker: the first line titles the one essay; a date may follow it
+        dated = len(kept) > 1 and DATE.pattern.match(kept[1].text)
+        header = kept[: 2 if dated else 1]
     collection = Collection(
         source=path,
         title=header[0].text if header else path.stem,
         date=None,
         slug=slug,
         title_line=header[0].number if header else 0,
+        repairs=repairs,
+        removals=removals,
+        recognitions=recognitions,
     )
-    collection.repairs = repairs
-    collection.removals = removals
-    collection.recognitions = recognitions
     recognitions.append(Recognition(collection.title_line, "first-line", "collection title"))
     for line in header[1:]:
         date = DATE.pattern.match(line.text)
@@ -101,16 +105,11 @@ def build_collection(
             collection.preface.append(Paragraph(line.text, line.number))
 
     if not starts:
-        # No essay marker: one essay, titled by the first line.
-        body = kept[1:]
-        if body and DATE.pattern.match(body[0].text):
-            date_line = body.pop(0)
-            collection.date, collection.date_line = date_line.text.strip(), date_line.number
         recognitions.append(
             Recognition(collection.title_line, "no-marker", "one essay, title from first line")
         )
         essay = Essay(1, collection.title, "", collection.title_line)
-        fill_essay(essay, body, collection)
+        fill_essay(essay, kept[len(header) :], collection)
         collection.essays.append(essay)
     for index, (start, (marker_rule, match)) in enumerate(starts, start=1):
         end = starts[index][0] if index < len(starts) else len(kept)
