@@ -186,9 +186,10 @@ class OutputError(Exception):
 
 @dataclass
 class WritePlan:
-    write: dict[str, str] = field(default_factory=dict)
+    write: dict[str, bytes] = field(default_factory=dict)  # encoded pages to write
     unchanged: list[str] = field(default_factory=list)
     delete: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # of every page, for the manifest
 
 
 def digest(data: bytes) -> str:
@@ -213,12 +214,14 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
     plan = WritePlan()
     problems = []
     for rel, text in sorted(pages.items()):
+        data = text.encode("utf-8")
+        plan.digests[rel] = digest(data)
         target = out / rel
         if not target.exists():
-            plan.write[rel] = text
+            plan.write[rel] = data
             continue
         current = target.read_bytes()
-        if current == text.encode("utf-8"):
+        if current == data:
             plan.unchanged.append(rel)
         elif rel not in manifest:
             problems.append(f"{target}: not written by handbook; it will not be overwritten")
@@ -227,7 +230,7 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
                 f"{target}: edited by hand since it was generated (use --force to overwrite)"
             )
         else:
-            plan.write[rel] = text
+            plan.write[rel] = data
     for rel in sorted(set(manifest) - set(pages)):
         target = out / rel
         if not target.exists():
@@ -253,14 +256,14 @@ def write_pages(
     plan = plan_writes(pages, out, force)
     staged = []
     try:
-        for n, (rel, text) in enumerate(plan.write.items(), start=1):
+        for n, (rel, data) in enumerate(plan.write.items(), start=1):
             if progress and n % 50 == 0:
                 progress(f"writing {n}/{len(plan.write)} files")
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
+                handle.write(data)
             staged.append((tmp, target))
     except OSError:
         for tmp, _ in staged:
@@ -273,10 +276,7 @@ def write_pages(
         folder = (out / rel).parent
         if folder != out and not any(folder.iterdir()):
             folder.rmdir()  # the folder of a text no longer converted
-    manifest = {
-        "generator": "handbook",
-        "files": {rel: digest(t.encode("utf-8")) for rel, t in sorted(pages.items())},
-    }
+    manifest = {"generator": "handbook", "files": plan.digests}
     (out / MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
