@@ -691,10 +691,11 @@ def mine_candidates(lines: Iterable[SourceLine], terms: Iterable[Term]) -> list[
         if count >= QUOTED_MIN:
             propose(phrase, QUOTED.name)
 
+    unquoted = [(line.number, line.text.translate(QUOTES)) for line in lines]
     candidates = []
     for phrase, names in found.items():
-        where = sorted({line.number for line in lines if phrase in line.text.translate(QUOTES)})
-        count = sum(line.text.translate(QUOTES).count(phrase) for line in lines)
+        where = sorted({number for number, text in unquoted if phrase in text})
+        count = sum(text.count(phrase) for _, text in unquoted)
         candidates.append(Candidate(phrase, names, count, where))
     return sorted(candidates, key=lambda c: (-c.count, pinyin_key(c.phrase)))
 
