@@ -21,11 +21,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .patterns import ESSAY_MARKERS
+from .patterns import ESSAY_MARKERS, NUMERAL
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
@@ -71,7 +72,7 @@ def measure(
     cmd: list[str],
     cwd: Path,
     env: dict[str, str] | None = None,
-    before: callable | None = None,
+    before: Callable[[], object] | None = None,
 ) -> None:
     if before:
         before()
@@ -88,7 +89,7 @@ def scaled_text(scale: int) -> str:
     )
     head, body = lines[:first], lines[first:]
     out, number = list(head), 0
-    marker = re.compile(r"^第[一二三四五六七八九十]+篇")
+    marker = re.compile(f"^第(?:{NUMERAL})篇")
     for _ in range(scale):
         for line in body:
             if marker.match(line):
@@ -158,8 +159,7 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
     python = sys.executable
     result: dict = {
         "scale": scale,
-        "mb": text.stat().st_size / 1e6,
-        "chars": len(text.read_text(encoding="utf-8")),
+        "text bytes": text.stat().st_size,
     }
 
     convert = Sample()
@@ -206,9 +206,8 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
             )
         result[f"pdf {edition}"] = sample
         result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
-        result[f"page {edition}"] = page_weight(path, path / "text" / "essay-01" / "index.html")
     result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
-    result["text bytes"] = text.stat().st_size
+    result["page"] = page_weight(site, site / "text" / "essay-01" / "index.html")
     return result
 
 
@@ -224,9 +223,9 @@ def table(results: list[dict], runs: int) -> str:
         out.append(
             row(
                 f"×{r['scale']}",
-                f"{r['mb']:.2f}",
+                f"{r['text bytes'] / 1e6:.2f}",
                 f"{c.median:.2f}",
-                f"{r['mb'] / c.median:.1f}",
+                f"{r['text bytes'] / 1e6 / c.median:.1f}",
                 f"{c.memory:.0f}",
             )
         )
@@ -271,7 +270,7 @@ def table(results: list[dict], runs: int) -> str:
             r["index zh-Hant"],
             r["index bare"],
         )
-        raw, zipped = r["page zh-Hans"]
+        raw, zipped = r["page"]
         out.append(
             row(
                 f"×{r['scale']}",
