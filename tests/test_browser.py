@@ -361,10 +361,17 @@ def test_dark_theme_follows_the_system_and_the_toggle(
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
 
 
-def test_desktop_screenshot(open_page: Any, server: str, screenshots: Path) -> None:
+def test_desktop_shows_navigation_beside_the_text(
+    open_page: Any, server: str, screenshots: Path
+) -> None:
     page = open_page(
         f"{server}mass-line-essays/essay-01/", server, viewport={"width": 1280, "height": 800}
     )
+    # Beside, not behind a menu button: the essays and the glossary are one click away.
+    # (A phone keeps the same list off screen, in a drawer.)
+    link = page.locator(".md-sidebar--primary a", has_text="第二篇").first
+    where, text = link.bounding_box(), page.locator("article.md-content__inner").bounding_box()
+    assert where is not None and where["x"] >= 0 and where["x"] + where["width"] <= text["x"]
     page.screenshot(path=screenshots / "desktop.png")
 
 
