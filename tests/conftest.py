@@ -22,7 +22,12 @@ from typing import Any
 
 import pytest
 
+from handbook.enrich import Settings
+from handbook.model import Collection, Handbook
+from handbook.pipeline import build_handbook
+
 ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source" / "mass-line-essays.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,6 +38,27 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
 # Fixed, so the tests do not depend on where the reader's shell deploys to.
 SITE_URL = "https://handbook.example.org/"
+
+
+def run_handbook(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """The `handbook` command in its own process, as a maintainer runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "handbook.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    """The first text, converted once for the suites that read the model."""
+    return build_handbook([SOURCE], Settings())
+
+
+@pytest.fixture(scope="session")
+def collection(handbook: Handbook) -> Collection:
+    return handbook.collections[0]
 
 
 def mkdocs_build(out: Path, **env: str) -> Path:

@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from conftest import ROOT, SOURCE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handbook.enrich import Settings
 from handbook.errors import ConversionError
 from handbook.glossary import (
     CANDIDATE_RULES,
@@ -36,12 +36,9 @@ from handbook.glossary import (
 )
 from handbook.model import Article, Essay, Heading, Paragraph
 from handbook.patterns import COLON, COMMA, LPAREN, RPAREN
-from handbook.pipeline import build_handbook
 from handbook.reader import read_source
 from handbook.writer import render
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
 GLOSSARY = ROOT / "source" / "glossary.yml"
 
 
@@ -53,11 +50,6 @@ def terms():
 @pytest.fixture(scope="module")
 def matcher(terms):
     return TermMatcher(terms)
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    return build_handbook([SOURCE], Settings())
 
 
 def by_term(terms, name):

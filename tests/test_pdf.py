@@ -20,17 +20,14 @@ from urllib.parse import unquote, urljoin
 import pypdf
 import pytest
 import tinyhtml5
+from conftest import ROOT, SOURCE
 
-from handbook.enrich import Settings
 from handbook.pdf import find_editions, typeset
-from handbook.pipeline import build_handbook
+from handbook.reader import HAN_CHAR as HAN
 from handbook.reader import LINE_BREAK
 from handbook.site import DOWNLOADS, TRADITIONAL_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
 OUTPUT = ROOT / "build" / "test-output" / "pdf"
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TOOLS = {
     "pdffonts": "poppler-utils",
     "pdftotext": "poppler-utils",
@@ -82,11 +79,6 @@ def pdfs(site: Path) -> dict[str, Path]:
         assert len(found) == 1, f"expected one PDF in {edition.root / DOWNLOADS}, found {found}"
         books[edition.script] = found[0]
     return books
-
-
-@pytest.fixture(scope="module")
-def collection():
-    return build_handbook([SOURCE], Settings()).collections[0]
 
 
 def body_pages(pdf: Path) -> list[str]:

@@ -9,15 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import SOURCE
 
-from handbook.enrich import Settings
-from handbook.pipeline import build_handbook
+from handbook.reader import HAN_CHAR as HAN
 from handbook.reader import LINE_BREAK
 from handbook.writer import MANIFEST
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class ArticleText(HTMLParser):
@@ -59,11 +55,6 @@ def article_text(html_file: Path) -> str:
 def site(built_site: Path) -> Path:
     """The committed handbook, built with --strict (shared with the other suites)."""
     return built_site
-
-
-@pytest.fixture(scope="module")
-def collection():
-    return build_handbook([SOURCE], Settings()).collections[0]
 
 
 def test_every_chinese_character_survives_in_order(site: Path, collection):

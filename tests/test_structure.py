@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from handbook.enrich import Settings
 from handbook.model import Byline, Heading, Paragraph
-from handbook.patterns import BYLINES, DEBRIS, ESSAY_MARKERS, HEADING_MARKERS, SUBTITLE
-from handbook.pipeline import build_handbook
+from handbook.patterns import (
+    BYLINES,
+    DEBRIS,
+    ESSAY_MARKERS,
+    HEADING_MARKERS,
+    LPAREN,
+    RPAREN,
+    SUBTITLE,
+)
+from handbook.reader import FULL_WIDTH
 from handbook.structure import parse_number
 
-# Full-width marks as escapes: the expected texts below are written with
-# ASCII marks for legibility and widened here, as the converter widens them.
-WIDEN = str.maketrans(
-    {",": "\uff0c", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f", "(": "\uff08", ")": "\uff09"}
-)
+# The expected texts below are written with ASCII marks for legibility and
+# widened here, as the converter widens them.
+WIDEN = str.maketrans({**FULL_WIDTH, "(": LPAREN, ")": RPAREN})
 
 
 def fw(text: str) -> str:
     return text.translate(WIDEN)
-
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
-
-
-@pytest.fixture(scope="module")
-def collection():
-    return build_handbook([SOURCE], Settings()).collections[0]
 
 
 def blocks(essay):
