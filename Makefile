@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .DEFAULT_GOAL := all
-.PHONY: all venv convert build pdf offline deploy bench serve check lint test system-deps clean help
+.PHONY: all venv convert build pdf offline deploy bench corpus serve check lint test system-deps clean help
 
 all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
 
@@ -52,6 +52,9 @@ deploy: convert ## Publish the site to GitHub Pages (gh-pages branch); set HANDB
 
 bench: venv ## Measure conversion, builds, PDFs and sizes at ×1, ×10, ×100 (table in build/bench/results.md)
 	$(BIN)/python -m handbook.bench
+
+corpus: venv ## Score the converter on the corpus of real texts (table in build/corpus.md)
+	$(BIN)/python -m handbook.corpus
 
 serve: convert ## Serve the handbook at http://127.0.0.1:8000 while you edit
 	$(BIN)/mkdocs serve
