@@ -13,11 +13,12 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handbook.chars import CHINESE_CHAR as CHINESE
+from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
+from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import Term, TermMatcher
-from handbook.patterns import LPAREN, RPAREN
-from handbook.reader import CHINESE_CONTEXT as CHINESE
-from handbook.reader import FULL_WIDTH, normalise, restore_full_width
-from handbook.reader import HAN_CHAR as HAN
+from handbook.punctuation import restore_full_width
+from handbook.reader import normalise
 
 # Which characters are Han, Chinese or wide is data the tests share with the
 # reader; how marks are restored is the rule, written again below.

@@ -14,6 +14,7 @@ from conftest import ROOT, SOURCE
 from hypothesis import given
 from hypothesis import strategies as st
 
+from handbook.chars import COLON, COMMA, LPAREN, RPAREN
 from handbook.errors import ConversionError
 from handbook.glossary import (
     CANDIDATE_RULES,
@@ -35,7 +36,6 @@ from handbook.glossary import (
     slugify,
 )
 from handbook.model import Article, Essay, Heading, Paragraph
-from handbook.patterns import COLON, COMMA, LPAREN, RPAREN
 from handbook.reader import read_source
 from handbook.writer import render
 

@@ -22,8 +22,8 @@ import pytest
 import tinyhtml5
 from conftest import ROOT, SOURCE
 
+from handbook.chars import HAN_CHAR as HAN
 from handbook.pdf import find_editions, typeset
-from handbook.reader import HAN_CHAR as HAN
 from handbook.reader import LINE_BREAK
 from handbook.site import DOWNLOADS, TRADITIONAL_DIR
 

@@ -17,14 +17,13 @@ from conftest import run_handbook as handbook_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handbook.chars import COLON, LPAREN, RPAREN
+from handbook.chars import HAN_CHAR as HAN
 from handbook.enrich import Settings
 from handbook.errors import ConversionError
 from handbook.pipeline import build_handbook, convert
-from handbook.reader import HAN_CHAR as HAN
-from handbook.reader import restore_full_width
+from handbook.punctuation import restore_full_width
 from handbook.writer import MANIFEST
-
-COLON, COMMA, LPAREN, RPAREN = "\uff1a", "\uff0c", "\uff08", "\uff09"
 
 TWO_ESSAYS = (
     "学习材料汇编\n\n"

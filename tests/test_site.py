@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SOURCE
 
-from handbook.reader import HAN_CHAR as HAN
+from handbook.chars import HAN_CHAR as HAN
 from handbook.reader import LINE_BREAK
 from handbook.writer import MANIFEST
 

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.model import Byline, Heading, Paragraph
-from handbook.patterns import (
-    BYLINES,
-    DEBRIS,
-    ESSAY_MARKERS,
-    HEADING_MARKERS,
-    LPAREN,
-    RPAREN,
-    SUBTITLE,
-)
-from handbook.reader import FULL_WIDTH
+from handbook.patterns import BYLINES, DEBRIS, ESSAY_MARKERS, HEADING_MARKERS, SUBTITLE
 from handbook.structure import parse_number
 
 # The expected texts below are written with ASCII marks for legibility and

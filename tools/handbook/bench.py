@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .patterns import ESSAY_MARKERS, NUMERAL
+from .chars import NUMERAL
+from .patterns import ESSAY_MARKERS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source" / "mass-line-essays.txt"

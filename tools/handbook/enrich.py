@@ -7,8 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .chars import SENTENCE_END
 from .model import Essay, Handbook, Heading, Paragraph
-from .patterns import SENTENCE_END
 
 SENTENCE = re.compile(f"^.+?[{SENTENCE_END}]+[”’」』]?")
 

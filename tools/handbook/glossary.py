@@ -19,10 +19,11 @@ from pathlib import Path
 
 import yaml
 
+from .chars import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON
 from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
-from .patterns import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON, rule
-from .reader import restore_full_width
+from .patterns import rule
+from .punctuation import restore_full_width
 from .site import GLOSSARY_DIR
 from .writer import escape, front_matter, page_path
 

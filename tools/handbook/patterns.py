@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-# Full-width marks, written as escapes so that no tool can narrow them to ASCII.
-COMMA, COLON, SEMICOLON = "\uff0c", "\uff1a", "\uff1b"
-QUESTION, EXCLAMATION = "\uff1f", "\uff01"
-LPAREN, RPAREN = "\uff08", "\uff09"
-CN_DIGITS = "零〇一二三四五六七八九十百两"
-NUMERAL = rf"[{CN_DIGITS}]+|\d+"
+from .chars import (
+    CLOSING_QUOTES,
+    CN_DIGITS,
+    COLON,
+    COMMA,
+    HAN,
+    LPAREN,
+    NUMERAL,
+    RPAREN,
+    SENTENCE_END,
+    WIDE_SPACES,
+)
 
 
 @dataclass(frozen=True)
@@ -158,14 +162,8 @@ SUBTITLE = rule(
     "speaker——title under an essay marker",
 )
 
-# Punctuation that ends a sentence or clause; a title never ends with one.
-SENTENCE_END = f"。{EXCLAMATION}{QUESTION}…!?"
-CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
-CLOSING_QUOTES = f"”’」』{RPAREN}》"
-
 # Spaces that stand for a lost paragraph break: one after a sentence's end, or
 # a run of two full-width or en spaces (a paragraph's indent) anywhere.
-WIDE_SPACES = "\u3000\u2002\u2003"
 PARAGRAPH_BREAK_SPACE = re.compile(
     rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ {WIDE_SPACES}]+(?=\S)|()[{WIDE_SPACES}]{{2,}}(?=\S)"
 )

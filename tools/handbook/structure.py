@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chars import CLAUSE_END, COLON, COMMA, HAN, SEMICOLON, SENTENCE_END
 from .model import (
     Article,
     Author,
@@ -28,18 +29,12 @@ from .model import (
 )
 from .patterns import (
     BYLINES,
-    CLAUSE_END,
-    COLON,
-    COMMA,
     DATE,
     DEBRIS,
     ESSAY_MARKERS,
     GLUED_ESSAY_MARKER,
-    HAN,
     HEADING_MARKERS,
     PARAGRAPH_BREAK_SPACE,
-    SEMICOLON,
-    SENTENCE_END,
     SUBTITLE,
     Rule,
 )

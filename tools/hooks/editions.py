@@ -50,6 +50,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.chars import HAN_CHAR
 from handbook.errors import ConversionError
 from handbook.hant import (
     DEFAULT_CONFIG,
@@ -70,7 +71,6 @@ THEME_DIR = Path(__file__).parent / "editions_theme"
 _STATE = "handbook_edition"  # config key holding this build's Edition
 _REQUEST = "handbook_edition_request"  # set by the Simplified build on the nested one
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Strings in settings that name files or addresses, never text.
 _NOT_TEXT_KEYS = {
     "alternate",
@@ -247,7 +247,7 @@ def _walk(items: list) -> Any:
 def _convert_values(value: Any, convert: Callable[[str], str]) -> Any:
     """Convert the text strings in a settings or front-matter value, in place."""
     if isinstance(value, str):
-        return convert(value) if _HAN.search(value) and not _NOT_TEXT.search(value) else value
+        return convert(value) if HAN_CHAR.search(value) and not _NOT_TEXT.search(value) else value
     if isinstance(value, list):
         value[:] = [_convert_values(v, convert) for v in value]
     elif isinstance(value, dict):

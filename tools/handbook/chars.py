@@ -1,0 +1,39 @@
+"""Which characters are which: Han, Chinese punctuation, numerals.
+
+The one place the converter, the recognition rules, the glossary, the site
+hooks and the tests take their character classes from. Class bodies (HAN,
+CHINESE) go inside `[...]` when a pattern is built; the compiled forms match
+one character.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han ideographs: CJK Extension A, the Unified block, the compatibility block,
+# and Extensions B and later with their compatibility supplement (U+20000 on).
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+HAN_CHAR = re.compile(f"[{HAN}]")
+
+# Full-width marks, written as escapes so that no tool can narrow them to ASCII.
+COMMA, COLON, SEMICOLON = "\uff0c", "\uff1a", "\uff1b"
+QUESTION, EXCLAMATION = "\uff1f", "\uff01"
+LPAREN, RPAREN = "\uff08", "\uff09"
+# The full-width form of each ASCII mark the source sites narrow.
+FULL_WIDTH = {",": COMMA, ";": SEMICOLON, ":": COLON, "?": QUESTION, "!": EXCLAMATION}
+
+# Characters that are part of Chinese text: Han, CJK and full-width
+# punctuation, curly quotes, the dash and the ellipsis.
+CHINESE = f"{HAN}\u3000-\u303f\uff00-\uffef“”‘’—…"
+CHINESE_CHAR = re.compile(f"[{CHINESE}]")
+
+# Chinese numerals, and a number written either way (十一, 11).
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+NUMERAL = rf"[{CN_DIGITS}]+|\d+"
+
+# Punctuation that ends a sentence or clause; a title never ends with one.
+SENTENCE_END = f"。{EXCLAMATION}{QUESTION}…!?"
+CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
+CLOSING_QUOTES = f"”’」』{RPAREN}》"
+# Wide spaces: the ideographic space and the en and em spaces.
+WIDE_SPACES = "\u3000\u2002\u2003"

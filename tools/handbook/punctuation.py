@@ -1,0 +1,105 @@
+"""Punctuation the source sites narrowed to ASCII, widened back.
+
+Scraped texts often carry `,` `:` `(` `"` where the author typed `，` `：`
+`（` `“”`. The reader restores them in the text, and the glossary loader in
+the terms and quotes a maintainer types, so that both compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import CHINESE, CHINESE_CHAR, FULL_WIDTH, HAN_CHAR, LPAREN, RPAREN
+
+NARROW = re.escape("".join(FULL_WIDTH))
+ASCII_PUNCTUATION = re.compile(f'[{NARROW}()"]')
+# Every narrow → wide change the reader makes, in the order the report lists them.
+WIDENED = sorted([*FULL_WIDTH.items(), ("(", LPAREN), (")", RPAREN), ('"', "“"), ('"', "”")])
+# A run of marks (and spaces) whose nearest character before is not Chinese.
+MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ {NARROW}])(?<![{CHINESE}])[ {NARROW}]*[{NARROW}]")
+CHINESE_AFTER = re.compile(f" *[{CHINESE}]")
+
+
+def restore_full_width(text: str) -> str:
+    """Turn ASCII punctuation inside Chinese text back into full-width marks.
+
+    A mark is Chinese when the nearest non-space character on either side, on
+    its own line, is Chinese; marks between digits or Latin letters (1+1,
+    10:30, 2022-08-28) stay as they are. Marks are restored left to right, so
+    a restored mark is Chinese context for the next one (好?! → 好？！).
+    Brackets and quotes pair up within a line.
+    """
+    if not ASCII_PUNCTUATION.search(text):  # most lines of most texts
+        return text
+    restored = _restore_marks(text)
+    if "(" not in text and '"' not in text:
+        return restored
+    return "\n".join(
+        _restore_pairs(line, marked) if "(" in line or '"' in line else marked
+        for line, marked in zip(text.split("\n"), restored.split("\n"), strict=True)
+    )
+
+
+def _restore_marks(text: str) -> str:
+    # Nearly every mark in a Chinese text is Chinese: widen them all, then
+    # put back the runs of marks that have no Chinese before them. In such a
+    # run each mark's neighbours are marks still narrow, so all stay narrow
+    # but the last, which is Chinese when Chinese follows it.
+    restored = text
+    for narrow, wide in FULL_WIDTH.items():
+        if narrow in restored:
+            restored = restored.replace(narrow, wide)
+    pieces, position = [], 0
+    for run in MARKS_WITHOUT_CHINESE_BEFORE.finditer(text):
+        start, end = run.span()
+        if CHINESE_AFTER.match(text, end):
+            end -= 1
+        pieces += [restored[position:start], text[start:end]]
+        position = end
+    return "".join(pieces) + restored[position:] if pieces else restored
+
+
+def _restore_pairs(line: str, marked: str) -> str:
+    """Brackets around or beside Chinese, quotes around it, widened in `marked`
+    (the line with its marks restored)."""
+    chars = list(marked)
+    for start, end in _pairs(line):
+        inner = line[start + 1 : end]
+        if HAN_CHAR.search(inner) or _beside_chinese(chars, start) or _beside_chinese(chars, end):
+            chars[start], chars[end] = LPAREN, RPAREN
+    quotes = [m.start() for m in re.finditer('"', line)]
+    for start, end in zip(quotes[::2], quotes[1::2], strict=False):
+        if HAN_CHAR.search(line, start + 1, end):
+            chars[start], chars[end] = "“", "”"
+    return "".join(chars)
+
+
+def widened(before: str, after: str) -> list[tuple[str, str, int]]:
+    """What `restore_full_width` changed: (narrow, wide, how many) per mark,
+    counted as the wide marks gained, since it only ever adds them."""
+    return [
+        (narrow, wide, n)
+        for narrow, wide in WIDENED
+        if narrow in before and (n := after.count(wide) - before.count(wide))
+    ]
+
+
+def _beside_chinese(chars: list[str], i: int) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(chars) and chars[j] == " ":
+            j += step
+        if 0 <= j < len(chars) and CHINESE_CHAR.match(chars[j]):
+            return True
+    return False
+
+
+def _pairs(text: str) -> list[tuple[int, int]]:
+    """Matching ( ) pairs, innermost first."""
+    pairs, stack = [], []
+    for paren in re.finditer("[()]", text):
+        if paren.group() == "(":
+            stack.append(paren.start())
+        elif stack:
+            pairs.append((stack.pop(), paren.start()))
+    return pairs
