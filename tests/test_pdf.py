@@ -22,10 +22,10 @@ import pytest
 import tinyhtml5
 from conftest import ROOT, SOURCE
 
+from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
 from handbook.pdf import find_editions, typeset
 from handbook.reader import LINE_BREAK
-from handbook.site import DOWNLOADS, TRADITIONAL_DIR
 
 OUTPUT = ROOT / "build" / "test-output" / "pdf"
 TOOLS = {

@@ -205,7 +205,8 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
         result[f"pdf {edition}"] = sample
         result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
     result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
-    result["page"] = page_weight(site, site / "text" / "essay-01" / "index.html")
+    first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
+    result["page"] = page_weight(site, first_essay)
     return result
 
 

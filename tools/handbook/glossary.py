@@ -19,13 +19,13 @@ from pathlib import Path
 
 import yaml
 
+from .addresses import GLOSSARY_DIR, essay_page
 from .chars import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON
 from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
 from .patterns import rule
 from .punctuation import restore_full_width
-from .site import GLOSSARY_DIR
-from .writer import escape, front_matter, page_path
+from .writer import escape, front_matter
 
 # Category key (in glossary.yml) → heading on the index, in index order.
 CATEGORIES = {
@@ -464,7 +464,7 @@ def passages(handbook: Handbook) -> Iterator[Passage]:
     are attributions, not text, and are left out."""
     for collection in handbook.collections:
         for essay in collection.essays:
-            yield from _essay_passages(page_path(collection, essay), essay)
+            yield from _essay_passages(essay_page(collection.slug, essay.slug), essay)
 
 
 def _essay_passages(page: str, essay: Essay) -> Iterator[Passage]:

@@ -30,7 +30,7 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from .site import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
+from .addresses import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site

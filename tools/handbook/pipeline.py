@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 
 import yaml
 
+from .addresses import assign_addresses, collection_slug
 from .enrich import Settings, enrich
 from .errors import ConversionError
 from .glossary import (
@@ -22,14 +22,10 @@ from .glossary import (
 )
 from .model import Handbook, SourceLine
 from .reader import read_source
-from .site import DOWNLOADS, GLOSSARY_DIR
 from .structure import build_collection
 from .writer import render
 
 SETTINGS_FILE = "handbook.yml"
-# Folders of the site that a text's folder must not take: the glossary, the
-# hand-written assets, the PDFs (handbook.pdf) and the search index (Material).
-RESERVED_FOLDERS = {GLOSSARY_DIR, "assets", DOWNLOADS, "search"}
 GLOSSARY_FILE = "glossary.yml"
 
 
@@ -53,16 +49,6 @@ def load_settings(path: Path) -> Settings:
     return Settings(**data)
 
 
-def slug_for(path: Path, taken: set[str]) -> str:
-    """An ASCII folder name for a source file, distinct from the others."""
-    base = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60] or "text"
-    slug, n = base, 2
-    while slug in taken or slug in RESERVED_FOLDERS:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
-
-
 # Called with a short message as each stage starts; the CLI shows it on a terminal.
 Progress = Callable[[str], None]
 
@@ -80,9 +66,9 @@ def build_handbook(
         progress(f"reading {source.name}")
         lines, repairs = read_source(source, encoding)
         progress(f"recognising {source.name}: {len(lines)} lines")
-        handbook.collections.append(
-            build_collection(source, lines, repairs, slug_for(source, taken))
-        )
+        collection = build_collection(source, lines, repairs, collection_slug(source.stem, taken))
+        assign_addresses(collection)
+        handbook.collections.append(collection)
     enrich(handbook, settings)
     return handbook
 

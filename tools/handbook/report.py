@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from .addresses import essay_page
 from .model import Collection, Handbook, Heading, Paragraph
 
 
@@ -41,7 +42,7 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
                         "title": e.title,
                         "line": e.line,
                         "last_line": e.last_line,
-                        "page": f"{c.slug}/{e.slug}.md",
+                        "page": essay_page(c.slug, e.slug),
                         "articles": [a.title for a in e.articles],
                         "characters": e.characters,
                     }

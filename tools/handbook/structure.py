@@ -119,9 +119,6 @@ def build_collection(
         recognitions.append(Recognition(line.number, marker_rule.name, f"essay {index}: {title}"))
         fill_essay(essay, body, collection)
         collection.essays.append(essay)
-    for index, essay in enumerate(collection.essays, start=1):
-        essay.slug = f"essay-{index:02d}"
-        assign_anchors(essay)
     return collection
 
 
@@ -359,20 +356,3 @@ def settle_headings(article: Article) -> None:
                 block.depth = depths.setdefault(block.rule, len(depths) + 1)
             else:
                 blocks[i] = Paragraph(block.text, block.line)
-
-
-def assign_anchors(essay: Essay) -> None:
-    """Stable ASCII anchors, numbered in page order: the same source gives
-    the same anchors, in both editions."""
-    headings = paragraphs_seen = 0
-    for article in essay.articles:
-        if article.title:
-            headings += 1
-            article.anchor = f"s{headings}"
-        for block in article.blocks:
-            if isinstance(block, Heading):
-                headings += 1
-                block.anchor = f"s{headings}"
-            elif isinstance(block, Paragraph):
-                paragraphs_seen += 1
-                block.anchor = f"p{paragraphs_seen}"

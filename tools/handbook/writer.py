@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .addresses import essay_page
 from .model import Article, Author, Byline, Collection, Essay, Handbook, Heading, Paragraph
 
 MANIFEST = ".handbook-manifest.json"
@@ -47,10 +48,6 @@ def authors_meta(authors: list[Author]) -> list[dict]:
     return [{k: v for k, v in vars(a).items() if v} for a in authors]
 
 
-def page_path(collection: Collection, essay: Essay) -> str:
-    return f"{collection.slug}/{essay.slug}.md"
-
-
 # A paragraph's text → Markdown; the glossary stage swaps in one that links terms.
 InlineRenderer = Callable[[Essay, Paragraph], str]
 
@@ -72,7 +69,9 @@ def render(
             meta = essay_meta(collection, essay)
             if extra_meta:
                 meta |= extra_meta(essay)
-            pages[page_path(collection, essay)] = front_matter(meta) + render_essay(essay, inline)
+            pages[essay_page(collection.slug, essay.slug)] = front_matter(meta) + render_essay(
+                essay, inline
+            )
     return pages
 
 

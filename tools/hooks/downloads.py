@@ -7,17 +7,14 @@ Traditional edition's build converts the entry's title like every nav title.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation
 
-from handbook.site import DOWNLOADS, pdf_name
+from handbook.addresses import pdf_url
 
 TITLE = "下载 PDF 打印版"
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
-    url = f"{DOWNLOADS}/{quote(pdf_name(config.site_name))}"
-    nav.items.append(Link(TITLE, url))
+    nav.items.append(Link(TITLE, pdf_url(config.site_name)))
     return nav

@@ -50,6 +50,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.addresses import TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR
 from handbook.errors import ConversionError
 from handbook.hant import (
@@ -59,7 +60,6 @@ from handbook.hant import (
     language_tag,
     simplified_only_characters,
 )
-from handbook.site import TRADITIONAL_DIR
 
 # A logger under "mkdocs" so that warnings count towards --strict.
 log = logging.getLogger("mkdocs.hooks.editions")

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from handbook.site import GLOSSARY_DIR
+from handbook.addresses import GLOSSARY_INDEX
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
@@ -34,8 +34,7 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 def is_glossary(item) -> bool:
     return isinstance(item, Section) and any(
-        getattr(c, "file", None) and c.file.src_uri == f"{GLOSSARY_DIR}/index.md"
-        for c in item.children
+        getattr(c, "file", None) and c.file.src_uri == GLOSSARY_INDEX for c in item.children
     )
 
 
