@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from handbook.chars import CHINESE_CHAR as CHINESE
 from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
-from handbook.glossary import Term, TermMatcher
+from handbook.glossary import TermMatcher
+from handbook.model import Term
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
 

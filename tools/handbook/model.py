@@ -1,14 +1,63 @@
 """The document model passed between the pipeline's stages.
 
-reader (lines) → structure (Handbook) → enrich (statistics) → writer (Markdown).
+reader (lines) → structure (Handbook) → enrichment (statistics, term links)
+→ Markdown writer (pages). Stages meet only here: none calls another.
+
+Text lives at the inline level, as in pandoc: a paragraph, a heading and a
+title hold a sequence of inlines (`Text`, `TermLink`), and their plain text
+is derived from them. An enrichment step marks what it finds by replacing
+inlines (the glossary turns a term's first use into a `TermLink`); the
+writers render whatever inlines they are given. A new inline feature is a
+new inline class here, the step that makes it, and a case in each writer.
+
 Every piece keeps the source line it came from, so the report and the front
 matter can point back into the raw text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# --- inlines ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Characters exactly as the text has them."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """Characters naming a glossary term: a link to its page, its definition
+    for the tooltip."""
+
+    text: str
+    slug: str
+    definition: str
+
+
+Inline = Text | TermLink
+
+
+def inlines_of(content: str | Iterable[Inline]) -> list[Inline]:
+    """A string as one Text (nothing for ""), or the inlines as given."""
+    if isinstance(content, str):
+        return [Text(content)] if content else []
+    return list(content)
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """What the inlines say, markup aside."""
+    if len(inlines) == 1:  # nearly every block
+        return inlines[0].text
+    return "".join(inline.text for inline in inlines)
+
+
+# --- the text and its structure ------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -65,32 +114,70 @@ class Byline:
     line: int
 
 
-@dataclass
+@dataclass(init=False)
 class Heading:
-    text: str
+    inlines: list[Inline]
     depth: int  # 1 = the outermost heading family inside an article
     rule: str
     line: int
     anchor: str = ""
 
+    def __init__(
+        self, text: str | Iterable[Inline], depth: int, rule: str, line: int, anchor: str = ""
+    ) -> None:
+        self.inlines = inlines_of(text)
+        self.depth, self.rule, self.line, self.anchor = depth, rule, line, anchor
 
-@dataclass
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+@dataclass(init=False)
 class Paragraph:
-    text: str
+    inlines: list[Inline]
     line: int
     anchor: str = ""
+
+    def __init__(self, text: str | Iterable[Inline], line: int, anchor: str = "") -> None:
+        self.inlines = inlines_of(text)
+        self.line, self.anchor = line, anchor
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
 
 
 Block = Heading | Paragraph | Byline
 
 
-@dataclass
+@dataclass(init=False)
 class Article:
-    title: str | None  # None: the article has no title of its own
-    blocks: list[Block] = field(default_factory=list)
+    title_inlines: list[Inline]  # empty: the article has no title of its own
+    blocks: list[Block]
     first_line: int = 0
     title_rule: str = ""
     anchor: str = ""
+
+    def __init__(
+        self,
+        title: str | Iterable[Inline] | None,
+        blocks: list[Block] | None = None,
+        first_line: int = 0,
+        title_rule: str = "",
+        anchor: str = "",
+    ) -> None:
+        self.title_inlines = inlines_of(title or "")
+        self.blocks = blocks if blocks is not None else []
+        self.first_line, self.title_rule, self.anchor = first_line, title_rule, anchor
+
+    @property
+    def title(self) -> str | None:
+        return plain_text(self.title_inlines) if self.title_inlines else None
+
+    @title.setter
+    def title(self, title: str | None) -> None:
+        self.title_inlines = inlines_of(title or "")
 
     @property
     def bylines(self) -> list[Byline]:
@@ -104,18 +191,39 @@ class Article:
 @dataclass
 class Essay:
     number: int
-    title: str
+    title_inlines: list[Inline]  # may be given as a string
     marker: str  # the marker as written, e.g. 第一篇
     line: int
-    subtitle: str | None = None
+    subtitle_inlines: list[Inline] = field(default_factory=list)  # may be given as a string
     bylines: list[Byline] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     last_line: int = 0
     slug: str = ""
-    # filled in by enrich
+    # filled in by enrichment
     characters: int = 0
     reading_minutes: int = 0
     description: str = ""
+    terms: list[str] | None = None  # glossary terms in order of first use; None: no glossary
+
+    def __post_init__(self) -> None:
+        self.title_inlines = inlines_of(self.title_inlines)
+        self.subtitle_inlines = inlines_of(self.subtitle_inlines or "")
+
+    @property
+    def title(self) -> str:
+        return plain_text(self.title_inlines)
+
+    @title.setter
+    def title(self, title: str) -> None:
+        self.title_inlines = inlines_of(title)
+
+    @property
+    def subtitle(self) -> str | None:
+        return plain_text(self.subtitle_inlines) if self.subtitle_inlines else None
+
+    @subtitle.setter
+    def subtitle(self, subtitle: str | None) -> None:
+        self.subtitle_inlines = inlines_of(subtitle or "")
 
     @property
     def authors(self) -> list[Author]:
@@ -140,6 +248,84 @@ class Collection:
     recognitions: list[Recognition] = field(default_factory=list)
 
 
+# --- the glossary ------------------------------------------------------------
+
+# Category key (in glossary.yml) → heading on the index, in index order.
+CATEGORIES = {
+    "concept": "概念",
+    "requirement": "要求",
+    "slogan": "提法",
+    "campaign": "活动",
+    "practice": "做法",
+    "person": "人物",
+    "document": "文献",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where the text itself defines a term: a source line and its words."""
+
+    line: int
+    quote: str
+
+
+@dataclass
+class Term:
+    """One entry of the curated glossary (source/glossary.yml)."""
+
+    term: str
+    slug: str
+    category: str  # a key of CATEGORIES
+    definition: str
+    aliases: list[str] = field(default_factory=list)
+    defined_at: Citation | None = None
+    parts: list[str] = field(default_factory=list)  # the members the text enumerates
+    not_in: list[str] = field(default_factory=list)  # longer words that are not uses of it
+    note: str = ""
+    line: int = 0  # the entry's line in glossary.yml
+
+    @property
+    def phrases(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@dataclass(frozen=True, eq=False)
+class Passage:
+    """A piece of an essay page's text: its title or subtitle, an article
+    title, a heading or a paragraph."""
+
+    page: str  # the page's path under docs/
+    anchor: str  # "" for the page's own title and subtitle
+    text: str
+    line: int
+    essay: Essay
+    block: Block | None = None  # the heading or paragraph; None for a title
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A use of a term in a passage."""
+
+    passage: Passage
+    start: int
+    end: int
+
+    @property
+    def phrase(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+@dataclass
+class Glossary:
+    """The curated terms and what the glossary step found of them in the text."""
+
+    terms: list[Term]
+    occurrences: dict[str, list[Occurrence]]  # by slug, in page order
+    sites: dict[str, Passage | None]  # by slug: the passage its defined_at quotes
+
+
 @dataclass
 class Handbook:
     collections: list[Collection] = field(default_factory=list)
+    glossary: Glossary | None = None  # set by the glossary step

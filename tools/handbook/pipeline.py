@@ -11,19 +11,11 @@ import yaml
 from .addresses import assign_addresses, collection_slug
 from .enrich import Settings, enrich
 from .errors import ConversionError
-from .glossary import (
-    GlossaryLinker,
-    Term,
-    TermMatcher,
-    check_citations,
-    glossary_pages,
-    handbook_lines,
-    load_glossary,
-)
-from .model import Handbook, SourceLine
+from .glossary import check_citations, handbook_lines, link_terms, load_glossary
+from .markdown import render
+from .model import Handbook, SourceLine, Term
 from .reader import read_source
 from .structure import build_collection
-from .writer import render
 
 SETTINGS_FILE = "handbook.yml"
 GLOSSARY_FILE = "glossary.yml"
@@ -96,9 +88,6 @@ def convert(
     """The handbook and its pages; with a glossary, terms are linked and listed."""
     handbook = build_handbook(sources, settings, encoding, progress)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
-    if glossary is None or not glossary.exists():
-        return handbook, render(handbook)
-    terms = load_terms(glossary, handbook)
-    linker = GlossaryLinker(TermMatcher(terms))
-    pages = render(handbook, inline=linker.inline, extra_meta=linker.meta)
-    return handbook, pages | glossary_pages(handbook, terms, linker.matcher)
+    if glossary is not None and glossary.exists():
+        link_terms(handbook, load_terms(glossary, handbook))
+    return handbook, render(handbook)
