@@ -6,11 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # The raw texts: every .txt in source/ (the data files there have other suffixes).
 SOURCES := $(sort $(wildcard source/*.txt))
-# OpenCC configuration of the Traditional edition (s2tw, s2hk, s2t …).
-HANT ?= s2tw
-# The editions `make` builds: zh-Hans at the site's root, zh-Hant under zh-Hant/.
-EDITIONS ?= zh-Hans zh-Hant
-export HANT EDITIONS
+# `make HANT=s2hk` (the OpenCC configuration of the Traditional edition) and
+# `make EDITIONS=zh-Hans` reach the build through the environment; their
+# defaults are in tools/handbook/editions.py.
 # Material prints a banner about its successor on every build; the build log should show our warnings only.
 export NO_MKDOCS_2_WARNING := 1
 

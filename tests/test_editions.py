@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 from handbook.hant import HantConverter, simplified_only_characters
+from handbook.traditional import html_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK = ROOT / "tools" / "hooks" / "editions.py"
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
-sys.path.insert(0, str(HOOK.parent))
-import editions  # noqa: E402  (the hook module; html_texts is shared with the build check)
 
 MKDOCS_YML = f"""\
 site_name: 群众路线学习手册
@@ -52,9 +51,9 @@ hooks:
 extra_css:
   - assets/stylesheets/editions.css
 extra:
-  editions: !ENV [EDITIONS, zh-Hans zh-Hant]
+  editions: !ENV EDITIONS
   hant:
-    opencc: !ENV [HANT, s2tw]
+    opencc: !ENV HANT
     overrides: {OVERRIDES}
 """
 
@@ -148,7 +147,7 @@ def check_editions(site: Path, converter: HantConverter) -> None:
                     "zh-Hant-TW": counterpart(here, to_hant=True),
                 }, here
             if is_hant:
-                found = {c for t in editions.html_texts(html) for c in t if c in simplified_only}
+                found = {c for t in html_texts(html) for c in t if c in simplified_only}
                 assert not found, f"{here}: {''.join(sorted(found))}"
         if page.name == "404.html":
             continue
@@ -162,7 +161,7 @@ def check_editions(site: Path, converter: HantConverter) -> None:
     # The Traditional search index: text outside code is Traditional.
     index = json.loads((site / "zh-Hant/search/search_index.json").read_text("utf-8"))
     for doc in index["docs"]:
-        texts = editions.html_texts(doc["title"]) + editions.html_texts(doc["text"])
+        texts = html_texts(doc["title"]) + html_texts(doc["text"])
         found = {c for t in texts for c in t if c in simplified_only}
         assert not found, f"search index, {doc['location']}: {''.join(sorted(found))}"
 

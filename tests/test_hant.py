@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from handbook.editions import language_tag
 from handbook.errors import ConversionError
 from handbook.hant import (
     HantConverter,
     available_configs,
-    language_tag,
     load_overrides,
     simplified_only_characters,
 )

@@ -75,8 +75,10 @@ def pdfs(site: Path) -> dict[str, Path]:
     """The PDF of each edition, keyed by script: Hans, and Hant once it is built."""
     books = {}
     for edition in find_editions(site):
-        found = sorted((edition.root / DOWNLOADS).glob("*.pdf"))
-        assert len(found) == 1, f"expected one PDF in {edition.root / DOWNLOADS}, found {found}"
+        found = sorted((edition.root(site) / DOWNLOADS).glob("*.pdf"))
+        assert len(found) == 1, (
+            f"expected one PDF in {edition.root(site) / DOWNLOADS}, found {found}"
+        )
         books[edition.script] = found[0]
     return books
 
@@ -173,8 +175,8 @@ def test_every_chinese_character_of_the_source_is_there_in_order(pdfs, collectio
 def test_each_edition_holds_its_site_pages_text(site: Path, pdfs: dict[str, Path]):
     for edition in find_editions(site):
         text = han("".join(body_pages(pdfs[edition.script])))
-        essays = sorted(edition.root.glob("*/essay-*/index.html"))
-        assert essays, f"no essay pages under {edition.root}"
+        essays = sorted(edition.root(site).glob("*/essay-*/index.html"))
+        assert essays, f"no essay pages under {edition.root(site)}"
         for page in essays:
             assert_in_order(article_han(page), text, f"{edition.script}: {page.parent.name}")
 
@@ -213,7 +215,7 @@ def test_the_outline_lists_every_essay_and_the_contents_give_their_pages(pdfs, c
 def test_every_page_of_the_site_links_to_its_edition_pdf(site: Path, pdfs: dict[str, Path]):
     for edition in find_editions(site):
         pdf = pdfs[edition.script]
-        for page in edition.root.rglob("*.html"):
+        for page in edition.root(site).rglob("*.html"):
             if edition.script == "Hans" and TRADITIONAL_DIR in page.relative_to(site).parts:
                 continue
             html = page.read_text(encoding="utf-8")

@@ -27,12 +27,8 @@ from pathlib import Path
 
 import opencc
 
-from handbook.errors import ConversionError
-
-DEFAULT_CONFIG = "s2tw"
-
-# BCP 47 tag of the text each configuration produces (for <html lang>, hreflang).
-_LANGUAGE_TAGS = {"tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
+from .editions import DEFAULT_OPENCC, language_tag
+from .errors import ConversionError
 
 _OPENCC_DIR = Path(opencc.__file__).parent / "clib"
 
@@ -68,12 +64,6 @@ class Override:
 def available_configs() -> list[str]:
     """OpenCC's Simplified → Traditional configurations, e.g. s2t, s2tw, s2hk."""
     return sorted(name[:-5] for name in opencc.CONFIGS if name.startswith("s2"))
-
-
-def language_tag(config: str) -> str:
-    """BCP 47 tag for text converted with `config`: s2tw → zh-Hant-TW, s2t → zh-Hant."""
-    region = config.removeprefix("s2").removesuffix("p")
-    return _LANGUAGE_TAGS.get(region, "zh-Hant")
 
 
 def _variant_config(config: str) -> str | None:
@@ -177,7 +167,7 @@ class HantConverter:
     '群眾路線'
     """
 
-    def __init__(self, config: str = DEFAULT_CONFIG, overrides_path: Path | None = None) -> None:
+    def __init__(self, config: str = DEFAULT_OPENCC, overrides_path: Path | None = None) -> None:
         self.config = config
         self.language = language_tag(config)
         self._opencc = _opencc(config)

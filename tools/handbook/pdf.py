@@ -31,6 +31,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .addresses import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
+from .editions import HANS, HANT, Edition
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
@@ -40,13 +41,6 @@ LABELS = {
     "Hans": {"toc": "目录", "edition": "简体中文版"},
     "Hant": {"toc": "目錄", "edition": "繁體中文版"},
 }
-
-
-@dataclass
-class Edition:
-    root: Path  # the folder the edition's index.html is in
-    lang: str  # BCP 47 tag for the book's <html lang>
-    script: str  # Hans or Hant
 
 
 @dataclass
@@ -75,11 +69,11 @@ def parse(path: Path) -> ET.Element:
 
 def find_editions(site: Path) -> list[Edition]:
     """The Simplified edition at the site's root, the Traditional one if it was built."""
-    editions = [Edition(site, "zh-Hans", "Hans")]
-    hant = site / TRADITIONAL_DIR
-    if (hant / "index.html").is_file():
-        lang = parse(hant / "index.html").get("lang") or "zh-Hant"
-        editions.append(Edition(hant, lang if lang.startswith("zh-Hant") else "zh-Hant", "Hant"))
+    editions = [Edition(HANS, "", HANS)]
+    hant = Edition(HANT, TRADITIONAL_DIR, HANT)
+    if (hant.root(site) / "index.html").is_file():
+        lang = parse(hant.root(site) / "index.html").get("lang") or HANT
+        editions.append(Edition(HANT, hant.path, lang if lang.startswith(HANT) else HANT))
     return editions
 
 
@@ -161,16 +155,16 @@ def drop_page_lists(article: ET.Element, pages: dict[str, SitePage], base_url: s
             article.remove(ul)
 
 
-def collect(edition: Edition) -> tuple[list[SitePage], str]:
+def collect(root: Path) -> tuple[list[SitePage], str]:
     """The pages of the book in reading order, and the site's name."""
-    home_doc = parse(edition.root / "index.html")
+    home_doc = parse(root / "index.html")
     title = next(iter(home_doc.iter("title")), None)
     site_name = text_of(title).rsplit(" - ", 1)[-1] if title is not None else ""
-    urls = nav_urls(home_doc, edition.root)
+    urls = nav_urls(home_doc, root)
     if "" not in urls:
         urls.insert(0, "")
-    pages = {url: SitePage(url, read_article(edition.root, url)) for url in urls}
-    parts = [u for u in urls if u and (edition.root / u / "index.html").is_file()]
+    pages = {url: SitePage(url, read_article(root, url)) for url in urls}
+    parts = [u for u in urls if u and (root / u / "index.html").is_file()]
     parts = [u for u in parts if any(o != u and o.startswith(u) for o in urls)]
     for n, page in enumerate(pages.values()):
         page.prefix = f"c{n}-"
@@ -189,7 +183,7 @@ def collect(edition: Edition) -> tuple[list[SitePage], str]:
         if page.kind in {"cover", "part"}:
             drop_page_lists(page.article, pages, page.url)
     for page in pages.values():
-        rewrite(page, pages, edition.root)
+        rewrite(page, pages, root)
         h1 = next(page.article.iter("h1"), None)
         page.title = text_of(h1) if h1 is not None else ""
         page.sections = [(h.get("id") or "", text_of(h)) for h in page.article if h.tag == "h2"]
@@ -217,9 +211,9 @@ def toc_html(pages: list[SitePage], label: str) -> str:
     return f'<nav class="toc"><h1 class="toc-title">{label}</h1><ol>{"".join(items)}</ol></nav>'
 
 
-def book_html(edition: Edition) -> tuple[str, str]:
+def book_html(site: Path, edition: Edition) -> tuple[str, str]:
     """One HTML document holding the whole edition, ready for book.css, and the site's name."""
-    pages, site_name = collect(edition)
+    pages, site_name = collect(edition.root(site))
     labels = LABELS[edition.script]
     body = []
     for page in pages:
@@ -243,14 +237,15 @@ def book_html(edition: Edition) -> tuple[str, str]:
     return document, site_name
 
 
-def write_edition(edition: Edition, keep_html: bool = False) -> Path:
+def write_edition(site: Path, edition: Edition, keep_html: bool = False) -> Path:
     """Render one edition's book into its downloads/ folder; return the PDF's path."""
-    document, site_name = book_html(edition)
-    target = edition.root / DOWNLOADS / pdf_name(site_name)
+    document, site_name = book_html(site, edition)
+    root = edition.root(site)
+    target = root / DOWNLOADS / pdf_name(site_name)
     target.parent.mkdir(parents=True, exist_ok=True)
     if keep_html:
         target.with_suffix(".html").write_text(document, encoding="utf-8")
-    typeset(document, edition.root.resolve().as_uri() + "/", target)
+    typeset(document, root.resolve().as_uri() + "/", target)
     return target
 
 
@@ -271,9 +266,9 @@ def typeset(document: str, base_url: str, target: Path) -> None:
     )
 
 
-def timed_edition(edition: Edition, keep_html: bool) -> tuple[Path, float]:
+def timed_edition(site: Path, edition: Edition, keep_html: bool) -> tuple[Path, float]:
     start = time.monotonic()
-    return write_edition(edition, keep_html), time.monotonic() - start
+    return write_edition(site, edition, keep_html), time.monotonic() - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -292,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     editions = [e for e in find_editions(args.site) if args.script in (None, e.script)]
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
-        jobs = [pool.submit(timed_edition, e, args.html) for e in editions]
+        jobs = [pool.submit(timed_edition, args.site, e, args.html) for e in editions]
         for edition, job in zip(editions, jobs, strict=True):
             try:
                 target, seconds = job.result()

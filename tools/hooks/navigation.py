@@ -1,54 +1,35 @@
-"""MkDocs hook: navigation titles a reader recognises.
-
-- A folder's section is named after its index page's title (the collection's
-  title), not after the folder (`mass-line-essays`).
-- An essay is listed with its marker, `第一篇 我们党群众路线内容`, as the text
-  numbers it; the front matter keeps the bare title.
-- Front-matter text reaches the HTML unescaped (MkDocs' templates do not
-  autoescape), so a title like `<script>…` from a source is escaped here.
-"""
+"""MkDocs hook: navigation titles a reader recognises (handbook.navigation):
+sections named after their collection, essays listed with their markers,
+front-matter titles escaped, the glossary last."""
 
 from __future__ import annotations
-
-import html
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from handbook.addresses import GLOSSARY_INDEX
+from handbook.navigation import is_glossary, page_title, section_title
+
+
+def index_of(section: Section) -> Page | None:
+    return next((c for c in section.children if getattr(c, "is_index", False)), None)
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
-    for item in nav.items:
-        if isinstance(item, Section):
-            index = next((c for c in item.children if getattr(c, "is_index", False)), None)
-            if index is not None:
-                _, meta = get_data(index.file.content_string)
-                item.title = html.escape(meta["title"]) if "title" in meta else item.title
-    # The glossary follows the texts it explains (MkDocs sorts folders by name).
-    nav.items.sort(key=lambda item: is_glossary(item))
+    glossary = []
+    for section in (item for item in nav.items if isinstance(item, Section)):
+        if (index := index_of(section)) is not None:
+            section.title = section_title(get_data(index.file.content_string)[1], section.title)
+            if is_glossary(index.file.src_uri):
+                glossary.append(section)
+    # MkDocs sorts folders by name; the glossary follows the texts it explains.
+    nav.items.sort(key=lambda item: any(item is section for section in glossary))
     return nav
 
 
-def is_glossary(item) -> bool:
-    return isinstance(item, Section) and any(
-        getattr(c, "file", None) and c.file.src_uri == GLOSSARY_INDEX for c in item.children
-    )
-
-
-# Front-matter values Material's templates print.
-TEMPLATE_TEXT = ("title", "subtitle", "description")
-
-
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
-    for key in TEMPLATE_TEXT:
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = html.escape(page.meta[key])
-    if "title" in page.meta:
-        marker = page.meta.get("marker")
-        title = f"{marker} {page.meta['title']}" if marker else page.meta["title"]
+    if (title := page_title(page.meta)) is not None:
         # Material takes the <title> from the front matter, the nav from page.title
         page.title = page.meta["title"] = title
     return markdown
