@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fontconfig poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .DEFAULT_GOAL := all
-.PHONY: all venv convert build pdf offline deploy bench corpus serve check lint test system-deps clean help
+.PHONY: all venv convert build pdf offline deploy bench corpus serve check lint test test-fast system-deps clean help
 
 all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
 
@@ -66,6 +66,9 @@ lint: venv ## ruff lint and format check
 
 test: venv lint check ## The whole test suite (lint, staleness check, pytest)
 	$(BIN)/pytest
+
+test-fast: venv lint check ## The suite without Chromium, WeasyPrint or slow site builds
+	$(BIN)/pytest -m "not browser and not pdf and not slow"
 
 system-deps: ## Install the Debian packages (needs root or sudo)
 	@if dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then echo "system packages present"; else \

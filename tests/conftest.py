@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -21,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import ROOT, SOURCE, mkdocs_build
 
 from handbook.enrich import Settings
 from handbook.model import Collection, Handbook
 from handbook.pipeline import build_handbook
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,18 +33,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
-# Fixed, so the tests do not depend on where the reader's shell deploys to.
-SITE_URL = "https://handbook.example.org/"
-
-
-def run_handbook(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    """The `handbook` command in its own process, as a maintainer runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "handbook.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        **kwargs,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -61,31 +46,20 @@ def collection(handbook: Handbook) -> Collection:
     return handbook.collections[0]
 
 
-def mkdocs_build(out: Path, **env: str) -> Path:
-    """`mkdocs build --strict` of the handbook into out."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_SITE_URL": SITE_URL, **env},
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed handbook, both editions, built once for every suite that
     reads it (site, glossary, editions, PDF, browser)."""
-    return mkdocs_build(tmp_path_factory.mktemp("handbook") / "site")
+    out = tmp_path_factory.mktemp("handbook") / "site"
+    mkdocs_build(ROOT, out)
+    return out
 
 
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline edition as `make offline` packs it: handbook/ in a zip."""
     work = tmp_path_factory.mktemp("offline")
-    mkdocs_build(work / "handbook", HANDBOOK_OFFLINE="true")
+    mkdocs_build(ROOT, work / "handbook", HANDBOOK_OFFLINE="true")
     archive = work / "handbook-offline.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted((work / "handbook").rglob("*")):

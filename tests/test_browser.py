@@ -9,30 +9,19 @@ each section is a heading with an id and what follows it up to the next one.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
 import re
-import xml.etree.ElementTree as ET
-import zipfile
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-import yaml
-from conftest import ROOT, SITE_URL
-from mkdocs.exceptions import PluginError
+from support import BuiltEdition
 
-HANT = "zh-Hant"
-# Elements that end a run of text: a query never matches across them.
-BLOCKS = {"p", "li", "dt", "dd", "td", "th", "pre", "div", "blockquote", "figcaption", "summary"}
-BLOCKS |= {"ul", "ol", "dl", "table", "tr", "figure", "details", "section", "nav", "hr", "br"}
-BLOCKS |= {"h1", "h2", "h3", "h4", "h5", "h6"}
-VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
-HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+from handbook.editions import HANT, EditionSettings
+
+pytestmark = pytest.mark.browser
+
 # (what it shows, query): every query must find something, except the last two
 QUERIES = [
     ("word", "四风"),
@@ -48,107 +37,7 @@ QUERIES = [
     ("not in the text: runs either side of a quote mark", "四风形式"),
     ("not in the text", "量子力学"),
 ]
-
-
-class Sections(HTMLParser):
-    """The text of each section of a page's article, keyed by anchor
-    ('' for the page's first section); blocks end with a line break."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # >0 inside the article
-        self.skip = 0  # >0 inside a permalink
-        self.heading: str | None = None  # id of the heading being read
-        self.sections: dict[str, list[str]] = {"": []}
-        self.current = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if not self.depth:
-            if tag == "article" and "md-content__inner" in (attributes.get("class") or ""):
-                self.depth = 1
-            return
-        if tag not in VOID:
-            self.depth += 1
-            if self.skip or "headerlink" in (attributes.get("class") or "").split():
-                self.skip += 1
-        if tag in HEADINGS and attributes.get("id"):
-            self.current = attributes["id"] or ""
-            self.sections[self.current] = []
-        if tag in BLOCKS:
-            self.sections[self.current].append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag not in VOID:
-            self.depth -= 1
-            if self.skip:
-                self.skip -= 1
-            if tag in BLOCKS:
-                self.sections[self.current].append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.sections[self.current].append(data)
-
-
-@dataclass
-class Edition:
-    """One edition of a build: where its files are and how its pages are addressed."""
-
-    root: Path  # the edition's directory in the build
-    base: str  # the URL the browser opens the edition at
-    site_url: str
-
-    def pages(self) -> list[str]:
-        """Page paths, relative to the edition, from its sitemap."""
-        tree = ET.parse(self.root / "sitemap.xml")
-        locs = [
-            el.text or "" for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-        ]
-        assert all(loc.startswith(self.site_url) for loc in locs), locs
-        return [loc.removeprefix(self.site_url) for loc in locs]
-
-    def sections(self) -> dict[str, str]:
-        """Location (page, or page#anchor) → text of every section of every
-        page that is not excluded from search."""
-        found: dict[str, str] = {}
-        for page in self.pages():
-            if front_matter(source_of(page)).get("search", {}).get("exclude"):
-                continue
-            file = self.root / (page + "index.html" if page.endswith("/") or not page else page)
-            parser = Sections()
-            parser.feed(file.read_text(encoding="utf-8"))
-            for anchor, parts in parser.sections.items():
-                text = re.sub(r"[^\S\n]+", " ", "".join(parts))
-                found[f"{page}#{anchor}" if anchor else page] = re.sub(r"\s*\n\s*", "\n", text)
-        return found
-
-    def expected(self, query: str) -> set[str]:
-        terms = query.lower().split()
-        return {
-            loc for loc, text in self.sections().items() if all(t in text.lower() for t in terms)
-        }
-
-    def location(self, href: str) -> str:
-        """A result link as an index location: page path, and #anchor if any."""
-        url, base = urlsplit(href), urlsplit(self.base)
-        assert url.path.startswith(base.path), href
-        page = unquote(url.path.removeprefix(base.path))
-        return f"{page}#{url.fragment}" if url.fragment else page
-
-
-def source_of(page: str) -> Path:
-    """The Markdown file under docs/ a built page comes from."""
-    stem = re.sub(r"(index)?(\.html)?$", "", page).rstrip("/")
-    for candidate in (f"{stem}.md", f"{stem}/index.md".lstrip("/")):
-        if (ROOT / "docs" / candidate).is_file():
-            return ROOT / "docs" / candidate
-    raise AssertionError(f"no source for {page!r}")
-
-
-def front_matter(md: Path) -> dict[str, Any]:
-    text = md.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---")[1]) or {} if text.startswith("---") else {}
+SIMPLIFIED, TRADITIONAL = EditionSettings().all  # the editions as the handbook's build makes them
 
 
 def require_traditional(root: Path) -> None:
@@ -158,18 +47,19 @@ def require_traditional(root: Path) -> None:
     assert root.is_dir(), "the build has no Traditional edition"
 
 
-def served(built_site: Path, server: str, hant: bool = False) -> Edition:
+def served(built_site: Path, server: str, hant: bool = False) -> BuiltEdition:
     if not hant:
-        return Edition(built_site, server, SITE_URL)
-    require_traditional(built_site / HANT)
-    return Edition(built_site / HANT, f"{server}{HANT}/", f"{SITE_URL}{HANT}/")
+        return BuiltEdition.of(built_site, SIMPLIFIED, server)
+    require_traditional(TRADITIONAL.root(built_site))
+    return BuiltEdition.of(built_site, TRADITIONAL, f"{server}{TRADITIONAL.path}/")
 
 
-def from_disk(offline_site: Path, hant: bool = False) -> Edition:
-    root = offline_site / HANT if hant else offline_site
+def from_disk(offline_site: Path, hant: bool = False) -> BuiltEdition:
+    edition = TRADITIONAL if hant else SIMPLIFIED
+    root = edition.root(offline_site)
     if hant:
         require_traditional(root)
-    return Edition(root, root.as_uri() + "/", f"{SITE_URL}{HANT}/" if hant else SITE_URL)
+    return BuiltEdition.of(offline_site, edition, root.as_uri() + "/")
 
 
 def traditional(query: str) -> str:
@@ -213,7 +103,9 @@ def search(page: Any, query: str) -> list[tuple[str, float, bool]]:
     )
 
 
-def check_results(edition: Edition, results: list[tuple[str, float, bool]], query: str) -> None:
+def check_results(
+    edition: BuiltEdition, results: list[tuple[str, float, bool]], query: str
+) -> None:
     found = {edition.location(href) for href, score, _ in results if score > 0}
     assert found == edition.expected(query)
     for href, score, marked in results:
@@ -278,13 +170,6 @@ def test_edition_switch_keeps_the_page_and_the_host(
 
 
 # --- offline edition ------------------------------------------------------------
-
-
-def test_offline_zip_holds_a_site_to_open_from_disk(offline_zip: Path) -> None:
-    with zipfile.ZipFile(offline_zip) as zf:
-        names = set(zf.namelist())
-    assert {"handbook/index.html", "handbook/search/search_index.js"} <= names
-    assert "handbook/assets/javascripts/file-worker.js" in names
 
 
 @pytest.mark.parametrize("hant", [False, True], ids=["simplified", "traditional"])
@@ -381,60 +266,3 @@ def test_404_page_speaks_chinese(open_page: Any, server: str, screenshots: Path)
     page.screenshot(path=screenshots / "phone-404.png")
     page.click("article a")
     assert page.url == server
-
-
-# --- the built site -------------------------------------------------------------
-
-
-def test_search_index_is_plain_utf8_text(built_site: Path) -> None:
-    raw = (built_site / "search" / "search_index.json").read_bytes()
-    data = json.loads(raw)
-    assert b"\\u" not in raw.replace(b"\\\\u", b"")  # the separator's regex keeps its \u
-    text = "".join(doc["title"] + doc["text"] for doc in data["docs"])
-    assert "\u200b" not in text and "<p>" not in text
-    # what remains besides the text is locations and JSON syntax
-    assert len(raw) < 1.15 * len(text.encode("utf-8"))
-
-
-def test_search_index_holds_the_sections_of_the_pages(built_site: Path, server: str) -> None:
-    edition = served(built_site, server)
-    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index = {doc["location"]: doc["title"] + doc["text"] for doc in data["docs"]}
-    sections = edition.sections()
-    assert set(index) == set(sections)
-    for location, text in sections.items():
-        assert re.sub(r"\s", "", index[location]) == re.sub(r"\s", "", text), location
-
-
-def test_pages_describe_themselves(built_site: Path) -> None:
-    for md in (ROOT / "docs").rglob("*.md"):
-        meta = front_matter(md)
-        if not meta.get("description"):
-            continue
-        page = md.relative_to(ROOT / "docs").with_suffix("")
-        html_file = built_site / (page.parent if page.name == "index" else page) / "index.html"
-        html = html_file.read_text(encoding="utf-8")
-        wanted = meta["description"].replace("&", "&amp;").replace('"', "&#34;")
-        assert f'<meta name="description" content="{wanted}">' in html, md
-
-
-def test_sitemap_lists_every_page_under_site_url(built_site: Path, server: str) -> None:
-    pages = served(built_site, server).pages()
-    assert "" in pages and "mass-line-essays/essay-01/" in pages
-    for page in pages:
-        assert (built_site / page / "index.html").is_file()
-
-
-def test_search_hook_fails_loudly_when_material_changes() -> None:
-    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "tools/hooks/search.py")
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    renamed = '<script id="__config">{"search": "assets/javascripts/workers/lunr.js"}</script>'
-    with pytest.raises(PluginError, match="worker URL not found"):
-        hook.use_handbook_worker(renamed, "page.md")
-    with pytest.raises(PluginError, match="is not"):
-        hook.rewrite_index({"docs": []})
-    with pytest.raises(PluginError, match="index entry without"):
-        hook.rewrite_index({"config": {"separator": " "}, "docs": [{"location": ""}]})
-    assert hook.plain_text("<p>\u200b四风\u200b&amp;</p> <p>b</p>") == "四风&\nb"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SOURCE
-from conftest import run_handbook as handbook
+from support import ROOT, SOURCE
+from support import run_handbook as handbook
 
 
 @pytest.fixture

@@ -4,21 +4,18 @@
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import OVERRIDES, ROOT, mkdocs_build
 
 from handbook.hant import HantConverter, simplified_only_characters
 from handbook.traditional import html_texts
 
-ROOT = Path(__file__).resolve().parents[1]
 HOOK = ROOT / "tools" / "hooks" / "editions.py"
-OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 
 MKDOCS_YML = f"""\
 site_name: 群众路线学习手册
@@ -70,14 +67,7 @@ PAGES = {
 
 
 def build(site: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=site,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return mkdocs_build(site, out, check=False, **env)
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +197,7 @@ def test_traditional_font_first(built: Path) -> None:
     assert "fonts.googleapis" not in (built / "zh-Hant/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_hong_kong_configuration(fixture_site: Path, tmp_path: Path) -> None:
     result = build(fixture_site, tmp_path / "site", HANT="s2hk")
     assert result.returncode == 0, result.stderr
@@ -214,6 +205,7 @@ def test_hong_kong_configuration(fixture_site: Path, tmp_path: Path) -> None:
     assert '<html lang="zh-Hant-HK"' in html and "羣眾" in html and "一名好幹部" in html
 
 
+@pytest.mark.slow
 def test_one_edition_only(fixture_site: Path, tmp_path: Path) -> None:
     result = build(fixture_site, tmp_path / "hans", EDITIONS="zh-Hans")
     assert result.returncode == 0, result.stderr
@@ -226,6 +218,7 @@ def test_one_edition_only(fixture_site: Path, tmp_path: Path) -> None:
     assert '<html lang="zh-Hant-TW"' in html and "我們黨群眾路線內容" in html
 
 
+@pytest.mark.slow
 def test_simplified_text_left_in_the_traditional_edition_fails_the_build(
     fixture_site: Path, tmp_path: Path
 ) -> None:
@@ -245,6 +238,7 @@ def test_simplified_text_left_in_the_traditional_edition_fails_the_build(
     assert "Simplified-only characters 这" in result.stderr
 
 
+@pytest.mark.slow
 def test_bad_override_file_fails_the_build(fixture_site: Path, tmp_path: Path) -> None:
     bad = tmp_path / "overrides.txt"
     bad.write_text("好干部\n", encoding="utf-8")
@@ -261,6 +255,7 @@ def test_handbook_builds_both_editions(built_site: Path) -> None:
     check_editions(built_site, HantConverter("s2tw", OVERRIDES))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("editions", ["zh-Hans zh-Hant", "zh-Hans", "zh-Hant"])
 def test_unknown_opencc_configuration_fails_the_build(
     fixture_site: Path, tmp_path: Path, editions: str

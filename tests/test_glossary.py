@@ -4,15 +4,14 @@ candidates, search dictionary and the pages building under --strict."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from conftest import ROOT, SOURCE
 from hypothesis import given
 from hypothesis import strategies as st
+from support import ROOT, SOURCE, Element, read_page
 
 from handbook.chars import COLON, COMMA, LPAREN, RPAREN
 from handbook.enrich import Settings
@@ -30,9 +29,19 @@ from handbook.glossary import (
     passages,
     slugify,
 )
-from handbook.glossary.linking import with_links
+from handbook.glossary.linking import link_of
 from handbook.markdown import glossary_pages, render, render_inlines
-from handbook.model import Article, Collection, Essay, Handbook, Heading, Paragraph, Term, TermLink
+from handbook.model import (
+    Article,
+    Collection,
+    Essay,
+    Handbook,
+    Heading,
+    Paragraph,
+    Term,
+    TermLink,
+    mark,
+)
 from handbook.pipeline import build_handbook
 from handbook.reader import LINE_BREAK, read_source
 
@@ -304,7 +313,7 @@ def test_only_the_first_occurrence_in_a_section_is_linked(terms):
 
 def test_linked_markdown_shows_the_definition_as_title(terms):
     text = "解决[服务]群众“最后一公里”问题*"
-    inlines = with_links(Paragraph(text, 1).inlines, TermMatcher(terms).find(text))
+    inlines = mark(Paragraph(text, 1).inlines, [link_of(m) for m in TermMatcher(terms).find(text)])
     page = "mass-line-essays/essay-02.md"
     html = markdown.markdown(render_inlines(inlines, page), extensions=["attr_list"])
     title = by_term(terms, "最后一公里").definition
@@ -318,7 +327,7 @@ def test_a_match_never_links_across_another_inline(terms):
     made = TermLink("群众", "qun-zhong", "d")
     inlines = [Paragraph("坚持", 1).inlines[0], made, Paragraph("路线和四风", 1).inlines[0]]
     text = "坚持群众路线和四风"
-    result = with_links(inlines, TermMatcher(terms).find(text))
+    result = mark(inlines, [link_of(m) for m in TermMatcher(terms).find(text)])
     assert "".join(i.text for i in result) == text
     assert [i for i in result if isinstance(i, TermLink)] == [
         made,
@@ -364,44 +373,13 @@ def test_the_index_is_grouped_by_category_and_sorted_by_pinyin(linked_handbook):
     assert headings == ["概念", "要求", "提法", "活动", "做法", "人物", "文献"]
 
 
-class ElementText(HTMLParser):
-    """Text of every paragraph and heading of a page's article, with its id
-    ("" for the page's h1) and class; permalinks left out."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.elements: list[list[str]] = []  # [key, class, text]
-        self.depth = 0  # inside a paragraph or heading
-        self.skip = 0  # inside a permalink
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "headerlink" in (attrs.get("class") or ""):
-            self.skip += 1
-        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"}:
-            key = "" if tag == "h1" else attrs.get("id") or ""
-            self.elements.append([key, attrs.get("class") or "", ""])
-            self.depth += 1
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self.skip:
-            self.skip -= 1
-        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} and self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.elements[-1][2] += data
-
-    @property
-    def texts(self) -> dict[str, str]:
-        return {key: text.strip() for key, _, text in self.elements if key or not _}
+def page_elements(site: Path, page: str) -> list[Element]:
+    return read_page(site / page.removesuffix(".md") / "index.html").elements
 
 
-def page_elements(site: Path, page: str) -> ElementText:
-    parser = ElementText()
-    parser.feed((site / page.removesuffix(".md") / "index.html").read_text())
-    return parser
+def element_texts(site: Path, page: str) -> dict[str, str]:
+    """The text of each paragraph and heading, by id ("" for the h1)."""
+    return {e.id: e.text.strip() for e in page_elements(site, page) if e.id or not e.css}
 
 
 @pytest.fixture(scope="module")
@@ -426,7 +404,7 @@ def test_every_concordance_link_lands_on_text_containing_the_term(site, linked_h
         for occurrence in found:
             page = occurrence.passage.page
             if page not in texts:
-                texts[page] = page_elements(site, page).texts
+                texts[page] = element_texts(site, page)
             assert occurrence.phrase in texts[page][occurrence.passage.anchor], slug
 
 
@@ -436,7 +414,7 @@ def test_the_concordance_covers_every_text_element_of_the_essay_pages(site, hand
     for collection in handbook.collections:
         for essay in collection.essays:
             page = f"{collection.slug}/{essay.slug}.md"
-            elements = page_elements(site, page).elements
+            elements = [(e.id, e.css, e.text) for e in page_elements(site, page)]
             listed = [(p.anchor, p.text) for p in passages(handbook) if p.essay is essay]
             title = (essay.title, f"{essay.marker} {essay.title}")
             shown = [

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import OVERRIDES, SOURCE
 
 from handbook.editions import language_tag
 from handbook.errors import ConversionError
@@ -16,9 +17,6 @@ from handbook.hant import (
     simplified_only_characters,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "source" / "mass-line-essays.txt"
-OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 CONFIGS = ["s2t", "s2tw", "s2hk"]
 
 # Every fix from source/hant-review.md: phrase in its context → the form chosen.

@@ -2,8 +2,8 @@
 read them as a reader's software would, pypdf reads the bookmarks. Pages are
 rendered to PNG in build/test-output/pdf/ for a person to look at.
 
-The site is built once into a temporary folder and `python -m handbook.pdf`
-makes one PDF per edition there. Without poppler or the Noto CJK fonts the
+The shared build of the site is copied into a folder of this suite's own,
+and `python -m handbook.pdf` makes one PDF per edition there. Without poppler or the Noto CJK fonts the
 tests are skipped, or fail when CI=true.
 """
 
@@ -19,13 +19,14 @@ from urllib.parse import unquote, urljoin
 
 import pypdf
 import pytest
-import tinyhtml5
-from conftest import ROOT, SOURCE
+from support import ROOT, SOURCE, article_text
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
-from handbook.pdf import find_editions, typeset
+from handbook.editions import built_editions
 from handbook.reader import LINE_BREAK
+
+pytestmark = pytest.mark.pdf  # WeasyPrint, poppler and the Noto CJK fonts
 
 OUTPUT = ROOT / "build" / "test-output" / "pdf"
 TOOLS = {
@@ -59,22 +60,25 @@ def run(*args: str | Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path) -> Path:
-    """The shared build of the handbook, with its PDFs added."""
+def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the shared build of the handbook, with its PDFs added (the
+    shared build stays as mkdocs wrote it)."""
     for tool, package in TOOLS.items():
         require(shutil.which(tool), f"{tool} (Debian package {package})")
     families = run("fc-list", ":", "family")
     for font in FONTS:
         require(font in families, f"the font {font} (Debian package fonts-noto-cjk)")
-    run(sys.executable, "-m", "handbook.pdf", "--site", built_site)
-    return built_site
+    site = tmp_path_factory.mktemp("print") / "site"
+    shutil.copytree(built_site, site)
+    run(sys.executable, "-m", "handbook.pdf", "--site", site)
+    return site
 
 
 @pytest.fixture(scope="module")
 def pdfs(site: Path) -> dict[str, Path]:
     """The PDF of each edition, keyed by script: Hans, and Hant once it is built."""
     books = {}
-    for edition in find_editions(site):
+    for edition in built_editions(site):
         found = sorted((edition.root(site) / DOWNLOADS).glob("*.pdf"))
         assert len(found) == 1, (
             f"expected one PDF in {edition.root(site) / DOWNLOADS}, found {found}"
@@ -131,14 +135,6 @@ def assert_in_order(expected: str, text: str, what: str) -> None:
     )
 
 
-def article_han(page: Path) -> str:
-    document = tinyhtml5.parse(page.read_bytes(), namespace_html_elements=False)
-    article = next(
-        a for a in document.iter("article") if "md-content__inner" in (a.get("class") or "")
-    )
-    return han("".join(article.itertext()))
-
-
 def test_every_font_is_embedded_as_a_subset(pdfs: dict[str, Path]):
     for script, pdf in pdfs.items():
         rows = run("pdffonts", pdf).splitlines()[2:]
@@ -173,12 +169,12 @@ def test_every_chinese_character_of_the_source_is_there_in_order(pdfs, collectio
 
 
 def test_each_edition_holds_its_site_pages_text(site: Path, pdfs: dict[str, Path]):
-    for edition in find_editions(site):
+    for edition in built_editions(site):
         text = han("".join(body_pages(pdfs[edition.script])))
         essays = sorted(edition.root(site).glob("*/essay-*/index.html"))
         assert essays, f"no essay pages under {edition.root(site)}"
         for page in essays:
-            assert_in_order(article_han(page), text, f"{edition.script}: {page.parent.name}")
+            assert_in_order(han(article_text(page)), text, f"{edition.script}: {page.parent.name}")
 
 
 def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(pdfs):
@@ -213,7 +209,7 @@ def test_the_outline_lists_every_essay_and_the_contents_give_their_pages(pdfs, c
 
 
 def test_every_page_of_the_site_links_to_its_edition_pdf(site: Path, pdfs: dict[str, Path]):
-    for edition in find_editions(site):
+    for edition in built_editions(site):
         pdf = pdfs[edition.script]
         for page in edition.root(site).rglob("*.html"):
             if edition.script == "Hans" and TRADITIONAL_DIR in page.relative_to(site).parts:
@@ -246,6 +242,8 @@ def test_the_traditional_edition_is_in_traditional_characters(pdfs: dict[str, Pa
 
 def test_nothing_is_fetched_from_the_network(tmp_path: Path):
     from weasyprint.urls import FatalURLFetchingError
+
+    from handbook.pdf import typeset
 
     page = '<html lang="zh-Hans"><body><img src="https://example.org/x.png"></body></html>'
     with pytest.raises(FatalURLFetchingError):

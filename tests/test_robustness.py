@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SOURCE
-from conftest import run_handbook as handbook_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import SOURCE, article_text, handbook_project, mkdocs_build
+from support import run_handbook as handbook_cli
 
 from handbook.chars import COLON, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
@@ -43,19 +43,7 @@ def convert_text(tmp_path: Path, text: str | bytes, name: str = "text.txt", *fla
 
 def build_site(root: Path) -> None:
     """Build root/docs into root/site with the handbook's own mkdocs.yml."""
-    (root / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
-    for shared in ("tools", "source"):  # hooks, theme and the hooks' data files
-        (root / shared).symlink_to(ROOT / shared)
-    (root / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
-    )
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stderr
+    mkdocs_build(handbook_project(root), root / "site")
 
 
 def essays_of(out: Path) -> list[dict]:
@@ -224,17 +212,9 @@ def markup_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def page_text(html: str) -> str:
-    """What a reader sees: tags dropped, entities decoded."""
-    import html as html_lib
-
-    inner = html[html.index('<article class="md-content__inner') : html.index("</article>")]
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", inner))
-
-
 def test_markup_in_the_source_appears_as_written(markup_site: Path):
-    html = (markup_site / "site" / "text" / "essay-01" / "index.html").read_text(encoding="utf-8")
-    text = page_text(html)
+    page = markup_site / "site" / "text" / "essay-01" / "index.html"
+    html, text = page.read_text(encoding="utf-8"), article_text(page)
     # the reader's repair widens ASCII punctuation beside Chinese; compare without it
     narrow = str.maketrans({LPAREN: "(", RPAREN: ")", COLON: ":"})
     for item in MARKUP:
@@ -253,6 +233,7 @@ def test_markup_in_titles_is_escaped_in_navigation_and_title(markup_site: Path):
         assert "<b>粗</b>" not in html, page
 
 
+@pytest.mark.pdf
 def test_markup_reaches_search_and_pdf_as_text(markup_site: Path):
     index = json.loads(
         (markup_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -445,6 +426,7 @@ def test_any_text_converts_or_fails_cleanly_and_keeps_every_character(tmp_path: 
             assert isinstance(yaml.safe_load(page.split("---\n")[1]), dict), rel
 
 
+@pytest.mark.slow
 def test_generated_texts_build_with_strict(tmp_path: Path):
     """A handful of generated texts, all in one handbook, through mkdocs --strict."""
     sources = []

@@ -1,54 +1,26 @@
-"""The built site: nothing of the text lost or reordered, nothing fetched
-from another host, pages a reader can find and link to."""
+"""The built site, read from its files: nothing of the text lost or
+reordered, nothing fetched from another host, pages a reader can find and
+link to, a search index of plain text, the offline zip's contents."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import zipfile
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SOURCE
+from mkdocs.exceptions import PluginError
+from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter
 
 from handbook.chars import HAN_CHAR as HAN
+from handbook.editions import HANS, EditionSettings
 from handbook.reader import LINE_BREAK
 from handbook.writer import MANIFEST
 
-
-class ArticleText(HTMLParser):
-    """The text of a page's article, without permalink marks."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # >0 while inside the article
-        self.skip = 0  # >0 while inside a headerlink
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = (dict(attrs).get("class") or "").split()
-        if self.depth:
-            self.depth += 1
-            if self.skip or "headerlink" in classes:
-                self.skip += 1
-        elif tag == "article" and "md-content__inner" in classes:
-            self.depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth:
-            self.depth -= 1
-            if self.skip:
-                self.skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.parts.append(data)
-
-
-def article_text(html_file: Path) -> str:
-    parser = ArticleText()
-    parser.feed(html_file.read_text(encoding="utf-8"))
-    return "".join(parser.parts)
+SIMPLIFIED = EditionSettings().edition(HANS)
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +95,64 @@ def test_navigation_names_the_collection(site: Path):
 
 def test_manifest_is_not_published(site: Path):
     assert not (site / MANIFEST).exists()
+
+
+def test_offline_zip_holds_a_site_to_open_from_disk(offline_zip: Path) -> None:
+    with zipfile.ZipFile(offline_zip) as zf:
+        names = set(zf.namelist())
+    assert {"handbook/index.html", "handbook/search/search_index.js"} <= names
+    assert "handbook/assets/javascripts/file-worker.js" in names
+
+
+def test_search_index_is_plain_utf8_text(built_site: Path) -> None:
+    raw = (built_site / "search" / "search_index.json").read_bytes()
+    data = json.loads(raw)
+    assert b"\\u" not in raw.replace(b"\\\\u", b"")  # the separator's regex keeps its \u
+    text = "".join(doc["title"] + doc["text"] for doc in data["docs"])
+    assert "\u200b" not in text and "<p>" not in text
+    # what remains besides the text is locations and JSON syntax
+    assert len(raw) < 1.15 * len(text.encode("utf-8"))
+
+
+def test_search_index_holds_the_sections_of_the_pages(built_site: Path) -> None:
+    edition = BuiltEdition.of(built_site, SIMPLIFIED, "/")
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = {doc["location"]: doc["title"] + doc["text"] for doc in data["docs"]}
+    sections = edition.sections()
+    assert set(index) == set(sections)
+    for location, text in sections.items():
+        assert re.sub(r"\s", "", index[location]) == re.sub(r"\s", "", text), location
+
+
+def test_pages_describe_themselves(built_site: Path) -> None:
+    for md in (ROOT / "docs").rglob("*.md"):
+        meta = front_matter(md)
+        if not meta.get("description"):
+            continue
+        page = md.relative_to(ROOT / "docs").with_suffix("")
+        html_file = built_site / (page.parent if page.name == "index" else page) / "index.html"
+        html = html_file.read_text(encoding="utf-8")
+        wanted = meta["description"].replace("&", "&amp;").replace('"', "&#34;")
+        assert f'<meta name="description" content="{wanted}">' in html, md
+
+
+def test_sitemap_lists_every_page_under_site_url(built_site: Path) -> None:
+    pages = BuiltEdition.of(built_site, SIMPLIFIED, "/").pages()
+    assert "" in pages and "mass-line-essays/essay-01/" in pages
+    for page in pages:
+        assert (built_site / page / "index.html").is_file()
+
+
+def test_search_hook_fails_loudly_when_material_changes() -> None:
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "tools/hooks/search.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    renamed = '<script id="__config">{"search": "assets/javascripts/workers/lunr.js"}</script>'
+    with pytest.raises(PluginError, match="worker URL not found"):
+        hook.use_handbook_worker(renamed, "page.md")
+    with pytest.raises(PluginError, match="is not"):
+        hook.rewrite_index({"docs": []})
+    with pytest.raises(PluginError, match="index entry without"):
+        hook.rewrite_index({"config": {"separator": " "}, "docs": [{"location": ""}]})
+    assert hook.plain_text("<p>\u200b四风\u200b&amp;</p> <p>b</p>") == "四风&\nb"

@@ -15,6 +15,7 @@ EDITIONS and HANT through):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,3 +91,18 @@ class EditionSettings:
     def all(self) -> list[Edition]:
         """Both editions, Simplified first, whether this build makes them or not."""
         return [self.edition(HANS), self.edition(HANT)]
+
+
+HTML_LANG = re.compile(rb"<html\b[^>]*\blang=\"([^\"]*)\"")
+
+
+def built_editions(site: Path) -> list[Edition]:
+    """The editions a built site holds: the Simplified one at its root, the
+    Traditional one under zh-Hant/ if it was built, tagged as its pages are."""
+    editions = [Edition(HANS, "", HANS)]
+    hant = site / TRADITIONAL_DIR / "index.html"
+    if hant.is_file():
+        found = HTML_LANG.search(hant.read_bytes())
+        lang = found.group(1).decode() if found else ""
+        editions.append(Edition(HANT, TRADITIONAL_DIR, lang if lang.startswith(HANT) else HANT))
+    return editions

@@ -57,6 +57,50 @@ def plain_text(inlines: list[Inline]) -> str:
     return "".join(inline.text for inline in inlines)
 
 
+def mark(inlines: list[Inline], spans: list[tuple[int, int, Inline]]) -> list[Inline]:
+    """The inlines with each span of their plain text (start, end, in order,
+    not overlapping) replaced by the inline given for it, which says the same
+    characters. A span not inside a single Text (it reaches into an inline an
+    earlier step made) is left as it is. The enrichment steps mark with this."""
+    if not spans:
+        return inlines
+    out: list[Inline] = []
+    pending = iter(spans)
+    span = next(pending, None)
+    offset = 0  # of the current inline in the plain text
+    for inline in inlines:
+        end = offset + len(inline.text)
+        position = offset  # what of this inline is out already
+        while span is not None and span[0] < end:
+            start, stop, marked = span
+            if isinstance(inline, Text) and start >= position and stop <= end:
+                if start > position:
+                    out.append(Text(inline.text[position - offset : start - offset]))
+                out.append(marked)
+                position = stop
+            span = next(pending, None)
+        if position == offset:
+            out.append(inline)
+        elif position < end:
+            out.append(Text(inline.text[position - offset :]))
+        offset = end
+    return out
+
+
+def text_of(field_name: str, optional: bool = False) -> property:
+    """The plain text of the inlines in `field_name` (None when there are
+    none, if `optional`); set to a string, they become one Text."""
+
+    def get(self: object) -> str | None:
+        inlines = getattr(self, field_name)
+        return None if optional and not inlines else plain_text(inlines)
+
+    def put(self: object, text: str | None) -> None:
+        setattr(self, field_name, inlines_of(text or ""))
+
+    return property(get, put)
+
+
 # --- the text and its structure ------------------------------------------
 
 
@@ -128,9 +172,7 @@ class Heading:
         self.inlines = inlines_of(text)
         self.depth, self.rule, self.line, self.anchor = depth, rule, line, anchor
 
-    @property
-    def text(self) -> str:
-        return plain_text(self.inlines)
+    text = text_of("inlines")
 
 
 @dataclass(init=False)
@@ -143,9 +185,7 @@ class Paragraph:
         self.inlines = inlines_of(text)
         self.line, self.anchor = line, anchor
 
-    @property
-    def text(self) -> str:
-        return plain_text(self.inlines)
+    text = text_of("inlines")
 
 
 Block = Heading | Paragraph | Byline
@@ -171,13 +211,7 @@ class Article:
         self.blocks = blocks if blocks is not None else []
         self.first_line, self.title_rule, self.anchor = first_line, title_rule, anchor
 
-    @property
-    def title(self) -> str | None:
-        return plain_text(self.title_inlines) if self.title_inlines else None
-
-    @title.setter
-    def title(self, title: str | None) -> None:
-        self.title_inlines = inlines_of(title or "")
+    title = text_of("title_inlines", optional=True)
 
     @property
     def bylines(self) -> list[Byline]:
@@ -209,21 +243,8 @@ class Essay:
         self.title_inlines = inlines_of(self.title_inlines)
         self.subtitle_inlines = inlines_of(self.subtitle_inlines or "")
 
-    @property
-    def title(self) -> str:
-        return plain_text(self.title_inlines)
-
-    @title.setter
-    def title(self, title: str) -> None:
-        self.title_inlines = inlines_of(title)
-
-    @property
-    def subtitle(self) -> str | None:
-        return plain_text(self.subtitle_inlines) if self.subtitle_inlines else None
-
-    @subtitle.setter
-    def subtitle(self, subtitle: str | None) -> None:
-        self.subtitle_inlines = inlines_of(subtitle or "")
+    title = text_of("title_inlines")
+    subtitle = text_of("subtitle_inlines", optional=True)
 
     @property
     def authors(self) -> list[Author]:

@@ -30,8 +30,8 @@ import tinyhtml5
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from .addresses import DOWNLOADS, GLOSSARY_DIR, TRADITIONAL_DIR, pdf_name
-from .editions import HANS, HANT, Edition
+from .addresses import DOWNLOADS, GLOSSARY_DIR, pdf_name
+from .editions import Edition, built_editions
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
@@ -65,16 +65,6 @@ def text_of(el: ET.Element) -> str:
 
 def parse(path: Path) -> ET.Element:
     return tinyhtml5.parse(path.read_bytes(), namespace_html_elements=False)
-
-
-def find_editions(site: Path) -> list[Edition]:
-    """The Simplified edition at the site's root, the Traditional one if it was built."""
-    editions = [Edition(HANS, "", HANS)]
-    hant = Edition(HANT, TRADITIONAL_DIR, HANT)
-    if (hant.root(site) / "index.html").is_file():
-        lang = parse(hant.root(site) / "index.html").get("lang") or HANT
-        editions.append(Edition(HANT, hant.path, lang if lang.startswith(HANT) else HANT))
-    return editions
 
 
 def page_file(root: Path, url: str) -> Path:
@@ -284,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
         return 1
-    editions = [e for e in find_editions(args.site) if args.script in (None, e.script)]
+    editions = [e for e in built_editions(args.site) if args.script in (None, e.script)]
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, args.site, e, args.html) for e in editions]

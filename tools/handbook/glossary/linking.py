@@ -14,17 +14,7 @@ The writers then render what the model holds.
 from __future__ import annotations
 
 from ..addresses import essay_page
-from ..model import (
-    Glossary,
-    Handbook,
-    Heading,
-    Inline,
-    Occurrence,
-    Paragraph,
-    Term,
-    TermLink,
-    Text,
-)
+from ..model import Glossary, Handbook, Heading, Occurrence, Paragraph, Term, TermLink, mark
 from .concordance import definition_sites, passages
 from .matcher import Match, TermMatcher
 
@@ -59,36 +49,9 @@ def link_terms(handbook: Handbook, terms: list[Term]) -> None:
                             if match.term.slug not in seen:
                                 seen.add(match.term.slug)
                                 firsts.append(match)
-                        if firsts:
-                            block.inlines = with_links(block.inlines, firsts)
+                        block.inlines = mark(block.inlines, [link_of(m) for m in firsts])
     handbook.glossary = Glossary(terms, occurrences, definition_sites(texts, terms))
 
 
-def with_links(inlines: list[Inline], matches: list[Match]) -> list[Inline]:
-    """The inlines with each match inside a Text made a TermLink. Matches are
-    in text order, with offsets into the inlines' plain text; one that is not
-    inside a single Text (it crosses into another inline) stays unlinked."""
-    out: list[Inline] = []
-    pending = iter(matches)
-    match = next(pending, None)
-    offset = 0  # of the current inline in the plain text
-    for inline in inlines:
-        end = offset + len(inline.text)
-        if not isinstance(inline, Text):
-            out.append(inline)
-        else:
-            position = offset
-            while match is not None and match.start < end:
-                if match.start >= position and match.end <= end:
-                    if match.start > position:
-                        out.append(Text(inline.text[position - offset : match.start - offset]))
-                    term = match.term
-                    out.append(TermLink(match.phrase, term.slug, term.definition))
-                    position = match.end
-                match = next(pending, None)
-            if position < end:
-                out.append(Text(inline.text[position - offset :]))
-        while match is not None and match.start < end:  # skipped: not inside a Text
-            match = next(pending, None)
-        offset = end
-    return out
+def link_of(match: Match) -> tuple[int, int, TermLink]:
+    return match.start, match.end, TermLink(match.phrase, match.term.slug, match.term.definition)

@@ -1,0 +1,222 @@
+"""What the test files share: where things are, the `handbook` command, one
+way to build a site and one way to read a built page's text."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from handbook.editions import Edition
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source" / "mass-line-essays.txt"
+OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
+# Fixed, so the tests do not depend on where the reader's shell deploys to.
+SITE_URL = "https://handbook.example.org/"
+
+
+def run_handbook(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """The `handbook` command in its own process, as a maintainer runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "handbook.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
+
+
+def mkdocs_build(
+    project: Path, out: Path, check: bool = True, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project folder's mkdocs.yml into `out`;
+    with `check`, the build must succeed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_SITE_URL": SITE_URL, **env},
+        capture_output=True,
+        text=True,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def handbook_project(root: Path) -> Path:
+    """Make `root` (holding a converted docs/) a project built with the
+    handbook's own mkdocs.yml, hooks, theme and data files."""
+    (root / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
+    for shared in ("tools", "source"):
+        (root / shared).symlink_to(ROOT / shared)
+    (root / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
+    return root
+
+
+# --- reading a built page --------------------------------------------------------
+
+# Elements that end a run of text: a search query never matches across them.
+BLOCKS = {"p", "li", "dt", "dd", "td", "th", "pre", "div", "blockquote", "figcaption", "summary"}
+BLOCKS |= {"ul", "ol", "dl", "table", "tr", "figure", "details", "section", "nav", "hr", "br"}
+BLOCKS |= {"h1", "h2", "h3", "h4", "h5", "h6"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
+SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+TEXT_ELEMENTS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass
+class Element:
+    """A paragraph or heading of the article: its id ("" for the h1), class, text."""
+
+    tag: str
+    id: str
+    css: str
+    text: str = ""
+
+
+class PageText(HTMLParser):
+    """The text of a page's article as a reader sees it, permalink marks left
+    out: all of it (`text`), by section (`sections`: a heading with an id and
+    what follows it up to the next one; blocks end with a line break) and by
+    paragraph and heading (`elements`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.sections: dict[str, list[str]] = {"": []}
+        self.elements: list[Element] = []
+        self.depth = 0  # >0 inside the article
+        self.skip = 0  # >0 inside a permalink
+        self.section = ""
+        self.open: list[Element] = []  # the text elements being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        classes = attributes.get("class", "").split()
+        if not self.depth:
+            if tag == "article" and "md-content__inner" in classes:
+                self.depth = 1
+            return
+        if tag not in VOID:
+            self.depth += 1
+            if self.skip or "headerlink" in classes:
+                self.skip += 1
+        if tag in SECTION_HEADINGS and attributes.get("id"):
+            self.section = attributes["id"]
+            self.sections[self.section] = []
+        if tag in BLOCKS:
+            self.sections[self.section].append("\n")
+        if tag in TEXT_ELEMENTS:
+            key = "" if tag == "h1" else attributes.get("id", "")
+            self.open.append(Element(tag, key, attributes.get("class", "")))
+            self.elements.append(self.open[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+            if self.skip:
+                self.skip -= 1
+            if tag in BLOCKS:
+                self.sections[self.section].append("\n")
+            if tag in TEXT_ELEMENTS and self.open:
+                self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+            self.sections[self.section].append(data)
+            for element in self.open:
+                element.text += data
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def read_page(html_file: Path) -> PageText:
+    parser = PageText()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def article_text(html_file: Path) -> str:
+    """Everything a reader reads in a page's article."""
+    return read_page(html_file).text
+
+
+# --- an edition of a build, as the tests address it -------------------------------
+
+
+@dataclass
+class BuiltEdition:
+    """One edition of a build: where its files are and how its pages are addressed."""
+
+    edition: Edition
+    root: Path  # the edition's folder in the build
+    base: str  # the URL a browser opens the edition at
+    site_url: str  # its address as published (the sitemap's)
+
+    @classmethod
+    def of(cls, site: Path, edition: Edition, base: str) -> BuiltEdition:
+        site_url = f"{SITE_URL}{edition.path}/" if edition.path else SITE_URL
+        return cls(edition, edition.root(site), base, site_url)
+
+    def pages(self) -> list[str]:
+        """Page paths, relative to the edition, from its sitemap."""
+        tree = ET.parse(self.root / "sitemap.xml")
+        locs = [
+            el.text or "" for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        ]
+        assert all(loc.startswith(self.site_url) for loc in locs), locs
+        return [loc.removeprefix(self.site_url) for loc in locs]
+
+    def sections(self) -> dict[str, str]:
+        """Location (page, or page#anchor) → text of every section of every
+        page that is not excluded from search."""
+        found: dict[str, str] = {}
+        for page in self.pages():
+            if front_matter(source_of(page)).get("search", {}).get("exclude"):
+                continue
+            file = self.root / (page + "index.html" if page.endswith("/") or not page else page)
+            for anchor, parts in read_page(file).sections.items():
+                text = re.sub(r"[^\S\n]+", " ", "".join(parts))
+                found[f"{page}#{anchor}" if anchor else page] = re.sub(r"\s*\n\s*", "\n", text)
+        return found
+
+    def expected(self, query: str) -> set[str]:
+        """The sections holding every term of the query."""
+        terms = query.lower().split()
+        return {
+            loc for loc, text in self.sections().items() if all(t in text.lower() for t in terms)
+        }
+
+    def location(self, href: str) -> str:
+        """A result link as an index location: page path, and #anchor if any."""
+        url, base = urlsplit(href), urlsplit(self.base)
+        assert url.path.startswith(base.path), href
+        page = unquote(url.path.removeprefix(base.path))
+        return f"{page}#{url.fragment}" if url.fragment else page
+
+
+def source_of(page: str) -> Path:
+    """The Markdown file under docs/ a built page comes from."""
+    stem = re.sub(r"(index)?(\.html)?$", "", page).rstrip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md".lstrip("/")):
+        if (ROOT / "docs" / candidate).is_file():
+            return ROOT / "docs" / candidate
+    raise AssertionError(f"no source for {page!r}")
+
+
+def front_matter(md: Path) -> dict[str, Any]:
+    text = md.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1]) or {} if text.startswith("---") else {}
