@@ -1,10 +1,12 @@
 """The handbook in a real browser: exact Chinese search in both editions, on
 localhost and opened from disk out of the offline zip; nothing fetched from
-another host; readable on a phone, in dark mode, at a larger text size; and
-the pieces a hosted site needs (sitemap, 404 page, meta descriptions).
+another host; readable on a phone, in dark mode, at a larger text size; a
+404 page in Chinese. (What can be read from the built files alone is in
+test_site.py.)
 
 Expected search results come from the built HTML, not from the search index:
-each section is a heading with an id and what follows it up to the next one.
+each section is a heading with an id and what follows it up to the next one
+(support.BuiltEdition).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from support import OVERRIDES, ROOT, mkdocs_build
 
+from handbook.editions import HANS, HANT, Edition, EditionSettings, built_editions
 from handbook.hant import HantConverter, simplified_only_characters
 from handbook.traditional import html_texts
 
@@ -264,3 +265,36 @@ def test_unknown_opencc_configuration_fails_the_build(
     assert result.returncode != 0
     assert "unknown OpenCC configuration 's2xx'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- the editions' settings, without a build -------------------------------------
+
+
+def test_settings_default_to_both_editions_converted_with_s2tw(tmp_path: Path) -> None:
+    # What mkdocs.yml gives when EDITIONS and HANT are unset: !ENV yields None.
+    settings = EditionSettings.from_extra({"editions": None, "hant": {"opencc": None}}, tmp_path)
+    assert settings == EditionSettings()
+    assert settings.editions == (HANS, HANT) and settings.opencc == "s2tw"
+    assert [(e.code, e.path, e.lang) for e in settings.all] == [
+        (HANS, "", HANS),
+        (HANT, "zh-Hant", "zh-Hant-TW"),
+    ]
+
+
+def test_settings_from_mkdocs_extra(tmp_path: Path) -> None:
+    extra = {
+        "editions": "zh-Hant",
+        "hant": {"opencc": "s2hk", "overrides": "source/o.tsv", "path": "/hk/"},
+    }
+    settings = EditionSettings.from_extra(extra, tmp_path)
+    assert settings.editions == (HANT,)
+    assert settings.overrides == tmp_path / "source/o.tsv"
+    assert settings.edition(HANT) == Edition(HANT, "hk", "zh-Hant-HK")
+    with pytest.raises(ValueError, match=r"extra\.editions"):
+        EditionSettings.from_extra({"editions": "zh-Hans en"}, tmp_path)
+
+
+def test_built_editions_are_read_from_the_site(built_site: Path) -> None:
+    hans, hant = built_editions(built_site)
+    assert (hans.root(built_site), hant.root(built_site)) == (built_site, built_site / "zh-Hant")
+    assert hant.lang == "zh-Hant-TW" and hant.script == "Hant"

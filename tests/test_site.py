@@ -17,6 +17,7 @@ from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter
 
 from handbook.chars import HAN_CHAR as HAN
 from handbook.editions import HANS, EditionSettings
+from handbook.navigation import page_title
 from handbook.reader import LINE_BREAK
 from handbook.writer import MANIFEST
 
@@ -156,3 +157,10 @@ def test_search_hook_fails_loudly_when_material_changes() -> None:
     with pytest.raises(PluginError, match="index entry without"):
         hook.rewrite_index({"config": {"separator": " "}, "docs": [{"location": ""}]})
     assert hook.plain_text("<p>\u200b四风\u200b&amp;</p> <p>b</p>") == "四风&\nb"
+
+
+def test_page_titles_carry_the_marker_and_reach_the_html_escaped():
+    meta = {"title": "<b>题</b>", "marker": "第一篇", "description": "甲&乙", "number": 1}
+    assert page_title(meta) == "第一篇 &lt;b&gt;题&lt;/b&gt;"
+    assert meta["description"] == "甲&amp;乙" and meta["number"] == 1
+    assert page_title({"description": "无题"}) is None
