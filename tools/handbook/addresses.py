@@ -28,12 +28,18 @@ HOME = "index.md"
 GLOSSARY_INDEX = f"{GLOSSARY_DIR}/index.md"
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX = 60
 
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: `Mass_Line essays` → mass-line-essays."""
     return NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+def is_slug(text: str) -> bool:
+    """Whether a name given by hand (a glossary entry's slug) is one."""
+    return SLUG.fullmatch(text) is not None
 
 
 def collection_slug(stem: str, taken: set[str]) -> str:

@@ -7,13 +7,12 @@ line; every `defined_at` must quote its source line word for word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from ..addresses import slug
+from ..addresses import is_slug, slug
 from ..errors import ConversionError
 from ..model import CATEGORIES, Citation, SourceLine, Term
 from ..punctuation import restore_full_width
@@ -30,7 +29,6 @@ FIELDS = {
     "note",
 }
 REQUIRED = ("term", "category", "definition")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slugify(term: str) -> str:
@@ -125,7 +123,7 @@ def _term(path: Path, node: yaml.Node) -> Term:
         known = ", ".join(CATEGORIES)
         raise ConversionError(path, _line(fields["category"]), f"category must be one of: {known}")
     term.slug = _text(path, fields["slug"], "slug") if "slug" in fields else slugify(term.term)
-    if not SLUG.match(term.slug):
+    if not is_slug(term.slug):
         where = _line(fields.get("slug", node))
         raise ConversionError(path, where, f"slug {term.slug!r} is not lower-case ASCII words")
     for key in ("aliases", "parts", "not_in"):
