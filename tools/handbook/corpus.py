@@ -35,7 +35,8 @@ from pathlib import Path
 
 import yaml
 
-from .reader import HAN_CHAR, LINE_BREAK
+from .chars import HAN_CHAR
+from .reader import LINE_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
