@@ -103,7 +103,12 @@ def relative(from_page: str, to_page: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link on `from_page` to `to_page`, at `anchor` if given."""
-    return relative(from_page, to_page) + (f"#{anchor}" if anchor else "")
+    return anchored(relative(from_page, to_page), anchor)
+
+
+def anchored(href: str, anchor: str) -> str:
+    """A link to a page, made a link to a place on it (none for "")."""
+    return f"{href}#{anchor}" if anchor else href
 
 
 def pdf_name(site_name: str) -> str:

@@ -17,6 +17,7 @@ import yaml
 from .addresses import (
     GLOSSARY_INDEX,
     HOME,
+    anchored,
     collection_index,
     essay_page,
     link,
@@ -277,15 +278,11 @@ def term_entry(
     out.append(f"## 用例{LPAREN}{len(occurrences)} 处{RPAREN}")
     if not occurrences:
         out.append("本手册正文中没有出现。")
-    for _, group in groupby(occurrences, key=lambda o: o.passage.page):
+    for target, group in groupby(occurrences, key=lambda o: o.passage.page):
         uses = list(group)
-        essay = uses[0].passage.essay
+        essay, href = uses[0].passage.essay, link(page, target)
         out.append(f"### {escape(f'{essay.marker} {essay.title}'.strip())}")
-        out.append(
-            "\n".join(
-                f"- [{snippet(o)}]({link(page, o.passage.page, o.passage.anchor)})" for o in uses
-            )
-        )
+        out.append("\n".join(f"- [{snippet(o)}]({anchored(href, o.passage.anchor)})" for o in uses))
     head = front_matter({k: v for k, v in meta.items() if v != []})
     return head + "\n\n".join(out) + "\n"
 

@@ -93,6 +93,8 @@ def text_of(field_name: str, optional: bool = False) -> property:
 
     def get(self: object) -> str | None:
         inlines = getattr(self, field_name)
+        if len(inlines) == 1:  # nearly every block and title
+            return inlines[0].text
         return None if optional and not inlines else plain_text(inlines)
 
     def put(self: object, text: str | None) -> None:
