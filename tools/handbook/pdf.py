@@ -32,6 +32,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .addresses import DOWNLOADS, GLOSSARY_DIR, pdf_name
 from .editions import Edition, built_editions
+from .fonts import check_book
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
@@ -230,6 +231,7 @@ def book_html(site: Path, edition: Edition) -> tuple[str, str]:
 def write_edition(site: Path, edition: Edition, keep_html: bool = False) -> Path:
     """Render one edition's book into its downloads/ folder; return the PDF's path."""
     document, site_name = book_html(site, edition)
+    check_book(document, edition.lang)  # FontError (a ValueError) before anything is written
     root = edition.root(site)
     target = root / DOWNLOADS / pdf_name(site_name)
     target.parent.mkdir(parents=True, exist_ok=True)
