@@ -3,11 +3,12 @@
 For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
 one run: conversion time and throughput, each edition's build next to a bare
 Material build of the same Markdown (stock config, search only), PDF time per
-edition, search index and page weight, and each step's peak memory. Every
-measurement is repeated and the median reported; the machine is noisy, so the
-ratios matter more than the seconds.
+edition, search index and page weight, and each step's peak memory. Then
+`make` itself, in a copy of the repository: from scratch, serial and with -j2,
+and with nothing to do. Every measurement is repeated and the median
+reported; the machine is noisy, so the ratios matter more than the seconds.
 
-    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
+    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench] [--make-only]
 """
 
 from __future__ import annotations
@@ -285,6 +286,57 @@ def table(results: list[dict], runs: int) -> str:
     return "\n".join(out) + "\n"
 
 
+# --- make: what a maintainer waits for ------------------------------------------
+
+# Top-level folders of the repository that are output or caches, never copied.
+NOT_PROJECT = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", ".hypothesis"}
+
+
+def copy_repository(folder: Path) -> Path:
+    """The repository's own files in a folder of their own, modification times kept
+    (so this virtual environment counts as up to date there)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        top = Path(directory) == ROOT
+        return {n for n in names if (top and n in NOT_PROJECT) or n == "__pycache__"}
+
+    shutil.copytree(ROOT, folder, ignore=ignore, symlinks=True)
+    return folder
+
+
+def bench_make(runs: int, work: Path) -> dict[str, Sample]:
+    """`make` from scratch, serial and with -j2, and a `make` with nothing to do,
+    in a copy of the repository using this virtual environment."""
+    project = copy_repository(work / "make")
+    bin_dir = Path(sys.executable).parent
+    # Outside make's own options: a `make bench` passes its flags down otherwise.
+    env = {"MAKEFLAGS": "", "MFLAGS": "", "MAKELEVEL": ""}
+    make = ["make", f"BIN={bin_dir}", "-o", str(bin_dir / "handbook")]
+    result = {"make": Sample(), "make -j2": Sample(), "no-op make": Sample()}
+    for _ in range(runs):
+        for name, jobs in (("make", []), ("make -j2", ["-j2"])):
+            for output in ("site", "build"):
+                shutil.rmtree(project / output, ignore_errors=True)
+            measure(result[name], [*make, *jobs], project, env)
+    for _ in range(runs):
+        measure(result["no-op make"], make, project, env)
+    run([*make, "-q", "all"], project, env)  # fails the bench if anything is left to do
+    return result
+
+
+def make_table(result: dict[str, Sample], runs: int) -> str:
+    serial, parallel, noop = result["make"], result["make -j2"], result["no-op make"]
+    return (
+        f"`make` in a copy of the repository, medians of {runs} runs (s):\n\n"
+        "| make from scratch | make -j2 from scratch | ratio | no-op make |\n"
+        "| --- | --- | --- | --- |\n"
+        f"| {serial.median:.2f} | {parallel.median:.2f} | {parallel.median / serial.median:.2f} "
+        f"| {noop.median:.3f} |\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m handbook.bench",
@@ -303,13 +355,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
     )
+    p.add_argument("--make-only", action="store_true", help="only the timings of make itself")
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for scale in (int(s) for s in args.scales.split(",")):
+    for scale in () if args.make_only else (int(s) for s in args.scales.split(",")):
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
         results.append(bench_scale(scale, args.runs, args.out, args.pdf_max))
-    report = table(results, args.runs)
+    report = table(results, args.runs) if results else ""
+    print("bench: make …", file=sys.stderr, flush=True)
+    report += ("\n" if report else "") + make_table(bench_make(args.runs, args.out), args.runs)
     (args.out / "results.md").write_text(report, encoding="utf-8")
     print(report)
     return 0
