@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from fontTools.ttLib import TTFont
+from support import ROOT
 
 from handbook import fonts
-from handbook.site import DOWNLOADS
+from handbook.addresses import DOWNLOADS
 
 HAS_NO_GLYPH = "\U00030000"  # CJK Extension G: in no Noto CJK font
 EMPTY_FONTCONFIG = '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n'
@@ -125,6 +125,7 @@ def make_pdf(site: Path, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.pdf
 def test_hidden_fonts_stop_the_pdf_maker(built_site: Path, tmp_path: Path) -> None:
     require_fonts()
     site = site_copy(built_site, tmp_path / "site")
@@ -138,6 +139,7 @@ def test_hidden_fonts_stop_the_pdf_maker(built_site: Path, tmp_path: Path) -> No
     assert not list(site.rglob(DOWNLOADS))  # no PDF, not even its folder
 
 
+@pytest.mark.pdf
 def test_a_character_no_font_has_stops_the_pdf_maker(built_site: Path, tmp_path: Path) -> None:
     require_fonts()
     site = site_copy(built_site, tmp_path / "site")

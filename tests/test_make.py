@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 # Steps of `make all`, told by their commands in `make -n` output.
 STEPS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import ROOT
+from support import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 OFFICIAL = {

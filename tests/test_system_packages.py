@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 SCRIPT = ROOT / "tools" / "setup" / "system_packages.py"
 _spec = importlib.util.spec_from_file_location("system_packages", SCRIPT)
