@@ -131,7 +131,7 @@ def test_a_new_module_in_a_new_package_is_a_dependency(made: Path) -> None:
 
 
 def test_a_removed_module_breaks_nothing(made: Path) -> None:
-    module = made / "tools" / "handbook" / "site.py"
+    module = made / "tools" / "handbook" / "model.py"
     kept = module.read_bytes()
     module.unlink()
     try:
