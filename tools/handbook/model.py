@@ -32,12 +32,13 @@ class Text:
 
 @dataclass(frozen=True)
 class TermLink:
-    """Characters naming a glossary term: a link to its page, its definition
-    for the tooltip."""
+    """Characters naming a glossary term: a link to its page, with the term's
+    name and definition for the popover."""
 
     text: str
     slug: str
     definition: str
+    term: str = ""  # the entry's name when the text uses an alias of it ("": the text)
 
 
 Inline = Text | TermLink
