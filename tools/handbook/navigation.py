@@ -6,7 +6,11 @@
   numbers it; the front matter keeps the bare title.
 - Front-matter text reaches the HTML unescaped (MkDocs' templates do not
   autoescape), so a title like `<script>…` from a source is escaped here.
-- The glossary follows the texts it explains.
+- The glossary follows the texts it explains, its terms in pinyin order.
+- Reading order, which previous/next follow: the home page, the essays in
+  order, then the glossary's index and its terms. A collection's own page
+  lists what the home page lists; it is reached from the navigation and
+  leads on to its first essay, but the chain does not pass through it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .addresses import GLOSSARY_INDEX
+from .addresses import GLOSSARY_DIR, GLOSSARY_INDEX, HOME, slug_order
 
 # Front-matter values the site's templates print.
 TEMPLATE_TEXT = ("title", "subtitle", "description")
@@ -40,3 +44,33 @@ def page_title(meta: dict[str, Any]) -> str | None:
         return None
     marker = meta.get("marker")
     return f"{marker} {meta['title']}" if marker else meta["title"]
+
+
+def glossary_order(page: str) -> tuple[int, tuple[str, ...]]:
+    """Sort key of the glossary's pages: the index, then the terms in pinyin
+    order of the term (its slug, syllable by syllable)."""
+    if page == GLOSSARY_INDEX:
+        return 0, ()
+    return 1, slug_order(page.removeprefix(f"{GLOSSARY_DIR}/").removesuffix(".md"))
+
+
+def is_collection_index(page: str) -> bool:
+    return page.endswith("/index.md") and not is_glossary(page)
+
+
+def reading_order(pages: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each page's previous and next page (paths under docs/), given the
+    pages in navigation order: home → essays → glossary."""
+    chain = [p for p in pages if p == HOME]
+    chain += [p for p in pages if p != HOME and not p.startswith(f"{GLOSSARY_DIR}/")]
+    chain += sorted((p for p in pages if p.startswith(f"{GLOSSARY_DIR}/")), key=glossary_order)
+    read = [p for p in chain if not is_collection_index(p)]
+    links = {
+        page: (read[i - 1] if i else None, read[i + 1] if i + 1 < len(read) else None)
+        for i, page in enumerate(read)
+    }
+    for i, page in enumerate(chain):  # a collection's page: on to its first essay
+        if is_collection_index(page):
+            after = next((p for p in chain[i + 1 :] if p in links), None)
+            links[page] = (links[after][0] if after else None, after)
+    return links
