@@ -79,7 +79,7 @@
     const at = text.indexOf(COLON);
     popover.querySelector(".handbook-term__name").textContent = text.slice(0, at);
     popover.querySelector(".handbook-term__definition").textContent = text.slice(at + 1);
-    popover.querySelector(".handbook-term__more a").href = link.href;
+    popover.querySelector(".handbook-term__more a").setAttribute("href", link.getAttribute("href"));
     if (link.nextSibling !== popover) link.after(popover);
     popover.hidden = false;
     place(link);
@@ -148,8 +148,11 @@
     const top = headerBottom();
     const marked = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (marked) {
-      const at = marked.getBoundingClientRect().top;
-      if (at >= top - 4 && at < window.innerHeight / 2) return { id: marked.id, offset: at - top };
+      /* the section the address names, while it is near the top */
+      const rect = marked.getBoundingClientRect();
+      if (rect.bottom > top && rect.top < window.innerHeight / 2) {
+        return { id: marked.id, offset: rect.top - top };
+      }
     }
     for (const element of document.querySelectorAll("article.md-content__inner [id]")) {
       if (!/^(P|H[1-6])$/.test(element.tagName)) continue;
