@@ -204,13 +204,18 @@ def render_collection(collection: Collection) -> str:
 HOME_GUIDE = [
     "**检索**{colon}点页面顶部的放大镜，输入要找的字词或短语，列出原文中一字不差含有它的段落。",
     "**术语**{colon}正文中带虚线的词收在{glossary}中。点一下这个词"
-    "（用键盘时移到词上按回车），就会显示它的释义，再点“词条”可看它在全书的所有用例；"
+    "（用键盘时移到词上按回车），就会显示它的释义，再点“查看词条”可看它在全书的所有用例；"
     "按 Esc 或点别处即关闭，正文停在原处。",
     "**简体与繁体**{colon}顶部的语言按钮在简体中文版和繁體中文版之间切换，仍停在同一页、同一处。",
     "**字号**{colon}顶部的字号按钮把正文逐级放大，共四档，下次打开时照旧。",
     "**纸本与离线**{colon}目录最后一项可下载整本手册的 PDF，"
     "可以印成纸本，也可以存在手机里离线阅读；浏览器印出的单页只有正文。",
 ]
+
+
+# The class of what the home page says about the site itself: the print
+# edition's cover (book.css) leaves it out.
+SITE_ONLY = "site-only"
 
 
 def render_home(handbook: Handbook) -> str:
@@ -227,12 +232,13 @@ def render_home(handbook: Handbook) -> str:
     out.append(
         f"本手册收录 {len(essays)} 篇学习材料，共 {sum(e.characters for e in essays)} 字，"
         f"整理自从网页上复制的原文{LPAREN}{sources}{RPAREN}。正文一字不改、顺序照旧，"
-        "只修复断行、标点一类的排版问题，每一处修复都记在转换报告里。"
+        "只修复断行、标点一类的排版问题，每一处修复都记在转换报告里。\n"
+        f"{{: .{SITE_ONLY} }}"
     )
-    out.append("## 使用说明")
+    out.append(f"## 使用说明 {{: .{SITE_ONLY} }}")
     glossary = f"[术语表]({link(HOME, GLOSSARY_INDEX)})" if handbook.glossary else "术语表"
     out.append("\n".join(f"- {line.format(colon=COLON, glossary=glossary)}" for line in HOME_GUIDE))
-    out.append("## 文章")
+    out.append(f"## 文章 {{: .{SITE_ONLY} }}")
     for collection in handbook.collections:
         if not single:
             out += collection_header(collection, "###")

@@ -157,7 +157,10 @@
     for (const element of document.querySelectorAll("article.md-content__inner [id]")) {
       if (!/^(P|H[1-6])$/.test(element.tagName)) continue;
       const rect = element.getBoundingClientRect();
-      if (rect.bottom > top) return { id: element.id, offset: rect.top - top };
+      if (rect.bottom <= top) continue;
+      /* still at the page's title: the other edition opens at its top */
+      if (element.tagName === "H1") return null;
+      return { id: element.id, offset: rect.top - top };
     }
     return null;
   }
