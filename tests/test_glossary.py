@@ -363,6 +363,11 @@ def test_the_definition_link_lands_on_the_defining_paragraph(linked_handbook, te
     page = pages["glossary/zui-hou-yi-gong-li.md"]
     assert "(../mass-line-essays/essay-02.md#p24)" in page
     assert f"**又作**{COLON}最后有一公里" in page
+    # the reader is told the essay and the paragraph, never a source line
+    # (p24: the 24th paragraph of the essay's page, counted in the model)
+    essay = site.essay
+    assert f"[{essay.marker} {essay.title} · 第 24 段](" in page
+    assert all("原文第" not in text for text in pages.values())
 
 
 def test_concordance_lists_every_occurrence_of_a_term(linked_handbook, terms):
