@@ -25,18 +25,16 @@
   let hoverTimer = 0;
 
   function build() {
-    /* Spans: it is placed right after its term, inside the paragraph, so that
-       the keyboard reaches it next. */
-    const box = document.createElement("span");
+    const box = document.createElement("div");
     box.className = "handbook-term";
     box.id = "handbook-term";
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-labelledby", "handbook-term-name");
     box.hidden = true;
     box.innerHTML =
-      '<span class="handbook-term__name" id="handbook-term-name"></span>' +
-      '<span class="handbook-term__definition"></span>' +
-      '<span class="handbook-term__more"><a></a></span>' +
+      '<p class="handbook-term__name" id="handbook-term-name"></p>' +
+      '<p class="handbook-term__definition"></p>' +
+      '<p class="handbook-term__more"><a></a></p>' +
       '<button type="button" class="handbook-term__close"><span aria-hidden="true">×</span></button>';
     box.querySelector(".handbook-term__more a").textContent = WORDS.entry;
     box.querySelector(".handbook-term__close").setAttribute("aria-label", WORDS.close);
@@ -80,7 +78,10 @@
     popover.querySelector(".handbook-term__name").textContent = text.slice(0, at);
     popover.querySelector(".handbook-term__definition").textContent = text.slice(at + 1);
     popover.querySelector(".handbook-term__more a").setAttribute("href", link.getAttribute("href"));
-    if (link.nextSibling !== popover) link.after(popover);
+    /* After the term's paragraph: the keyboard reaches it next, and the
+       paragraph's containment (reading.css) does not clip it. */
+    const block = link.closest(".md-typeset > *") || link;
+    if (block.nextElementSibling !== popover) block.after(popover);
     popover.hidden = false;
     place(link);
     opener = link;
