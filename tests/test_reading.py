@@ -185,7 +185,7 @@ def test_previous_and_next_follow_the_reading_order(
         if not after:
             break
         assert len(walked) <= len(order), walked
-        page.goto(after[0])
+        page.goto(after[0], wait_until="domcontentloaded")  # the footer is in the HTML
     assert walked == order
     assert back == [[]] + [[base + p] for p in order[:-1]]
     # a collection's own page leads on to its first essay

@@ -231,7 +231,7 @@ def render_home(handbook: Handbook) -> str:
         out.append("# 学习手册")
     out.append(
         f"本手册收录 {len(essays)} 篇学习材料，共 {sum(e.characters for e in essays)} 字，"
-        f"整理自从网页上复制的原文{LPAREN}{sources}{RPAREN}。正文一字不改、顺序照旧，"
+        f"整理自网上流传的原文{LPAREN}{sources}{RPAREN}。正文一字不改、顺序照旧，"
         "只修复断行、标点一类的排版问题，每一处修复都记在转换报告里。\n"
         f"{{: .{SITE_ONLY} }}"
     )
