@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from handbook.enrich import Settings
 from handbook.model import Collection, Handbook
 from handbook.pipeline import build_handbook
+from handbook.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"

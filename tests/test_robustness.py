@@ -17,12 +17,12 @@ from conftest import run_handbook as handbook_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handbook.enrich import Settings
 from handbook.errors import ConversionError
+from handbook.output import MANIFEST
 from handbook.pipeline import build_handbook, convert
 from handbook.reader import HAN_CHAR as HAN
 from handbook.reader import restore_full_width
-from handbook.writer import MANIFEST
+from handbook.settings import Settings
 
 COLON, COMMA, LPAREN, RPAREN = "\uff1a", "\uff0c", "\uff08", "\uff09"
 
@@ -103,7 +103,7 @@ def test_wrong_encoding_is_a_clear_error(tmp_path: Path):
     source.write_bytes(TWO_ESSAYS.encode("utf-8"))
     result = handbook_cli("convert", source, "--out", tmp_path / "docs", "--encoding", "ascii")
     assert result.returncode == 1
-    assert result.stderr.startswith(f"error: {source}: cannot decode as ascii")
+    assert result.stderr.startswith(f"error: {source}:1: bytes that are not valid ascii")
 
 
 def test_wide_spaces_are_paragraph_breaks_and_controls_are_dropped(tmp_path: Path):

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import SOURCE
 
+from handbook.output import MANIFEST
 from handbook.reader import HAN_CHAR as HAN
 from handbook.reader import LINE_BREAK
-from handbook.writer import MANIFEST
 
 
 class ArticleText(HTMLParser):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .decoding import read_yaml
 from .errors import ConversionError
 from .model import Essay, Handbook, Heading, Paragraph, SourceLine
 from .patterns import COLON, COMMA, EXCLAMATION, LPAREN, QUESTION, RPAREN, SEMICOLON, rule
@@ -49,6 +50,7 @@ FIELDS = {
     "note",
 }
 REQUIRED = ("term", "category", "definition")
+GLOSSARY_MAX_BYTES = 10_000_000  # a curated list of terms, not a text
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTES = str.maketrans("", "", "“”‘’")
 
@@ -102,13 +104,7 @@ def pinyin_key(text: str) -> tuple[list[str], str]:
 
 def load_glossary(path: Path) -> list[Term]:
     """Read and validate the curated glossary; errors name the YAML line."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except OSError as err:
-        raise ConversionError(path, None, f"cannot read: {err.strerror}") from None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise ConversionError(path, mark.line + 1 if mark else None, str(err.problem)) from None
+    root = read_yaml(path, GLOSSARY_MAX_BYTES)
     if not isinstance(root, yaml.SequenceNode):
         raise ConversionError(path, _line(root), "the glossary must be a list of terms")
     terms = [_term(path, node) for node in root.value]
@@ -146,7 +142,8 @@ def _citation(path: Path, node: yaml.Node) -> Citation:
     if set(fields) != {"line", "quote"}:
         raise ConversionError(path, _line(node), "defined_at: needs exactly line and quote")
     line = fields["line"]
-    if line.tag != "tag:yaml.org,2002:int" or int(line.value) < 1:
+    # plain decimal digits only: YAML also reads 0x10, 0o20 or 1_6 as numbers
+    if line.tag != "tag:yaml.org,2002:int" or not re.fullmatch("[1-9][0-9]*", line.value):
         raise ConversionError(path, _line(line), "defined_at.line: expected a line number")
     return Citation(int(line.value), _chinese(path, fields["quote"], "defined_at.quote"))
 
@@ -156,6 +153,8 @@ def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
         raise ConversionError(path, _line(node), f"{what}: expected a mapping")
     fields: dict[str, yaml.Node] = {}
     for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise ConversionError(path, _line(key), f"{what}: a field name must be a word")
         if key.value in fields:
             raise ConversionError(path, _line(key), f"{what}: {key.value} given twice")
         fields[key.value] = value

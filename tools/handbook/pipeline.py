@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 
-import yaml
-
-from .enrich import Settings, enrich
-from .errors import ConversionError
+from .enrich import enrich
 from .glossary import (
     GlossaryLinker,
     Term,
@@ -22,35 +18,15 @@ from .glossary import (
 )
 from .model import Handbook, SourceLine
 from .reader import read_source
+from .settings import Settings
 from .site import DOWNLOADS, GLOSSARY_DIR
 from .structure import build_collection
 from .writer import render
 
-SETTINGS_FILE = "handbook.yml"
 # Folders of the site that a text's folder must not take: the glossary, the
 # hand-written assets, the PDFs (handbook.pdf) and the search index (Material).
 RESERVED_FOLDERS = {GLOSSARY_DIR, "assets", DOWNLOADS, "search"}
 GLOSSARY_FILE = "glossary.yml"
-
-
-def load_settings(path: Path) -> Settings:
-    """Read source/handbook.yml; a missing file means the defaults."""
-    if not path.exists():
-        return Settings()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ConversionError(path, mark.line + 1 if mark else None, "invalid YAML") from None
-    known = {f.name: f.type for f in fields(Settings)}
-    for key, value in data.items():
-        if key not in known:
-            raise ConversionError(
-                path, None, f"unknown setting {key!r} (known: {', '.join(known)})"
-            )
-        if not isinstance(value, int) or value <= 0:
-            raise ConversionError(path, None, f"{key} must be a positive whole number")
-    return Settings(**data)
 
 
 def slug_for(path: Path, taken: set[str]) -> str:
@@ -72,13 +48,17 @@ def quiet(message: str) -> None:
 
 
 def build_handbook(
-    sources: list[Path], settings: Settings, encoding: str | None = None, progress: Progress = quiet
+    sources: list[Path],
+    settings: Settings,
+    encoding: str | None = None,
+    progress: Progress = quiet,
+    replace_invalid: bool = False,
 ) -> Handbook:
     handbook = Handbook()
     taken: set[str] = set()
     for source in sources:
         progress(f"reading {source.name}")
-        lines, repairs = read_source(source, encoding)
+        lines, repairs = read_source(source, encoding, replace_invalid, settings.max_source_bytes)
         progress(f"recognising {source.name}: {len(lines)} lines")
         handbook.collections.append(
             build_collection(source, lines, repairs, slug_for(source, taken))
@@ -106,9 +86,10 @@ def convert(
     encoding: str | None = None,
     glossary: Path | None = None,
     progress: Progress = quiet,
+    replace_invalid: bool = False,
 ) -> tuple[Handbook, dict[str, str]]:
     """The handbook and its pages; with a glossary, terms are linked and listed."""
-    handbook = build_handbook(sources, settings, encoding, progress)
+    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is None or not glossary.exists():
         return handbook, render(handbook)
