@@ -128,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         for line in err.lines():
             print(f"error: {line}", file=sys.stderr)
         return 1
+    except OSError as err:  # one the checks did not foresee: still one line, no traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         progress.clear()
         print("error: interrupted", file=sys.stderr)

@@ -28,6 +28,7 @@ from .patterns import HAN
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 HAN_CHAR = re.compile(f"[{HAN}]")
+NOT_HAN = re.compile(f"[^{HAN}]+")
 REPLACEMENT = "\ufffd"
 
 # Byte-order marks of the encodings detected without being named; the mark
@@ -163,14 +164,15 @@ def decode(
             decoded = _decode(path, data, "gb18030", True)
         else:
             line = next((n for n, kind in enumerate(kinds, start=1) if kind == "neither"), None)
-            message = DAMAGED.format(encoding="GB18030") if gb else NOT_TEXT
+            message = DAMAGED.format(encoding="GB18030") if gb else f"{NOT_TEXT}; give --encoding"
             raise ConversionError(path, line, message) from None
     if looks_like_chinese_text(decoded.text):
-        return _plausible(path, decoded)
-    raise ConversionError(path, None, NOT_TEXT)
+        return _plausible(path, decoded, data)
+    guess = _guess(data)
+    raise ConversionError(path, None, f"{NOT_TEXT}; {guess or 'give --encoding'}")
 
 
-NOT_TEXT = "not text in UTF-8, UTF-16 or GB18030: give --encoding"
+NOT_TEXT = "not text in UTF-8, UTF-16 or GB18030"
 DAMAGED = (
     "bytes that are not {encoding}, though the other lines are: a damaged character? "
     "Give --replace-invalid to keep going (each one is reported), or --encoding"
@@ -333,35 +335,64 @@ LATIN_MOJIBAKE = re.compile(
 )
 
 
-def _plausible(path: Path, decoded: Decoded) -> Decoded:
+def _guess(data: bytes) -> str:
+    """A hint for the error message: Big5, the other common encoding of
+    Chinese, when the bytes read as Chinese in it."""
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return ""
+    if looks_like_chinese_text(text) and not _rare_lines(text):
+        return "it reads as Big5: give --encoding big5"
+    return ""
+
+
+def _rare_lines(text: str) -> list[tuple[int, str]]:
+    """The lines that read as mojibake, with their rare characters."""
+    rare = rare_pattern()
+    if not rare.search(text):
+        return []
+    starts = _line_starts(text)
+    by_line: dict[int, list[str]] = {}
+    for match in rare.finditer(text):
+        by_line.setdefault(bisect.bisect_right(starts, match.start()), []).append(match[0])
+
+    def han_in(line: int) -> int:
+        end = starts[line] if line < len(starts) else len(text)
+        return len(HAN_CHAR.findall(text, starts[line - 1], end))
+
+    def mojibake(count: int, han: int) -> bool:
+        return count >= RARE_MIN and count > RARE_SHARE * max(han, 1)
+
+    han = {n: han_in(n) for n in by_line}
+    found = [n for n, chars in by_line.items() if mojibake(len(chars), han[n])]
+    total = sum(map(len, by_line.values()))
+    # lines each too short to tell may be together; the Han of these lines
+    # is a lower bound of the text's, which is counted only when it matters
+    if (
+        not found
+        and mojibake(total, sum(han.values()))
+        and mojibake(total, len(NOT_HAN.sub("", text)))
+    ):
+        found = list(by_line)
+    return [(n, "".join(by_line[n][:6])) for n in found]
+
+
+NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+
+
+def _plausible(path: Path, decoded: Decoded, data: bytes = b"") -> Decoded:
     """Refuse a detected decoding that does not read as Chinese, naming the line."""
     text = decoded.text
-    rare = rare_pattern()
-    if rare.search(text):
-        starts = _line_starts(text)
-        by_line: dict[int, list[str]] = {}
-        for match in rare.finditer(text):
-            by_line.setdefault(bisect.bisect_right(starts, match.start()), []).append(match[0])
-
-        def han_in(line: int) -> int:
-            end = starts[line] if line < len(starts) else len(text)
-            return len(HAN_CHAR.findall(text, starts[line - 1], end))
-
-        def mojibake(count: int, han: int) -> bool:
-            return count >= RARE_MIN and count > RARE_SHARE * max(han, 1)
-
-        found = [n for n, chars in by_line.items() if mojibake(len(chars), han_in(n))]
-        total = sum(map(len, by_line.values()))
-        if not found and mojibake(total, len(HAN_CHAR.findall(text))):
-            found = list(by_line)  # short lines, each too short to tell, together are
-        if found:
-            sample = "".join(by_line[found[0]][:6])
-            raise ConversionError(
-                path,
-                found[0],
-                f"reads as mojibake in {decoded.encoding} (rare characters such as {sample}):"
-                " the file is in another encoding (Big5? Shift-JIS?); give --encoding",
-            )
+    if found := _rare_lines(text):
+        line, sample = found[0]
+        name = NAMES.get(decoded.encoding, decoded.encoding)
+        raise ConversionError(
+            path,
+            line,
+            f"reads as mojibake in {name} (rare characters such as {sample}): the file is "
+            f"in another encoding; {_guess(data) or 'give --encoding (Big5? Shift-JIS?)'}",
+        )
     for match in LATIN_MOJIBAKE.finditer(text):
         if _double_encoded(match.group()):
             raise ConversionError(

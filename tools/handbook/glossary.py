@@ -10,6 +10,7 @@ never adds any itself.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -359,9 +360,17 @@ def term_href(term: Term) -> str:
     return f"../{GLOSSARY_DIR}/{term.slug}.md"
 
 
+# ASCII marks, which Markdown could read inside a link title.
+ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
+
+
 def link_title(term: Term) -> str:
-    # The title becomes the tooltip; an ASCII quote would end it early.
-    return term.definition.replace('"', "&quot;")
+    """The link's title: Material's tooltip, which it fills in as HTML. So the
+    definition is escaped as HTML (a reader without JavaScript sees the
+    browser's own tooltip, with `&lt;` for `<`), and then each ASCII mark is
+    written as a character reference, so that Markdown reads none of them:
+    a quote would end the title, a backtick start code."""
+    return ASCII_MARK.sub(lambda m: f"&#{ord(m[0])};", html.escape(term.definition))
 
 
 def link_plan(essay: Essay, matcher: TermMatcher) -> dict[str, list[Match]]:

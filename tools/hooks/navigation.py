@@ -6,11 +6,15 @@
   numbers it; the front matter keeps the bare title.
 - Front-matter text reaches the HTML unescaped (MkDocs' templates do not
   autoescape), so a title like `<script>…` from a source is escaped here.
+- Material shows a title cut off by its width (`.md-ellipsis`) in full in a
+  tooltip, which it fills in as HTML from the title's text: a title holding
+  `<` keeps its look (handbook.css) without that tooltip.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -53,3 +57,19 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         # Material takes the <title> from the front matter, the nav from page.title
         page.title = page.meta["title"] = title
     return markdown
+
+
+# A cut-off title whose text holds `<` (escaped in the page as &lt;).
+ELLIPSIS_WITH_MARKUP = re.compile(r'<span class="md-ellipsis">([^<]*&lt;[^<]*)</span>')
+
+
+def without_markup_tooltips(output: str) -> str:
+    return ELLIPSIS_WITH_MARKUP.sub(r'<span class="handbook-ellipsis">\1</span>', output)
+
+
+def on_post_page(output: str, page: Page, config) -> str:
+    return without_markup_tooltips(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return without_markup_tooltips(output)
