@@ -166,8 +166,9 @@ def decode(
             line = next((n for n, kind in enumerate(kinds, start=1) if kind == "neither"), None)
             message = DAMAGED.format(encoding="GB18030") if gb else f"{NOT_TEXT}; give --encoding"
             raise ConversionError(path, line, message) from None
+    _plausible(path, decoded, data)  # mojibake: names the line
     if looks_like_chinese_text(decoded.text):
-        return _plausible(path, decoded, data)
+        return decoded
     guess = _guess(data)
     raise ConversionError(path, None, f"{NOT_TEXT}; {guess or 'give --encoding'}")
 
@@ -390,8 +391,9 @@ def _plausible(path: Path, decoded: Decoded, data: bytes = b"") -> Decoded:
         raise ConversionError(
             path,
             line,
-            f"reads as mojibake in {name} (rare characters such as {sample}): the file is "
-            f"in another encoding; {_guess(data) or 'give --encoding (Big5? Shift-JIS?)'}",
+            f"reads as mojibake in {name} (rare characters such as {sample}): the file is in "
+            f"another encoding; {_guess(data) or 'give --encoding (Big5? Shift-JIS?)'}, "
+            f"or --encoding {decoded.encoding} if the text really reads so",
         )
     for match in LATIN_MOJIBAKE.finditer(text):
         if _double_encoded(match.group()):

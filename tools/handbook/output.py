@@ -300,6 +300,8 @@ def _write_file(path: Path, data: bytes, sync: bool = True) -> None:
             view = view[os.write(fd, view) :]
         if sync:
             os.fsync(fd)
+    except OSError as err:  # name the file: write and fsync errors carry no name
+        raise OSError(err.errno, err.strerror, str(path)) from None
     finally:
         os.close(fd)
 

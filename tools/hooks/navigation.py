@@ -60,11 +60,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 
 # A cut-off title whose text holds `<` (escaped in the page as &lt;).
-ELLIPSIS_WITH_MARKUP = re.compile(r'<span class="md-ellipsis">([^<]*&lt;[^<]*)</span>')
+ELLIPSIS_WITH_MARKUP = re.compile(r'<(span|div) class="md-ellipsis">([^<]*&lt;[^<]*)</\1>')
 
 
 def without_markup_tooltips(output: str) -> str:
-    return ELLIPSIS_WITH_MARKUP.sub(r'<span class="handbook-ellipsis">\1</span>', output)
+    return ELLIPSIS_WITH_MARKUP.sub(r'<\1 class="handbook-ellipsis">\2</\1>', output)
 
 
 def on_post_page(output: str, page: Page, config) -> str:
