@@ -291,10 +291,10 @@ def looks_like_chinese_text(text: str) -> bool:
 
 @cache
 def common_han() -> frozenset[str]:
-    """The Han characters of everyday Chinese: GB2312's first level (3,755,
-    Simplified) and Big5's common characters (5,401, Traditional)."""
+    """The Han characters of everyday Chinese: GB2312's (6,763, Simplified)
+    and Big5's common characters (5,401, Traditional)."""
     chars = set()
-    for lead in range(0xB0, 0xD8):
+    for lead in range(0xB0, 0xF8):
         chars.update(bytes([lead, t]).decode("gb2312", "ignore") for t in range(0xA1, 0xFF))
     for lead in range(0xA4, 0xC7):
         for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
@@ -324,10 +324,11 @@ def rare_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 
 
-# The first text has 2 rare characters in 16,045 Han characters, in either
-# script; Big5 read as GB18030 gives 40 % rare ones, UTF-8 read as GB18030 or
-# Shift-JIS 70 %. A line is mojibake when at least RARE_MIN of its characters,
-# and more than RARE_SHARE of them, are rare.
+# The first text has no rare character in 16,045 Han characters (2 in its
+# Traditional form), the corpus texts at most 3 in 1,872; read as GB18030,
+# UTF-8 gives 62 % rare ones, Shift-JIS 75 %, Big5 more rare and private-use
+# characters than common ones. A line is mojibake when at least RARE_MIN of
+# its characters, and more than RARE_SHARE of them, are rare.
 RARE_MIN = 3
 RARE_SHARE = 0.2
 # UTF-8 read as Windows-1252 and saved again: 我们 → æˆ‘ä»¬.
