@@ -322,6 +322,7 @@ def check_state_and_recover(out: Path, handbooks: dict[str, Any], when: str) -> 
     assert snapshot(out) == folders["after"], when
     assert not (out / STAGING).exists(), when
     assert not list(out.rglob(".tmp-*")), when
+    assert not [d for d in out.rglob("*") if d.is_dir() and not any(d.iterdir())], when
 
 
 def test_killed_at_any_file_operation_the_folder_is_old_or_new(

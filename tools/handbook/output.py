@@ -273,8 +273,9 @@ def write_pages(
     except OSError as err:
         raise _error(err, out, "nothing was changed") from None
     finally:
-        if created and out.is_dir() and not any(out.iterdir()):
-            out.rmdir()  # a first conversion that failed leaves no empty folder
+        if created:  # a first conversion that failed leaves no empty folder
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if empty
 
 
 UNFINISHED = (
@@ -398,11 +399,11 @@ def _switch(out: Path) -> None:
         if target.is_file() and digest(target.read_bytes()) == found:
             target.unlink()
             touched.add(target.parent)
-            folder = target.parent
-            while folder != out and not any(folder.iterdir()):
-                folder.rmdir()  # the folder of a text no longer converted
-                touched.add(folder.parent)
-                folder = folder.parent
+        folder = target.parent  # the folder of a text no longer converted, once empty
+        while folder != out and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            touched.add(folder.parent)
+            folder = folder.parent
     for rel in record["stale"]:
         with contextlib.suppress(FileNotFoundError):
             _stale_path(out, rel).unlink()
