@@ -292,16 +292,20 @@ def looks_like_chinese_text(text: str) -> bool:
 @cache
 def common_han() -> frozenset[str]:
     """The Han characters of everyday Chinese: GB2312's (6,763, Simplified)
-    and Big5's common characters (5,401, Traditional)."""
-    chars = set()
-    for lead in range(0xB0, 0xF8):
-        chars.update(bytes([lead, t]).decode("gb2312", "ignore") for t in range(0xA1, 0xFF))
-    for lead in range(0xA4, 0xC7):
-        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
-            if (lead, trail) < (0xC6, 0x7F):
-                chars.add(bytes([lead, trail]).decode("big5", "ignore"))
-    chars.discard("")
-    return frozenset(chars)
+    and Big5's common characters (5,401, Traditional), read from the codecs."""
+    big5_trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+    return frozenset(
+        _decoded_pairs("gb2312", range(0xB0, 0xF8), range(0xA1, 0xFF))
+        | _decoded_pairs("big5", range(0xA4, 0xC6), big5_trails)
+        | _decoded_pairs("big5", [0xC6], range(0x40, 0x7F))
+    )
+
+
+def _decoded_pairs(codec: str, leads: range | list[int], trails: range | list[int]) -> set[str]:
+    # One decode of every pair, a line each: the line breaks keep an unassigned
+    # pair from running into the next.
+    pairs = b"\n".join(bytes([lead, trail]) for lead in leads for trail in trails)
+    return {c for c in pairs.decode(codec, "replace").split("\n") if len(c) == 1} - {REPLACEMENT}
 
 
 @cache
