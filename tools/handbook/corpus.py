@@ -257,11 +257,7 @@ def converter_outline(path: Path) -> Outline:
     """Convert one text through the public pipeline and describe what came out."""
     from .model import Heading
     from .pipeline import build_handbook
-
-    try:
-        from .settings import Settings  # type: ignore[import-not-found]
-    except ImportError:
-        from .enrich import Settings
+    from .settings import Settings
 
     collection = build_handbook([path], Settings()).collections[0]
     output: list[tuple[int, str]] = [(collection.title_line, collection.title)]
