@@ -34,8 +34,9 @@ from test_robustness import build_site
 
 from handbook import cli
 from handbook.chars import HAN_CHAR as HAN
-from handbook.output import MANIFEST, STAGING, digest
-from handbook.reader import LINE_BREAK
+from handbook.chars import LINE_BREAK
+from handbook.output import STAGING
+from handbook.output_plan import MANIFEST, digest
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 TWO_ESSAYS = (

@@ -20,7 +20,7 @@ from support import run_handbook as handbook_cli
 from handbook.chars import COLON, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
 from handbook.errors import ConversionError
-from handbook.output import MANIFEST
+from handbook.output_plan import MANIFEST
 from handbook.pipeline import build_handbook, convert
 from handbook.punctuation import restore_full_width
 from handbook.settings import Settings

@@ -18,7 +18,7 @@ from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter
 from handbook.chars import HAN_CHAR as HAN
 from handbook.editions import HANS, EditionSettings
 from handbook.navigation import page_title
-from handbook.output import MANIFEST
+from handbook.output_plan import MANIFEST
 from handbook.reader import LINE_BREAK
 
 SIMPLIFIED = EditionSettings().edition(HANS)

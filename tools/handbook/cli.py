@@ -9,15 +9,8 @@ from pathlib import Path
 
 from .errors import HandbookError, OutputError
 from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
-from .output import (
-    MANIFEST,
-    check_report_path,
-    is_pending,
-    locked,
-    plan_writes,
-    write_pages,
-    write_report,
-)
+from .output import is_pending, locked, write_pages, write_report
+from .output_plan import MANIFEST, check_report_path, plan_writes
 from .pipeline import GLOSSARY_FILE, build_handbook, convert
 from .report import report_data, report_text
 from .settings import SETTINGS_FILE, load_settings

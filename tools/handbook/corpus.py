@@ -35,8 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from .chars import HAN_CHAR
-from .reader import LINE_BREAK
+from .chars import HAN_CHAR, LINE_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"

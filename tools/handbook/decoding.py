@@ -4,9 +4,11 @@ A file is read only when it is a regular file within the size limit, so a
 pipe, a device or a huge file is refused at once. A source's encoding is
 named with --encoding or detected: a byte-order mark, else UTF-8, else
 GB18030, each decoded strictly. A detected decoding is kept only when the
-text reads as Chinese; mojibake, mixed encodings and replacement characters
-stop the conversion with the line to look at. With --replace-invalid, bytes
-that are not valid in the encoding become U+FFFD, and each is reported.
+text reads as Chinese (`mojibake.py` has the statistics); mojibake, mixed
+encodings and replacement characters stop the conversion with the line to
+look at. With --replace-invalid, bytes that are not valid in the encoding
+become U+FFFD, and each is reported. The data files (settings, glossary)
+are read here too: UTF-8 YAML, its errors named by line.
 """
 
 from __future__ import annotations
@@ -17,18 +19,21 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import yaml
 
-from .chars import CHINESE, HAN, HAN_CHAR
+from .chars import LINE_BREAK, REPLACEMENT
 from .errors import ConversionError
 from .model import Repair
-
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-NOT_HAN = re.compile(f"[^{HAN}]+")
-REPLACEMENT = "\ufffd"
+from .mojibake import (
+    big5_hint,
+    double_encoded,
+    line_kinds,
+    line_starts,
+    looks_like_chinese_text,
+    mojibake_lines,
+)
 
 # Byte-order marks of the encodings detected without being named; the mark
 # is dropped before decoding.
@@ -42,8 +47,6 @@ BOMS = [
 NOT_FILE_ENCODINGS = {"punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined"}
 # --replace-invalid is for a few damaged bytes; more means the wrong encoding.
 MAX_REPLACED = 20
-# Lines of a file's bytes: neither UTF-8 nor GB18030 uses CR or LF inside a character.
-BYTE_LINES = re.compile(rb"\r\n|\r|\n")
 
 
 def read_bytes(path: Path, limit: int, setting: str = "") -> bytes:
@@ -105,6 +108,24 @@ def read_yaml(path: Path, limit: int) -> yaml.Node | None:
         raise ConversionError(path, None, f"invalid YAML: {err}") from None
 
 
+def node_line(node: yaml.Node) -> int:
+    """The 1-based line a node of a YAML file starts on, for error messages."""
+    return node.start_mark.line + 1
+
+
+# Plain decimal digits: YAML would also read `true` (a bool, which Python
+# counts as an int), `0x10`, `1_000` or `0400` (octal) as numbers.
+WHOLE_NUMBER = re.compile(r"[1-9][0-9]*")
+
+
+def whole_number(node: yaml.Node) -> int | None:
+    """The positive whole number a YAML node holds in plain decimal digits
+    (400), or None for anything else (`true`, `0x10`, `-1`, text, a list)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        return int(node.value) if WHOLE_NUMBER.fullmatch(node.value) else None
+    return None
+
+
 @dataclass
 class Decoded:
     text: str
@@ -144,7 +165,7 @@ def decode(
         return _plausible(path, _kept(path, text, "utf-8", [], replace_invalid))
     # Not UTF-8 throughout: which lines are what tells a damaged UTF-8 text,
     # a GB18030 one and a mixture apart.
-    kinds = _classify_lines(data)
+    kinds = line_kinds(data)
     utf8, gb = kinds.count("utf-8"), kinds.count("gb18030")
     if utf8 > gb:
         if replace_invalid:
@@ -168,7 +189,7 @@ def decode(
     _plausible(path, decoded, data)  # mojibake: names the line
     if looks_like_chinese_text(decoded.text):
         return decoded
-    guess = _guess(data)
+    guess = big5_hint(data)
     raise ConversionError(path, None, f"{NOT_TEXT}; {guess or 'give --encoding'}")
 
 
@@ -256,7 +277,7 @@ def _replacement_repairs(text: str, marks: list[tuple[int, str]]) -> list[Repair
     """One repair per line: what stood there (bytes, or U+FFFD) → U+FFFD."""
     if not marks:
         return []
-    starts = _line_starts(text)
+    starts = line_starts(text)
     by_line: dict[int, list[str]] = {}
     for offset, before in marks:
         by_line.setdefault(bisect.bisect_right(starts, offset), []).append(before)
@@ -266,122 +287,10 @@ def _replacement_repairs(text: str, marks: list[tuple[int, str]]) -> list[Repair
     ]
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
-
-
 def _line_at(text: str, offset: int | None) -> int:
     """The 1-based line of an offset into the text (None: its end)."""
     end = len(text) if offset is None else offset
     return len(LINE_BREAK.findall(text, 0, end)) + 1
-
-
-# --- is it Chinese? -----------------------------------------------------------
-
-PLAIN_TEXT = re.compile(f"[{CHINESE}]|[\t\n\r -~]")
-
-
-def looks_like_chinese_text(text: str) -> bool:
-    """Guessed decodings of binary data give odd characters; a text is Han,
-    CJK punctuation and ASCII almost throughout."""
-    plain = len(PLAIN_TEXT.findall(text))
-    return bool(HAN_CHAR.search(text)) and plain >= 0.97 * len(text)
-
-
-@cache
-def common_han() -> frozenset[str]:
-    """The Han characters of everyday Chinese: GB2312's (6,763, Simplified)
-    and Big5's common characters (5,401, Traditional), read from the codecs."""
-    big5_trails = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
-    return frozenset(
-        _decoded_pairs("gb2312", range(0xB0, 0xF8), range(0xA1, 0xFF))
-        | _decoded_pairs("big5", range(0xA4, 0xC6), big5_trails)
-        | _decoded_pairs("big5", [0xC6], range(0x40, 0x7F))
-    )
-
-
-def _decoded_pairs(codec: str, leads: range | list[int], trails: range | list[int]) -> set[str]:
-    # One decode of every pair, a line each: the line breaks keep an unassigned
-    # pair from running into the next.
-    pairs = b"\n".join(bytes([lead, trail]) for lead in leads for trail in trails)
-    return {c for c in pairs.decode(codec, "replace").split("\n") if len(c) == 1} - {REPLACEMENT}
-
-
-@cache
-def rare_pattern() -> re.Pattern[str]:
-    """Han characters of the Basic Multilingual Plane outside the common ones,
-    and private-use characters (where GB18030 puts the bytes of other
-    encodings' symbols). A two-byte encoding read as another never gives the
-    Han of the later planes (Extension B on), so they are not counted."""
-    common = common_han()
-    ranges, start, previous = [], None, None
-    for code in range(0x3400, 0x10000):
-        if chr(code) in common or not HAN_CHAR.match(chr(code)):
-            continue
-        if start is None or code != previous + 1:
-            if start is not None:
-                ranges.append((start, previous))
-            start = code
-        previous = code
-    ranges.append((start, previous))
-    ranges.append((0xE000, 0xF8FF))
-    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
-
-
-# The first text has no rare character in 16,045 Han characters (2 in its
-# Traditional form), the corpus texts at most 3 in 1,872; read as GB18030,
-# UTF-8 gives 62 % rare ones, Shift-JIS 75 %, Big5 more rare and private-use
-# characters than common ones. A line is mojibake when at least RARE_MIN of
-# its characters, and more than RARE_SHARE of them, are rare.
-RARE_MIN = 3
-RARE_SHARE = 0.2
-# UTF-8 read as Windows-1252 and saved again: 我们 → æˆ‘ä»¬.
-LATIN_MOJIBAKE = re.compile(
-    "[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]+"
-)
-
-
-def _guess(data: bytes) -> str:
-    """A hint for the error message: Big5, the other common encoding of
-    Chinese, when the bytes read as Chinese in it."""
-    try:
-        text = data.decode("big5")
-    except UnicodeDecodeError:
-        return ""
-    if looks_like_chinese_text(text) and not _rare_lines(text):
-        return "it reads as Big5: give --encoding big5"
-    return ""
-
-
-def _rare_lines(text: str) -> list[tuple[int, str]]:
-    """The lines that read as mojibake, with their rare characters."""
-    rare = rare_pattern()
-    if not rare.search(text):
-        return []
-    starts = _line_starts(text)
-    by_line: dict[int, list[str]] = {}
-    for match in rare.finditer(text):
-        by_line.setdefault(bisect.bisect_right(starts, match.start()), []).append(match[0])
-
-    def han_in(line: int) -> int:
-        end = starts[line] if line < len(starts) else len(text)
-        return len(HAN_CHAR.findall(text, starts[line - 1], end))
-
-    def mojibake(count: int, han: int) -> bool:
-        return count >= RARE_MIN and count > RARE_SHARE * max(han, 1)
-
-    han = {n: han_in(n) for n in by_line}
-    found = [n for n, chars in by_line.items() if mojibake(len(chars), han[n])]
-    total = sum(map(len, by_line.values()))
-    # lines each too short to tell may be together; the Han of these lines
-    # is a lower bound of the text's, which is counted only when it matters
-    if (
-        not found
-        and mojibake(total, sum(han.values()))
-        and mojibake(total, len(NOT_HAN.sub("", text)))
-    ):
-        found = list(by_line)
-    return [(n, "".join(by_line[n][:6])) for n in found]
 
 
 NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
@@ -390,58 +299,21 @@ NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "utf-16-le": "UTF-16", "utf-16-
 def _plausible(path: Path, decoded: Decoded, data: bytes = b"") -> Decoded:
     """Refuse a detected decoding that does not read as Chinese, naming the line."""
     text = decoded.text
-    if found := _rare_lines(text):
+    if found := mojibake_lines(text):
         line, sample = found[0]
         name = NAMES.get(decoded.encoding, decoded.encoding)
         raise ConversionError(
             path,
             line,
             f"reads as mojibake in {name} (rare characters such as {sample}): the file is in "
-            f"another encoding; {_guess(data) or 'give --encoding (Big5? Shift-JIS?)'}, "
+            f"another encoding; {big5_hint(data) or 'give --encoding (Big5? Shift-JIS?)'}, "
             f"or --encoding {decoded.encoding} if the text really reads so",
         )
-    for match in LATIN_MOJIBAKE.finditer(text):
-        if _double_encoded(match.group()):
-            raise ConversionError(
-                path,
-                _line_at(text, match.start()),
-                f"reads as UTF-8 decoded twice ({match.group()[:12]} …): the text was "
-                "mis-saved before it came here; save the original page again",
-            )
+    if match := double_encoded(text):
+        raise ConversionError(
+            path,
+            _line_at(text, match.start()),
+            f"reads as UTF-8 decoded twice ({match.group()[:12]} …): the text was "
+            "mis-saved before it came here; save the original page again",
+        )
     return decoded
-
-
-def _double_encoded(run: str) -> bool:
-    for latin in ("cp1252", "latin-1"):
-        try:
-            return bool(HAN_CHAR.search(run.encode(latin).decode("utf-8")))
-        except UnicodeError:
-            continue
-    return False
-
-
-# --- mixed encodings ------------------------------------------------------------
-
-
-def _classify_lines(data: bytes) -> list[str]:
-    """Each line's bytes: 'ascii'; 'utf-8' (valid, with Han); 'gb18030' (valid
-    in GB18030 only); 'either' (valid in both, no Han as UTF-8); 'neither'."""
-    kinds = []
-    for raw in BYTE_LINES.split(data):
-        if raw.isascii():
-            kinds.append("ascii")
-            continue
-        try:
-            utf8 = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            utf8 = None
-        try:
-            raw.decode("gb18030")
-            gb = True
-        except UnicodeDecodeError:
-            gb = False
-        if utf8 is not None:
-            kinds.append("utf-8" if HAN_CHAR.search(utf8) or not gb else "either")
-        else:
-            kinds.append("gb18030" if gb else "neither")
-    return kinds

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .chars import HAN_CHAR
-from .decoding import LINE_BREAK, decode, read_bytes
+from .chars import HAN_CHAR, LINE_BREAK
+from .decoding import decode, read_bytes
 from .errors import ConversionError
 from .model import Repair, SourceLine
 from .punctuation import restore_full_width, widened

@@ -6,13 +6,12 @@ of them and nothing else. A missing or empty file means the defaults.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
 
-from .decoding import read_yaml
+from .decoding import node_line, read_yaml, whole_number
 from .errors import ConversionError
 
 SETTINGS_FILE = "handbook.yml"
@@ -35,10 +34,6 @@ class Settings:
 
 DEFAULTS = Settings()
 KNOWN = [f.name for f in fields(Settings)]
-INT = "tag:yaml.org,2002:int"
-# Plain decimal digits: YAML would also read `true` (a bool, which Python
-# counts as an int), `0x10`, `1_000` or `0400` (octal) as numbers.
-WHOLE_NUMBER = re.compile(r"[1-9][0-9]*")
 
 
 def load_settings(path: Path) -> Settings:
@@ -50,29 +45,25 @@ def load_settings(path: Path) -> Settings:
         return DEFAULTS
     if not isinstance(root, yaml.MappingNode):
         raise ConversionError(
-            path, _line(root), "expected settings as `name: value` lines, one per setting"
+            path, node_line(root), "expected settings as `name: value` lines, one per setting"
         )
     values: dict[str, int] = {}
     for key, value in root.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in KNOWN:
             raise ConversionError(
-                path, _line(key), f"unknown setting {name!r} (known: {', '.join(KNOWN)})"
+                path, node_line(key), f"unknown setting {name!r} (known: {', '.join(KNOWN)})"
             )
         if name in values:
-            raise ConversionError(path, _line(key), f"{name} is set twice")
+            raise ConversionError(path, node_line(key), f"{name} is set twice")
         values[name] = _positive_whole_number(path, name, value)
     return Settings(**values)
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _positive_whole_number(path: Path, name: str, node: yaml.Node) -> int:
-    if isinstance(node, yaml.ScalarNode) and node.tag == INT and WHOLE_NUMBER.fullmatch(node.value):
-        return int(node.value)
+    if (number := whole_number(node)) is not None:
+        return number
     shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
     raise ConversionError(
-        path, _line(node), f"{name} must be a positive whole number like 400, not {shown!r}"
+        path, node_line(node), f"{name} must be a positive whole number like 400, not {shown!r}"
     )

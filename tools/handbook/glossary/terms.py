@@ -7,14 +7,13 @@ line; every `defined_at` must quote its source line word for word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
 from ..addresses import is_slug, slug
-from ..decoding import read_yaml
+from ..decoding import node_line, read_yaml, whole_number
 from ..errors import ConversionError
 from ..model import CATEGORIES, Citation, SourceLine, Term
 from ..punctuation import restore_full_width
@@ -56,7 +55,7 @@ def load_glossary(path: Path) -> list[Term]:
 
 
 def _line(node: yaml.Node | None) -> int | None:
-    return node.start_mark.line + 1 if node is not None else None
+    return node_line(node) if node is not None else None
 
 
 def _text(path: Path, node: yaml.Node, key: str) -> str:
@@ -84,11 +83,12 @@ def _citation(path: Path, node: yaml.Node) -> Citation:
     fields = _mapping(path, node, "defined_at")
     if set(fields) != {"line", "quote"}:
         raise ConversionError(path, _line(node), "defined_at: needs exactly line and quote")
-    line = fields["line"]
-    # plain decimal digits only: YAML also reads 0x10, 0o20 or 1_6 as numbers
-    if line.tag != "tag:yaml.org,2002:int" or not re.fullmatch("[1-9][0-9]*", line.value):
-        raise ConversionError(path, _line(line), "defined_at.line: expected a line number")
-    return Citation(int(line.value), _chinese(path, fields["quote"], "defined_at.quote"))
+    line = whole_number(fields["line"])
+    if line is None:
+        raise ConversionError(
+            path, _line(fields["line"]), "defined_at.line: expected a line number"
+        )
+    return Citation(line, _chinese(path, fields["quote"], "defined_at.quote"))
 
 
 def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
