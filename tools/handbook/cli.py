@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import ConversionError
 from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
+from .hant import command as hant_command
 from .pipeline import GLOSSARY_FILE, SETTINGS_FILE, build_handbook, convert, load_settings
 from .report import report_data, report_text
 from .writer import OutputError, plan_writes, write_pages
@@ -75,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
     command("check", "Exit 1 if converting SOURCE would change DIR (docs/ is stale).")
     glossary_cmd = command("glossary", "Work on the curated glossary.", out=False)
+    hant_command.register(sub)
     glossary_cmd.add_argument(
         "--candidates",
         action="store_true",
@@ -111,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
+    if args.command == "hant":
+        return hant_command.main(args)
     folder = args.sources[0].parent
     glossary = args.glossary or folder / GLOSSARY_FILE
     try:
@@ -131,13 +135,20 @@ def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
         for line in str(err).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return 1
+    traditional = None
+    if not args.quiet or args.report:
+        traditional = hant_command.conversion_report(
+            args.sources, settings.traditional_doubtful_max, args.encoding
+        )
     if args.report:
         data = report_data(handbook, args.out)
+        data["traditional"] = traditional[1]
         args.report.write_text(
             json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     if not args.quiet:
         print(report_text(handbook))
+        print(traditional[0])
         print(
             f"{args.out}: {len(plan.write)} written, {len(plan.unchanged)} unchanged, {len(plan.delete)} removed"
         )
