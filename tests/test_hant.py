@@ -244,8 +244,8 @@ def test_overrides_win_over_usage(tmp_path: Path) -> None:
     assert HantConverter("s2tw", path).convert("台湾大学在台湾") == "臺灣大學在台灣"
 
 
-def test_override_takes_part_in_segmentation(tmp_path: Path) -> None:
-    """An override is cut out of the text before the segmenter and OpenCC see it."""
+def test_override_wins_across_words(tmp_path: Path) -> None:
+    """An override takes its form wherever it occurs, even across two words."""
     path = tmp_path / "overrides.txt"
     path.write_text("把握发\t把握髮\n", encoding="utf-8")
     assert HantConverter("s2tw", path).convert("把握发展") == "把握髮展"

@@ -37,10 +37,10 @@ _TAG_TEXT = re.compile(r'(\b(?:title|alt|aria-label)=")([^"]*)(?=")')
 class HantConverter:
     """Simplified → Traditional with OpenCC configuration `config`, in four steps:
 
-    1. the reviewed phrases of the override file are cut out of the text and
-       take their chosen forms;
-    2. the rest is converted by OpenCC word by word (`SegmentedConverter`);
-    3. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …);
+    1. the text is converted by OpenCC word by word (`SegmentedConverter`);
+    2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …);
+    3. the reviewed phrases of the override file take their chosen forms,
+       wherever they occur (leftmost, then longest), across words too;
     4. quotation marks become the region's (“” → 「」) if `quotes`.
 
     `words` join the segmenter's dictionary. `usage` and `quotes` default to
@@ -83,20 +83,28 @@ class HantConverter:
         return corner_quotes(converted)[0] if self.quotes else converted
 
     def convert_words(self, text: str) -> str:
-        """Steps 1 to 3: the overrides, OpenCC word by word, the region's usage."""
+        """Steps 1 to 3: OpenCC word by word, the region's usage, the overrides."""
+        converted = self.convert_plain(text)
         if self.overrides_pattern is None:
-            return self.convert_plain(text)
+            return converted
+        # Character for character, each phrase goes in place; s2twp's vocabulary
+        # changes lengths, so there the text between the phrases is converted alone.
+        in_place = len(converted) == len(text)
+        between = (
+            (lambda a, b: converted[a:b])
+            if in_place
+            else (lambda a, b: self.convert_plain(text[a:b]))
+        )
         pieces: list[str] = []
         start = 0
         for match in self.overrides_pattern.finditer(text):
-            pieces.append(self.convert_plain(text[start : match.start()]))
-            pieces.append(self.targets[match.group()])
+            pieces += (between(start, match.start()), self.targets[match.group()])
             start = match.end()
-        pieces.append(self.convert_plain(text[start:]))
+        pieces.append(between(start, len(text)))
         return "".join(pieces)
 
     def convert_plain(self, text: str) -> str:
-        """Steps 2 and 3, without the overrides (for the review and the tests)."""
+        """Steps 1 and 2, without the overrides (for the review and the tests)."""
         return self._in_usage(self.segmented.convert(text)) if text else text
 
     def convert_whole(self, text: str) -> str:
