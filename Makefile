@@ -59,8 +59,9 @@ corpus: venv ## Score the converter on the corpus of real texts (table in build/
 serve: convert ## Serve the handbook at http://127.0.0.1:8000 while you edit
 	$(BIN)/mkdocs serve
 
-check: venv ## Fail if docs/ is stale against source/
+check: venv ## Fail if docs/ is stale against source/, or a text's Traditional review is unfinished
 	$(BIN)/handbook check $(SOURCES) --out docs
+	$(BIN)/handbook hant --check $(SOURCES)
 
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check tools tests

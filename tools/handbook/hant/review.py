@@ -73,14 +73,14 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
         if many.keys().isdisjoint(text):
             continue
         chosen, whole = converter.convert_words(text), converter.convert_whole(text)
-        settled = _settled(text, converter)
+        reviewed = settled(text, converter)
         start = 0
         words = converter.segmented.words(text)
         for word in words:
             a, b = start, start + len(word)
             start = b
             choosing = [i for i in range(a, b) if text[i] in many]
-            if settled.issuperset(choosing):  # no choice, or all made by reviewed phrases
+            if reviewed.issuperset(choosing):  # no choice, or all made by reviewed phrases
                 continue
             a, b = _phrase_span(text, a, b)
             phrase, form = text[a:b], chosen[a:b]
@@ -98,7 +98,7 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
     return sorted(choices.values(), key=lambda c: (-c.doubt, -len(c.places), c.phrase))
 
 
-def _settled(text: str, converter: HantConverter) -> set[int]:
+def settled(text: str, converter: HantConverter) -> set[int]:
     """Positions inside a reviewed phrase (an override)."""
     if converter.overrides_pattern is None:
         return set()
