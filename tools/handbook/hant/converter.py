@@ -3,6 +3,7 @@ usage, the reviewed overrides on top; Markdown converted around its machinery.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import opencc
 
 from .overrides import load_overrides
-from .segmented import SegmentedConverter
+from .segmented import BOUNDARY, SegmentedConverter
 from .tables import DEFAULT_CONFIG, check_config, language_tag, region, variant_config
 from .usage import REGIONS, corner_quotes
 
@@ -39,8 +40,8 @@ class HantConverter:
 
     1. the text is converted by OpenCC word by word (`SegmentedConverter`);
     2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …);
-    3. the reviewed phrases of the override file take their chosen forms,
-       wherever they occur (leftmost, then longest), across words too;
+    3. the reviewed phrases of the override file take their chosen forms
+       wherever they cover whole words (leftmost, then longest);
     4. quotation marks become the region's (“” → 「」) if `quotes`.
 
     `words` join the segmenter's dictionary. `usage` and `quotes` default to
@@ -73,7 +74,9 @@ class HantConverter:
         # Final form of each override under this configuration's regional variants.
         self.targets = {o.source: to_region(o.target) for o in self.overrides}
         phrases = sorted(self.targets, key=len, reverse=True)
-        self.overrides_pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
+        # Every occurrence of every phrase, the longest first where they start together.
+        alternatives = "|".join(map(re.escape, phrases))
+        self.overrides_pattern = re.compile(f"(?=({alternatives}))") if phrases else None
         self.segmented = SegmentedConverter(config, [*words, *self.targets])
         self._whole = opencc.OpenCC(config)
 
@@ -84,24 +87,40 @@ class HantConverter:
 
     def convert_words(self, text: str) -> str:
         """Steps 1 to 3: OpenCC word by word, the region's usage, the overrides."""
-        converted = self.convert_plain(text)
-        if self.overrides_pattern is None:
+        if not text:
+            return text
+        if BOUNDARY in text:  # never in real text; keep it where it was
+            return BOUNDARY.join(self.convert_words(part) for part in text.split(BOUNDARY))
+        words = self.segmented.words(text)
+        converted = self._in_usage(self.segmented.convert_words(words))
+        spans = self.override_spans(text, words)
+        if not spans:
             return converted
         # Character for character, each phrase goes in place; s2twp's vocabulary
         # changes lengths, so there the text between the phrases is converted alone.
         in_place = len(converted) == len(text)
-        between = (
-            (lambda a, b: converted[a:b])
-            if in_place
-            else (lambda a, b: self.convert_plain(text[a:b]))
-        )
         pieces: list[str] = []
         start = 0
-        for match in self.overrides_pattern.finditer(text):
-            pieces += (between(start, match.start()), self.targets[match.group()])
-            start = match.end()
-        pieces.append(between(start, len(text)))
+        for a, b in spans:
+            pieces.append(converted[start:a] if in_place else self.convert_plain(text[start:a]))
+            pieces.append(self.targets[text[a:b]])
+            start = b
+        pieces.append(converted[start:] if in_place else self.convert_plain(text[start:]))
         return "".join(pieces)
+
+    def override_spans(self, text: str, words: list[str] | None = None) -> list[tuple[int, int]]:
+        """Where the override phrases apply in `text`: wherever one covers whole
+        words (an accepted 金表 is no part of 基金|表现), leftmost, then longest."""
+        if self.overrides_pattern is None:
+            return []
+        edges = set(itertools.accumulate(map(len, words or self.segmented.words(text)), initial=0))
+        spans: list[tuple[int, int]] = []
+        for match in self.overrides_pattern.finditer(text):
+            a, phrase = match.start(), match.group(1)
+            b = a + len(phrase)
+            if a in edges and b in edges and (not spans or a >= spans[-1][1]):
+                spans.append((a, b))
+        return spans
 
     def convert_plain(self, text: str) -> str:
         """Steps 1 and 2, without the overrides (for the review and the tests)."""

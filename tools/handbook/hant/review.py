@@ -99,10 +99,8 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
 
 
 def settled(text: str, converter: HantConverter) -> set[int]:
-    """Positions inside a reviewed phrase (an override)."""
-    if converter.overrides_pattern is None:
-        return set()
-    return {i for m in converter.overrides_pattern.finditer(text) for i in range(*m.span())}
+    """Positions inside a reviewed phrase (an override) where it applies."""
+    return {i for a, b in converter.override_spans(text) for i in range(a, b)}
 
 
 def _phrase_span(text: str, a: int, b: int) -> tuple[int, int]:

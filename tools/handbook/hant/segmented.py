@@ -127,9 +127,13 @@ class SegmentedConverter:
         return self.segmenter.cut(text, False)
 
     def convert(self, text: str) -> str:
-        if not text:
-            return text
         if BOUNDARY in text:  # never in real text; keep it where it was
             return BOUNDARY.join(self.convert(part) for part in text.split(BOUNDARY))
-        marked = BOUNDARY.join(["", *self.words(text), ""])
+        return self.convert_words(self.words(text))
+
+    def convert_words(self, words: list[str]) -> str:
+        """The text of `words` (none holding the boundary mark), converted word by word."""
+        if not words:
+            return ""
+        marked = BOUNDARY.join(["", *words, ""])
         return self._opencc.convert(marked).replace(BOUNDARY, "")
