@@ -3,6 +3,7 @@ usage, the reviewed overrides on top; Markdown converted around its machinery.""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -74,9 +75,8 @@ class HantConverter:
         # Final form of each override under this configuration's regional variants.
         self.targets = {o.source: to_region(o.target) for o in self.overrides}
         phrases = sorted(self.targets, key=len, reverse=True)
-        # Every occurrence of every phrase, the longest first where they start together.
-        alternatives = "|".join(map(re.escape, phrases))
-        self.overrides_pattern = re.compile(f"(?=({alternatives}))") if phrases else None
+        self.targets_by_length = phrases
+        self.overrides_pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         self.segmented = SegmentedConverter(config, [*words, *self.targets])
         self._whole = opencc.OpenCC(config)
 
@@ -111,15 +111,30 @@ class HantConverter:
     def override_spans(self, text: str, words: list[str] | None = None) -> list[tuple[int, int]]:
         """Where the override phrases apply in `text`: wherever one covers whole
         words (an accepted 金表 is no part of 基金|表现), leftmost, then longest."""
-        if self.overrides_pattern is None:
+        pattern = self.overrides_pattern
+        match = pattern.search(text) if pattern else None
+        if match is None:
             return []
-        edges = set(itertools.accumulate(map(len, words or self.segmented.words(text)), initial=0))
+        ends = list(itertools.accumulate(map(len, words or self.segmented.words(text))))
+
+        def edge(i: int) -> bool:
+            k = bisect.bisect_left(ends, i)
+            return i == 0 or (k < len(ends) and ends[k] == i)
+
         spans: list[tuple[int, int]] = []
-        for match in self.overrides_pattern.finditer(text):
-            a, phrase = match.start(), match.group(1)
-            b = a + len(phrase)
-            if a in edges and b in edges and (not spans or a >= spans[-1][1]):
-                spans.append((a, b))
+        while match:
+            a = match.start()
+            # The longest phrase starting here that ends between two words, if any.
+            fitting = [
+                a + len(p)
+                for p in self.targets_by_length
+                if text.startswith(p, a) and edge(a + len(p))
+            ]
+            if edge(a) and fitting:
+                spans.append((a, fitting[0]))
+                match = pattern.search(text, fitting[0])
+            else:
+                match = pattern.search(text, a + 1)
         return spans
 
     def convert_plain(self, text: str) -> str:
