@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import HandbookError, OutputError
 from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
+from .hant import command as hant_command
 from .output import is_pending, locked, write_pages, write_report
 from .output_plan import MANIFEST, check_report_path, plan_writes
 from .pipeline import GLOSSARY_FILE, build_handbook, convert
@@ -86,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
     command("check", "Exit 1 if converting SOURCE would change DIR (docs/ is stale).")
     glossary_cmd = command("glossary", "Work on the curated glossary.", out=False)
+    hant_command.register(sub)
     glossary_cmd.add_argument(
         "--candidates",
         action="store_true",
@@ -134,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
+    if args.command == "hant":
+        return hant_command.main(args)
     folder = args.sources[0].parent
     glossary = args.glossary or folder / GLOSSARY_FILE
     settings_file = args.settings or folder / SETTINGS_FILE
@@ -153,11 +157,18 @@ def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
     )
     if args.command == "check":
         return check(pages, args.out)
+    # The Traditional edition's review, before anything is written.
+    traditional = None
+    if report or not args.quiet:
+        traditional = hant_command.conversion_report(
+            args.sources, settings, args.encoding, args.replace_invalid
+        )
     plan = write_pages(pages, args.out, force=args.force, progress=progress)
     if report:
-        write_report(report, report_data(handbook, args.out))
+        write_report(report, report_data(handbook, args.out) | {"traditional": traditional[1]})
     if not args.quiet:
         print(report_text(handbook))
+        print(traditional[0])
         summary = (
             f"{args.out}: {len(plan.write)} written, {len(plan.unchanged)} unchanged, "
             f"{len(plan.delete)} removed"
