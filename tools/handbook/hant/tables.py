@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -44,15 +47,21 @@ def variant_config(config: str) -> str | None:
 def compile_table(source: Path, target: Path) -> None:
     """Write OpenCC dictionary `source` as `target`, each in the format its suffix
     names (.txt: `key<TAB>forms` lines; .ocd2: OpenCC's own), with the
-    opencc_dict tool shipped in the binding."""
+    opencc_dict tool shipped in the binding. Raises OSError naming `target`
+    when the tool fails (a full disk, a file size limit)."""
     formats = {".txt": "text", ".ocd2": "ocd2"}
     tool = OPENCC_DIR / "bin" / "opencc_dict"
     command = [str(tool), "-i", str(source), "-o", str(target)]
-    subprocess.run(
+    done = subprocess.run(
         [*command, "-f", formats[source.suffix], "-t", formats[target.suffix]],
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if done.returncode == -signal.SIGXFSZ:
+        raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(target))
+    if done.returncode:
+        why = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise OSError(errno.EIO, f"OpenCC's opencc_dict could not write it: {why[0]}", str(target))
 
 
 @functools.cache
