@@ -35,8 +35,8 @@ site_index = site/$(if $(SITE_PATH_$1),$(SITE_PATH_$1)/)index.html
 # Inputs, found afresh on every run: files may move between modules and packages.
 HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
 PRINT_FILES    := $(filter %/pdf.py %/fonts.py %.css %/print/% %/pdf/%,$(HANDBOOK_FILES))
-# The benchmark and the corpus scorer measure the converter; they are not part of it.
-CONVERTER      := $(filter-out $(PRINT_FILES) %/bench.py %/corpus.py,$(HANDBOOK_FILES))
+# The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
+CONVERTER      := $(filter-out $(PRINT_FILES) %/bench.py %/corpus.py %/audit.py,$(HANDBOOK_FILES))
 DOCS_FILES     := $(shell find docs -type f)
 SITE_FILES     := mkdocs.yml $(shell find tools/hooks tools/theme -type f ! -path '*/__pycache__/*')
 SYSTEM_CHECK   := tools/setup/system_packages.py
@@ -179,8 +179,9 @@ audit: $(LIGHTHOUSE) venv ## Lighthouse (mobile) on the home page, the longest e
 corpus: venv ## Score the converter on the corpus of real texts (table in build/corpus.md)
 	$(BIN)/python -m handbook.corpus
 
-check: venv ## Fail if docs/ is stale against source/
+check: venv ## Fail if docs/ is stale against source/, or a text's Traditional review is unfinished
 	$(BIN)/handbook check $(SOURCES) --out docs
+	$(BIN)/handbook hant --check $(SOURCES)
 
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check tools tests

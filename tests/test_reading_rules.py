@@ -59,12 +59,12 @@ def s2tw() -> HantConverter:
     return HantConverter("s2tw", None)
 
 
-@pytest.mark.parametrize("wording", TAIWAN_WORDING, ids=[w.taiwan for w in TAIWAN_WORDING])
+@pytest.mark.parametrize("wording", TAIWAN_WORDING, ids=[w.usage for w in TAIWAN_WORDING])
 def test_every_taiwan_wording_mends_its_example(s2tw: HantConverter, wording) -> None:
     converted = s2tw.convert(wording.example)
-    assert wording.converted in converted, "OpenCC's s2tw leaves the mainland word"
+    assert wording.opencc in converted, "OpenCC's s2tw leaves the mainland word"
     taiwan = interface_wording(converted, REGION_TAGS["tw"])
-    assert wording.taiwan in taiwan and wording.converted not in taiwan
+    assert wording.usage in taiwan and wording.opencc not in taiwan
     # Hong Kong and plain Traditional editions keep OpenCC's words
     assert interface_wording(converted, REGION_TAGS["hk"]) == converted
 

@@ -37,3 +37,8 @@ CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
 CLOSING_QUOTES = f"”’」』{RPAREN}》"
 # Wide spaces: the ideographic space and the en and em spaces.
 WIDE_SPACES = "\u3000\u2002\u2003"
+
+# Line breaks as the sources have them: LF, CRLF or CR; line numbers count them.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What a decoder writes for bytes it cannot read, and a text may hold already.
+REPLACEMENT = "\ufffd"

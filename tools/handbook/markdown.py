@@ -9,6 +9,7 @@ escaped everywhere, so no markup from a source comes alive.
 
 from __future__ import annotations
 
+import html
 import re
 from itertools import groupby
 
@@ -46,9 +47,13 @@ from .model import (
 )
 
 # Characters Markdown (with the extensions in mkdocs.yml) could read as markup;
-# all of them are ones Python-Markdown un-escapes, so the page shows them as is.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
-ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# all but `~` are ones Python-Markdown un-escapes, so the page shows them as
+# is. `~` has no backslash escape, and `~~~` opens a fenced code block (MkDocs
+# enables fenced_code): it is written as a character reference.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;"}
+# ASCII marks, which Markdown could read inside a link title.
+ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 def escape(text: str) -> str:
@@ -63,6 +68,16 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def front_matter(meta: dict) -> str:
     body = yaml.dump(meta, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n"
+
+
+def link_title(text: str) -> str:
+    """A term link's title, safe wherever it is shown: escaped as HTML, since
+    Material's tooltips (content.tooltips) fill a title in as HTML and the
+    popover (reading-aids.js) reads it back as text; then each ASCII mark is
+    written as a character reference, so that Markdown reads none of them:
+    a quote would end the title, a backtick start code. A reader without
+    JavaScript sees the browser's own tooltip, with `&lt;` for `<`."""
+    return ASCII_MARK.sub(lambda m: f"&#{ord(m[0])};", html.escape(text))
 
 
 def render_inlines(inlines: list[Inline], page: str) -> str:
@@ -82,8 +97,7 @@ def render_term_link(term_link: TermLink, page: str) -> str:
     """A term's use: a link to its entry, class `term`, titled `term：definition`
     (the popover's name and text, reading.js; the tooltip without scripts).
     Terms never hold a full-width colon, definitions may."""
-    title = f"{term_link.term or term_link.text}{COLON}{term_link.definition}"
-    title = title.replace('"', "&quot;")  # an ASCII quote would end the title early
+    title = link_title(f"{term_link.term or term_link.text}{COLON}{term_link.definition}")
     href = link(page, term_page(term_link.slug))
     return f'[{escape(term_link.text)}]({href} "{title}"){{: .term }}'
 

@@ -6,6 +6,9 @@
   numbers it; the front matter keeps the bare title.
 - Front-matter text reaches the HTML unescaped (MkDocs' templates do not
   autoescape), so a title like `<script>…` from a source is escaped here.
+- Material shows a title cut off by its width (`.md-ellipsis`) in full in a
+  tooltip, which it fills in as HTML from the title's text: a title holding
+  `<` keeps its look (handbook.css) without that tooltip.
 - The glossary follows the texts it explains, its terms in pinyin order.
 - Reading order, which previous/next follow: the home page, the essays in
   order, then the glossary's index and its terms. A collection's own page
@@ -16,6 +19,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from .addresses import GLOSSARY_DIR, GLOSSARY_INDEX, HOME, slug_order
@@ -74,3 +78,22 @@ def reading_order(pages: list[str]) -> dict[str, tuple[str | None, str | None]]:
             after = next((p for p in chain[i + 1 :] if p in links), None)
             links[page] = (links[after][0] if after else None, after)
     return links
+
+
+# A cut-off title whose text holds `<` (escaped in the page as &lt;).
+ELLIPSIS_WITH_MARKUP = re.compile(r'<(span|div) class="md-ellipsis">([^<]*&lt;[^<]*)</\1>')
+
+
+def without_markup_tooltips(output: str) -> str:
+    """A built page or template whose cut-off titles holding `<` lose
+    Material's tooltip (class handbook-ellipsis instead of md-ellipsis)."""
+    return ELLIPSIS_WITH_MARKUP.sub(r'<\1 class="handbook-ellipsis">\2</\1>', output)
+
+
+def link_reading_order(pages: list[Any]) -> None:
+    """Set the previous_page and next_page of each page (MkDocs' Page: its
+    file's src_uri names it) to follow `reading_order`."""
+    by_path = {page.file.src_uri: page for page in pages}
+    for path, (before, after) in reading_order(list(by_path)).items():
+        by_path[path].previous_page = by_path[before] if before else None
+        by_path[path].next_page = by_path[after] if after else None

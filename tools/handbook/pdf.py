@@ -191,7 +191,7 @@ def toc_html(pages: list[SitePage], label: str) -> str:
         subs = ""
         if page.kind == "chapter" and page.sections:
             subs = "".join(
-                f'<li class="toc-section"><a href="#{i}">{html.escape(t)}</a></li>'
+                f'<li class="toc-section"><a href="#{html.escape(i)}">{html.escape(t)}</a></li>'
                 for i, t in page.sections
             )
             subs = f"<ol>{subs}</ol>"
@@ -221,7 +221,7 @@ def book_html(site: Path, edition: Edition) -> tuple[str, str]:
                 f"{inner_html(page.article)}</section>"
             )
     document = (
-        f'<!DOCTYPE html><html lang="{edition.lang}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{html.escape(edition.lang)}"><head><meta charset="utf-8">'
         f"<title>{html.escape(pages[0].title or site_name)}</title>"
         f"</head><body>{''.join(body)}</body></html>"
     )

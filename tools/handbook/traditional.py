@@ -18,7 +18,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
@@ -26,8 +25,9 @@ from typing import Any
 from .addresses import counterpart
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
+from .hant.usage import UsageRule, in_usage
 
-TAIWAN = REGION_TAGS["tw"]
+TAIWAN_TAG = REGION_TAGS["tw"]
 
 # Keys whose strings name files, addresses or settings, never text.
 NOT_TEXT_KEYS = frozenset(
@@ -49,38 +49,28 @@ def convert_values(value: Any, convert: Callable[[str], str]) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Wording:
-    """An interface word as OpenCC's s2tw leaves it and as Taiwan writes it."""
-
-    converted: str
-    taiwan: str
-    example: str  # an interface string of the site holding it, in Simplified
-
-
-# Interface strings only: the text keeps the words its author chose.
-TAIWAN_WORDING = [
-    Wording("打印", "列印", "下载 PDF 打印版"),
-    Wording("鏈接", "連結", "本节链接"),
-    Wording("切換到", "切換至", "切换到深色模式"),
-    Wording("搜索", "搜尋", "搜索全书"),
-    Wording("默認", "預設", "默认字号"),
-    Wording("設置", "設定", "阅读设置"),
-    Wording("菜單", "選單", "打开菜单"),
-    Wording("圖標", "圖示", "语言图标"),
-    Wording("信息", "資訊", "页面信息"),
-]
+# Interface strings only (the text keeps the words its author chose): words
+# OpenCC's s2tw leaves as the mainland writes them, each with an interface
+# string of the site holding it, in Simplified.
+TAIWAN_WORDING = (
+    UsageRule("打印", "列印", "下载 PDF 打印版", "Taiwan prints 列印"),
+    UsageRule("鏈接", "連結", "本节链接", "a link is a 連結"),
+    UsageRule("切換到", "切換至", "切换到深色模式", "a menu switches 至"),
+    UsageRule("搜索", "搜尋", "搜索全书", "Taiwan searches with 搜尋"),
+    UsageRule("默認", "預設", "默认字号", "a default is 預設"),
+    UsageRule("設置", "設定", "阅读设置", "settings are 設定"),
+    UsageRule("菜單", "選單", "打开菜单", "a menu is a 選單"),
+    UsageRule("圖標", "圖示", "语言图标", "an icon is a 圖示"),
+    UsageRule("信息", "資訊", "页面信息", "information is 資訊"),
+)
 
 
 def interface_wording(converted: str, lang: str) -> str:
     """An interface string already converted to Traditional characters, in
     the edition's wording: Taiwan's for zh-Hant-TW (下載 PDF 列印版, 本節連結),
-    OpenCC's as it is for the other Traditional editions."""
-    if lang != TAIWAN:
-        return converted
-    for wording in TAIWAN_WORDING:
-        converted = converted.replace(wording.converted, wording.taiwan)
-    return converted
+    OpenCC's as it is for the other Traditional editions. The text's own
+    usage and quotation marks are the converter's (hant.usage)."""
+    return in_usage(converted, TAIWAN_WORDING) if lang == TAIWAN_TAG else converted
 
 
 def alternates(

@@ -1,8 +1,7 @@
-"""MkDocs hook: navigation titles a reader recognises and the reading order
-(handbook.navigation): sections named after their collection, essays listed
-with their markers, front-matter titles escaped, the glossary last with its
-terms in pinyin order, previous/next from home through the essays to the
-glossary."""
+"""MkDocs hook over handbook.navigation: titles a reader recognises (sections
+after their collection, essays with their markers, front matter escaped), the
+glossary last in pinyin order, previous/next in reading order (home, essays,
+glossary), no HTML tooltip for a cut-off title holding `<`."""
 
 from __future__ import annotations
 
@@ -16,9 +15,10 @@ from mkdocs.utils.meta import get_data
 from handbook.navigation import (
     glossary_order,
     is_glossary,
+    link_reading_order,
     page_title,
-    reading_order,
     section_title,
+    without_markup_tooltips,
 )
 
 
@@ -37,10 +37,7 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     # MkDocs sorts folders by name; the glossary follows the texts it explains.
     nav.items.sort(key=lambda item: any(item is section for section in glossary))
     nav.pages = list(pages_in(nav.items))  # in the order the navigation now shows them
-    pages = {page.file.src_uri: page for page in nav.pages}
-    for src, (before, after) in reading_order(list(pages)).items():
-        pages[src].previous_page = pages[before] if before else None
-        pages[src].next_page = pages[after] if after else None
+    link_reading_order(nav.pages)
     return nav
 
 
@@ -57,3 +54,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         # Material takes the <title> from the front matter, the nav from page.title
         page.title = page.meta["title"] = title
     return markdown
+
+
+def on_post_page(output: str, page: Page, config) -> str:
+    return without_markup_tooltips(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return without_markup_tooltips(output)

@@ -101,10 +101,17 @@
     opener = null;
   }
 
+  /* The converter escapes a term link's title as HTML (as Material's
+     tooltips read titles): the text it stands for, parsed in an inert
+     document, never as markup of this page. */
+  function asText(escaped) {
+    return new DOMParser().parseFromString(escaped, "text/html").documentElement.textContent;
+  }
+
   function setUpTerms() {
     for (const link of document.querySelectorAll(".md-typeset a.term[title]")) {
       /* The title becomes the popover's text: no second, native tooltip. */
-      link.dataset.definition = link.title;
+      link.dataset.definition = asText(link.title);
       link.removeAttribute("title");
       link.setAttribute("aria-haspopup", "dialog");
       link.setAttribute("aria-expanded", "false");
