@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .outline import Article, Author, Essay, Outline
+from .scoring import han
+
+BEGINS = 20  # characters of an article's first block that find where it starts
 
 
 def converter_outline(path: Path) -> Outline:
@@ -16,10 +19,10 @@ def converter_outline(path: Path) -> Outline:
     from ..settings import Settings
 
     collection = build_handbook([path], Settings()).collections[0]
-    output: list[tuple[int, str]] = [(collection.title_line, collection.title)]
+    header = [(collection.title_line, collection.title)]
     if collection.date:
-        output.append((collection.date_line or 0, collection.date))
-    output += [(p.line, p.text) for p in collection.preface]
+        header.append((collection.date_line or 0, collection.date))
+    output = [(p.line, p.text) for p in collection.preface]
 
     def bylined(bylines: list) -> list[Author]:
         return [Author(a.name, a.role) for b in bylines for a in b.authors]
@@ -31,18 +34,20 @@ def converter_outline(path: Path) -> Outline:
         output += [(b.line, b.text) for b in e.bylines]
         articles = []
         for a in e.articles:
-            if a.title:
+            if a.title and a.title_rule != "original-title":  # else its words stand below
                 output.append((a.first_line, a.title))
             output += [(b.line, b.text) for b in a.blocks]
-            first = None if a.title or not a.blocks else a.blocks[0]  # where an untitled one starts
+            # Found as the reader's are: by its first words, its title the last
+            # occurrence before them (a title given after the text is not there).
+            first = next((b for b in a.blocks if han(b.text)), None)
             articles.append(
                 Article(
                     a.title,
-                    begins=first.text if first else None,
+                    begins=first.text[:BEGINS] if first else None,
                     authors=bylined(a.bylines),
-                    date=getattr(a, "date", None),  # the model has no article dates yet
+                    date=a.date,
                     headings=[b.text for b in a.blocks if isinstance(b, Heading)],
-                    line=first.line if first else a.first_line,
+                    line=a.first_line if a.title or not first else first.line,
                 )
             )
         essays.append(
@@ -50,10 +55,12 @@ def converter_outline(path: Path) -> Outline:
                 e.marker or None,
                 titled,
                 authors=bylined(e.bylines),
-                date=getattr(e, "date", None),  # nor essay dates
+                date=e.date,
                 articles=articles,
                 line=e.line,
             )
         )
     removed = [(r.line, r.text) for r in collection.removals]
-    return Outline(collection.title, collection.date, essays, removed=removed, output=output)
+    return Outline(
+        collection.title, collection.date, essays, removed=removed, output=output, header=header
+    )

@@ -100,6 +100,8 @@ class Outline:
     debris: list[str] = field(default_factory=list)  # the reader's, as in the raw text
     removed: list[tuple[int, str]] = field(default_factory=list)  # the converter's (line, text)
     output: list[tuple[int, str]] = field(default_factory=list)  # the converter's text, in order
+    # the converter's header (the text's title and date), shown apart from the text
+    header: list[tuple[int, str]] = field(default_factory=list)
 
 
 # --- reading the reader's outline --------------------------------------------

@@ -174,15 +174,29 @@ def visible(source: Source, offsets: set[int]) -> set[int]:
     return {i for i in offsets if i < len(source.text) and not source.text[i].isspace()}
 
 
-def matched_hans(source: Source, output: list[tuple[int, str]]) -> set[int]:
+def matched_hans(
+    source: Source, output: list[tuple[int, str]], header: list[tuple[int, str]] = ()
+) -> set[int]:
     """Han positions of the source that the output shows, in order: each piece
-    of output is searched from its source line and after the previous piece."""
+    of output is searched from its source line and after the previous piece.
+    A piece shown twice from the same line (a text's title that also titles
+    its only essay) is matched once: searching for its second copy would
+    skip ahead to where the same words recur. The header (the text's title
+    and date, which may repeat words of a byline) is found on its line and
+    moves nothing."""
     seen: set[int] = set()
+    for number, text in header:
+        needle = han(text)
+        at = source.hans.find(needle, source.line_start(number)) if needle else -1
+        if at >= 0:
+            seen |= set(range(at, at + len(needle)))
+    shown: set[tuple[int, str]] = set()
     cursor = 0
     for number, text in sorted(output, key=lambda piece: piece[0]):
         needle = han(text)
-        if not needle:
+        if not needle or (number, needle) in shown:
             continue
+        shown.add((number, needle))
         at = source.hans.find(needle, max(cursor, source.line_start(number)))
         if at < 0:
             continue  # not in the text in order: its characters stay unmatched
@@ -214,7 +228,7 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
     s["debris_p"], s["debris_r"] = precision_recall(
         Counter(visible(source, reader_debris)), Counter(visible(source, reported))
     )
-    missing = set(range(len(source.hans))) - matched_hans(source, found.output)
+    missing = set(range(len(source.hans))) - matched_hans(source, found.output, found.header)
     s["lost"] = len(missing - han_positions(source, reported))
     s["lost_outside_debris"] = len(missing - han_positions(source, reader_debris))
     return s

@@ -1,0 +1,138 @@
+"""Site debris: what the source site added around the text, removed and
+reported.
+
+Lines are judged whole, never by how they start (`本站热搜的文章里，…` is
+text). Some debris comes in blocks that a single line announces: a
+breadcrumb trail runs over the next lines, a box of related links lists its
+links below its heading, and after the page's tools (print, share, the
+editor's credit) the rest of a page that holds no sentence is its menu and
+footer. Debris inside a line (a 范文 site's introduction) is cut out of it.
+The page's own date, printed in its property line, is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Removal, SourceLine
+from ..patterns import (
+    BREADCRUMB_STEP,
+    COUNTER_LABEL,
+    DATE_PART,
+    DEBRIS,
+    HIT_COUNT_UNIT,
+    MARKDOWN_RULE,
+    PIECE_DEBRIS,
+    SPAN_DEBRIS,
+    Rule,
+)
+from .shapes import prose
+from .survey import Conventions
+
+# Debris that marks the end of the text: what follows it and holds no sentence
+# is the rest of the page.
+PAGE_END = {
+    "prev-next-links",
+    "prev-or-next-link",
+    "hot-searches",
+    "site-boilerplate",
+    "page-tools",
+    "related-links",
+    "site-footer",
+}
+DATE = re.compile(DATE_PART)
+
+
+@dataclass
+class PageDate:
+    """The date the page's property line gives, and where."""
+
+    text: str
+    line: int
+
+
+def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
+    for r in rules:
+        m = r.pattern.search(text)
+        if m:
+            return r, m
+    return None
+
+
+def remove_debris(
+    lines: list[SourceLine], conventions: Conventions
+) -> tuple[list[SourceLine], list[Removal], PageDate | None]:
+    """The lines without debris, what was removed, and the page's date."""
+    removed: dict[int, Removal] = {}  # by index into lines
+    page_date = None
+    in_breadcrumb = False
+    for i, line in enumerate(lines):
+        previous = lines[i - 1].text if i else ""
+        found = line_rule(line.text, conventions, previous)
+        if (
+            found is None
+            and in_breadcrumb
+            and (BREADCRUMB_STEP.match(previous) or line.text == previous)
+        ):
+            found = "breadcrumb"  # a step of the trail, or its last step repeated as a heading
+        in_breadcrumb = found == "breadcrumb"
+        if found is None:
+            continue
+        removed[i] = Removal(line.number, found, line.text)
+        if found == "cms-properties" and page_date is None and (date := DATE.search(line.text)):
+            page_date = PageDate(date.group(0), line.number)
+    removed |= page_end(lines, removed)
+    kept = [line for i, line in enumerate(lines) if i not in removed]
+    removals = [removed[i] for i in sorted(removed)]
+    kept = cut_spans(kept, removals)
+    return kept, sorted(removals, key=lambda r: r.line), page_date
+
+
+def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
+    """The name of the rule that makes a whole line debris, if one does."""
+    if text in conventions.running_heads:
+        return "running-head"
+    if conventions.markdown and MARKDOWN_RULE.pattern.match(text):
+        return MARKDOWN_RULE.name
+    if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
+        return HIT_COUNT_UNIT.name
+    found = first_match(DEBRIS, text)
+    return found[0].name if found else None
+
+
+def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the first page-end debris line that only non-sentences follow,
+    every line is the page's chrome (menu, footer)."""
+    end = len(lines)
+    while end > 0 and (end - 1 in removed or not prose(lines[end - 1].text)):
+        end -= 1
+    anchors = [i for i in sorted(removed) if i >= end and removed[i].rule in PAGE_END]
+    if not anchors:
+        return {}
+    return {
+        i: Removal(lines[i].number, "page-chrome", lines[i].text)
+        for i in range(anchors[0], len(lines))
+        if i not in removed
+    }
+
+
+def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLine]:
+    """Debris inside a line cut out; a line left empty goes."""
+    kept = []
+    for line in lines:
+        text = line.text
+        for r in SPAN_DEBRIS:
+            for m in r.pattern.finditer(line.text):
+                removals.append(Removal(line.number, r.name, m.group(0)))
+                text = text.replace(m.group(0), "", 1)
+        text = text.strip()
+        if text:
+            kept.append(SourceLine(line.number, text) if text != line.text else line)
+    return kept
+
+
+def piece_debris(piece: SourceLine) -> str | None:
+    """The rule that makes a piece of a line debris (a photo's caption)."""
+    found = first_match(PIECE_DEBRIS, piece.text)
+    return found[0].name if found else None

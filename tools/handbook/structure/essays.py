@@ -1,0 +1,85 @@
+"""Where the essays are: essay markers, and what only looks like them.
+
+A run of markers with nothing between them is a contents list, front matter
+rather than essays. When the first marker numbers its essay 2 or more and a
+whole letter or essay stands before it, that text is the first essay, whose
+marker the page lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import SourceLine
+from ..patterns import ESSAY_MARKERS, Rule
+from .debris import first_match
+from .numbers import parse_number
+from .shapes import PROSE_MIN, plain_title_like, prose
+
+CONTENTS_MIN = 3  # markers in a row that make a contents list
+
+
+@dataclass
+class Start:
+    """An essay marker: where it stands among the pieces, and what it says."""
+
+    index: int
+    rule: Rule
+    match: re.Match[str]
+
+    @property
+    def number(self) -> int | None:
+        numeral = self.match.group("num") or self.match.groupdict().get("num2")
+        return parse_number(numeral) if numeral else None
+
+    @property
+    def title(self) -> str:
+        return self.match.group("title").strip()
+
+
+@dataclass
+class Layout:
+    """The essays' starts; the contents lists, as (first, last) piece indices;
+    whether the text before the first marker is an essay of its own."""
+
+    starts: list[Start]
+    contents: list[tuple[int, int]]
+    unmarked_first: bool
+
+
+def find_essays(pieces: list[SourceLine]) -> Layout:
+    marks = []
+    for i, piece in enumerate(pieces):
+        found = first_match(ESSAY_MARKERS, piece.text)
+        if found:
+            marks.append(Start(i, *found))
+    contents = contents_lists(marks, pieces)
+    listed = {m.index for first, last in contents for m in marks if first <= m.index <= last}
+    starts = [m for m in marks if m.index not in listed]
+    first = starts[0] if starts else None
+    before = pieces[: first.index] if first else []
+    unmarked = bool(
+        first
+        and (first.number or 1) >= 2
+        and not contents
+        and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
+    )
+    return Layout(starts, contents, unmarked)
+
+
+def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:
+    """Runs of markers whose essays would be empty: a marker directly after
+    the previous one, or after one short title on the next line."""
+    runs: list[list[Start]] = []
+    for a, b in itertools.pairwise(marks):
+        between = pieces[a.index + 1 : b.index]
+        empty = not between or (
+            len(between) == 1 and not a.title and plain_title_like(between[0].text, 2)
+        )
+        if empty and runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        elif empty:
+            runs.append([a, b])
+    return [(r[0].index, r[-1].index) for r in runs if len(r) >= CONTENTS_MIN]
