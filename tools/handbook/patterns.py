@@ -63,7 +63,7 @@ DEBRIS = [
     ),
     rule(
         "prev-or-next-link",
-        rf"^(?:上一篇|下一篇){C}[^。！？]{{1,60}}$",
+        rf"^(?:上一篇|下一篇){C}[^。？]{{1,60}}$",
         f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
         "one link to a neighbouring page",
     ),
@@ -88,17 +88,16 @@ DEBRIS = [
         "a sidebar of links, each closed by its [MM-DD] date",
     ),
     rule(
-        "cms-properties",
-        r"^(?:>\s*)?(?:(?:文章来源|来源|作者|发布时间|发布日期|更新时间|时间|日期|点击数|点击|浏览次数|"
-        rf"浏览|阅读数|责任编辑|编辑)\s*{C}.*?){{2,}}$",
-        "文章来源：本站原创 作者：佚名 发布时间：2019年07月13日 点击数：",
-        "the page's property line (source, author, date, hits): its date is the page's",
-    ),
-    rule(
         "breadcrumb",
-        rf"^(?:当前位置|您的位置|您现在的位置|所在位置){C}",
+        rf"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*(?:{C}|>)",
         "当前位置：首页 >",
         "the 'you are here' trail; its steps follow on the next lines",
+    ),
+    rule(
+        "empty-box",
+        r"^(?:暂无(?:资料|内容|数据|记录|相关\S{0,4})|没有了[！!]?)$",
+        "暂无资料",
+        "what a box of links says when it has none",
     ),
     rule(
         "related-links",
@@ -126,8 +125,34 @@ DEBRIS = [
     ),
 ]
 
+# The page's property line: source, author, date, hits. It is debris unless it
+# names the authors (作者：于珊珊 马明花); its date is the page's either way.
+PROPERTY_LABEL = (
+    r"文章来源|来源|作者|发布时间|发布日期|更新时间|时间|日期|点击数|点击|浏览次数|浏览|阅读数|"
+    r"责任编辑|编辑|摄影"
+)
+PROPERTY_LINE = rule(
+    "cms-properties",
+    rf"^(?:>\s*)?(?:(?:{PROPERTY_LABEL})\s*{C}.*?){{2,}}$",
+    "文章来源：本站原创 作者：佚名 发布时间：2019年07月13日 点击数：",
+    "the page's property line (source, author, date, hits)",
+)
+PROPERTY_FIELD = re.compile(rf"(?P<label>{PROPERTY_LABEL})\s*{C}")
+AUTHOR_LABELS = {"作者"}
+DATE_LABELS = {"发布时间", "发布日期", "更新时间", "时间", "日期"}
+COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
+
 # In a Markdown export (its first line a `# ` heading), a horizontal rule.
 MARKDOWN_RULE = rule("markdown-rule", r"^(?:-{3,}|\*{3,}|_{3,})$", "---", "a Markdown rule")
+
+# A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
+TEASER = rule(
+    "teaser",
+    r"^(?P<stem>.{20,}?)(?:\.{3,}|…+)$",
+    "没有疑问的，中华民族的儿女，是要站在最前线与日寇拼命的…困...",
+    "a truncated copy of a paragraph that follows in full",
+)
 
 # After a property line that ends in a hit counter (点击数：), its unit alone.
 HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
@@ -138,6 +163,12 @@ BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
 
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
+    rule(
+        "broken-markup",
+        rf"^<(?=[{HAN}“])|(?<=[{SENTENCE_END}”])/[a-z]{{1,6}}>$",
+        "<通过对《准则》解读，…进行了梳理和分析。/p>",
+        "what is left of an HTML tag cut in half: a lone < before the text, /p> after it",
+    ),
     rule(
         "site-preamble",
         r"以下是[^。]{0,30}为您整理的《[^》]{1,40}》[^。]{0,30}(?:喜欢|参考|帮助)[。！!]?",
@@ -191,6 +222,16 @@ CLAUSE_OPENER = re.compile(
 )
 GLUED_HEADING_SERIES = 3  # unnumbered glued heads, alike in their first words, that make a series
 
+# A contents list without essay markers: its heading and bulleted entries.
+CONTENTS_HEADING = rule(
+    "contents-heading", r"^(?:目\s*录|Contents|CONTENTS)$", "目  录", "a contents list's heading"
+)
+CONTENTS_ENTRY = rule(
+    "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
+)
+# A book's title wrapped whole in 《》.
+BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
+
 # A Markdown heading mark, and a catalogue code before a title.
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 CATALOGUE_CODE = rule(
@@ -202,13 +243,11 @@ CATALOGUE_CODE = rule(
 # A code alone on a line, labelling what follows.
 CODE_LABEL = re.compile(r"^[A-Z]{1,4}\d{2,}(?:\.\d+)+$")
 
-# Run-in labels in brackets that introduce a note, not a section.
-RUN_IN_LABEL = re.compile(r"^【[^】]{0,6}(?:按|导语|摘要|提要|提示)】")
 BRACKET_HEADING = rule(
     "bracket-heading",
     rf"^(?P<head>【[^】{SENTENCE_END}]{{2,8}}】)(?P<rest>.*)$",
     "【写在前面】我依稀读过周国平一句话",
-    "a bracketed section head, often glued to its text",
+    "a bracketed section head under a title, often glued to its text",
 )
 
 # --- essays -------------------------------------------------------------------
@@ -282,6 +321,13 @@ HEADING_MARKERS = [
         "第一, 第二,",
     ),
     rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+    rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
+    rule(
+        "cn-numeral-space",
+        rf"^[{CN_DIGITS}]+[\u3000 ](?=[{HAN}“])",
+        "一\u3000三三制政权的实质是民主",
+        "一　title: a number, a space, the heading",
+    ),
 ]
 
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
@@ -320,10 +366,13 @@ HEAD_CUT = rule(
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = rule(
     "split-glued-source",
-    rf"(?<=[^\s{SENTENCE_END}{COMMA}])(?=来源{C})",
+    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:网|报|社|台|刊|杂志|客户端|新闻))",
     f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
-    "a source label glued after a title",
+    "a source label glued after a title (which may follow the last article's last sentence)",
 )
+# A series label a study material opens with, glued to the title after it.
+SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
+HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source line
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
     r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"

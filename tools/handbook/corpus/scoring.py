@@ -179,24 +179,20 @@ def matched_hans(
 ) -> set[int]:
     """Han positions of the source that the output shows, in order: each piece
     of output is searched from its source line and after the previous piece.
-    A piece shown twice from the same line (a text's title that also titles
-    its only essay) is matched once: searching for its second copy would
-    skip ahead to where the same words recur. The header (the text's title
-    and date, which may repeat words of a byline) is found on its line and
-    moves nothing."""
+    The header (the text's title and date, shown again as its only essay's
+    title or in a byline) is found on its line and moves nothing: searching
+    for a second copy of them would skip ahead to where the same words recur."""
     seen: set[int] = set()
     for number, text in header:
         needle = han(text)
         at = source.hans.find(needle, source.line_start(number)) if needle else -1
         if at >= 0:
             seen |= set(range(at, at + len(needle)))
-    shown: set[tuple[int, str]] = set()
     cursor = 0
     for number, text in sorted(output, key=lambda piece: piece[0]):
         needle = han(text)
-        if not needle or (number, needle) in shown:
+        if not needle:
             continue
-        shown.add((number, needle))
         at = source.hans.find(needle, max(cursor, source.line_start(number)))
         if at < 0:
             continue  # not in the text in order: its characters stay unmatched

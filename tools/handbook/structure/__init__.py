@@ -17,11 +17,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
-from ..patterns import CATALOGUE_CODE, DATE, DATE_LINE, HEAD_CUT, MARKDOWN_HEADING, OPENING_BYLINES
+from ..patterns import (
+    BOOK_TITLE,
+    CATALOGUE_CODE,
+    DATE,
+    DATE_LINE,
+    HEAD_CUT,
+    MARKDOWN_HEADING,
+    OPENING_BYLINES,
+)
 from .assemble import assemble
 from .debris import remove_debris
 from .doubts import find_doubts
-from .essays import Layout, Start, find_essays
+from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
 from .roles import Context, Token, byline_match, classify
@@ -85,6 +93,10 @@ def title_of(piece: SourceLine, collection: Collection, conventions: Conventions
     if conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
         collection.repairs.append(Repair(piece.number, "markdown-heading-mark", mark.group(0), ""))
         text = text[mark.end() :]
+    book = BOOK_TITLE.match(text)
+    if book:  # 《文选》 alone: the marks say it is a book's title
+        collection.repairs.append(Repair(piece.number, "book-title-marks", text, book["title"]))
+        text = book["title"]
     code = CATALOGUE_CODE.pattern.match(text)
     if code:
         collection.preface.append(Paragraph(code.group("code"), piece.number))
@@ -137,6 +149,13 @@ def single_essay(
     collection.recognitions.append(Recognition(line, "no-marker", what))
     before = pieces[:lead]
     body = left + pieces[lead + taken :]
+    contents = bulleted_contents(body)
+    if contents:
+        collection.recognitions.append(
+            Recognition(body[0].number, "contents-list", f"to line {body[contents - 1].number}")
+        )
+        collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
+        body = body[contents:]
     fill_essay(essay, before, body, collection, conventions, titled)
     collection.essays.append(essay)
 

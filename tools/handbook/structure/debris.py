@@ -19,14 +19,15 @@ from ..model import Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
     COUNTER_LABEL,
-    DATE_PART,
     DEBRIS,
     HIT_COUNT_UNIT,
     MARKDOWN_RULE,
     PIECE_DEBRIS,
     SPAN_DEBRIS,
+    TEASER,
     Rule,
 )
+from .properties import Field, authors, counters, date, fields
 from .shapes import prose
 from .survey import Conventions
 
@@ -41,7 +42,8 @@ PAGE_END = {
     "related-links",
     "site-footer",
 }
-DATE = re.compile(DATE_PART)
+MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
+CRUMB_MAX = 8  # characters of a breadcrumb's step
 
 
 @dataclass
@@ -67,26 +69,42 @@ def remove_debris(
     removed: dict[int, Removal] = {}  # by index into lines
     page_date = None
     in_breadcrumb = False
+    bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
-        found = line_rule(line.text, conventions, previous)
-        if (
-            found is None
-            and in_breadcrumb
-            and (BREADCRUMB_STEP.match(previous) or line.text == previous)
-        ):
-            found = "breadcrumb"  # a step of the trail, or its last step repeated as a heading
+        props = fields(line.text)
+        if props and page_date is None and (day := date(props)):
+            page_date = PageDate(day, line.number)
+        if props and authors(props):
+            bylines[i] = counters(props)
+            continue
+        found = "cms-properties" if props else line_rule(line.text, conventions, previous)
+        if found is None and in_breadcrumb and crumb_step(lines, i):
+            found = "breadcrumb"
         in_breadcrumb = found == "breadcrumb"
         if found is None:
             continue
         removed[i] = Removal(line.number, found, line.text)
-        if found == "cms-properties" and page_date is None and (date := DATE.search(line.text)):
-            page_date = PageDate(date.group(0), line.number)
-    removed |= page_end(lines, removed)
-    kept = [line for i, line in enumerate(lines) if i not in removed]
+    removed |= page_start(lines, removed) | page_end(lines, removed)
     removals = [removed[i] for i in sorted(removed)]
+    kept = [
+        cut_counters(line, bylines[i], removals) if i in bylines else line
+        for i, line in enumerate(lines)
+        if i not in removed
+    ]
     kept = cut_spans(kept, removals)
     return kept, sorted(removals, key=lambda r: r.line), page_date
+
+
+def crumb_step(lines: list[SourceLine], i: int) -> bool:
+    """Whether line `i` goes on the breadcrumb above it: a step after a `>`
+    (short, or repeated below as the column's heading), or the last step
+    repeated."""
+    text, previous = lines[i].text, lines[i - 1].text
+    if text == previous:
+        return True
+    repeated = i + 1 < len(lines) and lines[i + 1].text == text
+    return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
 
 def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
@@ -98,7 +116,39 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
     found = first_match(DEBRIS, text)
-    return found[0].name if found else None
+    if found:
+        return found[0].name
+    teaser = TEASER.pattern.match(text) if text.endswith(("...", "…")) else None
+    stem = teaser["stem"] if teaser else ""
+    if stem and conventions.text.count(stem) > 1:  # the full paragraph is there too
+        return TEASER.name
+    return None
+
+
+def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Before a breadcrumb that only short non-sentences precede, every line is
+    the page's menu (登录 | 注册 | 首页 …)."""
+    crumb = next((i for i in sorted(removed) if removed[i].rule == "breadcrumb"), None)
+    if crumb is None or any(
+        prose(lines[i].text) or len(lines[i].text) > MENU_ITEM_MAX
+        for i in range(crumb)
+        if i not in removed
+    ):
+        return {}
+    return {
+        i: Removal(lines[i].number, "page-chrome", lines[i].text)
+        for i in range(crumb)
+        if i not in removed
+    }
+
+
+def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
+    """A property line that is a byline, without its hit counter."""
+    text = line.text
+    for f in reversed(found):
+        removals.append(Removal(line.number, "hit-counter", text[f.start : f.end]))
+        text = text[: f.start] + text[f.end :]
+    return SourceLine(line.number, text.strip())
 
 
 def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

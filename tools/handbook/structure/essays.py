@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import SourceLine
-from ..patterns import ESSAY_MARKERS, Rule
+from ..patterns import CONTENTS_ENTRY, CONTENTS_HEADING, ESSAY_MARKERS, Rule
 from .debris import first_match
 from .numbers import parse_number
 from .shapes import PROSE_MIN, plain_title_like, prose
@@ -67,6 +67,21 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
     )
     return Layout(starts, contents, unmarked)
+
+
+def bulleted_contents(pieces: list[SourceLine]) -> int:
+    """How many pieces at the start a contents list without markers takes:
+    its heading (目录) and its bulleted entries, a stray line among them."""
+    if not pieces or not CONTENTS_HEADING.pattern.match(pieces[0].text):
+        return 0
+    end, i = 1, 1
+    while i < len(pieces):
+        if CONTENTS_ENTRY.pattern.match(pieces[i].text):
+            end = i + 1
+        elif i + 1 >= len(pieces) or not CONTENTS_ENTRY.pattern.match(pieces[i + 1].text):
+            break
+        i += 1
+    return end if end - 1 >= CONTENTS_MIN else 0
 
 
 def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:

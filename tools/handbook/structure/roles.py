@@ -28,15 +28,18 @@ from ..patterns import (
     GLUED_SOURCE,
     HEAD_CUT,
     HEADING_MARKERS,
+    HEADLINE_MAX,
     MARKDOWN_HEADING,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     PAREN_NAME,
-    RUN_IN_LABEL,
+    PROPERTY_LINE,
+    SERIES_LABEL,
     SUBTITLE,
     Rule,
 )
+from . import properties
 from .debris import first_match
 from .segment import split_repair
 from .shapes import HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
@@ -48,6 +51,7 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {"office-byline", "square-byline", "attribution", "attribution-wire"}
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
+HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
 
 
 @dataclass
@@ -102,6 +106,12 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if after_title and DASH_SUBTITLE.pattern.match(text):
         ctx.recognise(line, DASH_SUBTITLE.name, "subtitle")
         return [Token("subtitle", text, line, DASH_SUBTITLE.name)]
+    props = properties.fields(text)
+    if props:  # a property line that names its authors
+        names, day = properties.authors(props), properties.date(props)
+        byline = Byline(text, names, PROPERTY_LINE.name, line, day)
+        ctx.recognise(line, PROPERTY_LINE.name, f"byline: {text}")
+        return [Token("byline", text, line, PROPERTY_LINE.name, byline, date=byline.date)]
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
@@ -183,17 +193,40 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
 def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     """A title glued to its subtitle, date, speaker or source:
     `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
-    `标题来源：共产党员网正文…`. None when the piece is not one."""
-    for cut in (HEAD_CUT, GLUED_SOURCE):
-        parts = [p for p in cut.pattern.split(text) if p and p.strip()]
-        if len(parts) > 1 and head_title_like(parts[0].strip()):
-            ctx.repair(split_repair(line, cut.name, parts[0], text[len(parts[0]) :]))
-            ctx.recognise(line, cut.name, f"title: {parts[0].strip()}")
-            title = Token("title", parts[0].strip(), line, cut.name, strong=True)
-            ctx.previous = title
-            rest = text[len(parts[0]) :].strip()
-            return [title, *classify_head_rest(rest, line, ctx)]
-    return None
+    `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
+    parts = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
+    if len(parts) > 1 and head_title_like(parts[0].strip()):
+        return [
+            *glued_title(parts[0], text, HEAD_CUT.name, line, ctx),
+            *classify_head_rest(text[len(parts[0]) :].strip(), line, ctx),
+        ]
+    source = GLUED_SOURCE.pattern.search(text)
+    if not source:
+        return None
+    stops = list(SENTENCE_STOP.finditer(text, 0, source.start()))
+    lead = stops[-1].end() if stops else 0
+    title = text[lead : source.start()].strip()
+    if not head_title_like(title, HEADLINE_MAX) or len(title) < HEAD_TITLE_MIN:
+        return None
+    tokens = classify(text[:lead].strip(), line, ctx) if lead else []
+    tokens += glued_title(title, text[lead:], GLUED_SOURCE.name, line, ctx)
+    return tokens + classify(text[source.start() :], line, ctx)
+
+
+def glued_title(title: str, text: str, rule: str, line: int, ctx: Context) -> list[Token]:
+    """The title cut from what is glued to it; a series label glued before it
+    (…学习推荐材料习近平主持召开…) cut off too."""
+    title = title.strip()
+    tokens = []
+    label = SERIES_LABEL.match(title)
+    if label and len(title) - label.end() >= HEAD_TITLE_MIN:
+        tokens.append(Token("paragraph", label.group(0), line, "series-label"))
+        title = title[label.end() :]
+    ctx.repair(split_repair(line, rule, title, text[text.find(title) + len(title) :]))
+    ctx.recognise(line, rule, f"title: {title}")
+    tokens.append(Token("title", title, line, rule, strong=True))
+    ctx.previous = tokens[-1]
+    return tokens
 
 
 def classify_head_rest(rest: str, line: int, ctx: Context) -> list[Token]:
@@ -254,7 +287,7 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
     """A heading, alone or glued to its paragraph; a signature in brackets
     glued to a paragraph's end; else a paragraph."""
     bracket = BRACKET_HEADING.pattern.match(text)
-    if bracket and not RUN_IN_LABEL.match(text):
+    if bracket and ctx.previous is not None:  # opening an untitled text, it is a run-in label
         head, rest = bracket.group("head"), bracket.group("rest").strip()
         if rest:
             ctx.repair(split_repair(line, "split-glued-heading", head, rest))

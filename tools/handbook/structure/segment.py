@@ -23,6 +23,7 @@ from ..patterns import (
     SPACED_LABEL,
 )
 from .debris import first_match, piece_debris
+from .properties import fields
 from .shapes import (
     ENDS_IN_HAN,
     ENDS_MID_WORD,
@@ -65,6 +66,8 @@ def paragraph_pieces(
 ) -> list[SourceLine]:
     """Cut a line at the spaces that stand for lost paragraph breaks."""
     text, number = line.text, line.number
+    if fields(text):
+        return [line]  # a byline of fields, spaced apart
     breaks = list(PARAGRAPH_BREAK_SPACE.finditer(text))
     if conventions.nbsp_breaks:
         taken = {m.start() for m in breaks}

@@ -37,11 +37,11 @@ def plain_title_like(text: str, shortest: int = 4) -> bool:
     return shortest <= len(text) <= TITLE_MAX and not any(c in text for c in CLAUSE_END)
 
 
-def head_title_like(text: str) -> bool:
+def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:
     """A line that can title a whole text or essay: short, no sentence in it,
     not a lead-in ending in a colon or comma (同志们：)."""
     return (
-        2 <= len(text) <= HEAD_TITLE_MAX
+        2 <= len(text) <= limit
         and not any(c in text for c in SENTENCE_END.replace("！", "") + SEMICOLON)
         and text[-1] not in f"{COLON}:{COMMA},、"
     )
