@@ -32,10 +32,17 @@ class Rule:
     pattern: re.Pattern[str]
     example: str
     meaning: str
+    needs: str = ""  # text every match holds: a line without it is not tried (speed)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.needs in text else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.needs in text else None
 
 
-def rule(name: str, pattern: str, example: str, meaning: str) -> Rule:
-    return Rule(name, re.compile(pattern), example, meaning)
+def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -> Rule:
+    return Rule(name, re.compile(pattern), example, meaning, needs)
 
 
 C = f"[:{COLON}]"  # a colon, either width
@@ -165,15 +172,24 @@ BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
 SPAN_DEBRIS = [
     rule(
         "broken-markup",
-        rf"^<(?=[{HAN}“])|(?<=[{SENTENCE_END}”])/[a-z]{{1,6}}>$",
-        "<通过对《准则》解读，…进行了梳理和分析。/p>",
-        "what is left of an HTML tag cut in half: a lone < before the text, /p> after it",
+        rf"^<(?=[{HAN}“])",
+        "<通过对《准则》解读，…进行了梳理和分析。",
+        "what is left of an HTML tag cut in half: a lone < before the text",
+        needs="<",
+    ),
+    rule(
+        "broken-markup",
+        rf"(?<=[{SENTENCE_END}”])/[a-z]{{1,6}}>$",
+        "…进行了梳理和分析。/p>",
+        "what is left of an HTML tag cut in half: /p> after the text",
+        needs=">",
     ),
     rule(
         "site-preamble",
         r"以下是[^。]{0,30}为您整理的《[^》]{1,40}》[^。]{0,30}(?:喜欢|参考|帮助)[。！!]?",
         "以下是无忧考网为您整理的《企业2019年新年贺卡祝词》，希望大家能够喜欢。",
         "a 范文 site's sentence introducing the page",
+        needs="以下是",
     ),
 ]
 
@@ -184,6 +200,7 @@ PIECE_DEBRIS = [
         rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*[{HAN}]{{2,4}}(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
         "这是习近平同军队人大代表亲切握手。新华社记者 李刚 摄",
         "the caption of a photo that was not copied",
+        needs="摄",
     ),
 ]
 
@@ -206,6 +223,7 @@ DATELINE = rule(
     rf"^(?P<date>{DATE_PART})\s+(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
     f"2022年10月27日08:26   来源{COLON}人民网－人民日报",
     "a news page's dateline: date, time and source",
+    needs="来源",
 )
 
 # Headings glued into the prose (…几点。一、关于保持经济平稳运行目前看，…): a
@@ -213,9 +231,9 @@ DATELINE = rule(
 # an opening word (目前, 当前) or the heading's own words taken up again.
 GLUED_HEADING = rule(
     "glued-heading",
-    rf"(?<=[{SENTENCE_END}”])(?=(?:[{CN_DIGITS}]+、)?[^{SENTENCE_END}{COMMA}、；]{{6,}})",
+    rf"[{SENTENCE_END}”](?=(?:[{CN_DIGITS}]+、)?[^{SENTENCE_END}{COMMA}、；]{{12,}})",
     "这次来调研也是听听大家的意见。习近平：既要保证生产任务还要保证身体健康29日下午，",
-    "where a heading glued after a sentence may start",
+    "a sentence's end, then words up to the next comma too many for a sentence's start",
 )
 CLAUSE_OPENER = re.compile(
     r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
@@ -248,6 +266,7 @@ BRACKET_HEADING = rule(
     rf"^(?P<head>【[^】{SENTENCE_END}]{{2,8}}】)(?P<rest>.*)$",
     "【写在前面】我依稀读过周国平一句话",
     "a bracketed section head under a title, often glued to its text",
+    needs="【",
 )
 
 # --- essays -------------------------------------------------------------------
@@ -263,24 +282,28 @@ ESSAY_MARKERS = [
         rf"^第(?P<num>{NUMERAL})篇{MARKER_END}(?P<title>.*)$",
         f"第一篇{COLON}我们党群众路线内容",
         "第N篇 followed by the essay's title",
+        needs="篇",
     ),
     rule(
         "bracketed",
         rf"^【\s*(?:第(?P<num>{NUMERAL})篇|篇(?P<num2>{NUMERAL}))\s*】\s*(?P<title>.*)$",
         "【篇一】学习心得",
         "【篇N】 or 【第N篇】",
+        needs="篇",
     ),
     rule(
         "pian-n",
         rf"^篇(?P<num>{NUMERAL})\s*[:\uff1a、.]\s*(?P<title>.*)$",
         f"篇一{COLON}学习心得",
         "篇N: title",
+        needs="篇",
     ),
     rule(
         "fan-wen-n",
         rf"^范文(?P<num>{NUMERAL}){MARKER_END}(?P<title>.*)$",
         f"范文一{COLON}学习心得",
         "范文N title",
+        needs="范文",
     ),
 ]
 
@@ -369,6 +392,7 @@ GLUED_SOURCE = rule(
     rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:网|报|社|台|刊|杂志|客户端|新闻))",
     f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
     "a source label glued after a title (which may follow the last article's last sentence)",
+    needs="来源",
 )
 # A series label a study material opens with, glued to the title after it.
 SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
@@ -407,6 +431,7 @@ BYLINES = [
         rf"^(?P<byline>——\s*摘自(?P<name>{NAME}?)(?:同志)?在\S*?上的(?P<role>发言|讲话|报告))(?:\s+(?P<rest>.+))?$",
         "——摘自贺同新同志在集团党组理论中心组群众路线教育实践活动专题学习会议上的发言 总书记在…",
         "——摘自X同志在…上的发言, possibly glued to the first sentence",
+        needs="摘自",
     ),
     rule(
         "written-by-tail",
@@ -431,6 +456,7 @@ BYLINES = [
         rf"^(?P<byline>(?P<role>来源){C}\s*(?P<name>{SOURCE_PUBLISHER}))(?P<rest>[{HAN}“].{{20,}})$",
         f"来源{COLON}共产党员网习近平总书记29日在浙江考察调研。当天下午…",
         "来源:X glued to the first sentence; the source's name ends in 网, 报, 社 …",
+        needs="来源",
     ),
     rule(
         "dateline",
@@ -450,19 +476,22 @@ BYLINES = [
         rf"^(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})(?:\s*(?P<rest>\S.*))?$",
         "（作者单位：无锡联勤保障中心） 实践要义在于“老实” ■廖福安",
         "（作者单位：…） closing an article: the unit of its author",
+        needs="作者单位",
     ),
     rule(
         "square-byline",
         rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
+        needs="■",
     ),
     rule(
         "signature",
-        rf"^(?:(?P<before>.*?[{SENTENCE_END}])\s*)?(?P<byline>(?P<role>倡议人|申请人|发起人|报告人|承诺人|推荐人)"
+        rf"(?:^|(?<=[{SENTENCE_END}])\s*)(?P<byline>(?P<role>倡议人|申请人|发起人|报告人|承诺人|推荐人)"
         rf"{C}\s*(?P<name>[^\s:{COLON}]{{1,30}}?)\s*(?P<date>{DATE_PART})?)$",
         "共同书写北斗规模应用新篇章！倡议人：北斗规模应用国际峰会专家委员会2024年10月24日",
         "the signature closing a letter or proposal, with its date, glued to the last sentence",
+        needs="人",
     ),
     rule(
         "office-byline",
@@ -483,6 +512,7 @@ BYLINES = [
         rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
+        needs="电",
     ),
     rule(
         "report-dateline",
@@ -490,6 +520,7 @@ BYLINES = [
         rf"{C}?\s*(?P<rest>.*)$",
         "国际在线报道(记者 杨磊)：2016年两会上，…",
         "X报道(记者 Y): a story's source and reporter",
+        needs="报道",
     ),
     rule(
         "attribution",
@@ -497,6 +528,7 @@ BYLINES = [
         rf"(?:在|致|同|给|为|出席|主持|考察|视察|会见|参加|看望)[^。]{{2,80}}$",
         "习近平2021年3月5日在参加十三届全国人大四次会议内蒙古代表团审议时的讲话",
         "an excerpt's attribution: speaker, date and occasion",
+        needs="年",
     ),
     rule(
         "attribution-wire",
@@ -504,12 +536,14 @@ BYLINES = [
         rf"据(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>\d{{4}}年{SHORT_DATE})电$",
         "习近平对职业教育工作作出的重要指示，据新华社北京2021年4月13日电",
         "an excerpt's attribution citing the agency that reported it",
+        needs="据",
     ),
     rule(
         "original-title",
         rf"^原标题{C}\s*(?P<title>\S.{{1,80}})$",
         "原标题：习近平：全面实施创新驱动发展战略 推动国防和军队建设实现新跨越",
         "原标题：…, a reposted story's title given after it",
+        needs="原标题",
     ),
 ]
 
@@ -520,9 +554,25 @@ NEWS_CITATION = rule(
     rf"{OPEN}{SHORT_DATE}[{HAN}]{{1,8}}(?:网|报|社|台){CLOSE}",
     f"…落实到每个支部、每名党员。{LPAREN}4月6日新华网{RPAREN}",
     "a news item cited by its date and outlet, the lead of a commentary",
+    needs="月",
 )
 NEWS_LEAD = re.compile(rf"(?:近日|日前|昨天|昨日|今天|今日|本月|{SHORT_DATE})[{COMMA}，]")
 NEWS_LEAD_REACH = 5  # sentences between a lead's first words and its citation
+
+# Bylines that only a short piece can be (the others may have text glued on).
+SHORT_BYLINES = {
+    "lecture",
+    "author-label",
+    "source-label",
+    "dateline",
+    "title-unit-author",
+    "office-byline",
+    "reporter",
+    "attribution",
+    "attribution-wire",
+    "original-title",
+}
+SHORT_PIECE = 120  # characters
 
 # Bylines that close an article: what follows them starts another.
 CLOSING_BYLINES = {"written-by-tail", "unit-note", "signature", "attribution", "attribution-wire"}
@@ -543,7 +593,7 @@ PAREN_NAME = rule(
     f"{LPAREN}朱雯{RPAREN}",
     "the author's name in brackets, signing a foreword",
 )
-GLUED_PAREN_NAME = re.compile(rf"(?<=[{SENTENCE_END}”])\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
+GLUED_PAREN_NAME = re.compile(rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
 # Common family names: a name is taken from a bare line only if it starts with one.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"

@@ -54,9 +54,13 @@ class PageDate:
     line: int
 
 
+# Any whole-line debris rule, tried first: most lines are text.
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
+
+
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
     for r in rules:
-        m = r.pattern.search(text)
+        m = r.search(text)
         if m:
             return r, m
     return None
@@ -115,7 +119,7 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
         return MARKDOWN_RULE.name
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
-    found = first_match(DEBRIS, text)
+    found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
     if found:
         return found[0].name
     teaser = TEASER.pattern.match(text) if text.endswith(("...", "…")) else None
@@ -173,7 +177,7 @@ def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLi
     for line in lines:
         text = line.text
         for r in SPAN_DEBRIS:
-            for m in r.pattern.finditer(line.text):
+            for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
                 text = text.replace(m.group(0), "", 1)
         text = text.strip()

@@ -26,7 +26,6 @@ from .shapes import TITLE_MAX
 CLAUSE_END = re.compile(f"[{SENTENCE_END}{COMMA}、；]")
 NUMBERED = re.compile(r"(?P<num>[零〇一二三四五六七八九十]+)、")  # matched at a position
 HEAD_MIN = 6  # characters of a glued heading
-GLUED_MIN = 14  # characters before the first comma that make a sentence's start suspect
 REPEAT_MIN = 4  # characters of a phrase the sentence repeats from its heading
 SUBJECT = slice(0, 3)  # a heading's first words, as the next sentence takes them up
 
@@ -40,7 +39,8 @@ class Cut:
 
 def split_glued_headings(pieces: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
     cuts = [cut for i, piece in enumerate(pieces) for cut in candidates(i, piece.text)]
-    cuts = [c for c in cuts if in_series(c, cuts, pieces)]
+    heads = [pieces[c.piece].text[c.start : c.end] for c in cuts]
+    cuts = [c for c, head in zip(cuts, heads, strict=True) if in_series(head, heads)]
     if not cuts:
         return pieces
     by_piece: dict[int, list[Cut]] = {}
@@ -64,14 +64,10 @@ def split_glued_headings(pieces: list[SourceLine], repairs: list[Repair]) -> lis
 def candidates(index: int, text: str) -> list[Cut]:
     cuts = []
     for m in GLUED_HEADING.pattern.finditer(text):
-        start = m.start()
-        if start == 0:
-            continue
+        start = m.end()
         number = NUMBERED.match(text, start)
         clause = CLAUSE_END.search(text, number.end() if number else start)
         segment = text[start : clause.start() if clause else len(text)]
-        if len(segment) < GLUED_MIN:
-            continue  # an ordinary first clause
         end = cut_point(segment, at_end=clause is None)
         if end:
             cuts.append(Cut(index, start, start + end))
@@ -87,7 +83,7 @@ def cut_point(segment: str, at_end: bool) -> int:
     opener = CLAUSE_OPENER.search(segment, HEAD_MIN)
     if opener:
         return opener.start() if opener.start() <= TITLE_MAX else 0
-    repeat = repeated(segment)
+    repeat = repeated(segment) if NUMBERED.match(segment) else 0
     if repeat:
         return repeat
     return len(segment) if at_end and HEAD_MIN <= len(segment) <= TITLE_MAX else 0
@@ -103,12 +99,10 @@ def repeated(segment: str) -> int:
     return 0
 
 
-def in_series(cut: Cut, cuts: list[Cut], pieces: list[SourceLine]) -> bool:
+def in_series(head: str, heads: list[str]) -> bool:
     """A numbered head among others numbered in order, or one of several
     heads alike in their first words."""
-    head = pieces[cut.piece].text[cut.start : cut.end]
     number = NUMBERED.match(head)
-    heads = [pieces[c.piece].text[c.start : c.end] for c in cuts]
     if number and any(r.pattern.match(head) for r in HEADING_MARKERS):
         numbers = [parse_number(m["num"]) for h in heads if (m := NUMBERED.match(h))]
         value = parse_number(number["num"])

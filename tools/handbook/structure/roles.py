@@ -36,13 +36,15 @@ from ..patterns import (
     PAREN_NAME,
     PROPERTY_LINE,
     SERIES_LABEL,
+    SHORT_BYLINES,
+    SHORT_PIECE,
     SUBTITLE,
     Rule,
 )
 from . import properties
 from .debris import first_match
 from .segment import split_repair
-from .shapes import HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
+from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
 from .survey import Conventions
 
 DATE = re.compile(DATE_PART)
@@ -130,8 +132,11 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
 
 
 def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
+    long = len(text) > SHORT_PIECE
     for r in BYLINES:
-        m = r.pattern.search(text)
+        if long and r.name in SHORT_BYLINES:
+            continue
+        m = r.search(text)
         if m and (r.name not in NAMED_FORMS or name_like(m.group("name"))):
             return r, m
     return None
@@ -194,13 +199,12 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     """A title glued to its subtitle, date, speaker or source:
     `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
-    parts = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
-    if len(parts) > 1 and head_title_like(parts[0].strip()):
-        return [
-            *glued_title(parts[0], text, HEAD_CUT.name, line, ctx),
-            *classify_head_rest(text[len(parts[0]) :].strip(), line, ctx),
-        ]
-    source = GLUED_SOURCE.pattern.search(text)
+    cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1)
+    if cut and head_title_like(text[: cut.start()].strip()):
+        rest = text[cut.start() :].strip()
+        title = glued_title(text[: cut.start()], text, HEAD_CUT.name, line, ctx)
+        return [*title, *classify_head_rest(rest, line, ctx)]
+    source = GLUED_SOURCE.search(text)
     if not source:
         return None
     stops = list(SENTENCE_STOP.finditer(text, 0, source.start()))
@@ -273,7 +277,7 @@ def bare_name(text: str, previous: Token) -> str:
 def news_lead(text: str) -> int | None:
     """Where the news lead cited as （4月6日新华网） begins: the last sentence
     before the citation, a few at most, that opens with a time word."""
-    cited = NEWS_CITATION.pattern.search(text)
+    cited = NEWS_CITATION.search(text)
     if not cited:
         return None
     starts = [0] + [m.end() for m in SENTENCE_STOP.finditer(text, 0, cited.start())]
@@ -292,9 +296,9 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         if rest:
             ctx.repair(split_repair(line, "split-glued-heading", head, rest))
         return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
-    signed = GLUED_PAREN_NAME.search(text)
+    signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
     if signed and name_like(signed.group(1)[1:-1]):
-        before, after = text[: signed.start()], text[signed.end() :].strip()
+        before, after = text[: signed.start() + 1], text[signed.end() :].strip()
         name = signed.group(1)
         tokens = classify(before.strip(), line, ctx) if before.strip() else []
         byline = Byline(name, [Author(name[1:-1])], PAREN_NAME.name, line)

@@ -11,8 +11,9 @@ every join is a repair, reported.
 from __future__ import annotations
 
 import itertools
+import re
 
-from ..chars import COLON, COMMA, SEMICOLON
+from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
 from ..model import Removal, Repair, SourceLine
 from ..patterns import (
     ESSAY_MARKERS,
@@ -34,6 +35,8 @@ from .shapes import (
     title_like,
 )
 from .survey import Conventions
+
+SPACE = re.compile(f"[ \u00a0{WIDE_SPACES}]")
 
 
 def split_repair(number: int, rule: str, left: str, right: str, mark: str = "|") -> Repair:
@@ -66,8 +69,8 @@ def paragraph_pieces(
 ) -> list[SourceLine]:
     """Cut a line at the spaces that stand for lost paragraph breaks."""
     text, number = line.text, line.number
-    if fields(text):
-        return [line]  # a byline of fields, spaced apart
+    if not SPACE.search(text) or fields(text):
+        return [line]  # no space to break at, or a byline of fields spaced apart
     breaks = list(PARAGRAPH_BREAK_SPACE.finditer(text))
     if conventions.nbsp_breaks:
         taken = {m.start() for m in breaks}
@@ -92,6 +95,8 @@ def paragraph_pieces(
 
 def split_glued_markers(line: SourceLine, repairs: list[Repair]) -> list[SourceLine]:
     """`…最后一句。第二篇:标题` → two pieces: the marker starts its own."""
+    if "篇" not in line.text and "范文" not in line.text:  # every marker has one
+        return [line]
     pieces = GLUED_ESSAY_MARKER.pattern.split(line.text)
     if len(pieces) == 1:
         return [line]
@@ -142,8 +147,9 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
     """Why `first` and `second` are one sentence broken in two (a rule name), or ""."""
     a, b = first.text, second.text
-    if is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
-        return ""
+    open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or bool(ENDS_MID_WORD.search(a))
+    if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
+        return ""  # most lines end a sentence
     heading = first_match(HEADING_MARKERS, b)
     if heading:
         # `形式主义:知行不` + `一、不求实效…等;`: the first stops in a word (知行不一),

@@ -47,11 +47,16 @@ def survey(lines: list[SourceLine]) -> Conventions:
     texts = [line.text for line in lines]
     return Conventions(
         markdown=is_markdown(texts),
-        nbsp_breaks=len(NBSP_BREAK.findall("\n".join(texts))) >= NBSP_BREAKS_MIN,
+        nbsp_breaks=nbsp_breaks(texts),
         hard_wrapped=is_hard_wrapped(texts),
         running_heads=running_heads(texts),
         text="\n".join(texts),
     )
+
+
+def nbsp_breaks(texts: list[str]) -> bool:
+    text = "\n".join(t for t in texts if "\u00a0" in t)
+    return len(NBSP_BREAK.findall(text)) >= NBSP_BREAKS_MIN
 
 
 def is_markdown(texts: list[str]) -> bool:
@@ -73,7 +78,7 @@ def is_hard_wrapped(texts: list[str]) -> bool:
 
 def running_heads(texts: list[str]) -> set[str]:
     """Short lines that recur, each time just above an essay marker."""
-    markers = {i for i, t in enumerate(texts) if any(r.pattern.match(t) for r in ESSAY_MARKERS)}
+    markers = {i for i, t in enumerate(texts) if any(r.match(t) for r in ESSAY_MARKERS)}
     places: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
         if len(t) <= RUNNING_HEAD_MAX and plain_title_like(t, 2) and i not in markers:
