@@ -85,16 +85,24 @@ def bulleted_contents(pieces: list[SourceLine]) -> int:
 
 
 def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:
-    """Runs of markers whose essays would be empty: a marker directly after
-    the previous one, or after one short title on the next line."""
+    """Runs of markers whose essays would be empty (a marker directly after
+    the previous one, or after one short title on the next line), with the
+    marker that closes the run when it numbers on (the list's last entry)."""
     runs: list[list[Start]] = []
     for a, b in itertools.pairwise(marks):
         between = pieces[a.index + 1 : b.index]
         empty = not between or (
             len(between) == 1 and not a.title and plain_title_like(between[0].text, 2)
         )
-        if empty and runs and runs[-1][-1] is a:
+        if not empty:
+            continue
+        if runs and runs[-1][-1] is a:
             runs[-1].append(b)
-        elif empty:
+        else:
             runs.append([a, b])
+    for run in runs:
+        last, before = run[-1], run[-2]
+        closes = last.number is not None and before.number is not None
+        if closes and last.number != before.number + 1:
+            run.pop()  # a new series starts: the essays themselves
     return [(r[0].index, r[-1].index) for r in runs if len(r) >= CONTENTS_MIN]

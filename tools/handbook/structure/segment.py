@@ -31,8 +31,7 @@ from .shapes import (
     LABEL_LEAD,
     LIST_ITEM_END,
     STARTS_AS_TEXT,
-    TITLE_MAX,
-    title_like,
+    plain_title_like,
 )
 from .survey import Conventions
 
@@ -112,13 +111,14 @@ def is_marker(text: str) -> bool:
 def join_broken_lines(
     pieces: list[SourceLine], repairs: list[Repair], hard_wrapped: bool
 ) -> list[SourceLine]:
-    """Join a piece that stops inside a sentence to the next line's first."""
+    """Join a line's last piece, when it stops inside a sentence, to the next
+    line's first."""
     joined: list[SourceLine] = []
     for i, piece in enumerate(pieces):
         previous = joined[-1] if joined else None
         how = (
             previous
-            and previous.number != piece.number
+            and pieces[i - 1].number != piece.number
             and not in_list(pieces, i)
             and broken_between(previous, piece, hard_wrapped)
         )
@@ -166,8 +166,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
     if (
         hard_wrapped
         and ENDS_MID_WORD.search(a)
-        and len(a) > TITLE_MAX
-        and not title_like(b, TITLE_MAX)
+        and not plain_title_like(a, 2)
+        and not plain_title_like(b, 2)
     ):
         return "joined-broken-line"  # a text broken at a width, inside a word
     return ""

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..chars import CLAUSE_END
 from ..model import SourceLine
 from ..patterns import ESSAY_MARKERS, MARKDOWN_HEADING, NBSP_BREAK
-from .shapes import ENDS_MID_WORD, PROSE_MIN, plain_title_like
+from .shapes import ENDS_MID_WORD, plain_title_like
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
 IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+WRAPPED_MIN = 20  # characters of a line of running text
 RUNNING_HEAD_MAX = 8  # characters of a running head
 MARKER_REACH = 3  # lines between a running head and the marker below it
 
@@ -70,10 +72,11 @@ def is_markdown(texts: list[str]) -> bool:
 
 
 def is_hard_wrapped(texts: list[str]) -> bool:
-    """Most long lines end inside a word: the text was broken at a width."""
-    long = [t for t in texts if len(t) >= PROSE_MIN]
-    broken = sum(bool(ENDS_MID_WORD.search(t)) for t in long)
-    return len(long) >= 3 and broken * 2 > len(long)
+    """Most lines of running text end inside a word: the text was broken at a
+    width, not at the end of its paragraphs."""
+    prose = [t for t in texts if len(t) >= WRAPPED_MIN and any(c in t for c in CLAUSE_END)]
+    broken = sum(bool(ENDS_MID_WORD.search(t)) for t in prose)
+    return len(prose) >= 3 and broken * 2 > len(prose)
 
 
 def running_heads(texts: list[str]) -> set[str]:
