@@ -374,6 +374,7 @@ class Glossary:
     terms: list[Term]
     occurrences: dict[str, list[Occurrence]]  # by slug, in page order
     sites: dict[str, Passage | None]  # by slug: the passage its defined_at quotes
+    doubts: list[Doubt] = field(default_factory=list)  # entries of glossary.yml, by its lines
 
 
 @dataclass
