@@ -363,3 +363,22 @@ def test_doubts_are_in_the_report(tmp_path):
     result = run_handbook("convert", source, "--out", tmp_path / "docs")
     assert result.returncode == 0, result.stderr
     assert re.search(r"doubts .*: 1\n +line 4: empty-essay: essay 2 has no text", result.stdout)
+
+
+def test_a_markdown_exports_front_matter_is_debris_that_gives_title_and_date(tmp_path):
+    text = (
+        "---\ntitle: '学习读后感'\ndate: 2019-09-26 03:08:39\ntags:\n- cn\n---\n\n"
+        "![图](https://example.org/a.jpg)\n\n一、履职尽责\n\n习主席讲，要把“两个维护”体现在实效上。\n\n- - -\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert (collection.title, collection.date) == ("学习读后感", "2019-09-26")
+    [essay] = collection.essays
+    assert essay.title == "学习读后感"
+    assert [h.text for a in essay.articles for h in a.blocks if isinstance(h, Heading)] == [
+        "一、履职尽责"
+    ]
+    assert {rule for rule, _ in removed(collection)} == {
+        "front-matter",
+        "markdown-image",
+        "markdown-rule",
+    }

@@ -104,7 +104,19 @@ COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
 ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
 
 # In a Markdown export (its first line a `# ` heading), a horizontal rule.
-MARKDOWN_RULE = rule("markdown-rule", r"^(?:-{3,}|\*{3,}|_{3,})$", "---", "a Markdown rule")
+MARKDOWN_RULE = rule(
+    "markdown-rule", r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$", "- - -", "a Markdown rule"
+)
+# A Markdown export's front matter: key: value lines between two --- lines at
+# the top. Debris; its title and date are the page's.
+FRONT_MATTER_FENCE = re.compile(r"^---$")
+FRONT_MATTER = rule(
+    "front-matter",
+    r"^(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)|-\s.*)$",
+    "title: '学习读后感 My Thoughts after Reading'",
+    "a field of a Markdown export's front matter",
+)
+FRONT_MATTER_MAX = 80  # lines
 
 # A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
 TEASER = rule(

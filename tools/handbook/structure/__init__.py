@@ -23,11 +23,12 @@ from ..patterns import (
     DATE,
     DATE_LINE,
     HEAD_CUT,
+    HEADING_MARKERS,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
 )
 from .assemble import assemble
-from .debris import remove_debris
+from .debris import first_match, remove_debris
 from .doubts import find_doubts
 from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
@@ -45,7 +46,7 @@ def build_collection(
 ) -> Collection:
     """Recognise a collection's header and essays in its normalised lines."""
     conventions = survey(lines)
-    kept, removals, page_date = remove_debris(lines, conventions)
+    kept, removals, page = remove_debris(lines, conventions)
     pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
     collection = Collection(
         source=path,
@@ -63,9 +64,16 @@ def build_collection(
         marked_essays(collection, pieces, layout, conventions)
     else:
         single_essay(collection, pieces, conventions)
-    if collection.date is None and page_date is not None:
-        collection.date, collection.date_line = page_date.text, page_date.line
-        collection.recognitions.append(Recognition(page_date.line, "page-date", "collection date"))
+    if collection.date is None and page.date is not None:
+        collection.date, collection.date_line = page.date.text, page.date.line
+        collection.recognitions.append(Recognition(page.date.line, "page-date", "collection date"))
+    if collection.title_line == 0 and page.title is not None:
+        collection.title, collection.title_line = page.title.text, page.title.line
+        collection.recognitions.append(
+            Recognition(page.title.line, "page-title", "collection title")
+        )
+        if not layout.starts and collection.essays and not collection.essays[0].title:
+            collection.essays[0].title = page.title.text  # the one essay is the page
     if not layout.starts and collection.essays:
         essay = collection.essays[0]
         essay.date = essay.date or collection.date
@@ -121,7 +129,12 @@ def header_title(
         rest = text[len(cut[0]) :].strip()
         collection.repairs.append(split_repair(first.number, HEAD_CUT.name, cut[0], rest))
         text, left = cut[0].strip(), [SourceLine(first.number, p.strip()) for p in cut[1:]]
-    if not head_title_like(text) or byline_match(text) or DATE_LINE.pattern.match(text):
+    if (
+        not head_title_like(text)
+        or byline_match(text)
+        or DATE_LINE.pattern.match(text)
+        or first_match(HEADING_MARKERS, text)  # a section's heading, not the text's title
+    ):
         collection.preface.clear()
         return 0, []
     collection.title, collection.title_line = text, first.number

@@ -19,7 +19,11 @@ from ..model import Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
     COUNTER_LABEL,
+    DATE_PART,
     DEBRIS,
+    FRONT_MATTER,
+    FRONT_MATTER_FENCE,
+    FRONT_MATTER_MAX,
     HIT_COUNT_UNIT,
     MARKDOWN_RULE,
     PIECE_DEBRIS,
@@ -42,16 +46,24 @@ PAGE_END = {
     "related-links",
     "site-footer",
 }
+DATE = re.compile(DATE_PART)
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
 
 
 @dataclass
-class PageDate:
-    """The date the page's property line gives, and where."""
+class PageFact:
+    """What the page says of itself outside the text (its property line, its
+    front matter): a date or a title, and where."""
 
     text: str
     line: int
+
+
+@dataclass
+class PageFacts:
+    date: PageFact | None = None
+    title: PageFact | None = None
 
 
 # Any whole-line debris rule, tried first: most lines are text.
@@ -68,17 +80,18 @@ def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | No
 
 def remove_debris(
     lines: list[SourceLine], conventions: Conventions
-) -> tuple[list[SourceLine], list[Removal], PageDate | None]:
-    """The lines without debris, what was removed, and the page's date."""
-    removed: dict[int, Removal] = {}  # by index into lines
-    page_date = None
+) -> tuple[list[SourceLine], list[Removal], PageFacts]:
+    """The lines without debris, what was removed, and what the page says of itself."""
+    removed, facts = front_matter(lines)
     in_breadcrumb = False
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
+        if i in removed:
+            continue
         props = fields(line.text)
-        if props and page_date is None and (day := date(props)):
-            page_date = PageDate(day, line.number)
+        if props and facts.date is None and (day := date(props)):
+            facts.date = PageFact(day, line.number)
         if props and authors(props):
             bylines[i] = counters(props)
             continue
@@ -97,7 +110,35 @@ def remove_debris(
         if i not in removed
     ]
     kept = cut_spans(kept, removals)
-    return kept, sorted(removals, key=lambda r: r.line), page_date
+    return kept, sorted(removals, key=lambda r: r.line), facts
+
+
+def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts]:
+    """A Markdown export's front matter at the top: removed, its title and
+    date kept as the page's."""
+    facts = PageFacts()
+    if not lines or not FRONT_MATTER_FENCE.match(lines[0].text):
+        return {}, facts
+    end = next(
+        (
+            i
+            for i in range(1, min(len(lines), FRONT_MATTER_MAX))
+            if FRONT_MATTER_FENCE.match(lines[i].text)
+        ),
+        None,
+    )
+    if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
+        return {}, facts
+    for line in lines[1:end]:
+        field = FRONT_MATTER.pattern.match(line.text)
+        value = (field["value"] or "").strip().strip("'\"")
+        if field["key"] == "title" and value:
+            facts.title = PageFact(value, line.number)
+        elif field["key"] == "date" and (day := DATE.search(value)):
+            facts.date = PageFact(day.group(0), line.number)
+    return {
+        i: Removal(lines[i].number, FRONT_MATTER.name, lines[i].text) for i in range(end + 1)
+    }, facts
 
 
 def crumb_step(lines: list[SourceLine], i: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import CLAUSE_END, COLON, COMMA, HAN, SEMICOLON, SENTENCE_END
+from ..chars import CLAUSE_END, COLON, COMMA, HAN, HAN_CHAR, SEMICOLON, SENTENCE_END
 from ..patterns import SURNAMES
 
 # Limits that tell a title from a sentence.
@@ -33,8 +33,13 @@ def title_like(text: str, limit: int) -> bool:
 
 
 def plain_title_like(text: str, shortest: int = 4) -> bool:
-    """A line that can be an article title: short, no clause punctuation."""
-    return shortest <= len(text) <= TITLE_MAX and not any(c in text for c in CLAUSE_END)
+    """A line that can be an article title: short, no clause punctuation,
+    Chinese."""
+    return (
+        shortest <= len(text) <= TITLE_MAX
+        and not any(c in text for c in CLAUSE_END)
+        and bool(HAN_CHAR.search(text))
+    )
 
 
 def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:
@@ -42,6 +47,7 @@ def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:
     not a lead-in ending in a colon or comma (同志们：)."""
     return (
         2 <= len(text) <= limit
+        and bool(HAN_CHAR.search(text))
         and not any(c in text for c in SENTENCE_END.replace("！", "") + SEMICOLON)
         and text[-1] not in f"{COLON}:{COMMA},、"
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..chars import CLAUSE_END
 from ..model import SourceLine
-from ..patterns import ESSAY_MARKERS, MARKDOWN_HEADING, NBSP_BREAK
+from ..patterns import ESSAY_MARKERS, FRONT_MATTER_FENCE, MARKDOWN_HEADING, NBSP_BREAK
 from .shapes import ENDS_MID_WORD, plain_title_like
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
@@ -66,7 +66,7 @@ def is_markdown(texts: list[str]) -> bool:
     if not texts:
         return False
     headings = sum(bool(MARKDOWN_HEADING.match(t)) for t in texts)
-    return bool(MARKDOWN_HEADING.match(texts[0])) or (
+    return bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0])) or (
         headings > 0 and any(IMAGE_LINE.match(t) for t in texts)
     )
 
