@@ -104,7 +104,7 @@ BYLINES = [
         rf"{C}\s*(?P<name>[^\s:{COLON}]{{1,30}}?)\s*(?P<date>{DATE_PART})?)$",
         "共同书写北斗规模应用新篇章！倡议人：北斗规模应用国际峰会专家委员会2024年10月24日",
         "the signature closing a letter or proposal, with its date, glued to the last sentence",
-        needs="人",
+        needs="人：",
     ),
     rule(
         "office-byline",

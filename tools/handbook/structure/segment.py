@@ -26,11 +26,11 @@ from ..patterns import (
 from .debris import first_match, piece_debris
 from .properties import fields
 from .shapes import (
-    ENDS_IN_HAN,
-    ENDS_MID_WORD,
     LABEL_LEAD,
     LIST_ITEM_END,
     STARTS_AS_TEXT,
+    ends_in_han,
+    ends_mid_word,
     plain_title_like,
 )
 from .survey import Conventions
@@ -147,7 +147,7 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
     """Why `first` and `second` are one sentence broken in two (a rule name), or ""."""
     a, b = first.text, second.text
-    open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or bool(ENDS_MID_WORD.search(a))
+    open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or ends_mid_word(a)
     if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
         return ""  # most lines end a sentence
     heading = first_match(HEADING_MARKERS, b)
@@ -155,9 +155,7 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         # `形式主义:知行不` + `一、不求实效…等;`: the first stops in a word (知行不一),
         # the second ends like a list item, which no heading does.
         return (
-            "joined-broken-line"
-            if ENDS_IN_HAN.search(a) and COLON in a and b[-1] in LIST_ITEM_END
-            else ""
+            "joined-broken-line" if ends_in_han(a) and COLON in a and b[-1] in LIST_ITEM_END else ""
         )
     if a[-1] in f"{COMMA}、":  # a comma never ends a paragraph
         return "joined-broken-line"
@@ -165,7 +163,7 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         return "joined-broken-line"  # one clause of a sentence, not a list item
     if (
         hard_wrapped
-        and ENDS_MID_WORD.search(a)
+        and ends_mid_word(a)
         and not plain_title_like(a, 2)
         and not plain_title_like(b, 2)
     ):

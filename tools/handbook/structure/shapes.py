@@ -19,11 +19,20 @@ ARTICLE_BODY_MIN = 40  # an article title is followed by a real paragraph
 LONG_TITLE = 50  # longer titles are reported as doubtful
 PROSE_MIN = 60  # a line this long that ends a sentence is prose
 
-ENDS_IN_HAN = re.compile(f"[{HAN}]$")
-ENDS_MID_WORD = re.compile(rf"[{HAN}A-Za-z0-9]$")
+WORD_CHAR = re.compile(rf"[{HAN}A-Za-z0-9]")
+CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_END)}]")
 STARTS_AS_TEXT = re.compile(rf"^[{HAN}A-Za-z0-9“‘《]")
 LABEL_LEAD = re.compile(rf"^[^{SENTENCE_END}{COMMA}]{{1,8}}[{COLON}:]")
 LIST_ITEM_END = f"{SEMICOLON}{COMMA}、"
+
+
+def ends_in_han(text: str) -> bool:
+    return bool(text) and HAN_CHAR.match(text[-1]) is not None
+
+
+def ends_mid_word(text: str) -> bool:
+    """Its last character is part of a word: Han, a letter, a digit."""
+    return bool(text) and WORD_CHAR.match(text[-1]) is not None
 
 
 def title_like(text: str, limit: int) -> bool:

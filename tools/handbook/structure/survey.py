@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chars import CLAUSE_END
 from ..model import SourceLine
 from ..patterns import ESSAY_MARKERS, FRONT_MATTER_FENCE, MARKDOWN_HEADING, NBSP_BREAK
-from .shapes import ENDS_MID_WORD, plain_title_like
+from .shapes import CLAUSE_MARK, ends_mid_word, plain_title_like
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
 IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
@@ -74,8 +73,8 @@ def is_markdown(texts: list[str]) -> bool:
 def is_hard_wrapped(texts: list[str]) -> bool:
     """Most lines of running text end inside a word: the text was broken at a
     width, not at the end of its paragraphs."""
-    prose = [t for t in texts if len(t) >= WRAPPED_MIN and any(c in t for c in CLAUSE_END)]
-    broken = sum(bool(ENDS_MID_WORD.search(t)) for t in prose)
+    prose = [t for t in texts if len(t) >= WRAPPED_MIN and CLAUSE_MARK.search(t)]
+    broken = sum(ends_mid_word(t) for t in prose)
     return len(prose) >= 3 and broken * 2 > len(prose)
 
 
