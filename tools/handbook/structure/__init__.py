@@ -94,23 +94,22 @@ def dated_line(essay: Essay) -> int:
     return next((b.line for b in bylines if b.date == essay.date), essay.line)
 
 
-def title_of(piece: SourceLine, collection: Collection, conventions: Conventions) -> str:
-    """A head line's title: without a Markdown heading's mark, without a
-    catalogue code before it (kept in the preface)."""
-    text = piece.text
+def title_of(piece: SourceLine, conventions: Conventions) -> tuple[str, list[Repair], str]:
+    """A head line as a title: without a Markdown heading's mark, without the
+    《》 of a book's title, without a catalogue code before it (returned, for
+    the preface); the repairs that takes."""
+    text, repairs, code = piece.text, [], ""
     if conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
-        collection.repairs.append(Repair(piece.number, "markdown-heading-mark", mark.group(0), ""))
+        repairs.append(Repair(piece.number, "markdown-heading-mark", mark.group(0), ""))
         text = text[mark.end() :]
     book = BOOK_TITLE.match(text)
     if book:  # 《文选》 alone: the marks say it is a book's title
-        collection.repairs.append(Repair(piece.number, "book-title-marks", text, book["title"]))
+        repairs.append(Repair(piece.number, "book-title-marks", text, book["title"]))
         text = book["title"]
-    code = CATALOGUE_CODE.pattern.match(text)
-    if code:
-        collection.preface.append(Paragraph(code.group("code"), piece.number))
-        collection.recognitions.append(Recognition(piece.number, CATALOGUE_CODE.name, code["code"]))
-        text = text[code.end() :]
-    return text
+    catalogue = CATALOGUE_CODE.pattern.match(text)
+    if catalogue:
+        code, text = catalogue["code"], text[catalogue.end() :]
+    return text, repairs, code
 
 
 def header_title(
@@ -122,7 +121,7 @@ def header_title(
     if not pieces:
         return 0, []
     first = pieces[0]
-    text = title_of(first, collection, conventions)
+    text, repairs, code = title_of(first, conventions)
     cut = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
     left: list[SourceLine] = []
     if len(cut) > 1 and head_title_like(cut[0].strip()):
@@ -135,10 +134,13 @@ def header_title(
         or DATE_LINE.pattern.match(text)
         or first_match(HEADING_MARKERS, text)  # a section's heading, not the text's title
     ):
-        collection.preface.clear()
         return 0, []
     collection.title, collection.title_line = text, first.number
+    collection.repairs += repairs
     collection.recognitions.append(Recognition(first.number, "first-line", "collection title"))
+    if code:
+        collection.preface.append(Paragraph(code, first.number))
+        collection.recognitions.append(Recognition(first.number, CATALOGUE_CODE.name, code))
     taken = 1
     if not left and len(pieces) > 1 and (date := DATE.pattern.match(pieces[1].text)):
         collection.date, collection.date_line = date.group(1), pieces[1].number

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Article, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import CLOSING_BYLINES, OPENING_BYLINES
@@ -38,7 +38,6 @@ class State:
     essay: Essay
     article: Article
     closed: bool = False  # the article's closing byline was met
-    dated_by_line: set[int] = field(default_factory=set)  # ids of what a date line dated
 
     @property
     def head(self) -> bool:
@@ -146,12 +145,12 @@ def give_unit(state: State, note: Byline) -> None:
 
 def dated(state: State, token: Token) -> None:
     """A date line dates what it stands under, before a date a byline gave."""
-    line = Byline(token.text, [], token.rule, token.line, token.date)
     target: Essay | Article = state.essay if state.head else state.article
+    dated_already = any(b.rule == token.rule for b in target.bylines)
+    line = Byline(token.text, [], token.rule, token.line, token.date)
     (state.essay.bylines if state.head else state.article.blocks).append(line)
-    if target.date is None or id(target) not in state.dated_by_line:
+    if target.date is None or not dated_already:
         target.date = token.date
-        state.dated_by_line.add(id(target))
 
 
 def title(state: State, token: Token, recognitions: list[Recognition]) -> None:

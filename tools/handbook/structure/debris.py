@@ -2,11 +2,11 @@
 reported.
 
 Lines are judged whole, never by how they start (`本站热搜的文章里，…` is
-text). Some debris comes in blocks that a single line announces: a
-breadcrumb trail runs over the next lines, a box of related links lists its
-links below its heading, and after the page's tools (print, share, the
-editor's credit) the rest of a page that holds no sentence is its menu and
-footer. Debris inside a line (a 范文 site's introduction) is cut out of it.
+text). Some debris comes in blocks: a breadcrumb trail runs over the next
+lines, a menu stands above it, after the page's tools (print, share, the
+editor's credit, related links) the rest of a page that holds no sentence
+is its menu and footer, and a Markdown export opens with front matter.
+Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
 The page's own date, printed in its property line, is kept.
 """
 
