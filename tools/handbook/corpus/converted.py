@@ -15,7 +15,6 @@ def converter_outline(path: Path) -> Outline:
     """Convert one text through the public pipeline and describe what came out."""
     from ..model import Heading
     from ..pipeline import build_handbook
-
     from ..settings import Settings
 
     collection = build_handbook([path], Settings()).collections[0]
