@@ -187,9 +187,8 @@ def essay_list(collection: Collection, page: str) -> list[str]:
     lines = []
     for essay in collection.essays:
         href = link(page, essay_page(collection.slug, essay.slug))
-        name = " ".join(n for n in (essay.marker, essay.title) if n) or essay.label
         lines.append(
-            f"- [{escape(name)}]({href})  \n"
+            f"- [{escape(essay.name)}]({href})  \n"
             f"  {escape(essay.description)}  \n"
             f"  <small>{essay.characters} 字 · 约 {essay.reading_minutes} 分钟</small>"
         )
@@ -335,7 +334,7 @@ def term_entry(
     if term.note:
         out.append(f"**说明**{COLON}{escape(term.note)}")
     if term.defined_at and site:
-        where = f"{site.essay.marker} {site.essay.title} · {place_on_page(site.anchor)}".strip()
+        where = f"{site.essay.name} · {place_on_page(site.anchor)}"
         href = link(page, site.page, site.anchor)
         out.append(
             f"**原文定义**{LPAREN}[{escape(where)}]({href}){RPAREN}{COLON}\n\n"
@@ -347,7 +346,7 @@ def term_entry(
     for target, group in groupby(occurrences, key=lambda o: o.passage.page):
         uses = list(group)
         essay, href = uses[0].passage.essay, link(page, target)
-        out.append(f"### {escape(f'{essay.marker} {essay.title}'.strip())}")
+        out.append(f"### {escape(essay.name)}")
         out.append("\n".join(f"- [{snippet(o)}]({anchored(href, o.passage.anchor)})" for o in uses))
     head = front_matter({k: v for k, v in meta.items() if v != []})
     return head + "\n\n".join(out) + "\n"

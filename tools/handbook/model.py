@@ -276,6 +276,12 @@ class Essay:
         return first[:UNTITLED_WORDS] + ("…" if len(first) > UNTITLED_WORDS else "")
 
     @property
+    def name(self) -> str:
+        """The essay as lists and references name it: marker and title
+        (第一篇 群众路线是党的生命线), else its label."""
+        return " ".join(n for n in (self.marker, self.title) if n) or self.label
+
+    @property
     def authors(self) -> list[Author]:
         bylines = self.bylines + [b for art in self.articles for b in art.bylines]
         return [a for b in bylines for a in b.authors]
