@@ -421,8 +421,12 @@
           entries = hits.map((h) =>
             item(number, terms, h.section, base + (0.5 * h.score) / best, h.holds)
           );
-          if (!hits.some((h) => h.section === index.first[group.page]))
-            entries.push(article(group.page, terms, 0));
+          /* Material shows a page's first section as the page's heading, with
+             its text only when it is the best; below a better section it is
+             listed as a section (an empty #) under its own heading */
+          const opening = hits.findIndex((h) => h.section === index.first[group.page]);
+          if (opening !== 0) entries.push(article(group.page, terms, 0));
+          if (opening > 0) entries[opening].location = entries[opening].location.replace(/#.*|$/, "#");
         } else {
           /* Across sections: under the page, each term's best sections */
           const shown = new Set();
@@ -478,13 +482,15 @@
     const engine = createSearch(load);
     let latest = 0, queries = new Map();
     const failed = (error) => reply({ type: RESULT, data: { items: [], handbook: { error: `${error.message}` } } });
+    /* Ready once the manifest is in, whether or not Material's set-up
+       message has come: it carries nothing this search reads */
+    engine.ready.then(() => reply({ type: READY }), (error) => {
+      reply({ type: READY });
+      failed(error);
+    });
     return (message) => {
       switch (message.type) {
         case SETUP:
-          engine.ready.then(() => reply({ type: READY }), (error) => {
-            reply({ type: READY });
-            failed(error);
-          });
           break;
         case QUERY: {
           const mine = ++latest;
@@ -505,16 +511,21 @@
   }
 
   if (typeof WorkerGlobalScope !== "undefined" && scope instanceof WorkerGlobalScope) {
-    let handle = null;
+    /* The page fetches the manifest while this script loads, and sends it */
+    let handle = null, manifest = null;
+    const sent = new Promise((resolve) => (manifest = resolve));
     scope.addEventListener("message", ({ data }) => {
       if (data.type === "handbook:init") {
         const load = (name) =>
-          fetch(new URL(`${name}.json`, data.base)).then((r) => {
-            if (!r.ok) throw new Error(`search index: ${r.status} ${r.url}`);
-            return r.json();
-          });
+          name === "manifest"
+            ? sent.then((m) => (m.error ? Promise.reject(new Error(m.error)) : JSON.parse(m.text)))
+            : fetch(new URL(`${name}.json`, data.base)).then((r) => {
+                if (!r.ok) throw new Error(`search index: ${r.status} ${r.url}`);
+                return r.json();
+              });
         handle = connect(load, (m) => scope.postMessage(m));
-      } else handle(data);
+      } else if (data.type === "handbook:manifest") manifest(data);
+      else handle(data);
     });
   } else if (typeof module === "object" && module.exports) {
     module.exports = { createSearch, connect, decode };

@@ -288,3 +288,15 @@ class _Writer:
         if batch:
             self.file(f"t/{len(first) - 1}", {"pages": batch})
         return first
+
+
+def read_sections(folder: Path) -> dict[str, list[Section]]:
+    """The sections an index written by `SearchIndex.write` holds, by page URL."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    urls, anchors = manifest["pages"]["url"], iter(manifest["sections"]["anchor"])
+    found: dict[str, list[Section]] = {}
+    for shard, first in enumerate(manifest["texts"]):
+        data = json.loads((folder / "t" / f"{shard}.json").read_text(encoding="utf-8"))
+        for page, sections in enumerate(data["pages"], start=first):
+            found[urls[page]] = [Section(next(anchors), t, x) for t, x in sections]
+    return found

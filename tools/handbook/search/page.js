@@ -46,9 +46,15 @@
         script.onload = () => this.ready(window.handbookSearch.connect(base, receive));
         document.head.appendChild(script);
       } else {
+        /* The manifest comes while the worker's script does, not after it */
+        const manifest = fetch(new URL("manifest.json", base)).then((r) => r.text());
         const worker = new NativeWorker(this.url);
         worker.onmessage = (ev) => receive(ev.data);
         worker.postMessage({ type: "handbook:init", base });
+        manifest.then(
+          (text) => worker.postMessage({ type: "handbook:manifest", text }),
+          (error) => worker.postMessage({ type: "handbook:manifest", error: `${error}` })
+        );
         this.ready((message) => worker.postMessage(message));
       }
     }
