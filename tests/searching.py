@@ -59,7 +59,9 @@ class NodeSearch:
     def __post_init__(self) -> None:
         node = shutil.which("node")
         if node is None:
-            pytest.fail("the search tests need Node (node on PATH)")
+            if os.environ.get("CI") == "true":
+                pytest.fail("the search tests need Node (node on PATH) under CI")
+            pytest.skip("the search tests need Node (node on PATH)")
         worker = self.edition / "assets" / "javascripts" / "search-worker.js"
         self.process = subprocess.Popen(
             [node, str(NODE_RUNNER), str(worker), str(self.edition / "search")],

@@ -37,7 +37,7 @@ from handbook.hant import HantConverter
 from handbook.search import material
 from handbook.search.folding import fold, fold_table
 from handbook.search.index import CLAUSE_BREAKS, SearchSettings, read_sections, vlq
-from handbook.search.pages import KIND_RULES, page_kind
+from handbook.search.pages import KIND_RULES, Kind, page_kind
 
 TO_HANT = HantConverter("s2tw", None).convert
 TO_HANS = opencc.OpenCC("t2s").convert
@@ -88,6 +88,7 @@ def test_traditional_edition_folds_to_the_simplified_one(built_site: Path) -> No
 def test_kind_rules_name_their_examples() -> None:
     for rule in KIND_RULES:
         assert page_kind(rule.example) is rule.kind, rule.name
+    assert page_kind("index.md") is page_kind("glossary/index.md") is Kind.NAVIGATION
 
 
 def test_numbers_are_written_as_base64_digits() -> None:

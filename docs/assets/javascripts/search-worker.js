@@ -44,8 +44,8 @@
     return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   }
 
-  /* The last shard whose first key is not after `key` (UTF-16 order, as
-     index.py sorts them) */
+  /* The last shard whose first key (or page) is not after `key`: keys in
+     UTF-16 order, as index.py sorts them */
   function shardOf(firsts, key) {
     let lo = 0, hi = firsts.length - 1;
     while (lo < hi) {
@@ -334,7 +334,7 @@
     /* Title and snippet HTML of sections whose page text is loaded */
     function filled(section, terms, shard) {
       const page = index.pageOf[section];
-      const [title, text] = shard.pages[page - index.texts[shardNumber(page)]][
+      const [title, text] = shard.pages[page - index.texts[shardOf(index.texts, page)]][
         section - index.first[page]
       ];
       const t = heading(title, terms), s = snippet(text, terms);
@@ -345,26 +345,16 @@
       };
     }
 
-    function shardNumber(page) {
-      let lo = 0, hi = index.texts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (index.texts[mid] <= page) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    }
+    /* Page texts already here, by shard */
+    const texts = new Map();
 
     function loadedText(page) {
-      const name = `t/${shardNumber(page)}`;
-      return cache.has(name) ? cache.get(name).settled : undefined;
+      return texts.get(shardOf(index.texts, page));
     }
 
     function textOf(page) {
-      const name = `t/${shardNumber(page)}`;
-      const promise = fetchPart(name);
-      promise.then((shard) => (promise.settled = shard), () => {});
-      return promise;
+      const shard = shardOf(index.texts, page);
+      return fetchPart(`t/${shard}`).then((data) => (texts.set(shard, data), data));
     }
 
     /* --- Material's result items ------------------------------------------ */

@@ -7,7 +7,7 @@ title, a line break, text. Written under the edition's search/ folder:
                    title, kind, names of a glossary entry); sections (anchor,
                    title length, length); where each shard's keys start
     k/N.json       for each character and each pair of characters, the
-                   sections holding it: section, count in the text, in title
+                   sections holding it: how often, and whether in the title
     p/N.json       for each pair, where it occurs in each of those sections
     t/N.json       titles and texts of a run of whole pages (snippets)
 

@@ -379,8 +379,11 @@ def build_pagefind(site: Path, corpus: Corpus) -> None:
     configures it for a Material site (the article, without permalinks, in
     Chinese); and each page's text with every Han character a word of its
     own, so that a quoted phrase matches any run of characters."""
-    from pagefind.index import PagefindIndex  # only with --pagefind
-    from pagefind_bin_extended import get_executable
+    try:  # only with --pagefind
+        from pagefind.index import PagefindIndex
+        from pagefind_bin_extended import get_executable
+    except ImportError as error:
+        raise SystemExit("bench: --pagefind needs pip install 'pagefind[extended]'") from error
 
     subprocess.run(
         [

@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from handbook.addresses import GLOSSARY_DIR
+from handbook.addresses import GLOSSARY_DIR, HOME, collection_index, essay_page, term_page
 
 
 class Kind(enum.Enum):
@@ -26,27 +26,27 @@ class Kind(enum.Enum):
 class KindRule:
     name: str
     kind: Kind
-    example: str  # a page path under docs/ the rule names
-
-    def matches(self, path: str) -> bool:
-        if self.kind is Kind.NAVIGATION:
-            return path == "index.md" or path.endswith("/index.md")
-        if self.kind is Kind.TERM:
-            return path.startswith(f"{GLOSSARY_DIR}/")
-        return True
+    pattern: re.Pattern[str]  # matches the page's path under docs/
+    example: str
 
 
-# The first rule that matches names the page's kind.
+def rule(name: str, kind: Kind, pattern: str, example: str) -> KindRule:
+    return KindRule(name, kind, re.compile(pattern), example)
+
+
+# The first rule whose pattern matches names the page's kind.
 KIND_RULES = (
-    KindRule("lists of pages", Kind.NAVIGATION, "mass-line-essays/index.md"),
-    KindRule("glossary entry", Kind.TERM, f"{GLOSSARY_DIR}/si-feng.md"),
-    KindRule("essay", Kind.ESSAY, "mass-line-essays/essay-02.md"),
+    rule("the home page", Kind.NAVIGATION, rf"^{re.escape(HOME)}$", HOME),
+    # a collection's list of essays, and the glossary's index
+    rule("a list of pages", Kind.NAVIGATION, r"/index\.md$", collection_index("texts")),
+    rule("glossary entry", Kind.TERM, rf"^{GLOSSARY_DIR}/", term_page("si-feng")),
+    rule("essay", Kind.ESSAY, r"", essay_page("texts", "essay-02")),
 )
 
 
 def page_kind(path: str) -> Kind:
     """The kind of the page built from `path` under docs/."""
-    return next(rule.kind for rule in KIND_RULES if rule.matches(path))
+    return next(r.kind for r in KIND_RULES if r.pattern.search(path))
 
 
 @dataclass(frozen=True)
