@@ -188,7 +188,9 @@ def test_without_rights_it_stops_with_the_command(
     assert main(machine, "test") == 1
     assert log(machine) == ["sudo -n true"]
     err = capsys.readouterr().err
-    assert err.startswith("error: missing system packages (Debian/Ubuntu): chromium poppler-utils nodejs")
+    assert err.startswith(
+        "error: missing system packages (Debian/Ubuntu): chromium poppler-utils nodejs"
+    )
     assert "\n  sudo apt-get install chromium poppler-utils nodejs\n" in err
 
 

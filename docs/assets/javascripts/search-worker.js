@@ -400,6 +400,8 @@
       const found = await match(query);
       const groups = rank(found);
       const { terms } = found;
+      /* The first result's page text, on its way while the list is drawn */
+      if (groups.length) textOf(groups[0].page).catch(() => {});
       /* Scores fall with the groups' order; in a group, the best sections are
          shown and the others folded under "more on this page" */
       const items = groups.map((group, g) => {

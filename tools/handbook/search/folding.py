@@ -51,37 +51,30 @@ def _latin_pairs() -> list[tuple[str, str]]:
 def fold_table() -> dict[str, str]:
     """Character → the representative of its class, for every character that
     has another form (the others fold to themselves)."""
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        while parent.setdefault(c, c) != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
+    classes: dict[str, set[str]] = {}  # each character's class, one set shared by its members
 
     def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        ca, cb = classes.setdefault(a, {a}), classes.setdefault(b, {b})
+        if ca is not cb:
+            small, large = sorted((ca, cb), key=len)
+            large |= small
+            classes.update(dict.fromkeys(small, large))
 
     tables = {name: opencc_table(name) for name in OPENCC_TABLES}
     for table in tables.values():
         for key, forms in table.items():
             for form in forms:
-                if len(key) == 1 and len(form) == 1:
+                if len(key) == 1 and len(form) == 1 and key != form:
                     join(key, form)
     for form, base in _latin_pairs():
         join(form, base)
-    classes: dict[str, list[str]] = {}
-    for c in parent:
-        classes.setdefault(root(c), []).append(c)
     # The representative: the ASCII base of a Latin class; else one of the
     # common ideographs (U+4E00 …), the Simplified form (a character OpenCC
     # converts to Traditional but not back) if there are several.
     simplified = set(tables["STCharacters"]) - set(tables["TSCharacters"])
     simplified |= set(string.ascii_lowercase + string.digits)
     fold = {}
-    for members in classes.values():
+    for members in {id(c): c for c in classes.values()}.values():
         representative = min(
             members, key=lambda m: (not UNIFIED[0] <= m <= UNIFIED[1], m not in simplified, m)
         )

@@ -74,7 +74,19 @@ def _digits(n: int) -> str:
             return out
 
 
-SMALL = [_digits(n) for n in range(1 << 15)]  # every number of up to three digits
+_LAST = list(DIGITS[:32])  # a number's last digit
+_MORE = [DIGITS[32 | low] for low in range(32)]  # a digit more follow
+# Every number of up to three digits (below 2¹⁵), low bits first: what _digits gives.
+SMALL = (
+    _LAST
+    + [_MORE[low] + _LAST[high] for high in range(1, 32) for low in range(32)]
+    + [
+        _MORE[low] + _MORE[mid] + _LAST[high]
+        for high in range(1, 32)
+        for mid in range(32)
+        for low in range(32)
+    ]
+)
 
 
 def vlq(numbers: list[int], less: int = 0) -> str:

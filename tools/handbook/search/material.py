@@ -11,6 +11,7 @@ of silently bringing lunr back or loading search with every page.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -41,19 +42,26 @@ class MaterialChanged(Exception):
     """What a patch expected to find in Material's output is not there."""
 
 
-def patch_page(output: str, where: str) -> str:
-    """Point a page's search configuration at the handbook's worker and put
-    the handbook's search script before Material's bundle."""
-    if 'id="__config"' not in output:
-        return output
-    patched, workers = MATERIAL_WORKER.subn(rf'\1\2{WORKER}"', output)
+@functools.cache
+def page_script() -> str:
     script = PAGE_SCRIPT.read_text(encoding="utf-8")
     if "</script" in script:
         raise MaterialChanged(f"{PAGE_SCRIPT.name} must not contain </script")
-    patched, bundles = BUNDLE_SCRIPT.subn(lambda m: f"<script>{script}</script>{m[0]}", patched)
+    return script
+
+
+def patch_page(output: str, where: str) -> str:
+    """Point a page's search configuration at the handbook's worker and put
+    the handbook's search script before Material's bundle (both follow the
+    configuration, at the page's end)."""
+    at = output.rfind('<script id="__config"')
+    if at == -1:
+        return output
+    tail, workers = MATERIAL_WORKER.subn(rf'\1\2{WORKER}"', output[at:])
+    tail, bundles = BUNDLE_SCRIPT.subn(lambda m: f"<script>{page_script()}</script>{m[0]}", tail)
     if workers != 1 or bundles != 1:
         raise MaterialChanged(f"{where}: Material's search worker URL or bundle script not found")
-    return patched
+    return output[:at] + tail
 
 
 def without_unpkg_shim(polyfills: list[str]) -> list[str]:

@@ -36,7 +36,6 @@ import re
 import statistics
 import subprocess
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -74,9 +73,16 @@ SEARCH_FILES = {
     "pagefind": re.compile(r"/pagefind/"),
     "pagefind, a word per character": re.compile(r"/pagefind-spaced/"),
 }
-# The first result is on screen, its text shown and a match marked.
-FIRST_RESULT = """() => { const li = document.querySelector('.md-search-result__item');
-  return !!li && !!li.querySelector('mark') && !li.querySelector('[data-handbook-text]') }"""
+# Read by the page itself, so that the moments do not wait on the test's
+# polling: when the query arrived (its input event), and when the first result
+# was on screen, its text shown and a match marked (wall-clock ms, as the
+# requests' timings).
+MOMENTS = """addEventListener("input", () => { window.typedAt ??= Date.now() }, true);
+new MutationObserver(() => {
+  const li = document.querySelector(".md-search-result__item");
+  if (!window.shownAt && li && li.querySelector("mark") && !li.querySelector("[data-handbook-text]"))
+    window.shownAt = Date.now();
+}).observe(document, { childList: true, subtree: true, characterData: true });"""
 # Pagefind's API on a page of its own; `spaced`: each term as a phrase of
 # one-character words, several terms searched one by one, their pages intersected.
 PAGEFIND_PAGE = """<!doctype html><meta charset="utf-8"><script type="module">
@@ -90,8 +96,8 @@ async function found(q) {
   for (const term of q.split(/\\s+/)) each.push((await pagefind.search(phrase(term))).results);
   return each[0].filter((r) => each.every((e) => e.some((x) => x.id === r.id)));
 }
-window.first = async (q) => { const t = performance.now(); const results = await found(q);
-  if (results.length) await results[0].data(); return performance.now() - t };
+window.first = async (q) => { window.typedAt = Date.now(); const results = await found(q);
+  if (results.length) await results[0].data(); window.shownAt = Date.now() };
 window.all = async (q) => Promise.all((await found(q)).map(async (r) => (await r.data()).url));
 window.ready = true;
 </script>"""
@@ -234,24 +240,30 @@ class First:
     seconds: float
 
 
-def _phone(browser: Any) -> tuple[Any, Any, list[tuple[float, Any]]]:
+def _phone(browser: Any) -> tuple[Any, Any, list[Any]]:
     context = browser.new_context(**PHONE)
+    context.add_init_script(MOMENTS)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", NETWORK)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    finished: list[tuple[float, Any]] = []
-    context.on("requestfinished", lambda request: finished.append((time.monotonic(), request)))
+    finished: list[Any] = []
+    context.on("requestfinished", lambda request: finished.append(request))
     return context, page, finished
 
 
-def _bytes(engine: str, finished: list[tuple[float, Any]], until: float) -> float:
-    """Kilobytes the search received, headers and compressed bodies, up to a moment."""
+def _bytes(engine: str, finished: list[Any], until: float) -> float:
+    """Kilobytes the search received, headers and compressed bodies, before a
+    moment (wall-clock ms)."""
     total = 0
-    for at, request in finished:
-        if at <= until and SEARCH_FILES[engine].search(request.url):
+    for request in finished:
+        timing = request.timing
+        if (
+            SEARCH_FILES[engine].search(request.url)
+            and timing["startTime"] + timing["responseEnd"] <= until
+        ):
             sizes = request.sizes()
             total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
     return total / 1e3
@@ -264,20 +276,17 @@ def first_result(browser: Any, base: str, essay: str, query: str, engine: str) -
         if engine.startswith("pagefind"):
             page.goto(base + f"pagefind-bench.html?bundle={BUNDLES[engine]}")
             page.wait_for_function("window.ready")
-            seconds = page.evaluate("q => first(q)", query) / 1e3
-            done = time.monotonic()
+            page.evaluate("q => first(q)", query)
         else:
             page.goto(base + essay)
             page.wait_for_load_state("load")
             page.locator("header label[for=__search]:visible").first.click()
             page.locator("input[data-md-component=search-query]").fill(query)
-            typed = time.monotonic()
             page.locator("input[data-md-component=search-query]").press("End")
-            page.wait_for_function(FIRST_RESULT, polling=20, timeout=300_000)
-            done = time.monotonic()
-            seconds = done - typed
-        page.wait_for_timeout(200)  # the requests' last events
-        return First(engine, query, _bytes(engine, finished, done), seconds)
+        page.wait_for_function("window.shownAt", polling=50, timeout=300_000)
+        page.wait_for_timeout(300)  # the requests' last events
+        typed, shown = page.evaluate("[window.typedAt, window.shownAt]")
+        return First(engine, query, _bytes(engine, finished, shown), (shown - typed) / 1e3)
     finally:
         context.close()
 

@@ -15,6 +15,7 @@
 
 (function () {
   const QUERY_BOX = "[data-md-component=search-query]";
+  const OPENERS = `${QUERY_BOX}, label[for=__search], #__search`;
   const RESULT = 3;
   const TRADITIONAL = /^zh-Hant/.test(document.documentElement.lang);
   const COUNT = TRADITIONAL
@@ -29,9 +30,9 @@
       this.url = new URL(url, location.href).href;
       this.queue = [];
       this.post = null;
-      const start = () => this.start();
-      document.addEventListener("change", (ev) => ev.target.id === "__search" && ev.target.checked && start());
-      document.addEventListener("focusin", (ev) => ev.target.matches(QUERY_BOX) && start());
+      /* The reader's finger on the search button or box: open, or about to */
+      const start = (ev) => ev.target.closest && ev.target.closest(OPENERS) && this.start();
+      for (const type of ["pointerdown", "focusin", "change"]) document.addEventListener(type, start, true);
     }
 
     start() {
@@ -80,13 +81,18 @@
   }
   window.Worker = SearchWorker;
 
+  /* Sections waiting until the first result is on screen */
+  let later = null;
+
   /* After Material has shown a result list: the count, and the placeholders
-     to fill, first results first (Material shows more as the reader scrolls) */
+     to fill, the first result's alone first, so that nothing else shares the
+     network with it (Material shows more results as the reader scrolls) */
   function counted(found, worker) {
     const meta = document.querySelector(".md-search-result__meta");
     if (found.error) meta.textContent = found.error;
     else if (found.pages) meta.textContent = COUNT(found.sections, found.pages, found.across);
     const list = document.querySelector(".md-search-result__list");
+    let first = true;
     const ask = () => {
       const sections = [];
       for (const el of list.querySelectorAll("[data-handbook-title], [data-handbook-text]")) {
@@ -94,10 +100,15 @@
         el.dataset.asked = "";
         const id = el.dataset.handbookTitle || el.dataset.handbookText;
         const [query, section] = id.split(":").map(Number);
-        if (query === found.query && !sections.includes(section)) sections.push(section);
+        const top = el.closest(".md-search-result__item") === list.firstElementChild;
+        if (query !== found.query || sections.includes(section)) continue;
+        if (first && !top) (later ||= { worker, query, sections: [] }).sections.push(section);
+        else sections.push(section);
       }
+      first = false;
       if (sections.length) worker.post({ type: "handbook:fill", query: found.query, sections });
     };
+    later = null;
     if (!list.handbookObserved) {
       new MutationObserver(() => list.handbook && list.handbook()).observe(list, { childList: true });
       list.handbookObserved = true;
@@ -121,6 +132,13 @@
         if (text) el.outerHTML = text;
         else el.parentElement.remove(); /* a heading with no text of its own */
       }
+    }
+    if (later && later.query === query) {
+      const { worker, sections } = later;
+      later = null;
+      requestAnimationFrame(() =>
+        setTimeout(() => worker.post({ type: "handbook:fill", query, sections }))
+      );
     }
   }
 
