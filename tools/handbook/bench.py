@@ -356,7 +356,8 @@ def search_figures(results: list[dict], work: Path, pagefind: bool) -> list[dict
     without a ×1 run to draw it from."""
     from .hant import HantConverter
     from .search.index import read_sections
-    from .search.measure import Corpus, measure_site, query_set
+    from .search.measure import measure_site
+    from .search.queries import Corpus, query_set
 
     if not any(r["scale"] == 1 for r in results):
         return None

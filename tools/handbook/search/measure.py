@@ -1,5 +1,6 @@
 """How the search does on a reader's phone, beside Material's own and
-Pagefind: for `make bench` (handbook.bench calls `measure_site`).
+Pagefind: for `make bench` (handbook.bench calls `measure_site`); the queries
+and what the pages hold are in queries.py, Pagefind's side in pagefind.py.
 
 - First result: in Chromium throttled as a cheap phone on a weak network
   (4× slower CPU, 1.6 Mbps down, 150 ms latency, through the DevTools
@@ -26,12 +27,10 @@ anywhere on the page for Pagefind.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import gzip
 import json
-import random
 import re
 import statistics
 import subprocess
@@ -43,9 +42,9 @@ from typing import Any, ClassVar
 
 import opencc
 
-from .folding import fold
 from .index import read_sections
-from .pages import Section
+from .pagefind import BUNDLES, build_pagefind, pagefind_pages
+from .queries import Corpus, inexact
 
 ROOT = Path(__file__).resolve().parents[3]
 NODE_RUNNER = ROOT / "tests" / "search_node.js"
@@ -64,8 +63,6 @@ NETWORK = {
     "uploadThroughput": 750e3 / 8,
 }
 CPU_SLOWDOWN = 4
-WORDS = ["群众路线", "四风", "生命线", "焦裕禄", "形式主义", "党员干部", "最后一公里", "为人民服务"]
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # What each engine fetches to search (everything else is the page itself).
 SEARCH_FILES = {
     "handbook": re.compile(r"/search/|search-worker\.js"),
@@ -83,89 +80,6 @@ new MutationObserver(() => {
   if (!window.shownAt && li && li.querySelector("mark") && !li.querySelector("[data-handbook-text]"))
     window.shownAt = Date.now();
 }).observe(document, { childList: true, subtree: true, characterData: true });"""
-# Pagefind's API on a page of its own; `spaced`: each term as a phrase of
-# one-character words, several terms searched one by one, their pages intersected.
-PAGEFIND_PAGE = """<!doctype html><meta charset="utf-8"><script type="module">
-const bundle = new URLSearchParams(location.search).get("bundle");
-const spaced = bundle !== "pagefind";
-const pagefind = await import(`./${bundle}/pagefind.js`);
-const phrase = (term) => `"${[...term].join(" ")}"`;
-async function found(q) {
-  if (!spaced) return (await pagefind.search(q)).results;
-  const each = [];
-  for (const term of q.split(/\\s+/)) each.push((await pagefind.search(phrase(term))).results);
-  return each[0].filter((r) => each.every((e) => e.some((x) => x.id === r.id)));
-}
-window.first = async (q) => { window.typedAt = Date.now(); const results = await found(q);
-  if (results.length) await results[0].data(); window.shownAt = Date.now() };
-window.all = async (q) => Promise.all((await found(q)).map(async (r) => (await r.data()).url));
-window.ready = true;
-</script>"""
-
-
-# --- the pages and the queries --------------------------------------------------------
-
-
-@dataclass
-class Corpus:
-    """What an edition's pages hold, as its index reads them."""
-
-    sections: dict[str, list[Section]]  # by page URL
-
-    @functools.cached_property
-    def folded(self) -> dict[str, list[str]]:
-        return {
-            url: [fold(s.title + "\n" + s.text) for s in ss] for url, ss in self.sections.items()
-        }
-
-    def essays(self) -> set[str]:
-        return {url for url in self.sections if not url.startswith("glossary/")}
-
-    def holding(self, query: str) -> tuple[set[str], set[str]]:
-        """Sections holding every term; pages holding every term, anywhere."""
-        terms = [fold(t) for t in query.split()]
-        sections, pages = set(), set()
-        for url, texts in self.folded.items():
-            for section, text in zip(self.sections[url], texts, strict=True):
-                if all(t in text for t in terms):
-                    sections.add(f"{url}#{section.anchor}" if section.anchor else url)
-            if all(any(t in text for text in texts) for t in terms):
-                pages.add(url)
-        return sections, pages
-
-
-def query_set(corpus: Corpus, to_traditional: Any, seed: int = 14) -> dict[str, list[str]]:
-    """The fixed queries, drawn from the ×1 handbook's essays (seeded)."""
-    rnd = random.Random(seed)
-    runs = [
-        (url, run)
-        for url in sorted(corpus.essays())
-        for section in corpus.sections[url]
-        for run in HAN_RUN.findall(section.text)
-    ]
-
-    def part(low: int, high: int, url: str | None = None) -> str:
-        url_runs = [r for u, r in runs if len(r) >= low and url in (None, u)]
-        run = rnd.choice(url_runs)
-        n = rnd.randint(low, min(high, len(run)))
-        start = rnd.randint(0, len(run) - n)
-        return run[start : start + n]
-
-    pages = sorted({url for url, _ in runs})
-    queries = {
-        "words": WORDS,
-        "substrings": [part(2, 4) for _ in range(8)],
-        "phrases": [part(6, 12) for _ in range(8)],
-        "single characters": [part(1, 1) for _ in range(8)],
-        "terms from two sections": [],
-    }
-    for _ in range(8):
-        url = rnd.choice(pages)
-        queries["terms from two sections"].append(f"{part(2, 4, url)} {part(2, 4, url)}")
-    queries["other script"] = [to_traditional(q) for q in WORDS[:4] + queries["phrases"][:4]]
-    return queries
-
-
 # --- a static host ---------------------------------------------------------------------
 
 
@@ -345,75 +259,7 @@ def _material_pages(browser: Any, base: str, queries: list[str]) -> list[set[str
     return answers
 
 
-def _pagefind_pages(browser: Any, base: str, queries: list[str], engine: str) -> list[set[str]]:
-    page = browser.new_page()
-    page.goto(base + f"pagefind-bench.html?bundle={BUNDLES[engine]}")
-    page.wait_for_function("window.ready")
-    answers = [{u.lstrip("/") for u in page.evaluate("q => all(q)", q)} for q in queries]
-    page.close()
-    return answers
-
-
-def inexact(
-    corpus: Corpus, queries: dict[str, list[str]], answers: dict[str, list[Any]], engine: str
-) -> dict[str, int]:
-    """Per kind of query, how many answers differ from what the pages hold."""
-    essays = corpus.essays()
-    counts, flat = {}, iter(answers[engine])
-    for kind, some in queries.items():
-        wrong = 0
-        for query in some:
-            answer = next(flat)
-            sections, pages = corpus.holding(query)
-            if engine == "handbook":
-                with_section = {s.split("#")[0] for s in sections}
-                right = answer == (sections, pages - with_section)
-            else:
-                want = {s.split("#")[0] for s in sections} if engine == "material" else pages
-                right = answer & essays == want & essays
-            wrong += not right
-        counts[kind] = wrong
-    return counts
-
-
 # --- one scale ------------------------------------------------------------------------------
-
-
-BUNDLES = {"pagefind": "pagefind", "pagefind, a word per character": "pagefind-spaced"}
-HAN_CHAR = re.compile(r"([\u3400-\u9fff])")
-
-
-def build_pagefind(site: Path, corpus: Corpus) -> None:
-    """Pagefind's index of a built site, two ways: as its documentation
-    configures it for a Material site (the article, without permalinks, in
-    Chinese); and each page's text with every Han character a word of its
-    own, so that a quoted phrase matches any run of characters."""
-    try:  # only with --pagefind
-        from pagefind.index import PagefindIndex
-        from pagefind_bin_extended import get_executable
-    except ImportError as error:
-        raise SystemExit("bench: --pagefind needs pip install 'pagefind[extended]'") from error
-
-    subprocess.run(
-        [
-            str(get_executable()),
-            *("--site", str(site), "--root-selector", "article.md-content__inner"),
-            *("--exclude-selectors", ".headerlink", "--force-language", "zh", "--quiet"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-
-    async def spaced() -> None:
-        config = {"output_path": str(site / "pagefind-spaced"), "force_language": "zh"}
-        async with PagefindIndex(config=config) as index:
-            for url, sections in corpus.sections.items():
-                text = "\n".join(s.title + "\n" + s.text for s in sections)
-                words = " ".join(HAN_CHAR.sub(r" \1 ", text).split())
-                await index.add_custom_record(url=f"/{url}", content=words, language="zh")
-
-    asyncio.run(spaced())
-    (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
 
 
 def measure_site(
@@ -445,7 +291,7 @@ def measure_site(
                 answers["material"] = _material_pages(browser, base, flat)
                 result["inexact"]["Material (lunr)"] = inexact(corpus, queries, answers, "material")
                 for engine in pagefinds:
-                    answers[engine] = _pagefind_pages(browser, base, flat, engine)
+                    answers[engine] = pagefind_pages(browser, base, flat, engine)
                     result["inexact"][engine] = inexact(corpus, queries, answers, engine)
                 # Material loads its whole index first: one query is enough.
                 result["first"].append(first_result(browser, base, essay, flat[0], "material"))
