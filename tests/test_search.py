@@ -63,6 +63,9 @@ def test_fold_joins_each_character_with_its_other_forms() -> None:
     assert fold("群众路线") == fold("群眾路線") == fold("羣眾路線")  # Hong Kong's 羣
     assert fold("Ｗｅｂ ２０") == fold("WEB 20") == "web 20"
     assert fold("党") != fold("觉") and fold("后") != fold("厚")
+    # Taiwan's quotation marks, which the Traditional edition writes by nesting
+    assert fold("“四风”") == fold("「四風」") == fold("『四風』") == fold("‘四风’")
+    assert fold("“") != fold("”")
 
 
 def test_fold_keeps_every_position() -> None:

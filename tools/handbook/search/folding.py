@@ -12,7 +12,9 @@ time with the binding's opencc_dict tool:
 so a Simplified character matches any of its Traditional forms, and a
 Traditional one its Simplified form and the other Traditional forms of that
 form (乾 also finds 幹: both are 干 in Simplified). Latin letters and digits
-fold case and width (Ａ ａ A → a). Every character folds to exactly one
+fold case and width (Ａ ａ A → a); quotation marks fold by side, since the
+Traditional edition writes 「」『』 where the Simplified one writes “”‘’
+(“ ‘ 「 『 → ‘). Every character folds to exactly one
 character, so positions in folded text are positions in the text.
 """
 
@@ -34,6 +36,9 @@ OPENCC_TABLES = {
 }
 # Full-width letters and digits (U+FF10 …) fold with their ASCII forms.
 FULL_WIDTH_OFFSET = 0xFEE0
+# Opening and closing quotation marks: hant.usage.corner_quotes turns “” and ‘’
+# into 「」 or 『』 by their nesting, so each side's forms are one class.
+QUOTE_SIDES = ("“‘「『", "”’」』")
 UNIFIED = ("\u4e00", "\u9fff")  # the block of the common ideographs
 
 
@@ -68,6 +73,9 @@ def fold_table() -> dict[str, str]:
                     join(key, form)
     for form, base in _latin_pairs():
         join(form, base)
+    for side in QUOTE_SIDES:
+        for form in side[1:]:
+            join(form, side[0])
     # The representative: the ASCII base of a Latin class; else one of the
     # common ideographs (U+4E00 …), the Simplified form (a character OpenCC
     # converts to Traditional but not back) if there are several.
