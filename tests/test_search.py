@@ -38,6 +38,7 @@ from handbook.search import material
 from handbook.search.folding import fold, fold_table
 from handbook.search.index import CLAUSE_BREAKS, SearchSettings, read_sections, vlq
 from handbook.search.pages import KIND_RULES, Kind, page_kind
+from handbook.traditional import simplified_only_in_html
 
 TO_HANT = HantConverter("s2tw", None).convert
 TO_HANS = opencc.OpenCC("t2s").convert
@@ -407,3 +408,14 @@ def test_a_result_opens_its_section_with_the_match_marked(
     assert 0 <= top < 800, "the section's heading is in view"
     assert page.locator("mark[data-md-highlight]").first.text_content() == "長途跋涉"
     page.screenshot(path=screenshots / "desktop-section.png")
+
+
+def test_the_search_script_leaves_the_traditional_check_to_the_text() -> None:
+    """The search's inline script holds both editions' words (节, 頁 …): the
+    check for Simplified-only characters reads the page's text, not scripts."""
+    script = "<script>const l = (s) => `${s} 节 · ${s} 页`;</script>"
+    assert simplified_only_in_html(f"<html><body>{script}<p>群眾路線</p></body></html>") == set()
+    page = (
+        f"<html><body>{script}<p>群众路線</p><style>p::after{{content:'页'}}</style></body></html>"
+    )
+    assert simplified_only_in_html(page) == {"众"}
