@@ -123,10 +123,8 @@ def simplified_only_in_html(document: str) -> set[str]:
     from .hant import simplified_only_characters  # loads OpenCC's tables: Traditional builds only
 
     simplified_only = simplified_only_characters()
-    # The usual cases, decided in C: no such character at all, or only in the
-    # page's scripts and styles (the search's script holds both editions' words).
-    if simplified_only.isdisjoint(document):
-        return set()
+    # The usual case, decided in C: none outside the page's scripts and styles
+    # (the search's script holds both editions' words).
     if simplified_only.isdisjoint(SCRIPT_OR_STYLE.sub("", document)):
         return set()
     return {c for text in html_texts(document) for c in text if c in simplified_only}
