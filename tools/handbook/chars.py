@@ -37,3 +37,8 @@ CLAUSE_END = SENTENCE_END + f"{COMMA}{SEMICOLON}{COLON}、,;:"
 CLOSING_QUOTES = f"”’」』{RPAREN}》"
 # Wide spaces: the ideographic space and the en and em spaces.
 WIDE_SPACES = "\u3000\u2002\u2003"
+
+# Line-breaking prohibitions of Chinese (clreq §3.1.7): closing and pause marks
+# may not start a line, opening marks may not end one.
+NO_LINE_START = f"{COMMA}。、{SEMICOLON}{COLON}{QUESTION}{EXCLAMATION}{RPAREN}》」』〉】〕”’"
+NO_LINE_END = f"{LPAREN}《「『〈【〔“‘"
