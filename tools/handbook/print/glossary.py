@@ -116,27 +116,22 @@ class PrintGlossary:
         return "".join(body)
 
     def front(self) -> str:
-        """The glossary's title and its terms by category, with their pages."""
+        """The glossary's title and its terms by category, each with its entry's page."""
         if self.index is None:
             return ""
-        anchor = self.index.anchor()
-        title = html.escape(self.index.title)
-        out = [f'<section class="back" id="{anchor}"><h1>{title}</h1><dl class="term-index">']
-        category = ""
+        out = [f'<section class="back" id="{self.index.anchor()}">']
+        out.append(f'<h1>{html.escape(self.index.title)}</h1><div class="term-index">')
         for el in self.index.article:
             if el.tag == "h2":
-                category = text_of(el)
+                out.append(f"<h2>{html.escape(text_of(el))}</h2>")
             elif el.tag in {"ul", "ol"}:
-                links = sorted(
-                    (a for a in el.iter("a") if a.get("href", "").startswith("#")),
-                    key=lambda a: pinyin_key(text_of(a)),
-                )
-                items = "、".join(
-                    f'<a class="xref term" href="{a.get("href")}">{html.escape(text_of(a))}</a>'
-                    for a in links
-                )
-                out.append(f"<dt>{html.escape(category)}</dt><dd>{items}</dd>")
-        return "".join([*out, "</dl></section>"])
+                links = [a for a in el.iter("a") if a.get("href", "").startswith("#")]
+                out.append("<ul>")
+                for a in sorted(links, key=lambda a: pinyin_key(text_of(a))):
+                    name = html.escape(text_of(a))
+                    out.append(f'<li><a class="xref index" href="{a.get("href")}">{name}</a></li>')
+                out.append("</ul>")
+        return "".join([*out, "</div></section>"])
 
     def entry(self, entry: Entry) -> str:
         children = [c for c in entry.page.article if c.tag != "h1"]
