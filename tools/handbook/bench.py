@@ -145,7 +145,7 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return raw, zipped
 
 
-def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
+def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path | None) -> dict:
     project = work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
@@ -194,16 +194,21 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
     both = [*mkdocs, "--site-dir", str(project / "site")]
     run(both, project)  # the full site, both editions, for the PDFs and the sizes
     site = project / "site"
+    # The PDF maker of another checkout (its tools/ first on the path), timed on
+    # the same site in turn with this one's: a change's cost as a ratio in one run.
+    makers = {
+        "pdf": {},
+        **({"baseline": {"PYTHONPATH": str(baseline / "tools")}} if baseline else {}),
+    }
     for edition, path in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
-        sample = Sample()
+        samples = {name: Sample() for name in makers}
         for _ in range(runs if scale <= pdf_max else 0):  # a ×100 book is thousands of pages
             script = edition.removeprefix("zh-")
-            measure(
-                sample,
-                [python, "-m", "handbook.pdf", "--site", str(site), "--script", script],
-                project,
-            )
-        result[f"pdf {edition}"] = sample
+            for name, env in makers.items():
+                pdf = [python, "-m", "handbook.pdf", "--site", str(site), "--script", script]
+                measure(samples[name], pdf, project, env)
+        result[f"pdf {edition}"] = samples["pdf"]
+        result[f"baseline {edition}"] = samples.get("baseline", Sample())
         result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
     result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
     first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
@@ -229,15 +234,16 @@ def table(results: list[dict], runs: int) -> str:
                 f"{c.memory:.0f}",
             )
         )
-    out += [
-        "",
-        row("scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"),
-    ]
-    out.append(row(*["---"] * 8))
+    compared = any(r["baseline zh-Hans"].seconds for r in results)
+    heads = ["scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"]
+    heads += ["baseline PDF s", "PDF ratio"] if compared else []
+    out += ["", row(*heads), row(*["---"] * len(heads))]
     for r in results:
         for edition in ("zh-Hans", "zh-Hant"):
             b, bare, pdf = r[edition], r["bare"], r[f"pdf {edition}"]
             pdf_cells = (f"{pdf.median:.2f}", f"{pdf.memory:.0f}") if pdf.seconds else ("—", "—")
+            if (base := r[f"baseline {edition}"]).seconds:
+                pdf_cells += (f"{base.median:.2f}", f"{pdf.median / base.median:.2f}")
             out.append(
                 row(
                     f"×{r['scale']}",
@@ -356,12 +362,18 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
     )
     p.add_argument("--make-only", action="store_true", help="only the timings of make itself")
+    p.add_argument(
+        "--pdf-baseline",
+        type=Path,
+        help="a checkout of another revision (git worktree add … main): its PDF maker is "
+        "timed on the same sites, in turn with this one",
+    )
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
     for scale in () if args.make_only else (int(s) for s in args.scales.split(",")):
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
-        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max))
+        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline))
     report = table(results, args.runs) if results else ""
     print("bench: make …", file=sys.stderr, flush=True)
     report += ("\n" if report else "") + make_table(bench_make(args.runs, args.out), args.runs)

@@ -36,6 +36,8 @@ from .editions import HANT, Edition, built_editions
 from .fonts import check_book
 from .print import book, justify
 from .print.finish import Numbering, finisher
+from .print.glossary import PrintGlossary
+from .print.pages import PageFinder
 from .print.site import Site, collect
 from .publication import Publication, build_time, source_files
 
@@ -52,13 +54,13 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def render(document: str, base_url: str, fonts: FontConfiguration | None = None) -> Document:
+def render(document: str, base_url: str, font_config: FontConfiguration | None = None) -> Document:
     """Lay one HTML document out with book.css; only file: and data: URLs are fetched."""
     justify.install()
     fetcher = LocalOnlyFetcher()
     return HTML(string=document, base_url=base_url, url_fetcher=fetcher).render(
-        stylesheets=[CSS(filename=str(BOOK_CSS), url_fetcher=fetcher, font_config=fonts)],
-        font_config=fonts,
+        stylesheets=[CSS(filename=str(BOOK_CSS), url_fetcher=fetcher, font_config=font_config)],
+        font_config=font_config,
         pdf_variant=VARIANT,
     )
 
@@ -103,17 +105,17 @@ def write_edition(site: Path, edition: Edition, docs: Path, keep_html: bool = Fa
     pages = collect(root)
     pub = publication(pages, edition, docs)
     base_url = root.resolve().as_uri() + "/"
-    fonts = FontConfiguration()
+    font_config = FontConfiguration()
 
+    glossary = PrintGlossary(pages, edition.script)
     front_html = book.front(pages, pub)
     check_book(front_html, edition.lang)  # FontError (a ValueError) before anything is written
-    front = render(front_html, base_url, fonts)
+    front = render(front_html, base_url, font_config)
     labels = Numbering(page_names(front), pub.words).labels()
-    page_of = {a: labels[n] for n, page in enumerate(front.pages) for a in page.anchors}
     # The front's last page holds the back's anchor only: the back starts there.
-    back_html = book.back(pages, pub, lambda anchor: page_of.get(anchor, ""), int(labels[-1]))
+    back_html = book.back(glossary, pub, PageFinder(front, labels), int(labels[-1]))
     check_book(back_html, edition.lang)
-    back = render(back_html, base_url, fonts)
+    back = render(back_html, base_url, font_config)
     document = front.copy([*front.pages[:-1], *back.pages])
 
     target = root / DOWNLOADS / pdf_name(pub.title)

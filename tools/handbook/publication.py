@@ -18,7 +18,7 @@ import importlib.metadata
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -84,8 +84,8 @@ def build_time() -> datetime:
     """When the book is made: SOURCE_DATE_EPOCH if set, so that a rebuild is identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)

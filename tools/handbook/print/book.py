@@ -17,8 +17,8 @@ import xml.etree.ElementTree as ET
 import tinyhtml5
 
 from ..publication import Publication
-from .glossary import PageOf, PrintGlossary
 from . import halfwidth
+from .glossary import PageOf, PrintGlossary
 from .punctuation import convention, prepare
 from .site import PARAGRAPH_ID, Site, SitePage, essay_name, inner_html, text_of
 
@@ -126,7 +126,9 @@ def front(site: Site, pub: Publication) -> str:
         if page.kind == "chapter":
             running_heads(page)
         kind = f"{page.kind} first" if first else page.kind
-        body.append(f'<section class="{kind}" id="{page.anchor()}">{inner_html(page.article)}</section>')
+        body.append(
+            f'<section class="{kind}" id="{page.anchor()}">{inner_html(page.article)}</section>'
+        )
         first = False
     index = next(iter(site.of_kind("back")), None)
     anchor = index.anchor() if index is not None else "back"
@@ -134,14 +136,13 @@ def front(site: Site, pub: Publication) -> str:
     return document(pub, "".join(body), metadata(pub))
 
 
-def back(site: Site, pub: Publication, page_of: PageOf, first_page: int) -> str:
+def back(glossary: PrintGlossary, pub: Publication, page_of: PageOf, first_page: int) -> str:
     """The glossary and the colophon, numbered on from `first_page`."""
-    glossary = PrintGlossary(site, pub.script, page_of).html()
     colophon = "".join(
         f"<dt>{html.escape(label)}</dt><dd>{html.escape(text)}</dd>"
         for label, text in pub.colophon()
     )
     label = html.escape(pub.words["colophon"])
-    body = f'{glossary}<section class="colophon" data-bookmark="{label}"><dl>{colophon}</dl></section>'
+    body = f'{glossary.html(page_of)}<section class="colophon" data-bookmark="{label}"><dl>{colophon}</dl></section>'
     numbering = f"<style>@page :first {{ counter-reset: page {first_page} }}</style>"
     return document(pub, body, numbering)

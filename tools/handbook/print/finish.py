@@ -134,10 +134,10 @@ def margins_as_artifacts(pdf: pydyf.PDF) -> None:
             elements[mcid] = b"null"
         stream = obj(pdf, pages[key]["Contents"]).stream
         for i, item in enumerate(stream):
-            if item == b"BDC" and isinstance(stream[i - 1], dict):
-                if stream[i - 1].get("MCID") in stray:
-                    stream[i - 2] = "/Artifact"
-                    stream[i - 1] = pydyf.Dictionary({"Type": "/Pagination"})
+            marks = isinstance(stream[i - 1], dict) and stream[i - 1].get("MCID") in stray
+            if item == b"BDC" and marks:
+                stream[i - 2] = "/Artifact"
+                stream[i - 1] = pydyf.Dictionary({"Type": "/Pagination"})
 
 
 def add_xmp(pdf: pydyf.PDF, pub: Publication) -> None:

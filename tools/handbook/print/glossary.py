@@ -21,18 +21,19 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
 from ..chars import CLOSING_QUOTES, SENTENCE_END
 from ..publication import WORDS
+from .punctuation import ZERO_WIDTH_SPACE
 from .site import Site, SitePage, classes, essay_name, text_of
 
 COUNT = re.compile(r"（\s*\d+\s*[处處]\s*）")
-SENTENCE = re.compile(f"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSING_QUOTES}]*|$)")
+SENTENCE_END_AT = re.compile(f"[{SENTENCE_END}]+[{CLOSING_QUOTES}]*")
+QUOTE_END = re.compile(f"[{SENTENCE_END}]+[{CLOSING_QUOTES}]*|(?=[ \u3000])")
 
-PageOf = Callable[[str], str]  # a book anchor → its printed page number
+PageOf = Callable[[str], str]  # a place in the book (anchor or anchor@n) → its printed page
 
 
 def pinyin_key(term: str) -> tuple[list[str], str]:
@@ -40,18 +41,16 @@ def pinyin_key(term: str) -> tuple[list[str], str]:
     return lazy_pinyin(term, style=Style.TONE3, neutral_tone_with_five=True), term
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in SENTENCE.finditer(text) if m.end() > m.start()]
+def whole_quote(paragraph: str, quote: str) -> tuple[int, str]:
+    """The quote as the repaired paragraph has it, run on to the end of its sentence.
 
-
-def whole_quote(paragraph: str, quote: str) -> str:
-    """The sentences of `paragraph` that `quote` starts and runs through.
-
-    The site quotes the definition as the source line gave it, which a broken
-    line may have cut; the repaired paragraph holds it whole.
+    The site quotes a definition as its source line gave it, which a broken
+    line may have cut short; the repaired paragraph holds it whole. The quote
+    ends where a sentence does, or at a space (where the text joined two lines
+    it could not tell apart).
 
     >>> whole_quote("“四风”之一。形式主义：知行不一、不求实效等。其次。", "形式主义：知行不")
-    '形式主义：知行不一、不求实效等。'
+    (7, "形式主义：知行不一、不求实效等。")
     """
     quote = quote.strip()
     start = -1
@@ -60,43 +59,46 @@ def whole_quote(paragraph: str, quote: str) -> str:
         if start >= 0:
             break
     if start < 0:  # converted apart (Traditional): the best-matching sentence start
+        starts = [0, *(m.end() for m in SENTENCE_END_AT.finditer(paragraph))]
         start = max(
-            (s for s, _ in sentences(paragraph)),
-            key=lambda s: sum(a == b for a, b in zip(paragraph[s:], quote, strict=False)),
-            default=0,
+            starts, key=lambda s: sum(a == b for a, b in zip(paragraph[s:], quote, strict=False))
         )
-    end = min(len(paragraph), start + len(quote))
-    spans = sentences(paragraph)
-    first = next((s for s, e in spans if s <= start < e), start)
-    last = next((e for s, e in spans if s < end <= e), len(paragraph))
-    return paragraph[first:last]
+    boundary = QUOTE_END.search(paragraph, min(len(paragraph), start + len(quote)) - 1)
+    return start, paragraph[start : boundary.end() if boundary else len(paragraph)]
 
 
-@dataclass
-class Entry:
-    page: SitePage
-    term: str
+def visible(text: str) -> int:
+    """How many characters of `text` a page shows (layout drops spaces, adds break marks)."""
+    return sum(1 for c in text if not c.isspace() and c != ZERO_WIDTH_SPACE)
+
+
+# Where the page numbers of a list of anchors go, until they are known.
+PAGES = re.compile("\ue000([^\ue001]*)\ue001")
 
 
 class PrintGlossary:
-    """The glossary's print HTML for one edition, given the essays' page numbers."""
+    """The glossary as the book prints it, for one edition.
 
-    def __init__(self, site: Site, script: str, page_of: PageOf) -> None:
+    Made before the essays are laid out: it reads the site's glossary pages and
+    leaves a place for each page number, naming the words it refers to as
+    "anchor@n", the n-th character of the element (so that a reference gives
+    the page of the words, not of their paragraph's first line); `html` fills
+    the numbers in (print/pages.py finds them)."""
+
+    def __init__(self, site: Site, script: str) -> None:
         self.words = WORDS[script]
-        self.page_of = page_of
         self.chapters = {p.prefix: p for p in site.of_kind("chapter", "part")}
         self.index = next(iter(site.of_kind("back")), None)
-        self.entries = sorted(
-            (Entry(p, p.title) for p in site.of_kind("entry")), key=lambda e: pinyin_key(e.term)
-        )
+        entries = sorted(site.of_kind("entry"), key=lambda p: pinyin_key(p.title))
+        self.body = self.front() + "".join(self.entry(e) for e in entries)
 
-    def chapter_of(self, anchor: str) -> SitePage | None:
-        prefix = anchor.split("-", 1)[0] + "-"
-        return self.chapters.get(prefix)
+    def html(self, page_of: PageOf) -> str:
+        """The glossary's HTML, with the essays' page numbers as `page_of` gives them."""
+        return PAGES.sub(lambda m: self.page_list([page_of(a) for a in m[1].split()]), self.body)
 
-    def pages(self, anchors: list[str]) -> str:
-        """第3、4页: the pages of the anchors, each once, in order; unbreakable numbers."""
-        numbers = sorted({self.page_of(a) for a in anchors} - {""}, key=lambda n: (len(n), n))
+    def page_list(self, numbers: list[str]) -> str:
+        """第3、4页: each page once, in order; no number breaks from 第 or 页."""
+        numbers = sorted(set(numbers) - {""}, key=lambda n: (len(n), n))
         if not numbers:
             return ""
         cells = [f"{html.escape(n)}、" for n in numbers[:-1]] + [html.escape(numbers[-1])]
@@ -104,16 +106,27 @@ class PrintGlossary:
         cells[-1] += self.words["page_after"]
         return "".join(f'<span class="pageref">{c}</span>' for c in cells)
 
+    def chapter_of(self, anchor: str) -> SitePage | None:
+        return self.chapters.get(anchor.split("-", 1)[0] + "-")
+
+    def element(self, anchor: str) -> ET.Element | None:
+        chapter = self.chapter_of(anchor)
+        if chapter is None:
+            return None
+        return next((el for el in chapter.article.iter() if el.get("id") == anchor), None)
+
+    def place(self, anchor: str, offset: int) -> str:
+        """The place `offset` characters into the text of the element `anchor`."""
+        element = self.element(anchor)
+        if element is None:
+            return anchor
+        return f"{anchor}@{visible(''.join(element.itertext())[:offset])}"
+
     def reference(self, anchor: str) -> str:
         """第一篇，第3页: where a place in the essays is."""
         chapter = self.chapter_of(anchor)
-        name = html.escape(essay_name(chapter)) if chapter else ""
-        return f"{name}，{self.pages([anchor])}" if name else self.pages([anchor])
-
-    def html(self) -> str:
-        body = [self.front()]
-        body += [self.entry(e) for e in self.entries]
-        return "".join(body)
+        pages = f"\ue000{anchor}\ue001"
+        return f"{html.escape(essay_name(chapter))}，{pages}" if chapter else pages
 
     def front(self) -> str:
         """The glossary's title and its terms by category, each with its entry's page."""
@@ -133,9 +146,11 @@ class PrintGlossary:
                 out.append("</ul>")
         return "".join([*out, "</div></section>"])
 
-    def entry(self, entry: Entry) -> str:
-        children = [c for c in entry.page.article if c.tag != "h1"]
-        head, rest, n = [], [], 0
+    def entry(self, page: SitePage) -> str:
+        children = [c for c in page.article if c.tag != "h1"]
+        head: list[str] = []
+        rest: list[str] = []
+        n = 0
         while n < len(children):
             el = children[n]
             after = children[n + 1] if n + 1 < len(children) else None
@@ -151,10 +166,9 @@ class PrintGlossary:
             else:
                 (rest if rest else head).append(self.kept(el))
             n += 1
-        anchor = entry.page.anchor()
         return (
-            f'<section class="entry" id="{anchor}"><div class="entry-head">'
-            f"<h2>{html.escape(entry.term)}</h2>{''.join(head)}</div>{''.join(rest)}</section>"
+            f'<section class="entry" id="{page.anchor()}"><div class="entry-head">'
+            f"<h2>{html.escape(page.title)}</h2>{''.join(head)}</div>{''.join(rest)}</section>"
         )
 
     def kept(self, el: ET.Element) -> str:
@@ -169,38 +183,55 @@ class PrintGlossary:
         return ET.tostring(el, encoding="unicode", method="html")
 
     def definition(self, label: ET.Element, quote: ET.Element) -> str:
-        """'原文定义（第一篇，第3页）：' and the sentences quoted whole."""
+        """'原文定义（第一篇，第3页）：' and the quotation whole, from the essay's text."""
         strong = next(label.iter("strong"), None)
         name = text_of(strong) if strong is not None else text_of(label).split("（")[0]
         link = next((a for a in label.iter("a") if a.get("href", "").startswith("#")), None)
         anchor = link.get("href", "")[1:] if link is not None else ""
-        target = self.paragraph(anchor)
         said = text_of(quote)
-        text = whole_quote(target, said) if target else said
-        where = f"（{self.reference(anchor)}）" if target else ""
+        paragraph = self.element(anchor)
+        if paragraph is None:
+            text, where = said, ""
+        else:
+            start, text = whole_quote("".join(paragraph.itertext()), said)
+            where = f"（{self.reference(self.place(anchor, start))}）"
         return (
             f'<p class="defined"><strong>{html.escape(name)}</strong>{where}：</p>'
             f"<blockquote><p>{html.escape(text)}</p></blockquote>"
         )
 
-    def paragraph(self, anchor: str) -> str:
-        chapter = self.chapter_of(anchor)
-        if chapter is None:
-            return ""
-        found = next((el for el in chapter.article.iter() if el.get("id") == anchor), None)
-        return "".join(found.itertext()).strip() if found is not None else ""
+    def use(self, link: ET.Element) -> str:
+        """The anchor of one use: at the term itself, found by the snippet around it."""
+        anchor = link.get("href", "")[1:]
+        element, term = self.element(anchor), next(link.iter("strong"), None)
+        if element is None or term is None:
+            return anchor
+        before = (link.text or "").lstrip("…")
+        after = (term.tail or "").rstrip("…")
+        text, phrase = "".join(element.itertext()), "".join(term.itertext())
+        for context, lead in (
+            (before + phrase + after, before),
+            (before + phrase, before),
+            (phrase + after, ""),
+        ):
+            found = text.find(context)
+            if found >= 0:
+                return self.place(anchor, found + len(lead))
+        return anchor
 
     def section(self, section: list[ET.Element]) -> str:
         """The uses as pages per essay; any other section as the site has it."""
-        links = [a.get("href", "")[1:] for el in section for a in el.iter("a")]
-        if not links or not all(self.chapter_of(a) for a in links):
+        links = [a for el in section for a in el.iter("a")]
+        anchors = [a.get("href", "")[1:] for a in links]
+        if not links or not all(self.chapter_of(a) for a in anchors):
             return "".join(self.kept(el) for el in section)
         label = COUNT.split(text_of(section[0]))[0]
         by_essay: dict[str, list[str]] = {}
-        for anchor in links:
-            by_essay.setdefault(essay_name(self.chapter_of(anchor)), []).append(anchor)
+        for link, anchor in zip(links, anchors, strict=True):
+            by_essay.setdefault(essay_name(self.chapter_of(anchor)), []).append(self.use(link))
         uses = "；".join(
-            f"{html.escape(name)} {self.pages(anchors)}" for name, anchors in by_essay.items()
+            f"{html.escape(name)}，\ue000{' '.join(places)}\ue001"
+            for name, places in by_essay.items()
         )
         count = self.words["uses"].format(len(links))
         return f'<p class="uses"><strong>{html.escape(label)}</strong>{count}：{uses}</p>'

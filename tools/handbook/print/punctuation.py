@@ -123,8 +123,9 @@ def with_breaks(text: str) -> str:
     return _BREAK_AFTER.sub(ZERO_WIDTH_SPACE, _BREAK_BEFORE.sub(ZERO_WIDTH_SPACE, text))
 
 
-# Text set in the body font: headings and bold text keep their marks whole.
+# Text not set in the body font (book.css): headings, bold text, bylines keep their marks whole.
 NOT_BODY = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "th"})
+NOT_BODY_CLASSES = frozenset({"byline", "essay-subtitle", "collection-date"})
 
 
 def prepare(root: ET.Element, lang: str) -> None:
@@ -137,7 +138,11 @@ def prepare(root: ET.Element, lang: str) -> None:
 def _prepare(element: ET.Element, compress: bool) -> None:
     if element.tag in {"style", "script"}:
         return
-    compress = compress and element.tag not in NOT_BODY
+    compress = (
+        compress
+        and element.tag not in NOT_BODY
+        and not NOT_BODY_CLASSES.intersection((element.get("class") or "").split())
+    )
     children = list(element)
     element.text = _mark(element, None, element.text, compress)
     for child in children:
