@@ -127,13 +127,6 @@ class Publication:
         return self.words["edition"]
 
     @property
-    def dates(self) -> str:
-        """The collections with their dates in Chinese form: 我们党群众路线内容 · 2022年8月28日."""
-        return "；".join(
-            " · ".join(filter(None, (c.title, chinese_date(c.date)))) for c in self.collections
-        )
-
-    @property
     def collected(self) -> str:
         """《我们党群众路线内容》5篇（2022年8月28日）"""
         return "；".join(
