@@ -102,7 +102,7 @@ def publication(site: Site, edition: Edition, docs: Path) -> Publication:
 def write_edition(site: Path, edition: Edition, docs: Path, keep_html: bool = False) -> Path:
     """Render one edition's book into its downloads/ folder; return the PDF's path."""
     root = edition.root(site)
-    pages = collect(root)
+    pages = collect(root, docs)
     pub = publication(pages, edition, docs)
     base_url = root.resolve().as_uri() + "/"
     font_config = FontConfiguration()

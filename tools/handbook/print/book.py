@@ -20,7 +20,7 @@ from ..publication import Publication
 from . import halfwidth
 from .glossary import PageOf, PrintGlossary
 from .punctuation import convention, prepare
-from .site import PARAGRAPH_ID, Site, SitePage, essay_name, inner_html, text_of
+from .site import Site, SitePage, essay_name, inner_html, text_of
 
 USES = re.compile(r"（\s*(\d+)\s*[处處]\s*）")
 KEYWORD_TERMS = 8  # the glossary's most used terms, after the collections' titles
@@ -104,18 +104,13 @@ def contents(pages: list[SitePage], label: str) -> str:
 
 
 def running_heads(chapter: SitePage) -> None:
-    """Where an essay holds several articles, each article's title heads its pages."""
-    children = list(chapter.article)
-    titles = [el for el in children if el.tag == "h2"]
-    if not titles:
+    """Where an essay holds several articles, each titled one heads its pages."""
+    if chapter.articles < 2:
         return
-    before = children[: children.index(titles[0])]
-    untitled_first = any(PARAGRAPH_ID.fullmatch(el.get("id", "").split("-")[-1]) for el in before)
-    if len(titles) + untitled_first < 2:
-        return
-    for h2 in titles:
-        h2.set("class", " ".join([*(h2.get("class") or "").split(), "article"]))
-        h2.set("data-head", f"{essay_name(chapter)}　{text_of(h2)}")
+    for h2 in chapter.article.iter("h2"):
+        if h2.get("id") in chapter.article_titles:
+            h2.set("class", " ".join([*(h2.get("class") or "").split(), "article"]))
+            h2.set("data-head", f"{essay_name(chapter)}　{text_of(h2)}")
 
 
 def front(site: Site, pub: Publication) -> str:

@@ -19,13 +19,13 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import tinyhtml5
+import yaml
 
 from ..addresses import GLOSSARY_DIR
 from ..chars import NUMERAL
 from ..publication import CollectionFacts
 
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
-PARAGRAPH_ID = re.compile(r"p\d+")
 MARKER = re.compile(f"第(?:{NUMERAL})篇")
 
 
@@ -38,6 +38,8 @@ class SitePage:
     prefix: str = ""  # prefix that keeps this page's ids unique in the book
     title: str = ""
     sections: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of h2s
+    articles: int = 1  # how many articles an essay holds
+    article_titles: set[str] = field(default_factory=set)  # ids of the h2s that title one
 
     def anchor(self, fragment: str = "") -> str:
         """The book anchor of a place on this page (its top for "")."""
@@ -176,8 +178,30 @@ def collection_facts(page: SitePage, urls: list[str], parts: list[str]) -> Colle
     )
 
 
-def collect(root: Path) -> Site:
-    """One edition of the built site: its pages in reading order and its facts."""
+MD_HEADING = re.compile(r"^## (.*?) \{#([\w-]+) ?\}$", re.M)
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def articles(page: Path) -> tuple[int, set[str]]:
+    """How many articles an essay page holds and the anchors of their titles,
+    from its Markdown: the h2 headings its front matter lists as articles (an
+    untitled opening article's sections are h2 too)."""
+    if not page.is_file():
+        return 1, set()
+    text = page.read_text(encoding="utf-8")
+    head = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
+    listed = head.get("articles") or []
+    titles = {a.get("title") for a in listed}
+    found = set()
+    for heading, anchor in MD_HEADING.findall(text):
+        if re.sub(r"\\(.)", r"\1", MD_LINK.sub(r"\1", heading)) in titles:
+            found.add(anchor)
+    return len(listed), found
+
+
+def collect(root: Path, docs: Path) -> Site:
+    """One edition of the built site, its pages in reading order and its facts;
+    `docs`, the pages it was built from, tells its essays' articles apart."""
     home_doc = parse(root / "index.html")
     title = next(iter(home_doc.iter("title")), None)
     site_name = text_of(title).rsplit(" - ", 1)[-1] if title is not None else ""
@@ -209,6 +233,10 @@ def collect(root: Path) -> Site:
         h1 = next(page.article.iter("h1"), None)
         page.title = text_of(h1) if h1 is not None else ""
         page.sections = [(h.get("id") or "", text_of(h)) for h in page.article if h.tag == "h2"]
+        if page.kind == "chapter":
+            source = docs / f"{page.url.rstrip('/')}.md"
+            page.articles, titles = articles(source)
+            page.article_titles = {page.anchor(a) for a in titles}
     # Stable sort: the glossary goes last, in navigation order (its index first).
     ordered = sorted(pages.values(), key=lambda p: p.kind in {"back", "entry"})
     return Site(
