@@ -9,10 +9,10 @@ points into the text by page, as a book's index does:
 - the quotation taken whole from the essay's repaired text (the sentences the
   site's quote starts, never a source line cut short), referred to by essay
   and page;
-- the uses as a list of pages per essay: 用例（5 处）：第一篇 第3页；第二篇 第9、12页.
+- the uses as a list of pages per essay: 用例（5处）：第一篇，第3页；第二篇，第9、12页.
 
-Page numbers of the essays are known when this is made (the essays are laid
-out first), so they are written as text; a page number never breaks.
+The essays are laid out first, so their page numbers are written in as text,
+each page once; a page number never breaks.
 """
 
 from __future__ import annotations
