@@ -158,8 +158,9 @@ bench: venv ## Measure conversion, builds, PDFs, sizes at ×1, ×10, ×100 and m
 corpus: venv ## Score the converter on the corpus of real texts (table in build/corpus.md)
 	$(BIN)/python -m handbook.corpus
 
-check: venv ## Fail if docs/ is stale against source/
+check: venv ## Fail if docs/ is stale against source/, or a text's Traditional review is unfinished
 	$(BIN)/handbook check $(SOURCES) --out docs
+	$(BIN)/handbook hant --check $(SOURCES)
 
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check tools tests

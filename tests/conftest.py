@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from support import ROOT, SOURCE, mkdocs_build
 
-from handbook.enrich import Settings
 from handbook.model import Collection, Handbook
 from handbook.pipeline import build_handbook
+from handbook.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from support import ROOT, SOURCE, Element, read_page
 
 from handbook.chars import COLON, COMMA, LPAREN, RPAREN
-from handbook.enrich import Settings
 from handbook.errors import ConversionError
 from handbook.glossary import (
     CANDIDATE_RULES,
@@ -44,6 +43,7 @@ from handbook.model import (
 )
 from handbook.pipeline import build_handbook
 from handbook.reader import LINE_BREAK, read_source
+from handbook.settings import Settings
 
 GLOSSARY = ROOT / "source" / "glossary.yml"
 

@@ -18,8 +18,8 @@ from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter
 from handbook.chars import HAN_CHAR as HAN
 from handbook.editions import HANS, EditionSettings
 from handbook.navigation import page_title
+from handbook.output_plan import MANIFEST
 from handbook.reader import LINE_BREAK
-from handbook.writer import MANIFEST
 
 SIMPLIFIED = EditionSettings().edition(HANS)
 

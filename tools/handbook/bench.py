@@ -4,11 +4,13 @@ For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
 one run: conversion time and throughput, each edition's build next to a bare
 Material build of the same Markdown (stock config, search only), PDF time per
 edition, search index and page weight, and each step's peak memory. Then
-`make` itself, in a copy of the repository: from scratch, serial and with -j2,
-and with nothing to do. Every measurement is repeated and the median
+the Traditional conversion: its accuracy on real Taiwan texts and its speed,
+beside OpenCC's own (`hant/accuracy.py`). Then `make` itself, in a copy of
+the repository: from scratch, serial and with -j2, and with nothing to do. Every measurement is repeated and the median
 reported; the machine is noisy, so the ratios matter more than the seconds.
 
-    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench] [--make-only]
+    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
+        [--only make|traditional] [--pdf-baseline CHECKOUT]
 """
 
 from __future__ import annotations
@@ -27,10 +29,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .chars import NUMERAL
+from .hant.accuracy import traditional_table
 from .patterns import ESSAY_MARKERS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
+REFERENCE = ROOT / "tests" / "hant_reference"  # real Taiwan texts
+OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\nplugins:\n  - search\n"
 
 
@@ -361,7 +366,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
     )
-    p.add_argument("--make-only", action="store_true", help="only the timings of make itself")
+    p.add_argument(
+        "--only",
+        choices=["make", "traditional"],
+        help="measure one section only: make itself, or the Traditional conversion",
+    )
     p.add_argument(
         "--pdf-baseline",
         type=Path,
@@ -371,12 +380,17 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for scale in () if args.make_only else (int(s) for s in args.scales.split(",")):
+    for scale in (int(s) for s in args.scales.split(",")) if args.only is None else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
         results.append(bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline))
-    report = table(results, args.runs) if results else ""
-    print("bench: make …", file=sys.stderr, flush=True)
-    report += ("\n" if report else "") + make_table(bench_make(args.runs, args.out), args.runs)
+    sections = [table(results, args.runs)] if results else []
+    if args.only in (None, "traditional"):
+        print("bench: Traditional conversion …", file=sys.stderr, flush=True)
+        sections.append(traditional_table(REFERENCE, OVERRIDES, args.runs))
+    if args.only in (None, "make"):
+        print("bench: make …", file=sys.stderr, flush=True)
+        sections.append(make_table(bench_make(args.runs, args.out), args.runs))
+    report = "\n".join(sections)
     (args.out / "results.md").write_text(report, encoding="utf-8")
     print(report)
     return 0

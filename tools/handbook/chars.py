@@ -38,6 +38,11 @@ CLOSING_QUOTES = f"”’」』{RPAREN}》"
 # Wide spaces: the ideographic space and the en and em spaces.
 WIDE_SPACES = "\u3000\u2002\u2003"
 
+# Line breaks as the sources have them: LF, CRLF or CR; line numbers count them.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What a decoder writes for bytes it cannot read, and a text may hold already.
+REPLACEMENT = "\ufffd"
+
 # Line-breaking prohibitions of Chinese (clreq §3.1.7): closing and pause marks
 # may not start a line, opening marks may not end one.
 NO_LINE_START = f"{COMMA}。、{SEMICOLON}{COLON}{QUESTION}{EXCLAMATION}{RPAREN}》」』〉】〕”’"

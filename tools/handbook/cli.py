@@ -4,15 +4,17 @@ the pages are up to date."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from .errors import ConversionError
+from .errors import HandbookError, OutputError
 from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
-from .pipeline import GLOSSARY_FILE, SETTINGS_FILE, build_handbook, convert, load_settings
+from .hant import command as hant_command
+from .output import is_pending, locked, write_pages, write_report
+from .output_plan import MANIFEST, check_report_path, plan_writes
+from .pipeline import GLOSSARY_FILE, build_handbook, convert
 from .report import report_data, report_text
-from .writer import OutputError, plan_writes, write_pages
+from .settings import SETTINGS_FILE, load_settings
 
 DESCRIPTION = """\
 Turn raw Chinese study texts (essays pasted from a web page) into the pages of
@@ -21,10 +23,11 @@ home page. Every repair and every line removed as site debris is reported.
 """
 
 EPILOG = """\
-exit status: 0 success; 1 bad input or unsafe output (one line `error: FILE:LINE: …`
-on stderr, nothing written); 2 usage error.
+exit status: 0 success; 1 bad input or unsafe output (`error: FILE[:LINE]: …` on
+stderr, nothing written); 2 usage error; 130 interrupted (the output folder
+keeps the old pages or the new ones; the next run finishes the switch).
 settings: SOURCE's folder may hold handbook.yml (reading_chars_per_minute,
-description_chars).
+description_chars, max_source_megabytes).
 """
 
 
@@ -54,6 +57,12 @@ def parser() -> argparse.ArgumentParser:
             "--encoding", help="the sources' encoding (default: detect UTF-8/UTF-16 BOM/GB18030)"
         )
         cmd.add_argument(
+            "--replace-invalid",
+            action="store_true",
+            help="turn bytes that are not valid in the encoding into U+FFFD (a few at most), "
+            "and keep U+FFFD found in a source; each one is reported",
+        )
+        cmd.add_argument(
             "--settings",
             type=Path,
             help=f"settings file (default: {SETTINGS_FILE} beside the first SOURCE)",
@@ -67,7 +76,10 @@ def parser() -> argparse.ArgumentParser:
 
     convert_cmd = command("convert", "Convert SOURCE files into Markdown pages under DIR.")
     convert_cmd.add_argument(
-        "--report", type=Path, metavar="FILE.json", help="also write the report as JSON"
+        "--report",
+        type=Path,
+        metavar="FILE.json",
+        help="also write the report as JSON (a new file, or a report written before)",
     )
     convert_cmd.add_argument(
         "--force", action="store_true", help="overwrite or remove generated files edited by hand"
@@ -75,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
     command("check", "Exit 1 if converting SOURCE would change DIR (docs/ is stale).")
     glossary_cmd = command("glossary", "Work on the curated glossary.", out=False)
+    hant_command.register(sub)
     glossary_cmd.add_argument(
         "--candidates",
         action="store_true",
@@ -106,51 +119,83 @@ def main(argv: list[str] | None = None) -> int:
     progress = TerminalProgress()
     try:
         return run(args, progress)
+    except HandbookError as err:
+        for line in err.lines():
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except OSError as err:  # one the checks did not foresee: still one line, no traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        progress.clear()
+        print("error: interrupted", file=sys.stderr)
+        return 130
     finally:
         progress.clear()
 
 
 def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
+    if args.command == "hant":
+        return hant_command.main(args)
     folder = args.sources[0].parent
     glossary = args.glossary or folder / GLOSSARY_FILE
-    try:
-        settings = load_settings(args.settings or folder / SETTINGS_FILE)
-        if args.command == "glossary":
-            handbook = build_handbook(args.sources, settings, args.encoding)
-            terms = load_glossary(glossary) if glossary.exists() else []
-            print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
-            return 0
-        handbook, pages = convert(args.sources, settings, args.encoding, glossary, progress)
-        if args.command == "check":
-            return check(pages, args.out)
-        plan = write_pages(pages, args.out, force=args.force, progress=progress)
-    except ConversionError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    except OutputError as err:
-        for line in str(err).splitlines():
-            print(f"error: {line}", file=sys.stderr)
-        return 1
-    if args.report:
-        data = report_data(handbook, args.out)
-        args.report.write_text(
-            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    settings_file = args.settings or folder / SETTINGS_FILE
+    report = getattr(args, "report", None)
+    if report:  # before anything is written
+        check_report_path(report, [*args.sources, settings_file, glossary], args.out)
+    settings = load_settings(settings_file)
+    if args.command == "glossary":
+        handbook = build_handbook(
+            args.sources, settings, args.encoding, replace_invalid=args.replace_invalid
         )
+        terms = load_glossary(glossary) if glossary.exists() else []
+        print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
+        return 0
+    handbook, pages = convert(
+        args.sources, settings, args.encoding, glossary, progress, args.replace_invalid
+    )
+    if args.command == "check":
+        return check(pages, args.out)
+    # The Traditional edition's review, before anything is written.
+    traditional = None
+    if report or not args.quiet:
+        traditional = hant_command.conversion_report(
+            args.sources, settings, args.encoding, args.replace_invalid
+        )
+    plan = write_pages(pages, args.out, force=args.force, progress=progress)
+    if report:
+        write_report(report, report_data(handbook, args.out) | {"traditional": traditional[1]})
     if not args.quiet:
         print(report_text(handbook))
-        print(
-            f"{args.out}: {len(plan.write)} written, {len(plan.unchanged)} unchanged, {len(plan.delete)} removed"
+        print(traditional[0])
+        summary = (
+            f"{args.out}: {len(plan.write)} written, {len(plan.unchanged)} unchanged, "
+            f"{len(plan.delete)} removed"
         )
+        if plan.stale:
+            summary += f", {len(plan.stale)} stale temporary files removed"
+        print(summary)
     return 0
 
 
 def check(pages: dict[str, str], out: Path) -> int:
-    try:
+    if not out.exists():
         plan = plan_writes(pages, out)
-    except OutputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    stale = sorted(plan.write) + sorted(plan.delete)
+    else:
+        try:
+            with locked(out, shared=True):
+                if is_pending(out):
+                    raise OutputError(
+                        out,
+                        "a conversion was interrupted half way: run `make convert` to finish it",
+                    )
+                plan = plan_writes(pages, out)
+        except OSError as err:
+            raise OutputError(err.filename or out, f"cannot read: {err.strerror}") from None
+    stale = sorted(plan.write) + sorted(plan.delete) + plan.stale
+    if plan.manifest_changed and not stale:
+        stale.append(MANIFEST)
     for rel in stale:
         print(f"stale: {out / rel}", file=sys.stderr)
     if stale:

@@ -35,8 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from .chars import HAN_CHAR
-from .reader import LINE_BREAK
+from .chars import HAN_CHAR, LINE_BREAK
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
@@ -257,11 +256,7 @@ def converter_outline(path: Path) -> Outline:
     """Convert one text through the public pipeline and describe what came out."""
     from .model import Heading
     from .pipeline import build_handbook
-
-    try:
-        from .settings import Settings  # type: ignore[import-not-found]
-    except ImportError:
-        from .enrich import Settings
+    from .settings import Settings
 
     collection = build_handbook([path], Settings()).collections[0]
     output: list[tuple[int, str]] = [(collection.title_line, collection.title)]

@@ -31,10 +31,15 @@ DEFAULT_OPENCC = "s2tw"  # chosen by reading the output: source/hant-review.md
 REGION_TAGS = {"tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
 
 
+def opencc_region(opencc_config: str) -> str:
+    """The region a configuration writes for: s2tw, s2twp → tw; s2hk → hk; s2t → ''."""
+    region = opencc_config.removeprefix("s2").removesuffix("p")
+    return "" if region == "t" else region
+
+
 def language_tag(opencc_config: str) -> str:
     """BCP 47 tag for text converted with a configuration: s2tw → zh-Hant-TW, s2t → zh-Hant."""
-    region = opencc_config.removeprefix("s2").removesuffix("p")
-    return REGION_TAGS.get(region, HANT)
+    return REGION_TAGS.get(opencc_region(opencc_config), HANT)
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from .chars import SENTENCE_END
 from .model import Essay, Handbook, Heading, Paragraph
+from .settings import Settings
 
 SENTENCE = re.compile(f"^.+?[{SENTENCE_END}]+[”’」』]?")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Knobs from source/handbook.yml; the defaults suit Chinese prose."""
-
-    reading_chars_per_minute: int = 400
-    description_chars: int = 80
 
 
 def enrich(handbook: Handbook, settings: Settings) -> None:

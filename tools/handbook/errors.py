@@ -1,12 +1,13 @@
-"""The one error the converter reports to users: a problem in an input file."""
+"""The errors the converter reports to users: `error: FILE[:LINE]: message`,
+exit status 1, never a traceback."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-class ConversionError(Exception):
-    """Bad input: reported as `error: FILE:LINE: message`, exit status 1."""
+class HandbookError(Exception):
+    """A problem with one file, shown as `error: FILE[:LINE]: message`."""
 
     def __init__(self, path: Path | str, line: int | None, message: str) -> None:
         self.path = Path(path)
@@ -14,3 +15,25 @@ class ConversionError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {message}")
+
+    def lines(self) -> list[str]:
+        """What the command prints, one `error: …` line each."""
+        return [str(self)]
+
+
+class ConversionError(HandbookError):
+    """Bad input: a source text, the settings or the glossary."""
+
+
+class OutputError(HandbookError):
+    """The output folder or the report cannot be written safely; nothing was
+    changed. May carry further problems found in the same check."""
+
+    def __init__(
+        self, path: Path | str, message: str, more: list[OutputError] | None = None
+    ) -> None:
+        super().__init__(path, None, message)
+        self.more = more or []
+
+    def lines(self) -> list[str]:
+        return [str(self)] + [str(other) for other in self.more]

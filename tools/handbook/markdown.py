@@ -9,6 +9,7 @@ escaped everywhere, so no markup from a source comes alive.
 
 from __future__ import annotations
 
+import html
 import re
 from itertools import groupby
 
@@ -44,9 +45,13 @@ from .model import (
 )
 
 # Characters Markdown (with the extensions in mkdocs.yml) could read as markup;
-# all of them are ones Python-Markdown un-escapes, so the page shows them as is.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
-ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# all but `~` are ones Python-Markdown un-escapes, so the page shows them as
+# is. `~` has no backslash escape, and `~~~` opens a fenced code block (MkDocs
+# enables fenced_code): it is written as a character reference.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;"}
+# ASCII marks, which Markdown could read inside a link title.
+ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 def escape(text: str) -> str:
@@ -63,15 +68,22 @@ def front_matter(meta: dict) -> str:
     return f"---\n{body}---\n"
 
 
+def link_title(definition: str) -> str:
+    """A term link's title: Material's tooltip, which it fills in as HTML. So
+    the definition is escaped as HTML (a reader without JavaScript sees the
+    browser's own tooltip, with `&lt;` for `<`), and then each ASCII mark is
+    written as a character reference, so that Markdown reads none of them:
+    a quote would end the title, a backtick start code."""
+    return ASCII_MARK.sub(lambda m: f"&#{ord(m[0])};", html.escape(definition))
+
+
 def render_inlines(inlines: list[Inline], page: str) -> str:
     """Markdown for a sequence of inlines on `page` (links are relative to it)."""
     out = []
     for inline in inlines:
         if isinstance(inline, TermLink):
-            # The title becomes the tooltip; an ASCII quote would end it early.
-            title = inline.definition.replace('"', "&quot;")
             href = link(page, term_page(inline.slug))
-            out.append(f'[{escape(inline.text)}]({href} "{title}")')
+            out.append(f'[{escape(inline.text)}]({href} "{link_title(inline.definition)}")')
         elif isinstance(inline, Text):
             out.append(escape(inline.text))
         else:

@@ -6,12 +6,16 @@
   numbers it; the front matter keeps the bare title.
 - Front-matter text reaches the HTML unescaped (MkDocs' templates do not
   autoescape), so a title like `<script>…` from a source is escaped here.
+- Material shows a title cut off by its width (`.md-ellipsis`) in full in a
+  tooltip, which it fills in as HTML from the title's text: a title holding
+  `<` keeps its look (handbook.css) without that tooltip.
 - The glossary follows the texts it explains.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from .addresses import GLOSSARY_INDEX
@@ -40,3 +44,13 @@ def page_title(meta: dict[str, Any]) -> str | None:
         return None
     marker = meta.get("marker")
     return f"{marker} {meta['title']}" if marker else meta["title"]
+
+
+# A cut-off title whose text holds `<` (escaped in the page as &lt;).
+ELLIPSIS_WITH_MARKUP = re.compile(r'<(span|div) class="md-ellipsis">([^<]*&lt;[^<]*)</\1>')
+
+
+def without_markup_tooltips(output: str) -> str:
+    """A built page or template whose cut-off titles holding `<` lose
+    Material's tooltip (class handbook-ellipsis instead of md-ellipsis)."""
+    return ELLIPSIS_WITH_MARKUP.sub(r'<\1 class="handbook-ellipsis">\2</\1>', output)

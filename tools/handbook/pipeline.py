@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 
-import yaml
-
 from .addresses import assign_addresses, collection_slug
-from .enrich import Settings, enrich
-from .errors import ConversionError
+from .enrich import enrich
 from .glossary import check_citations, handbook_lines, link_terms, load_glossary
 from .markdown import render
 from .model import Handbook, SourceLine, Term
 from .reader import read_source
+from .settings import Settings
 from .structure import build_collection
 
-SETTINGS_FILE = "handbook.yml"
 GLOSSARY_FILE = "glossary.yml"
-
-
-def load_settings(path: Path) -> Settings:
-    """Read source/handbook.yml; a missing file means the defaults."""
-    if not path.exists():
-        return Settings()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise ConversionError(path, mark.line + 1 if mark else None, "invalid YAML") from None
-    known = {f.name: f.type for f in fields(Settings)}
-    for key, value in data.items():
-        if key not in known:
-            raise ConversionError(
-                path, None, f"unknown setting {key!r} (known: {', '.join(known)})"
-            )
-        if not isinstance(value, int) or value <= 0:
-            raise ConversionError(path, None, f"{key} must be a positive whole number")
-    return Settings(**data)
 
 
 # Called with a short message as each stage starts; the CLI shows it on a terminal.
@@ -50,13 +26,17 @@ def quiet(message: str) -> None:
 
 
 def build_handbook(
-    sources: list[Path], settings: Settings, encoding: str | None = None, progress: Progress = quiet
+    sources: list[Path],
+    settings: Settings,
+    encoding: str | None = None,
+    progress: Progress = quiet,
+    replace_invalid: bool = False,
 ) -> Handbook:
     handbook = Handbook()
     taken: set[str] = set()
     for source in sources:
         progress(f"reading {source.name}")
-        lines, repairs = read_source(source, encoding)
+        lines, repairs = read_source(source, encoding, replace_invalid, settings.max_source_bytes)
         progress(f"recognising {source.name}: {len(lines)} lines")
         collection = build_collection(source, lines, repairs, collection_slug(source.stem, taken))
         assign_addresses(collection)
@@ -84,9 +64,10 @@ def convert(
     encoding: str | None = None,
     glossary: Path | None = None,
     progress: Progress = quiet,
+    replace_invalid: bool = False,
 ) -> tuple[Handbook, dict[str, str]]:
     """The handbook and its pages; with a glossary, terms are linked and listed."""
-    handbook = build_handbook(sources, settings, encoding, progress)
+    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is not None and glossary.exists():
         link_terms(handbook, load_terms(glossary, handbook))

@@ -1,6 +1,7 @@
 """MkDocs hook: navigation titles a reader recognises (handbook.navigation):
 sections named after their collection, essays listed with their markers,
-front-matter titles escaped, the glossary last."""
+front-matter titles escaped, the glossary last, no HTML tooltip for a cut-off
+title holding `<`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from handbook.navigation import is_glossary, page_title, section_title
+from handbook.navigation import (
+    is_glossary,
+    page_title,
+    section_title,
+    without_markup_tooltips,
+)
 
 
 def index_of(section: Section) -> Page | None:
@@ -33,3 +39,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         # Material takes the <title> from the front matter, the nav from page.title
         page.title = page.meta["title"] = title
     return markdown
+
+
+def on_post_page(output: str, page: Page, config) -> str:
+    return without_markup_tooltips(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return without_markup_tooltips(output)

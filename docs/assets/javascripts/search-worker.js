@@ -136,7 +136,9 @@
       hits.sort((a, b) => b.score - a.score);
       if (!hits.some((hit) => hit.location === page)) {
         const article = sections.find((section) => section.doc.location === page);
-        if (article) hits.push({ ...article.doc, text: "", score: 0, terms: {} });
+        /* Material shows titles as HTML: escaped like the matched ones */
+        if (article)
+          hits.push({ ...article.doc, title: escapeHTML(article.doc.title), text: "", score: 0, terms: {} });
       }
       return hits;
     });

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..addresses import is_slug, slug
+from ..decoding import node_line, read_yaml, whole_number
 from ..errors import ConversionError
 from ..model import CATEGORIES, Citation, SourceLine, Term
 from ..punctuation import restore_full_width
@@ -29,6 +30,7 @@ FIELDS = {
     "note",
 }
 REQUIRED = ("term", "category", "definition")
+GLOSSARY_MAX_BYTES = 10_000_000  # a curated list of terms, not a text
 
 
 def slugify(term: str) -> str:
@@ -44,13 +46,7 @@ def slugify(term: str) -> str:
 
 def load_glossary(path: Path) -> list[Term]:
     """Read and validate the curated glossary; errors name the YAML line."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except OSError as err:
-        raise ConversionError(path, None, f"cannot read: {err.strerror}") from None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise ConversionError(path, mark.line + 1 if mark else None, str(err.problem)) from None
+    root = read_yaml(path, GLOSSARY_MAX_BYTES)
     if not isinstance(root, yaml.SequenceNode):
         raise ConversionError(path, _line(root), "the glossary must be a list of terms")
     terms = [_term(path, node) for node in root.value]
@@ -59,7 +55,7 @@ def load_glossary(path: Path) -> list[Term]:
 
 
 def _line(node: yaml.Node | None) -> int | None:
-    return node.start_mark.line + 1 if node is not None else None
+    return node_line(node) if node is not None else None
 
 
 def _text(path: Path, node: yaml.Node, key: str) -> str:
@@ -87,10 +83,12 @@ def _citation(path: Path, node: yaml.Node) -> Citation:
     fields = _mapping(path, node, "defined_at")
     if set(fields) != {"line", "quote"}:
         raise ConversionError(path, _line(node), "defined_at: needs exactly line and quote")
-    line = fields["line"]
-    if line.tag != "tag:yaml.org,2002:int" or int(line.value) < 1:
-        raise ConversionError(path, _line(line), "defined_at.line: expected a line number")
-    return Citation(int(line.value), _chinese(path, fields["quote"], "defined_at.quote"))
+    line = whole_number(fields["line"])
+    if line is None:
+        raise ConversionError(
+            path, _line(fields["line"]), "defined_at.line: expected a line number"
+        )
+    return Citation(line, _chinese(path, fields["quote"], "defined_at.quote"))
 
 
 def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
@@ -98,6 +96,8 @@ def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
         raise ConversionError(path, _line(node), f"{what}: expected a mapping")
     fields: dict[str, yaml.Node] = {}
     for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise ConversionError(path, _line(key), f"{what}: a field name must be a word")
         if key.value in fields:
             raise ConversionError(path, _line(key), f"{what}: {key.value} given twice")
         fields[key.value] = value

@@ -92,12 +92,12 @@ def contents(pages: list[SitePage], label: str) -> str:
         subs = ""
         if page.kind == "chapter" and page.sections:
             subs = "".join(
-                f'<li class="toc-section"><a href="#{i}">{html.escape(t)}</a></li>'
+                f'<li class="toc-section"><a href="#{html.escape(i)}">{html.escape(t)}</a></li>'
                 for i, t in page.sections
             )
             subs = f"<ol>{subs}</ol>"
         items.append(
-            f'<li class="toc-{page.kind}"><a href="#{page.anchor()}">'
+            f'<li class="toc-{page.kind}"><a href="#{html.escape(page.anchor())}">'
             f"{html.escape(page.title)}</a>{subs}</li>"
         )
     return f'<nav class="toc"><h1>{html.escape(label)}</h1><ol>{"".join(items)}</ol></nav>'

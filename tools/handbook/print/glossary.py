@@ -141,8 +141,8 @@ class PrintGlossary:
                 links = [a for a in el.iter("a") if a.get("href", "").startswith("#")]
                 out.append("<ul>")
                 for a in sorted(links, key=lambda a: pinyin_key(text_of(a))):
-                    name = html.escape(text_of(a))
-                    out.append(f'<li><a class="xref index" href="{a.get("href")}">{name}</a></li>')
+                    name, href = html.escape(text_of(a)), html.escape(a.get("href", ""))
+                    out.append(f'<li><a class="xref index" href="{href}">{name}</a></li>')
                 out.append("</ul>")
         return "".join([*out, "</div></section>"])
 
