@@ -32,9 +32,9 @@ from support import ROOT, SOURCE, article_text
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
+from handbook.chars import LINE_BREAK
 from handbook.editions import built_editions
 from handbook.punctuation import restore_full_width
-from handbook.reader import LINE_BREAK
 
 pytestmark = pytest.mark.pdf  # WeasyPrint, poppler and the Noto CJK fonts
 
@@ -300,13 +300,52 @@ def test_every_chinese_character_of_the_source_is_there_in_order(pdfs, collectio
         assert_in_order(text, han("".join(pages[starts[at][1] : end])), title)
 
 
-def test_each_edition_holds_its_site_pages_text(site: Path, pdfs: dict[str, Path]):
+def first_difference(expected: str, text: str) -> str:
+    """Where two texts part, with some context of each; "" when they are the same."""
+    if expected == text:
+        return ""
+    at = next((i for i, (a, b) in enumerate(zip(expected, text, strict=False)) if a != b), None)
+    at = min(len(expected), len(text)) if at is None else at
+    return (
+        f"character {at} of {len(expected)}: "
+        f"expected …{expected[max(0, at - 15) : at + 15]}…, found …{text[max(0, at - 15) : at + 15]}…"
+    )
+
+
+def test_every_character_of_every_essay_is_there_in_order(site: Path, pdfs: dict[str, Path]):
+    """Each essay's pages, read by pdftotext inside the text block, hold exactly
+    the characters of its site page's article (spaces and line breaks aside):
+    headings, bylines, marks and all, none lost, added or moved, in both editions."""
     for edition in built_editions(site):
-        text = han("".join(body_pages(pdfs[edition.script])))
+        pdf = pdfs[edition.script]
+        pages = body_pages(pdf)
         essays = sorted(edition.root(site).glob("*/essay-*/index.html"))
-        assert essays, f"no essay pages under {edition.root(site)}"
-        for page in essays:
-            assert_in_order(han(article_text(page)), text, f"{edition.script}: {page.parent.name}")
+        printed = essay_pages(pdf)
+        assert essays and len(printed) == len(essays), (len(printed), essays)
+        for page, pdf_pages in zip(essays, printed, strict=True):
+            expected = squeeze(article_text(page))
+            text = squeeze("".join(pages[p] for p in pdf_pages))
+            where = f"{pdf.name}, {page.parent.name}"
+            assert not first_difference(expected, text), (
+                f"{where}: {first_difference(expected, text)}"
+            )
+
+
+def test_the_book_keeps_the_text_around_what_it_drops_from_a_page(tmp_path: Path):
+    """The site's furniture (permalinks, edit buttons, forms) is left out of the
+    book; the text that follows it in the same element stays."""
+    from handbook.print.site import read_article, text_of
+
+    (tmp_path / "index.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body><article class="md-content__inner">'
+        '<a class="md-content__button" href="edit">编辑</a>标题前'
+        '<h2 id="s1">一、标题<a class="headerlink" href="#s1">#</a>（续）</h2>'
+        "<p>正文<form><input></form>未完，<script>x()</script>接着说。</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path, "")
+    assert text_of(article) == "标题前一、标题（续）正文未完，接着说。", text_of(article)
 
 
 def test_copied_text_is_the_books_with_nothing_inserted(site: Path, pdfs: dict[str, Path]):

@@ -112,14 +112,30 @@ def nav_urls(home: ET.Element, root: Path) -> list[str]:
     return urls
 
 
+def remove(parent: ET.Element, child: ET.Element) -> None:
+    """Take `child` out of `parent`, keeping the text that follows it (its tail,
+    which ElementTree keeps on the element: a plain remove would drop it)."""
+    if child.tail:
+        siblings = list(parent)
+        at = siblings.index(child)
+        if at:
+            siblings[at - 1].tail = (siblings[at - 1].tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
+# What the site shows around the text: permalinks, edit buttons, the file's dates.
+SITE_FURNITURE = frozenset({"headerlink", "md-content__button", "md-source-file"})
+
+
 def read_article(root: Path, url: str) -> ET.Element:
     page = parse(page_file(root, url))
     article = next(a for a in page.iter("article") if "md-content__inner" in classes(a))
-    drop = {"headerlink", "md-content__button", "md-source-file"}
     for parent in list(article.iter()):
         for child in list(parent):
-            if child.tag in {"script", "style", "form"} or drop & set(classes(child)):
-                parent.remove(child)
+            if child.tag in {"script", "style", "form"} or SITE_FURNITURE & set(classes(child)):
+                remove(parent, child)
         # A term link's tooltip is for the screen; the glossary is in the book.
         if parent.tag == "a":
             parent.attrib.pop("title", None)
@@ -160,7 +176,7 @@ def drop_page_lists(article: ET.Element, pages: dict[str, SitePage], base_url: s
     for ul in [c for c in article if c.tag in {"ul", "ol"}]:
         keys = [page_key(base_url, a.get("href") or "") for a in ul.iter("a")]
         if keys and all(k is not None and k[0] in pages for k in keys):
-            article.remove(ul)
+            remove(article, ul)
 
 
 def collection_facts(page: SitePage, urls: list[str], parts: list[str]) -> CollectionFacts:
