@@ -32,7 +32,7 @@ from support import ROOT, SOURCE, article_text
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
-from handbook.chars import LINE_BREAK
+from handbook.chars import LINE_BREAK, QUOTE_PAIRS
 from handbook.editions import built_editions
 from handbook.punctuation import restore_full_width
 
@@ -612,6 +612,11 @@ def test_glossary_reads_well_in_print(pdfs: dict[str, Path]):
         text = "".join(page_text(pdf)[p] for p in pages)
         assert "原文第" not in text and not re.search(r"第\s*\d+\s*行", text)
         assert not re.search(r"(?<!…)…(?!…)", text), "a lone … where Chinese writes ……"
+        for opening, closing in QUOTE_PAIRS.items():
+            counts = (text.count(opening), text.count(closing))
+            assert counts[0] == counts[1], (
+                f"{pdf.name}: {counts[0]} {opening}, {counts[1]} {closing}"
+            )
         broken = re.search(r"第\s+\d|\d\s+[页頁]|第\s*\n\s*\d|\d\s*\n\s*[页頁]", text)
         assert not broken, f"a page number broken: {broken}"
         sizes = [size for _, _, size in glyph_runs(pdf, pages)]
@@ -643,6 +648,19 @@ def test_glossary_quotations_are_whole_and_on_the_page_they_name(pdfs, collectio
         assert quote[:12] in body[page], (marker, page, quote[:20])
         essay = next(n for n, e in enumerate(collection.essays) if e.marker == marker)
         assert labels.index(page) in essay_pages(pdf)[essay]
+
+
+def test_a_quotation_cut_inside_a_passage_it_quotes_closes_it():
+    """A glossary quotation ends at a sentence's end; where that is inside a
+    passage the essay quotes, the passage is closed after …… (GB/T 15834)."""
+    from handbook.print.glossary import closed, whole_quote
+
+    paragraph = "概括：“凡属正确的领导，必须是从群众中来。这就是说，‘集中起来’。”其次。"
+    start, text = whole_quote(paragraph, "概括：“凡属正确的领导")
+    assert (start, text) == (0, "概括：“凡属正确的领导，必须是从群众中来。")
+    assert closed(text) == "概括：“凡属正确的领导，必须是从群众中来。……”"
+    assert closed("说：「要『實事求是』") == "说：「要『實事求是』……」"
+    assert closed(paragraph) == paragraph
 
 
 def test_a_glossary_heading_stays_with_its_definition_and_quotation(pdfs: dict[str, Path]):

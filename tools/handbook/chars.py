@@ -47,3 +47,6 @@ REPLACEMENT = "\ufffd"
 # may not start a line, opening marks may not end one.
 NO_LINE_START = f"{COMMA}。、{SEMICOLON}{COLON}{QUESTION}{EXCLAMATION}{RPAREN}》」』〉】〕”’"
 NO_LINE_END = f"{LPAREN}《「『〈【〔“‘"
+
+# Quotation marks, opening to closing: the curly ones and Taiwan's corner brackets.
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}

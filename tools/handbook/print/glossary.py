@@ -8,7 +8,8 @@ points into the text by page, as a book's index does:
 - each entry's heading, facts, definition and quotation kept on one page;
 - the quotation taken whole from the essay's repaired text (the sentences the
   site's quote starts, never a source line cut short), referred to by essay
-  and page;
+  and page; a passage the essay quotes that the sentence leaves open is closed
+  after ……;
 - the uses as a list of pages per essay: 用例（5处）：第一篇，第3页；第二篇，第9、12页.
 
 The essays are laid out first, so their page numbers are written in as text,
@@ -24,7 +25,7 @@ from collections.abc import Callable
 
 from pypinyin import Style, lazy_pinyin
 
-from ..chars import CLOSING_QUOTES, SENTENCE_END
+from ..chars import CLOSING_QUOTES, QUOTE_PAIRS, SENTENCE_END
 from ..publication import WORDS
 from .punctuation import ZERO_WIDTH_SPACE
 from .site import Site, SitePage, classes, essay_name, text_of
@@ -65,6 +66,26 @@ def whole_quote(paragraph: str, quote: str) -> tuple[int, str]:
         )
     boundary = QUOTE_END.search(paragraph, min(len(paragraph), start + len(quote)) - 1)
     return start, paragraph[start : boundary.end() if boundary else len(paragraph)]
+
+
+OMITTED = "……"  # GB/T 15834: the ellipsis that marks words left out of a quotation
+
+
+def closed(excerpt: str) -> str:
+    """The excerpt with the quotations it opens and does not close closed,
+    after an ellipsis saying the rest is left out: a quotation ends at a
+    sentence, which may be inside a passage the essay quotes.
+
+    >>> closed("概括：“凡属正确的领导，必须是从群众中来，到群众中去。")
+    '概括：“凡属正确的领导，必须是从群众中来，到群众中去。……”'
+    """
+    unclosed: list[str] = []
+    for char in excerpt:
+        if char in QUOTE_PAIRS:
+            unclosed.append(QUOTE_PAIRS[char])
+        elif unclosed and char == unclosed[-1]:
+            unclosed.pop()
+    return excerpt + OMITTED + "".join(reversed(unclosed)) if unclosed else excerpt
 
 
 def visible(text: str) -> int:
@@ -197,7 +218,7 @@ class PrintGlossary:
             where = f"（{self.reference(self.place(anchor, start))}）"
         return (
             f'<p class="defined"><strong>{html.escape(name)}</strong>{where}：</p>'
-            f"<blockquote><p>{html.escape(text)}</p></blockquote>"
+            f"<blockquote><p>{html.escape(closed(text))}</p></blockquote>"
         )
 
     def use(self, link: ET.Element) -> str:
