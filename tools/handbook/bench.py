@@ -275,12 +275,8 @@ def table(results: list[dict], runs: int) -> str:
     ]
     out.append(row(*["---"] * 8))
     for r in results:
-        text, hans, hant, bare = (
-            r["text bytes"],
-            r["index zh-Hans"],
-            r["index zh-Hant"],
-            r["index bare"],
-        )
+        keys = ("text bytes", "index zh-Hans", "index zh-Hant", "index bare")
+        text, hans, hant, bare = (r[key] for key in keys)
         raw, zipped = r["page"]
         out.append(
             row(
