@@ -709,6 +709,26 @@ def test_the_cover_and_the_colophon_say_what_the_book_is(pdfs, collection):
     assert "繁體中文版" in squeeze(page_text(pdfs["Hant"])[0]) if "Hant" in pdfs else True
 
 
+def test_the_publication_gives_each_edition_its_identity(built_site: Path, collection):
+    """What a cover, title page and colophon read (the PDF's, an EPUB's): the
+    handbook's title, the collection, the edition, the date in Chinese form."""
+    from handbook.pdf import publication
+    from handbook.print.site import collect
+
+    config = site_config()
+    year, month, day = (int(n) for n in collection.date.split("-"))
+    for edition in built_editions(built_site):
+        docs = ROOT / "docs"
+        pub = publication(collect(edition.root(built_site), docs), edition, docs)
+        assert pub.date_text == f"{year}年{month}月{day}日"
+        assert pub.edition == ("简体中文版" if edition.script == "Hans" else "繁體中文版")
+        if edition.script == "Hans":
+            assert (pub.title, pub.subtitle) == (config["site_name"], collection.title)
+            colophon = dict(pub.colophon())
+            assert colophon["书名"] == f"{config['site_name']}（简体中文版）"
+            assert colophon["底本"] == SOURCE.name and colophon["编者"] == config["site_author"]
+
+
 def test_pages_rendered_for_a_person_to_look_at(pdfs: dict[str, Path]):
     """Cover, contents, a body page, a glossary page and the colophon, as PNG."""
     OUTPUT.mkdir(parents=True, exist_ok=True)

@@ -86,6 +86,7 @@ def tools(site: Site, edition: Edition) -> tuple[str, ...]:
 
 
 def publication(site: Site, edition: Edition, docs: Path) -> Publication:
+    """The edition as a book (publication.py), from its built site and the pages in `docs`."""
     return Publication(
         title=site.name,
         editor=site.editor,

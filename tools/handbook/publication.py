@@ -10,6 +10,20 @@ The facts come from the built site, in the edition's script (its name,
 date), and from the converted pages in docs/ (which source files the essays
 come from); the version from the installed package; the build date from
 SOURCE_DATE_EPOCH when it is set (a reproducible build) or the clock.
+
+What a writer reads from a `Publication` (the PDF's cover, colophon and
+metadata do; an EPUB's can):
+
+    pub.title         群众路线学习手册
+    pub.subtitle      我们党群众路线内容          (the collections' titles)
+    pub.edition       简体中文版
+    pub.date_text     2022年8月28日              (the latest collection's date)
+    pub.editor        群众路线学习手册编写组
+    pub.colophon()    [("书名", "群众路线学习手册（简体中文版）"), ("编者", …), …]
+    pub.subject, pub.keywords, pub.lang, pub.built   (the file's metadata)
+    pub.words         the labels the book adds in its script (目录, 版权页 …)
+
+`handbook.pdf.publication` makes one from an edition of the built site.
 """
 
 from __future__ import annotations
@@ -125,6 +139,17 @@ class Publication:
     @property
     def edition(self) -> str:
         return self.words["edition"]
+
+    @property
+    def subtitle(self) -> str:
+        """The collections' titles: 我们党群众路线内容 (several joined by 、)."""
+        return "、".join(c.title for c in self.collections if c.title)
+
+    @property
+    def date_text(self) -> str:
+        """The latest collection's date in Chinese form (2022年8月28日); "" if none gives one."""
+        dates = sorted(c.date for c in self.collections if ISO_DATE.fullmatch(c.date))
+        return chinese_date(dates[-1]) if dates else ""
 
     @property
     def collected(self) -> str:
