@@ -1,9 +1,11 @@
-"""MkDocs hook: navigation titles a reader recognises (handbook.navigation):
-sections named after their collection, essays listed with their markers,
-front-matter titles escaped, the glossary last, no HTML tooltip for a cut-off
-title holding `<`."""
+"""MkDocs hook over handbook.navigation: titles a reader recognises (sections
+after their collection, essays with their markers, front matter escaped), the
+glossary last in pinyin order, previous/next in reading order (home, essays,
+glossary), no HTML tooltip for a cut-off title holding `<`."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -11,7 +13,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from handbook.navigation import (
+    glossary_order,
     is_glossary,
+    link_reading_order,
     page_title,
     section_title,
     without_markup_tooltips,
@@ -29,9 +33,20 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
             section.title = section_title(get_data(index.file.content_string)[1], section.title)
             if is_glossary(index.file.src_uri):
                 glossary.append(section)
+                section.children.sort(key=lambda page: glossary_order(page.file.src_uri))
     # MkDocs sorts folders by name; the glossary follows the texts it explains.
     nav.items.sort(key=lambda item: any(item is section for section in glossary))
+    nav.pages = list(pages_in(nav.items))  # in the order the navigation now shows them
+    link_reading_order(nav.pages)
     return nav
+
+
+def pages_in(items: list) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from pages_in(item.children)
 
 
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
