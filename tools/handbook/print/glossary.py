@@ -34,6 +34,10 @@ COUNT = re.compile(r"（\s*\d+\s*[处處]\s*）")
 SENTENCE_END_AT = re.compile(f"[{SENTENCE_END}]+[{CLOSING_QUOTES}]*")
 QUOTE_END = re.compile(f"[{SENTENCE_END}]+[{CLOSING_QUOTES}]*|(?=[ \u3000])")
 
+# The class of a glossary entry's reference to another entry (book.css gives
+# its page); the site's own classes, such as a term link's `term`, never are.
+ENTRY_REF = "entry-ref"
+
 PageOf = Callable[[str], str]  # a place in the book (anchor or anchor@n) → its printed page
 
 
@@ -199,8 +203,8 @@ class PrintGlossary:
             if href.startswith("#") and self.chapter_of(href[1:]):
                 a.set("class", "xref essay")
                 a.tail = f"（{self.reference(href[1:])}）" + (a.tail or "")
-            elif "xref" in classes(a):
-                a.set("class", "xref term")
+            elif "xref" in classes(a):  # another entry: book.css adds its page
+                a.set("class", f"xref {ENTRY_REF}")
         return ET.tostring(el, encoding="unicode", method="html")
 
     def definition(self, label: ET.Element, quote: ET.Element) -> str:
