@@ -34,9 +34,10 @@ site_index = site/$(if $(SITE_PATH_$1),$(SITE_PATH_$1)/)index.html
 
 # Inputs, found afresh on every run: files may move between modules and packages.
 HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
-PRINT_FILES    := $(filter %/pdf.py %/fonts.py %.css %/print/% %/pdf/%,$(HANDBOOK_FILES))
+# (A filter pattern holds one wildcard %: folders are named from tools/handbook/.)
+PRINT_FILES    := $(filter %/pdf.py %/fonts.py %/publication.py %.css tools/handbook/print/%,$(HANDBOOK_FILES))
 # The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
-CONVERTER      := $(filter-out $(PRINT_FILES) %/bench.py %/corpus.py %/audit.py,$(HANDBOOK_FILES))
+CONVERTER      := $(filter-out $(PRINT_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py,$(HANDBOOK_FILES))
 DOCS_FILES     := $(shell find docs -type f)
 SITE_FILES     := mkdocs.yml $(shell find tools/hooks tools/theme -type f ! -path '*/__pycache__/*')
 SYSTEM_CHECK   := tools/setup/system_packages.py

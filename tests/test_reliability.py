@@ -153,21 +153,34 @@ def test_hostile_text_stays_text_in_every_page(hostile_site: Path):
 
 
 @pytest.mark.slow
-def test_hostile_text_stays_text_in_the_print_edition(hostile_site: Path):
-    """The book the PDF maker assembles from the built pages, parsed as
-    WeasyPrint parses it."""
+@pytest.mark.pdf
+def test_hostile_text_stays_text_in_the_print_edition(hostile_site: Path, tmp_path: Path):
+    """The book the PDF maker lays out (its two documents, written beside each
+    PDF with --html, in a copy of the site), parsed as WeasyPrint parses it."""
     import tinyhtml5
 
+    from handbook.addresses import DOWNLOADS
     from handbook.editions import built_editions
-    from handbook.pdf import book_html
 
+    docs = hostile_site.parent / "docs"
+    hostile_site = shutil.copytree(hostile_site, tmp_path / "site")
+    made = subprocess.run(
+        [sys.executable, "-m", "handbook.pdf", "--site", hostile_site, "--docs", docs, "--html"],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
     editions = built_editions(hostile_site)
     assert len(editions) == 2
     for edition in editions:
-        document, _ = book_html(hostile_site, edition)
-        tree = tinyhtml5.parse(document, namespace_html_elements=False)
-        assert not [e for e in tree.iter() if "hostile" in (e.get("class") or "")]
-        assert not [e for e in tree.iter("a") if (e.get("href") or "").startswith("javascript:")]
+        books = sorted((edition.root(hostile_site) / DOWNLOADS).glob("*.html"))
+        assert len(books) == 2, books  # the front and essays, the glossary and colophon
+        document = "".join(book.read_text(encoding="utf-8") for book in books)
+        for book in books:
+            tree = tinyhtml5.parse(book.read_text(encoding="utf-8"), namespace_html_elements=False)
+            assert not [e for e in tree.iter() if "hostile" in (e.get("class") or "")]
+            links = [e.get("href") or "" for e in tree.iter("a")]
+            assert not [href for href in links if href.startswith("javascript:")]
         assert "~~~" in document and "`反引" in document  # 反引号 or 反引號
 
 

@@ -42,3 +42,11 @@ WIDE_SPACES = "\u3000\u2002\u2003"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a decoder writes for bytes it cannot read, and a text may hold already.
 REPLACEMENT = "\ufffd"
+
+# Line-breaking prohibitions of Chinese (clreq §3.1.7): closing and pause marks
+# may not start a line, opening marks may not end one.
+NO_LINE_START = f"{COMMA}。、{SEMICOLON}{COLON}{QUESTION}{EXCLAMATION}{RPAREN}》」』〉】〕”’"
+NO_LINE_END = f"{LPAREN}《「『〈【〔“‘"
+
+# Quotation marks, opening to closing: the curly ones and Taiwan's corner brackets.
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}

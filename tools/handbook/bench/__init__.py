@@ -1,0 +1,89 @@
+"""`make bench`: how fast and how big, side by side with a bare Material build.
+
+For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
+one run: conversion time and throughput, each edition's build next to a bare
+Material build of the same Markdown (stock config for a Chinese site:
+language and search in zh), PDF time per edition, search index and page
+weight, and each step's peak memory; the search on a throttled phone and its
+inexact answers, beside Material's own search and, with --pagefind,
+Pagefind's (handbook.search.measure). Then the Traditional conversion: its
+accuracy on real Taiwan texts and its speed, beside OpenCC's own
+(`hant/accuracy.py`). Then `make` itself, in a copy of the repository: from
+scratch, serial and with -j2, and with nothing to do. Every measurement is
+repeated and the median reported; the machine is noisy, so the ratios matter
+more than the seconds.
+
+    python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
+        [--only make|traditional] [--pdf-baseline CHECKOUT] [--pagefind]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..hant.accuracy import traditional_table
+from .make import bench_make, make_table
+from .scales import bench_scale, table
+from .search import search_figures, search_table
+from .steps import ROOT
+
+REFERENCE = ROOT / "tests" / "hant_reference"  # real Taiwan texts
+OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m handbook.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--scales", default="1,10,100", help="copies of the source's essays (default 1,10,100)"
+    )
+    p.add_argument(
+        "--runs", type=int, default=3, help="repetitions of each measurement (default 3)"
+    )
+    p.add_argument(
+        "--pdf-max", type=int, default=10, help="largest scale to make PDFs at (default 10)"
+    )
+    p.add_argument(
+        "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
+    )
+    p.add_argument(
+        "--only",
+        choices=["make", "traditional"],
+        help="measure one section only: make itself, or the Traditional conversion",
+    )
+    p.add_argument(
+        "--pdf-baseline",
+        type=Path,
+        help="a checkout of another revision (git worktree add … main): its PDF maker is "
+        "timed on the same sites, in turn with this one",
+    )
+    p.add_argument(
+        "--pagefind",
+        action="store_true",
+        help="measure Pagefind's search too (pip install 'pagefind[extended]')",
+    )
+    args = p.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for scale in (int(s) for s in args.scales.split(",")) if args.only is None else ():
+        print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
+        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline))
+    sections = [table(results, args.runs)] if results else []
+    if results:
+        figures = search_figures(results, args.out, args.pagefind)
+        sections.append(search_table(figures) if figures else "Search: measured with ×1 only.\n")
+    if args.only in (None, "traditional"):
+        print("bench: Traditional conversion …", file=sys.stderr, flush=True)
+        sections.append(traditional_table(REFERENCE, OVERRIDES, args.runs))
+    if args.only in (None, "make"):
+        print("bench: make …", file=sys.stderr, flush=True)
+        sections.append(make_table(bench_make(args.runs, args.out), args.runs))
+    report = "\n".join(sections)
+    (args.out / "results.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0

@@ -1,0 +1,7 @@
+"""python -m handbook.bench"""
+
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,233 @@
+"""The scales: the source's essays ×1, ×10, ×100, converted, built beside a bare
+Material build, printed (with another checkout's PDF maker in turn, given
+one), their search index and page weight."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..chars import NUMERAL
+from ..patterns import ESSAY_MARKERS
+from ..search.measure import index_bytes
+from .steps import ROOT, SOURCE, Sample, measure, run
+
+BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n"
+
+
+def scaled_text(scale: int) -> str:
+    """The source with its essays repeated `scale` times and numbered on."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    first = next(
+        i for i, line in enumerate(lines) if any(r.pattern.match(line) for r in ESSAY_MARKERS)
+    )
+    head, body = lines[:first], lines[first:]
+    out, number = list(head), 0
+    marker = re.compile(f"^第(?:{NUMERAL})篇")
+    for _ in range(scale):
+        for line in body:
+            if marker.match(line):
+                number += 1
+                line = marker.sub(f"第{number}篇", line)
+            out.append(line)
+    return "\n".join(out)
+
+
+def make_project(folder: Path, scale: int) -> Path:
+    """A handbook folder for one scale: the source scaled, the repository's
+    data, hooks and theme shared."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "source").mkdir(parents=True)
+    for data in (ROOT / "source").iterdir():
+        if data.suffix != ".txt":
+            shutil.copy(data, folder / "source" / data.name)
+    text = folder / "source" / "text.txt"
+    text.write_text(scaled_text(scale), encoding="utf-8")
+    (folder / "tools").symlink_to(ROOT / "tools")
+    (folder / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n", encoding="utf-8")
+    return text
+
+
+class PageAssets(HTMLParser):
+    """The stylesheets, scripts and images a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """Bytes of a page and what it loads (CSS, JS, fonts, images), raw and gzipped."""
+    parser = PageAssets()
+    html = page.read_text(encoding="utf-8")
+    parser.feed(html)
+    files = [page]
+    for url in parser.urls:
+        if "//" in url:
+            continue
+        asset = (page.parent / url.split("?")[0]).resolve()
+        if asset.is_file():
+            files.append(asset)
+            if asset.suffix == ".css":  # fonts and images the stylesheet pulls in
+                for ref in re.findall(r"url\(['\"]?([^)'\"]+)", asset.read_text(encoding="utf-8")):
+                    font = (asset.parent / ref.split("?")[0].split("#")[0]).resolve()
+                    if font.is_file() and font.is_relative_to(site) and font not in files:
+                        files.append(font)
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return raw, zipped
+
+
+def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path | None) -> dict:
+    project = work / f"x{scale}"
+    text = make_project(project, scale)
+    docs = project / "docs"
+    python = sys.executable
+    result: dict = {
+        "scale": scale,
+        "text bytes": text.stat().st_size,
+    }
+
+    convert = Sample()
+    # Each run writes a new, empty folder. Deleting the last run's pages just
+    # before made creating files up to 0.3 s slower on an ext4 disk mounted
+    # with discard: a cost of the disk, not of the converter.
+    outs = [project / f"docs-{n}" for n in range(runs)]
+    for out in outs:
+        measure(
+            convert,
+            [python, "-m", "handbook.cli", "convert", str(text), "--out", str(out), "--quiet"],
+            project,
+        )
+    outs[-1].rename(docs)
+    for out in outs[:-1]:
+        shutil.rmtree(out)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    result["convert"] = convert
+
+    mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    for edition in ("zh-Hans", "zh-Hant"):
+        sample = Sample()
+        for _ in range(runs):
+            measure(
+                sample,
+                [*mkdocs, "--site-dir", str(project / "site")],
+                project,
+                {"EDITIONS": edition},
+            )
+        result[edition] = sample
+    bare = Sample()
+    (project / "bare.yml").write_text(
+        BARE_CONFIG.format(site=project / "bare-site"), encoding="utf-8"
+    )
+    for _ in range(runs):
+        measure(bare, [python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], project)
+    result["bare"] = bare
+
+    both = [*mkdocs, "--site-dir", str(project / "site")]
+    run(both, project)  # the full site, both editions, for the PDFs and the sizes
+    site = project / "site"
+    # The PDF maker of another checkout (its tools/ first on the path), timed on
+    # the same site in turn with this one's: a change's cost as a ratio in one run.
+    makers = {
+        "pdf": {},
+        **({"baseline": {"PYTHONPATH": str(baseline / "tools")}} if baseline else {}),
+    }
+    for edition, path in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+        samples = {name: Sample() for name in makers}
+        for _ in range(runs if scale <= pdf_max else 0):  # a ×100 book is thousands of pages
+            script = edition.removeprefix("zh-")
+            for name, env in makers.items():
+                pdf = [python, "-m", "handbook.pdf", "--site", str(site), "--script", script]
+                measure(samples[name], pdf, project, env)
+        result[f"pdf {edition}"] = samples["pdf"]
+        result[f"baseline {edition}"] = samples.get("baseline", Sample())
+        result[f"index {edition}"] = index_bytes(path / "search")
+    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
+    first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
+    result["page"] = page_weight(site, first_essay)
+    return result
+
+
+def table(results: list[dict], runs: int) -> str:
+    def row(*cells: object) -> str:
+        return "| " + " | ".join(str(c) for c in cells) + " |"
+
+    out = [f"Medians of {runs} runs; memory is the peak of the step (MiB).", ""]
+    out.append(row("scale", "input MB", "convert s", "MB/s", "convert MiB"))
+    out.append(row(*["---"] * 5))
+    for r in results:
+        c = r["convert"]
+        out.append(
+            row(
+                f"×{r['scale']}",
+                f"{r['text bytes'] / 1e6:.2f}",
+                f"{c.median:.2f}",
+                f"{r['text bytes'] / 1e6 / c.median:.1f}",
+                f"{c.memory:.0f}",
+            )
+        )
+    compared = any(r["baseline zh-Hans"].seconds for r in results)
+    heads = ["scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"]
+    heads += ["baseline PDF s", "PDF ratio"] if compared else []
+    out += ["", row(*heads), row(*["---"] * len(heads))]
+    for r in results:
+        for edition in ("zh-Hans", "zh-Hant"):
+            b, bare, pdf = r[edition], r["bare"], r[f"pdf {edition}"]
+            pdf_cells = (f"{pdf.median:.2f}", f"{pdf.memory:.0f}") if pdf.seconds else ("—", "—")
+            if (base := r[f"baseline {edition}"]).seconds:
+                pdf_cells += (f"{base.median:.2f}", f"{pdf.median / base.median:.2f}")
+            out.append(
+                row(
+                    f"×{r['scale']}",
+                    edition,
+                    f"{b.median:.2f}",
+                    f"{bare.median:.2f}",
+                    f"{b.median / bare.median:.2f}",
+                    f"{b.memory:.0f}",
+                    *pdf_cells,
+                )
+            )
+    out += [
+        "",
+        row(
+            "scale",
+            "text KB",
+            "index zh-Hans KB",
+            "ratio",
+            "index zh-Hant KB",
+            "bare index KB",
+            "bare ratio",
+            "essay page KB (gzip)",
+        ),
+    ]
+    out.append(row(*["---"] * 8))
+    for r in results:
+        keys = ("text bytes", "index zh-Hans", "index zh-Hant", "index bare")
+        text, hans, hant, bare = (r[key] for key in keys)
+        raw, zipped = r["page"]
+        out.append(
+            row(
+                f"×{r['scale']}",
+                f"{text / 1e3:.0f}",
+                f"{hans / 1e3:.0f}",
+                f"{hans / text:.2f}",
+                f"{hant / 1e3:.0f}",
+                f"{bare / 1e3:.0f}",
+                f"{bare / text:.2f}",
+                f"{raw / 1e3:.0f} ({zipped / 1e3:.0f})",
+            )
+        )
+    return "\n".join(out) + "\n"
