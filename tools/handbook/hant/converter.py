@@ -40,9 +40,11 @@ class HantConverter:
     """Simplified → Traditional with OpenCC configuration `config`, in four steps:
 
     1. the text is converted by OpenCC word by word (`SegmentedConverter`);
-    2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …);
+    2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …),
+       and words it writes otherwise take its forms (抽烟 → 抽菸);
     3. the reviewed phrases of the override file take their chosen forms
-       wherever they cover whole words (leftmost, then longest);
+       wherever they cover whole words (leftmost, then longest; the region's
+       words likewise, the overrides winning);
     4. quotation marks become the region's (“” → 「」) if `quotes`.
 
     `words` join the segmenter's dictionary. `usage` and `quotes` default to
@@ -70,11 +72,18 @@ class HantConverter:
         self.overrides = load_overrides(overrides_path) if overrides_path else []
         variant = variant_config(config)
         to_region = opencc.OpenCC(variant).convert if variant and self.overrides else str
-        # Final form of each override under this configuration's regional variants.
-        self.reviewed = ReviewedPhrases({o.source: to_region(o.target) for o in self.overrides})
+        # The region's words, and with them, winning, the final form of each
+        # override under this configuration's regional variants.
+        usage_words = regional.forms() if usage else {}
+        overrides = {o.source: to_region(o.target) for o in self.overrides}
+        self.reviewed = ReviewedPhrases({**usage_words, **overrides})
         self.targets = self.reviewed.targets
         self.segmented = SegmentedConverter(
-            config, [*words, *self.targets], self._in_usage, self.reviewed
+            config,
+            [*words, *self.targets],
+            self._in_usage,
+            regional=ReviewedPhrases(usage_words),
+            reviewed=self.reviewed,
         )
 
     @functools.cached_property

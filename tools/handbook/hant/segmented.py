@@ -190,25 +190,31 @@ class SegmentedConverter:
     """OpenCC's `config`, converting word by word with jieba's words; `words`
     are added to jieba's dictionary (the glossary's terms, reviewed phrases).
     `usage` rewrites what OpenCC writes in the region's usage (臺 → 台);
-    `reviewed` phrases win where they cover whole words."""
+    the `regional` phrases (the region's words), or the `reviewed` ones if
+    converting with those, take their forms where they cover whole words."""
 
     def __init__(
         self,
         config: str,
         words: Iterable[str] = (),
         usage: Callable[[str], str] = str,
+        *,
+        regional: Reviewed | None = None,
         reviewed: Reviewed | None = None,
     ) -> None:
         check_config(config)
         self._words = tuple(words)
         self._usage = usage
-        self.reviewed = reviewed
+        self._phrases = {False: regional, True: reviewed}
         tables = config_tables(config)
         own: dict[str, str] = tables["own"]  # type: ignore[assignment]
         self._own = _translation({c: usage(form) for c, form in own.items()})
         # A reviewed phrase choosing a form other than its characters' own needs
         # words where it occurs.
-        targets = reviewed.targets if reviewed else {}
+        targets = {
+            **(regional.targets if regional else {}),
+            **(reviewed.targets if reviewed else {}),
+        }
         chosen = {
             c
             for phrase, target in targets.items()
@@ -246,7 +252,8 @@ class SegmentedConverter:
         return self.segmenter.cut(text, False)
 
     def convert(self, text: str, *, reviewed: bool = True) -> str:
-        """`text` converted word by word, with the reviewed phrases unless not `reviewed`."""
+        """`text` converted word by word, with the reviewed phrases unless not `reviewed`
+        (the region's words either way)."""
         parts = self._runs.split(text)  # text between runs, a run, text between runs, …
         runs = parts[1::2]
         if runs:
@@ -260,15 +267,16 @@ class SegmentedConverter:
         OpenCC if it holds a context character, else character by character."""
         words = self.words(text)
         distinct = set(words)
-        ranges = self.reviewed.word_ranges(text, words) if reviewed and self.reviewed else []
-        units, phrases = self._multiword.join(words, distinct, ranges)
-        distinct.update(phrases)
+        chosen = self._phrases[reviewed]
+        ranges = chosen.word_ranges(text, words) if chosen else []
+        units, joined = self._multiword.join(words, distinct, ranges)
+        distinct.update(joined)
         needing = [u for u in distinct if self._context.search(u)]
         converted = self._usage(self._opencc.convert(BOUNDARY.join(needing)))
         forms = {u: u.translate(self._own) for u in distinct}
         forms.update(zip(needing, converted.split(BOUNDARY), strict=True))
         if ranges:
-            forms.update(self.reviewed.targets)
+            forms.update(chosen.targets)
         return "".join(map(forms.__getitem__, units))
 
 
