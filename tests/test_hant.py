@@ -22,7 +22,7 @@ from handbook.hant import (
 )
 from handbook.hant.accuracy import reference_texts, round_trip
 from handbook.hant.overrides import check_form, set_override
-from handbook.hant.segmented import BOUNDARY, JIEBA_RUN, config_tables
+from handbook.hant.segmented import BOUNDARY, config_tables
 from handbook.hant.usage import TAIWAN_WORDS, corner_quotes
 
 REFERENCE = ROOT / "tests" / "hant_reference"
@@ -119,14 +119,24 @@ def test_boundary_mark_in_the_text_is_kept() -> None:
     assert HantConverter("s2tw").convert(f"发展{BOUNDARY}头发") == f"發展{BOUNDARY}頭髮"
 
 
+class EveryRun:
+    """Stands for the finder of context phrases: a match in every run of text."""
+
+    def __init__(self, runs: re.Pattern[str]) -> None:
+        self.runs = runs
+
+    def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
+        return [(0, *m.span()) for m in self.runs.finditer(text)]
+
+
 @pytest.mark.parametrize("config", ["s2tw", "s2hk"])
 def test_converting_only_where_words_matter_changes_nothing(config: str, text: str) -> None:
-    """Runs without a context character go character by character, and words
-    without one too; cutting and converting every word gives the same text."""
+    """Runs without a context phrase go character by character, and words
+    without a character of one too; cutting and converting every word of every
+    run gives the same text."""
     fast = HantConverter(config, OVERRIDES)
     every_word = HantConverter(config, OVERRIDES)
-    runs = f"[{JIEBA_RUN}{config_tables(config)['joiners']}]+"
-    every_word.segmented._runs = re.compile(f"({runs})")  # every run cut into words
+    every_word.segmented._finder = EveryRun(every_word.segmented._runs)  # every run cut into words
     every_word.segmented._context = re.compile(".")  # every word converted by OpenCC
     reference = "\n".join(reference_texts(REFERENCE).values())
     for sample in (text, opencc.OpenCC("t2s").convert(reference)[:60_000]):
@@ -134,14 +144,14 @@ def test_converting_only_where_words_matter_changes_nothing(config: str, text: s
         assert fast.convert_plain(sample) == every_word.convert_plain(sample)
 
 
-def test_context_characters() -> None:
-    context = set(config_tables("s2tw")["context"])
-    # 头发 → 頭髮, 这只 → 這隻, 一个中国 keeps 個 though 个中 → 箇中 …
-    assert {"发", "只", "个", "干", "后", "里"} <= context
-    # … but no phrase writes 们 or 这 otherwise than on their own.
-    assert not {"们", "这", "的", "说"} & context
-    # s2twp's vocabulary (信息 → 資訊) makes its characters context characters.
-    assert {"信", "息"} <= set(config_tables("s2twp")["context"]) - context
+def test_context_phrases() -> None:
+    phrases = set(config_tables("s2tw")["phrases"])
+    # OpenCC writes them otherwise than their characters' own forms …
+    assert {"头发", "这只", "个中", "握发", "好干"} <= phrases
+    # … but not these (發展, 這個 either way).
+    assert not {"发展", "这个", "我们"} & phrases
+    # s2twp's vocabulary (信息 → 資訊) holds context phrases of its own.
+    assert "信息" in set(config_tables("s2twp")["phrases"]) - phrases
 
 
 def test_segmenter_words() -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,14 +51,23 @@ def test_a_damaged_table_is_computed_again(folder: Path) -> None:
     assert json.loads(written.read_text(encoding="utf-8")) == [1, 2, 3]
 
 
-def test_outdated_tables_are_replaced(folder: Path) -> None:
+def test_outdated_tables_are_removed_a_week_on(folder: Path) -> None:
     folder.mkdir(parents=True)
-    old = folder / "example-0123456789abcdef.json"
-    old.write_text("[0]", encoding="utf-8")
-    other = folder / "example_other-0123456789abcdef.json"
-    other.write_text("[0]", encoding="utf-8")
+    week_old, recent, other = (
+        folder / name
+        for name in (
+            "example-0123456789abcdef.json",
+            "example-fedcba9876543210.json",  # another checkout's, in use
+            "example_other-0123456789abcdef.json",
+        )
+    )
+    for path in (week_old, recent, other):
+        path.write_text("[0]", encoding="utf-8")
+    long_ago = time.time() - cache.OUTDATED_AFTER - 60
+    os.utime(week_old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
     assert cache.cached("example", lambda: [1]) == [1]
-    assert not old.exists() and other.exists()
+    assert not week_old.exists() and recent.exists() and other.exists()
 
 
 def test_a_cache_folder_that_cannot_be_written_is_done_without(

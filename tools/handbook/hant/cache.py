@@ -7,7 +7,8 @@ table is kept as a JSON file in the user's cache folder
 ($XDG_CACHE_HOME/study-handbook, else ~/.cache/study-handbook), never beside
 the texts or the pages. A file's name holds a digest of OpenCC's version, of
 its dictionaries and of this package's code: a new OpenCC or a changed
-converter computes its tables afresh. The cache only saves time: a missing,
+converter computes its tables afresh (and a week on, the outdated files are
+removed). The cache only saves time: a missing,
 unreadable or damaged file is computed again, and a cache folder that cannot
 be written is done without.
 """
@@ -20,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,9 @@ from typing import Any
 import opencc
 
 FOLDER_NAME = "study-handbook"
+# Another version of a table is removed when it is this old (seconds): two
+# checkouts of different versions on one machine do not undo each other's work.
+OUTDATED_AFTER = 7 * 24 * 3600
 
 
 def cache_folder() -> Path | None:
@@ -68,7 +73,8 @@ def cached(name: str, compute: Callable[[], Any]) -> Any:
 
 
 def _write(path: Path, text: str) -> None:
-    """Write `path` whole or not at all, and remove its outdated versions."""
+    """Write `path` whole or not at all, and remove its versions written more
+    than OUTDATED_AFTER ago."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
@@ -80,5 +86,6 @@ def _write(path: Path, text: str) -> None:
         raise
     name = path.name.rsplit("-", 1)[0]
     for old in path.parent.glob(f"{name}-*.json"):
-        if old != path:
-            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove
+            if old != path and old.stat().st_mtime < time.time() - OUTDATED_AFTER:
+                old.unlink()
