@@ -265,9 +265,6 @@ def term_entry(
         "category": term.category,
         "aliases": term.aliases,
         "occurrences": len(occurrences),
-        # The concordance repeats the essays' text; search finds it there, and
-        # the definition on the glossary's index page.
-        "search": {"exclude": True},
     }
     out = [f"# {escape(term.term)}"]
     facts = [f"**类别**{COLON}{CATEGORIES[term.category]}"]
