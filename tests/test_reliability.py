@@ -436,10 +436,12 @@ def file_size_limit(limit: int) -> None:
 @pytest.mark.parametrize("quiet", [True, False], ids=["writing the pages", "the review first"])
 def test_a_full_disk_changes_nothing(tmp_path: Path, handbooks: dict[str, Any], quiet: bool):
     """The disk fills while the pages are written; or, with the report of the
-    Traditional edition's choices, while its converter starts (it unpacks
-    OpenCC's tables into temporary files), before any page is written."""
+    Traditional edition's choices, while its converter starts with no tables
+    cached yet (it unpacks OpenCC's tables into temporary files), before any
+    page is written."""
     out = tmp_path / "docs"
     shutil.copytree(handbooks["root"] / "old", out)
+    empty_cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [
             sys.executable,
@@ -453,6 +455,7 @@ def test_a_full_disk_changes_nothing(tmp_path: Path, handbooks: dict[str, Any], 
         ],
         capture_output=True,
         text=True,
+        env=empty_cache,
         preexec_fn=partial(file_size_limit, 20_000),
     )
     if quiet:

@@ -7,6 +7,7 @@ reviewed phrases on top (source/hant-overrides.tsv, overrides.py). The same
 converter serves the site, the search, the PDF and the EPUB.
 
 - tables.py: OpenCC's configurations and dictionaries;
+- cache.py: the tables derived from them, kept in the user's cache folder;
 - segmented.py: OpenCC with word boundaries;
 - usage.py: a region's characters and quotation marks;
 - overrides.py: the override dictionary;

@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -80,6 +84,13 @@ def round_trip(texts: Iterable[str], convert: Callable[[str], str]) -> Accuracy:
     return accuracy
 
 
+def halves(text: str) -> tuple[str, str]:
+    """The first and the second half of a text's lines: the region's words
+    (usage.TAIWAN_WORDS) were chosen on the first halves, the second are held out."""
+    lines = text.split("\n")
+    return "\n".join(lines[: len(lines) // 2]), "\n".join(lines[len(lines) // 2 :])
+
+
 def reference_texts(folder: Path) -> dict[str, str]:
     """The reference texts by file name (ORIGINS.md says where each comes from)."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
@@ -89,18 +100,17 @@ def traditional_table(reference: Path, overrides: Path, runs: int) -> str:
     """The Traditional conversion as Markdown: accuracy on the `reference`
     texts for OpenCC's s2tw and s2twp and the handbook's converter (with the
     `overrides`), the characters each gets wrong most, and conversion speed
-    (Simplified input MB per CPU second, medians of `runs`, the reference ×10)."""
+    (Simplified input MB per CPU second, medians of `runs`, each converting the
+    reference ten times over, one call each), then the converter's start-up."""
     texts = list(reference_texts(reference).values())
-    start = time.process_time()
     ours = HantConverter("s2tw", overrides)
-    startup = time.process_time() - start
     conversions = {
         "OpenCC s2tw": opencc.OpenCC("s2tw").convert,
         "OpenCC s2twp": opencc.OpenCC("s2twp").convert,
         "handbook (s2tw, words, usage, overrides)": ours.convert_words,
     }
-    simplified = opencc.OpenCC("t2s").convert("\n".join(texts)) * 10
-    megabytes = len(simplified.encode()) / 1e6
+    simplified = _t2s().convert("\n".join(texts))
+    megabytes = 10 * len(simplified.encode()) / 1e6
     out = [
         "Traditional conversion: the reference of real Taiwan texts converted to "
         "Simplified (t2s) and back.",
@@ -108,15 +118,17 @@ def traditional_table(reference: Path, overrides: Path, runs: int) -> str:
         "| conversion | Han characters | differ | accuracy | MB/s | speed ratio | most often wrong (original → written) |",
         "|---|---|---|---|---|---|---|",
     ]
+    seconds: dict[str, list[float]] = {name: [] for name in conversions}
+    for _ in range(runs):  # the conversions in turn, so that each run meets the same load
+        for name, convert in conversions.items():
+            begin = time.process_time()
+            for _ in range(10):
+                convert(simplified)
+            seconds[name].append(time.process_time() - begin)
     baseline = None
     for name, convert in conversions.items():
         accuracy = round_trip(texts, convert)
-        seconds = []
-        for _ in range(runs):
-            begin = time.process_time()
-            convert(simplified)
-            seconds.append(time.process_time() - begin)
-        speed = megabytes / statistics.median(seconds)
+        speed = megabytes / statistics.median(seconds[name])
         baseline = baseline or speed
         worst = ", ".join(
             f"{a}→{b or '∅'} ×{n}" for (a, b), n in accuracy.confusions.most_common(8)
@@ -125,8 +137,56 @@ def traditional_table(reference: Path, overrides: Path, runs: int) -> str:
             f"| {name} | {accuracy.characters:,} | {accuracy.wrong:,} | "
             f"{100 * accuracy.share:.3f} % | {speed:.1f} | {speed / baseline:.2f} | {worst} |"
         )
+    studied, held_out = (
+        round_trip([halves(text)[i] for text in texts], ours.convert_words) for i in (0, 1)
+    )
     out += [
         "",
-        f"Starting the handbook's converter: {startup:.2f} s CPU; {megabytes:.1f} MB converted.",
+        f"The handbook's converter on the first half of each text's lines, where "
+        f"Taiwan's words were chosen: {100 * studied.share:.3f} % ({studied.wrong:,} of "
+        f"{studied.characters:,} differ); on the second half, held out: "
+        f"{100 * held_out.share:.3f} % ({held_out.wrong:,} of {held_out.characters:,}).",
+        "",
+        f"{megabytes:.1f} MB converted per run. Starting the handbook's converter:",
+        "",
     ]
+    out += _startup_table(overrides, runs)
     return "\n".join(out) + "\n"
+
+
+# Run in a fresh Python: start the converter, convert a line; CPU seconds so
+# far, with those of the child processes (OpenCC's dictionary tool).
+_STARTUP = """
+import resource, sys, time
+from pathlib import Path
+from handbook.hant import HantConverter
+converter = HantConverter("s2tw", Path(sys.argv[1]))
+ready = time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+converter.convert("牢牢把握发展主动权")
+print(ready, time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime)
+"""
+
+
+def _startup_table(overrides: Path, runs: int) -> list[str]:
+    """CPU seconds of a fresh process until its converter is ready and until it
+    has converted one line, with no cached tables and with them (medians)."""
+    rows = [
+        "| cached tables | converter ready (s CPU) | one line converted (s CPU) |",
+        "|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        for case in ("none (first run)", "cached"):
+            samples = []
+            for _ in range(1 if case.startswith("none") else runs):
+                done = subprocess.run(
+                    [sys.executable, "-c", _STARTUP, str(overrides)],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                samples.append([float(x) for x in done.stdout.split()])
+            ready, line = (statistics.median(column) for column in zip(*samples, strict=True))
+            rows.append(f"| {case} | {ready:.2f} | {line:.2f} |")
+    return rows

@@ -3,17 +3,16 @@ usage, the reviewed overrides on top; Markdown converted around its machinery.""
 
 from __future__ import annotations
 
-import bisect
-import itertools
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import opencc
 
 from ..editions import DEFAULT_OPENCC, language_tag, opencc_region
-from .overrides import load_overrides
-from .segmented import BOUNDARY, SegmentedConverter
+from .overrides import ReviewedPhrases, load_overrides
+from .segmented import SegmentedConverter
 from .tables import check_config, variant_config
 from .usage import REGIONS, corner_quotes, in_usage
 
@@ -41,9 +40,11 @@ class HantConverter:
     """Simplified → Traditional with OpenCC configuration `config`, in four steps:
 
     1. the text is converted by OpenCC word by word (`SegmentedConverter`);
-    2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …);
+    2. characters the region writes otherwise are replaced (`usage`: 臺 → 台 …),
+       and words it writes otherwise take its forms (抽烟 → 抽菸);
     3. the reviewed phrases of the override file take their chosen forms
-       wherever they cover whole words (leftmost, then longest);
+       wherever they cover whole words (leftmost, then longest; the region's
+       words likewise, the overrides winning);
     4. quotation marks become the region's (“” → 「」) if `quotes`.
 
     `words` join the segmenter's dictionary. `usage` and `quotes` default to
@@ -70,16 +71,26 @@ class HantConverter:
         self.quotes = regional.corner_quotes if quotes is None else quotes
         self.overrides = load_overrides(overrides_path) if overrides_path else []
         variant = variant_config(config)
-        to_region = opencc.OpenCC(variant).convert if variant else str
-        # Back from the region's variants to OpenCC's standard forms (裡 → 裏).
-        self.to_standard = opencc.OpenCC(f"{variant[2:]}2t").convert if variant else str
-        # Final form of each override under this configuration's regional variants.
-        self.targets = {o.source: to_region(o.target) for o in self.overrides}
-        phrases = sorted(self.targets, key=len, reverse=True)
-        self.targets_by_length = phrases
-        self.overrides_pattern = re.compile("|".join(map(re.escape, phrases))) if phrases else None
-        self.segmented = SegmentedConverter(config, [*words, *self.targets])
-        self._whole = opencc.OpenCC(config)
+        to_region = opencc.OpenCC(variant).convert if variant and self.overrides else str
+        # The region's words, and with them, winning, the final form of each
+        # override under this configuration's regional variants.
+        usage_words = regional.forms() if usage else {}
+        overrides = {o.source: to_region(o.target) for o in self.overrides}
+        self.reviewed = ReviewedPhrases({**usage_words, **overrides})
+        self.targets = self.reviewed.targets
+        self.segmented = SegmentedConverter(
+            config,
+            [*words, *self.targets],
+            self._in_usage,
+            regional=ReviewedPhrases(usage_words),
+            reviewed=self.reviewed,
+        )
+
+    @functools.cached_property
+    def to_standard(self) -> Callable[[str], str]:
+        """Back from the region's variants to OpenCC's standard forms (裡 → 裏)."""
+        variant = variant_config(self.config)
+        return opencc.OpenCC(f"{variant[2:]}2t").convert if variant else str
 
     def convert(self, text: str) -> str:
         """Convert Simplified `text`; never pass it text that is already Traditional."""
@@ -88,64 +99,27 @@ class HantConverter:
 
     def convert_words(self, text: str) -> str:
         """Steps 1 to 3: OpenCC word by word, the region's usage, the overrides."""
-        if not text:
-            return text
-        if BOUNDARY in text:  # never in real text; keep it where it was
-            return BOUNDARY.join(self.convert_words(part) for part in text.split(BOUNDARY))
-        words = self.segmented.words(text)
-        converted = self._in_usage(self.segmented.convert_words(words))
-        spans = self.override_spans(text, words)
-        if not spans:
-            return converted
-        # Character for character, each phrase goes in place; s2twp's vocabulary
-        # changes lengths, so there the text between the phrases is converted alone.
-        in_place = len(converted) == len(text)
-        pieces: list[str] = []
-        start = 0
-        for a, b in spans:
-            pieces.append(converted[start:a] if in_place else self.convert_plain(text[start:a]))
-            pieces.append(self.targets[text[a:b]])
-            start = b
-        pieces.append(converted[start:] if in_place else self.convert_plain(text[start:]))
-        return "".join(pieces)
+        return self.segmented.convert(text) if text else text
 
     def override_spans(self, text: str, words: list[str] | None = None) -> list[tuple[int, int]]:
         """Where the override phrases apply in `text`: wherever one covers whole
         words (an accepted 金表 is no part of 基金|表现), leftmost, then longest."""
-        pattern = self.overrides_pattern
-        match = pattern.search(text) if pattern else None
-        if match is None:
+        if not self.targets:
             return []
-        ends = list(itertools.accumulate(map(len, words or self.segmented.words(text))))
-
-        def edge(i: int) -> bool:
-            k = bisect.bisect_left(ends, i)
-            return i == 0 or (k < len(ends) and ends[k] == i)
-
-        spans: list[tuple[int, int]] = []
-        while match:
-            a = match.start()
-            # The longest phrase starting here that ends between two words, if any.
-            fitting = [
-                a + len(p)
-                for p in self.targets_by_length
-                if text.startswith(p, a) and edge(a + len(p))
-            ]
-            if edge(a) and fitting:
-                spans.append((a, fitting[0]))
-                match = pattern.search(text, fitting[0])
-            else:
-                match = pattern.search(text, a + 1)
-        return spans
+        return self.reviewed.spans(text, self.segmented.words(text) if words is None else words)
 
     def convert_plain(self, text: str) -> str:
         """Steps 1 and 2, without the overrides (for the review and the tests)."""
-        return self._in_usage(self.segmented.convert(text)) if text else text
+        return self.segmented.convert(text, reviewed=False) if text else text
 
     def convert_whole(self, text: str) -> str:
         """OpenCC over the whole text, as it converts without word boundaries,
         with the region's usage: what the review compares with."""
         return self._in_usage(self._whole.convert(text)) if text else text
+
+    @functools.cached_property
+    def _whole(self) -> opencc.OpenCC:
+        return opencc.OpenCC(self.config)
 
     def _in_usage(self, text: str) -> str:
         return in_usage(text, self.usage)

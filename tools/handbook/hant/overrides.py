@@ -3,7 +3,10 @@ the Traditional form chosen for each, which win over every other rule."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,49 @@ class Override:
     line: int
 
 
+class ReviewedPhrases:
+    """The override phrases with their final forms (`targets`), and where they apply."""
+
+    def __init__(self, targets: dict[str, str]) -> None:
+        self.targets = targets
+        by_length = sorted(targets, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, by_length))) if targets else None
+        # Each phrase with the phrases it begins with, longest first (密切联系: 密切联系, 密切).
+        self.prefixes = {p: [q for q in by_length if p.startswith(q)] for p in by_length}
+
+    def spans(self, text: str, words: list[str]) -> list[tuple[int, int]]:
+        """Where the phrases apply in `text`, cut into `words`: wherever one covers
+        whole words (an accepted 金表 is no part of 基金|表现), leftmost, then longest."""
+        ends = [0, *itertools.accumulate(map(len, words))]
+        return [(ends[i], ends[j]) for i, j in self.word_ranges(text, words)]
+
+    def word_ranges(self, text: str, words: list[str]) -> list[tuple[int, int]]:
+        """The same places as `spans`, as ranges of word indexes."""
+        match = self.pattern.search(text) if self.pattern else None
+        if match is None:
+            return []
+        ends = list(itertools.accumulate(map(len, words)))
+
+        def words_before(i: int) -> int | None:
+            """How many words end by position i, if one ends there."""
+            k = bisect.bisect_left(ends, i)
+            return 0 if i == 0 else k + 1 if k < len(ends) and ends[k] == i else None
+
+        ranges: list[tuple[int, int]] = []
+        while match:
+            a = match.start()
+            # The longest phrase starting here that ends between two words, if any
+            # (the pattern matches the longest one starting here).
+            first = words_before(a)
+            fitting = [a + len(p) for p in self.prefixes[match.group()] if words_before(a + len(p))]
+            if first is not None and fitting:
+                ranges.append((first, words_before(fitting[0])))
+                match = self.pattern.search(text, fitting[0])
+            else:
+                match = self.pattern.search(text, a + 1)
+        return ranges
+
+
 def check_form(source: str, target: str) -> str | None:
     """Why `target` cannot be the Traditional form of `source`, or None if it can."""
     if len(source) != len(target):
@@ -32,8 +78,9 @@ def check_form(source: str, target: str) -> str | None:
     bad = sorted(set(target) & simplified_only_characters())
     if bad:
         return f"{target} contains Simplified-only characters: {''.join(bad)}"
-    if _t2s().convert(target) != source and not all(
-        t in traditional_forms(c) for c, t in zip(source, target, strict=True)
+    if (
+        not all(t in traditional_forms(c) for c, t in zip(source, target, strict=True))
+        and _t2s().convert(target) != source
     ):
         # Catches typos: the chosen form must be a Traditional spelling of the phrase.
         return f"{target} is not a Traditional form of {source}"

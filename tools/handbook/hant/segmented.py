@@ -3,37 +3,62 @@
 OpenCC matches its phrase table greedily over the whole text, so a phrase can
 straddle two words: 把握|发展 holds the idiom 握发 (握髮), 好|干部 the phrase 好干
 (好乾), and both words come out wrong. Here a word segmenter (jieba, in its
-Rust implementation rjieba) cuts the text into words first, and OpenCC sees
-them with a boundary mark between each two words; no phrase of its table
-contains the mark, so none can reach across a boundary.
+Rust implementation rjieba) cuts the text into words first, and OpenCC
+converts each word on its own, so no phrase reaches across a boundary.
 
 That alone would lose the phrases that are several whole words: 这|只 is two
-words, yet OpenCC's 这只 → 這隻 is right. So OpenCC gets one more dictionary:
-each of its phrases whose form differs from its characters' own forms,
-written with the boundary mark between its words and at both ends
-(|这|只| → |這|隻|). It matches only where the segmenter put boundaries at
-exactly those places: the phrase then covers whole words, and is kept.
+words, yet OpenCC's 这只 → 這隻 is right. So the words of such a phrase are
+converted together wherever they follow each other (`multiword_phrases`);
+the phrase then covers whole words, and is kept.
+
+Most of a text needs none of this. Words only matter where OpenCC has a phrase
+that it writes otherwise than its characters' own forms (头发 → 頭髮, not 頭發;
+这只 → 這隻): the context phrases, about a fifth of its phrases. A run of text
+(what jieba segments on its own, between punctuation) holding none of them
+comes out the same whatever its words, character by character; so the context
+phrases are found all at once (Aho-Corasick), only the runs holding one are
+cut into words, and each distinct word is converted once, all of them in one
+call to OpenCC. In real texts, about one run in sixteen needs words.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol
 
+import ahocorasick_rs
 import opencc
-import rjieba
 
-from .tables import PHRASE_TABLES, SHARE_DIR, check_config, compile_table, opencc_table, phrases
+from .cache import cached
 
-# A Unicode noncharacter: never part of interchanged text, unknown to OpenCC.
+if TYPE_CHECKING:
+    import rjieba
+from .tables import SHARE_DIR, check_config, opencc_table, phrases
+
+# A Unicode noncharacter: never part of interchanged text, unknown to OpenCC;
+# it separates the words of one call to OpenCC.
 BOUNDARY = "\ufdd0"
 # Phrases longer than this are split in two places at most (the variants of a
 # 12-character phrase would otherwise number 2,047).
 ALL_SPLITS_UP_TO = 4
+# The characters jieba segments together (jieba-rs's RE_HAN_DEFAULT: CJK
+# ideographs, ASCII letters and digits, +#&._%-); it cuts every other character
+# off as a word of its own, so each run of these is segmented on its own.
+JIEBA_RUN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1fA-Za-z0-9+#&._%\\-"
+
+
+class Reviewed(Protocol):
+    """Reviewed phrases, which win: their final forms and where they apply."""
+
+    targets: dict[str, str]
+
+    def word_ranges(self, text: str, words: list[str]) -> list[tuple[int, int]]: ...
 
 
 @functools.cache
@@ -44,96 +69,261 @@ def _splits(n: int) -> tuple[tuple[int, ...], ...]:
     return tuple(at for count in range(1, most + 1) for at in itertools.combinations(inner, count))
 
 
-@functools.cache
-def _template(n: int, cuts: tuple[int, ...]) -> str:
-    """A format string putting an n-character text's characters into words cut
-    at `cuts`, with a boundary mark around each word: "|{0}|{1}|"."""
-    marks = {0, *cuts, n}
-    return "".join((BOUNDARY if i in marks else "") + f"{{{i}}}" for i in range(n)) + BOUNDARY
+def multiword_phrases() -> list[list[str]]:
+    """OpenCC's phrases as the words they are made of, for each way of cutting
+    them into words that would change their form: 这|只 (這隻 together, 這只
+    apart), but not 这个 (這個 either way)."""
+    return cached("multiword", _multiword_phrases)
 
 
-@functools.cache
-def multiword_phrases() -> tuple[tuple[str, str], ...]:
-    """OpenCC's phrases written as whole words between boundary marks, for each
-    way of cutting them into words that would change their form: (|这|只|,
-    |這|隻|) since 这 and 只 alone give 這只, but not |这个| (這個 either way)."""
+def _multiword_phrases() -> list[list[str]]:
     own = str.maketrans({c: forms[0] for c, forms in opencc_table("STCharacters").items()})
     candidates = [
         (phrase, form)
         for phrase, form in phrases().items()
         if len(phrase) > 1 and len(form) == len(phrase) and phrase.translate(own) != form
     ]
-    templates = [(p, f, _template(len(p), cuts)) for p, f in candidates for cuts in _splits(len(p))]
-    keys = [t.format(*p) for p, _, t in templates]
-    values = [t.format(*f) for _, f, t in templates]
-    # What each cut phrase becomes when OpenCC cannot see across the boundaries.
-    apart = _first_step().convert("\n".join(keys)).split("\n")
-    return tuple((k, v) for k, v, a in zip(keys, values, apart, strict=True) if a != v)
+    cut = [
+        (form, [phrase[a:b] for a, b in itertools.pairwise((0, *cuts, len(phrase)))])
+        for phrase, form in candidates
+        for cuts in _splits(len(phrase))
+    ]
+    # What each cut phrase becomes when its words are converted apart.
+    first_step = opencc.OpenCC("s2t")  # OpenCC's phrase and character step, no region's variants
+    apart = first_step.convert("\n".join(BOUNDARY.join(words) for _, words in cut)).split("\n")
+    return [
+        words
+        for (form, words), converted in zip(cut, apart, strict=True)
+        if converted.replace(BOUNDARY, "") != form
+    ]
 
 
-@functools.cache
-def _first_step() -> opencc.OpenCC:
-    """OpenCC's phrase and character step, without a region's variants."""
-    return opencc.OpenCC("s2t")
+def _dictionaries(config: str) -> list[list[str]]:
+    """The dictionaries of an OpenCC configuration, step by step: its
+    normalization first, then each step of its conversion chain."""
 
-
-def _with_multiword_phrases(config: dict, table: Path) -> dict:
-    """OpenCC configuration `config` whose phrase dictionaries also hold `table`,
-    with every dictionary file named by its absolute path."""
-
-    def walk(node: object) -> object:
+    def names(node: object) -> list[str]:
         if isinstance(node, list):
-            return [walk(value) for value in node]
+            return [name for value in node for name in names(value)]
         if not isinstance(node, dict):
-            return node
+            return []
         if node.get("type") == "ocd2":
-            return {**node, "file": str(SHARE_DIR / node["file"])}
-        node = {key: walk(value) for key, value in node.items()}
-        if node.get("type") == "group" and any(
-            Path(d.get("file", "")).stem in PHRASE_TABLES for d in node["dicts"]
-        ):
-            node["dicts"].append({"type": "ocd2", "file": str(table)})
-        return node
+            return [node["file"].removesuffix(".ocd2")]
+        return [name for value in node.values() for name in names(value)]
 
-    if "segmentation" not in config:  # s2t: OpenCC segments with its first dictionary
-        phrase_group = config["conversion_chain"][0]["dict"]["dicts"][0]
-        config = {**config, "segmentation": {"type": "mmseg", "dict": phrase_group}}
-    return walk(config)
+    settings = json.loads((SHARE_DIR / f"{config}.json").read_text(encoding="utf-8"))
+    return [names(settings.get("normalization", []))] + [
+        names(step) for step in settings["conversion_chain"]
+    ]
+
+
+def config_tables(config: str) -> dict[str, dict[str, str] | str | list[str]]:
+    """For OpenCC configuration `config`: each character's own form (`own`,
+    where it differs: 们 → 們), and the context phrases (`phrases`, see
+    `_context_phrases`)."""
+    return cached(f"tables-{config}", lambda: _config_tables(config))
+
+
+def _config_tables(config: str) -> dict[str, dict[str, str] | str | list[str]]:
+    steps = _dictionaries(config)
+    characters = sorted(
+        {c for step in steps for name in step for key in opencc_table(name) for c in key}
+    )
+    alone = opencc.OpenCC(config).convert("\n".join(characters)).split("\n")
+    own = {c: form for c, form in zip(characters, alone, strict=True) if c != form}
+    return {"own": own, "phrases": sorted(_context_phrases(steps, characters))}
+
+
+def _context_phrases(steps: list[list[str]], characters: list[str]) -> set[str]:
+    """The Simplified texts whose conversion depends on the words around them.
+
+    OpenCC's phrases (its first step) that it writes otherwise than their
+    characters' own forms (头发 → 頭髮, not 頭發; 这只 → 這隻); the texts whose
+    characters' own forms spell a phrase of a later step (a region's variants,
+    s2twp's vocabulary: 信息 → 資訊); the characters its normalization step
+    changes. A text holding none of them converts character by character,
+    whatever its words.
+    """
+    first_step = opencc.OpenCC("s2t")  # the phrase and character step alone
+    alone = dict(
+        zip(characters, first_step.convert("\n".join(characters)).split("\n"), strict=True)
+    )
+    own = str.maketrans({c: form for c, form in alone.items() if c != form})
+    found = {key for key, form in phrases().items() if len(key) > 1 and key.translate(own) != form}
+    becomes = defaultdict(set)  # a Traditional character: the characters whose own form it is
+    for c, form in alone.items():
+        becomes[form].add(c)
+    normalization, _, *later = steps
+    for name in itertools.chain(*later):
+        for key in opencc_table(name):
+            if len(key) > 1:
+                spellings = [becomes[t] | ({t} if alone.get(t, t) == t else set()) for t in key]
+                found.update(map("".join, itertools.product(*spellings)))
+    for name in normalization:
+        found.update(opencc_table(name))
+    return found
+
+
+def _translation(forms: dict[str, str]) -> list[int | str]:
+    """A table for str.translate giving each character its form: a list by
+    code point, which str.translate reads twice as fast as a dict."""
+    table: list[int | str] = list(range(max(map(ord, forms), default=0) + 1))
+    for c, form in forms.items():
+        table[ord(c)] = form
+    return table
+
+
+def _char_class(characters: Iterable[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(set(characters)))
 
 
 class SegmentedConverter:
     """OpenCC's `config`, converting word by word with jieba's words; `words`
-    are added to jieba's dictionary (the glossary's terms, reviewed phrases)."""
+    are added to jieba's dictionary (the glossary's terms, reviewed phrases).
+    `usage` rewrites what OpenCC writes in the region's usage (臺 → 台);
+    the `regional` phrases (the region's words), or the `reviewed` ones if
+    converting with those, take their forms where they cover whole words."""
 
-    def __init__(self, config: str, words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        config: str,
+        words: Iterable[str] = (),
+        usage: Callable[[str], str] = str,
+        *,
+        regional: Reviewed | None = None,
+        reviewed: Reviewed | None = None,
+    ) -> None:
         check_config(config)
-        self.segmenter = rjieba.Jieba()
-        for word in words:
-            self.segmenter.add_word(word, None, None)
-        settings = json.loads((SHARE_DIR / f"{config}.json").read_text(encoding="utf-8"))
-        with tempfile.TemporaryDirectory() as tmp:
-            text = Path(tmp) / "multiword.txt"
-            entries = "".join(f"{key}\t{value}\n" for key, value in multiword_phrases())
-            text.write_text(entries, encoding="utf-8")
-            # Compiled to OpenCC's own format, which it looks words up in faster.
-            table = Path(tmp) / "multiword.ocd2"
-            compile_table(text, table)
-            path = Path(tmp) / f"{config}-words.json"
-            path.write_text(json.dumps(_with_multiword_phrases(settings, table)), encoding="utf-8")
-            self._opencc = opencc.OpenCC(str(path))  # reads every dictionary now
+        self._words = tuple(words)
+        self._usage = usage
+        self._phrases = {False: regional, True: reviewed}
+        tables = config_tables(config)
+        own: dict[str, str] = tables["own"]  # type: ignore[assignment]
+        self._own = _translation({c: usage(form) for c, form in own.items()})
+        # A chosen phrase matters where its form is not its characters' own.
+        targets = {
+            **(regional.targets if regional else {}),
+            **(reviewed.targets if reviewed else {}),
+        }
+        chosen = [p for p, target in targets.items() if p.translate(self._own) != target]
+        self._context_phrases = [*tables["phrases"], *chosen]
+        context = set("".join(self._context_phrases))
+        self._context = re.compile(f"[{_char_class(context)}]")
+        # jieba's runs, joined by the other characters of context phrases (·〇).
+        beyond = {c for c in context if not re.match(f"[{JIEBA_RUN}]", c)}
+        run = JIEBA_RUN + _char_class(beyond)
+        self._runs = re.compile(f"([{run}]+)")
+        self._config = config
+
+    @functools.cached_property
+    def _finder(self) -> ahocorasick_rs.AhoCorasick:
+        """Finds the context phrases in a text at once (Aho-Corasick, in Rust)."""
+        return ahocorasick_rs.AhoCorasick(self._context_phrases)
+
+    @functools.cached_property
+    def _opencc(self) -> opencc.OpenCC:
+        return opencc.OpenCC(self._config)
+
+    @functools.cached_property
+    def segmenter(self) -> rjieba.Jieba:
+        """jieba with its dictionary, loaded when a text first needs words
+        (importing rjieba and loading its dictionary take half a second)."""
+        import rjieba
+
+        segmenter = rjieba.Jieba()
+        for word in self._words:
+            segmenter.add_word(word, None, None)
+        return segmenter
+
+    @functools.cached_property
+    def _multiword(self) -> _Multiword:
+        return _Multiword(multiword_phrases())
 
     def words(self, text: str) -> list[str]:
         """`text` cut into words (jieba's dictionary, no guessing of unknown words)."""
         return self.segmenter.cut(text, False)
 
-    def convert(self, text: str) -> str:
-        if BOUNDARY in text:  # never in real text; keep it where it was
-            return BOUNDARY.join(self.convert(part) for part in text.split(BOUNDARY))
-        return self.convert_words(self.words(text))
+    def convert(self, text: str, *, reviewed: bool = True) -> str:
+        """`text` converted word by word, with the reviewed phrases unless not `reviewed`
+        (the region's words either way)."""
+        found = [end for _, _, end in self._finder.find_matches_as_indexes(text)]
+        if not found:
+            return text.translate(self._own)
+        parts = self._runs.split(text)  # text between runs, a run, text between runs, …
+        ends = list(itertools.accumulate(map(len, parts)))
+        # The runs holding a context phrase (a phrase never reaches out of its run).
+        runs = sorted({bisect.bisect_right(ends, end - 1) for end in found})
+        # One call to jieba and one to OpenCC for all of them; jieba cuts at "\n".
+        words = self._convert_words("\n".join(parts[k] for k in runs), reviewed).split("\n")
+        pieces = []
+        start = 0
+        for k, converted in zip(runs, words, strict=True):
+            pieces += ["".join(parts[start:k]).translate(self._own), converted]
+            start = k + 1
+        pieces.append("".join(parts[start:]).translate(self._own))
+        return "".join(pieces)
 
-    def convert_words(self, words: list[str]) -> str:
-        """The text of `words` (none holding the boundary mark), converted word by word."""
-        if not words:
-            return ""
-        marked = BOUNDARY.join(["", *words, ""])
-        return self._opencc.convert(marked).replace(BOUNDARY, "")
+    def _convert_words(self, text: str, reviewed: bool) -> str:
+        """Each distinct word (or joined phrase) of `text` converted once: by
+        OpenCC if it holds a character of a context phrase, else character by
+        character."""
+        words = self.words(text)
+        distinct = set(words)
+        chosen = self._phrases[reviewed]
+        ranges = chosen.word_ranges(text, words) if chosen else []
+        units, joined = self._multiword.join(words, distinct, ranges)
+        distinct.update(joined)
+        needing = [u for u in distinct if self._context.search(u)]
+        converted = self._usage(self._opencc.convert(BOUNDARY.join(needing)))
+        forms = {u: u.translate(self._own) for u in distinct}
+        forms.update(zip(needing, converted.split(BOUNDARY), strict=True))
+        if ranges:
+            forms.update(chosen.targets)
+        return "".join(map(forms.__getitem__, units))
+
+
+class _Multiword:
+    """The multiword phrases, found among the words of a text."""
+
+    def __init__(self, phrases: list[list[str]]) -> None:
+        by_pair = defaultdict(list)
+        for words in sorted(phrases, key=len, reverse=True):
+            by_pair[words[0], words[1]].append(tuple(words))
+        self.by_pair = dict(by_pair)  # the first two words: the phrases, longest first
+
+    def join(
+        self, words: list[str], distinct: set[str], reviewed: list[tuple[int, int]]
+    ) -> tuple[list[str], list[str]]:
+        """`words` (the `distinct` ones among them) with the reviewed phrases at
+        the `reviewed` ranges of word indexes (first) and the multiword phrases
+        (leftmost, then longest) each joined into one; and the joined ones."""
+        joined = list(reviewed)
+        # Where a phrase may start: a word beginning a pair of words both in the
+        # text, found at C speed; then the pair itself.
+        pairs = [pair for pair in self.by_pair if pair[0] in distinct and pair[1] in distinct]
+        first = {a for a, _ in pairs}
+        firsts = itertools.compress(itertools.count(), map(first.__contains__, words[:-1]))
+        starts = [i for i in firsts if (words[i], words[i + 1]) in self.by_pair] if first else []
+        free = iter([*joined, (len(words), len(words))])
+        reviewed_from, reviewed_to = next(free)
+        end = 0
+        for i in starts:
+            while i >= reviewed_to:
+                reviewed_from, reviewed_to = next(free)
+            if i < end or i >= reviewed_from:
+                continue
+            for phrase in self.by_pair[words[i], words[i + 1]]:
+                j = i + len(phrase)
+                if j <= reviewed_from and tuple(words[i:j]) == phrase:
+                    joined.append((i, j))
+                    end = j
+                    break
+        units: list[str] = []
+        phrases = []
+        start = 0
+        for a, b in sorted(joined):
+            phrases.append("".join(words[a:b]))
+            units += [*words[start:a], phrases[-1]]
+            start = b
+        units += words[start:]
+        return units, phrases

@@ -13,6 +13,7 @@ from pathlib import Path
 import opencc
 
 from ..editions import opencc_region
+from .cache import cached
 
 OPENCC_DIR = Path(opencc.__file__).parent / "clib"
 SHARE_DIR = OPENCC_DIR / "share" / "opencc"
@@ -68,6 +69,10 @@ def compile_table(source: Path, target: Path) -> None:
 def opencc_table(name: str) -> dict[str, list[str]]:
     """One of OpenCC's dictionaries: each key with its forms, OpenCC's choice
     first (干 → 幹 乾 干 榦)."""
+    return cached(f"table-{name}", lambda: _read_table(name))
+
+
+def _read_table(name: str) -> dict[str, list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.txt"
         compile_table(SHARE_DIR / f"{name}.ocd2", out)
@@ -107,6 +112,10 @@ def simplified_only_characters() -> frozenset[str]:
     黴 and 蝨), and it is not a Taiwan or Hong Kong standard form (TWVariants,
     HKVariants: Taiwan writes 群, Hong Kong 户 and 温).
     """
+    return frozenset(cached("simplified-only", _simplified_only))
+
+
+def _simplified_only() -> str:
     characters = opencc_table("STCharacters")
     traditional = {form for forms in characters.values() for form in forms}
     for name in ("TWVariants", "HKVariants"):
@@ -114,4 +123,4 @@ def simplified_only_characters() -> frozenset[str]:
     for name in PHRASE_TABLES:
         for forms in opencc_table(name).values():
             traditional.update(*forms)
-    return frozenset(set(characters) - traditional)
+    return "".join(sorted(set(characters) - traditional))
