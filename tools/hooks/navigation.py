@@ -1,17 +1,20 @@
 """MkDocs hook: navigation titles a reader recognises (handbook.navigation):
 sections named after their collection, essays listed with their markers,
-front-matter titles escaped, the glossary last, no HTML tooltip for a cut-off
-title holding `<`."""
+front-matter titles escaped, the glossary last, a long section's pages in runs,
+no HTML tooltip for a cut-off title holding `<`."""
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from handbook.navigation import (
+    NavigationSettings,
     is_glossary,
+    list_in_runs,
     page_title,
     section_title,
     without_markup_tooltips,
@@ -31,6 +34,14 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
                 glossary.append(section)
     # MkDocs sorts folders by name; the glossary follows the texts it explains.
     nav.items.sort(key=lambda item: any(item is section for section in glossary))
+    # Last, once the order is set: runs regroup the navigation, not the reading order.
+    try:
+        settings = NavigationSettings.from_extra(config.extra)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for section in (item for item in nav.items if isinstance(item, Section)):
+        kind = "glossary" if any(section is g for g in glossary) else "essays"
+        list_in_runs(section, index_of(section), settings, kind, Section)
     return nav
 
 
