@@ -14,7 +14,7 @@ repeated and the median reported; the machine is noisy, so the ratios matter
 more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only make|traditional]
+        [--only sites|make|traditional]
 """
 
 from __future__ import annotations
@@ -155,7 +155,24 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return raw, zipped
 
 
-def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
+PRIMARY_NAVIGATION = re.compile(
+    r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")',
+    re.S,
+)
+
+
+def navigation_bytes(page: Path) -> tuple[int, int]:
+    """Bytes of a page's primary navigation (the sidebar Material renders into
+    every page), and the number of entries it lists."""
+    html = page.read_text(encoding="utf-8")
+    found = PRIMARY_NAVIGATION.search(html)
+    nav = found.group(0) if found else ""
+    return len(nav.encode("utf-8")), nav.count('class="md-nav__item')
+
+
+def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, full: bool = True) -> dict:
+    """One scale's figures; `full`: also the whole site (both editions in one
+    build) that the PDFs and the search measurements read."""
     project = work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
@@ -183,41 +200,44 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
     result["convert"] = convert
 
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for edition in ("zh-Hans", "zh-Hant"):
-        sample = Sample()
-        for _ in range(runs):
-            measure(
-                sample,
-                [*mkdocs, "--site-dir", str(project / "site")],
-                project,
-                {"EDITIONS": edition},
-            )
-        result[edition] = sample
-    bare = Sample()
     (project / "bare.yml").write_text(
         BARE_CONFIG.format(site=project / "bare-site"), encoding="utf-8"
     )
-    for _ in range(runs):
-        measure(bare, [python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], project)
-    result["bare"] = bare
+    alone = {edition: project / f"site-{edition}" for edition in ("zh-Hans", "zh-Hant")}
+    builds = {
+        **{e: ([*mkdocs, "--site-dir", str(out)], {"EDITIONS": e}) for e, out in alone.items()},
+        "bare": ([python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], {}),
+    }
+    for name in builds:
+        result[name] = Sample()
+    # Interleaved, so that each edition and the bare build share the machine's
+    # load of the moment: the ratio is the figure, more than the seconds.
+    for n in range(runs):
+        for name, (cmd, env) in builds.items():
+            measure(result[name], cmd, project, env)
+            seconds = result[name].seconds[-1]
+            print(f"bench: ×{scale} {name} build {n + 1}: {seconds:.1f} s", file=sys.stderr)
 
-    both = [*mkdocs, "--site-dir", str(project / "site")]
-    run(both, project)  # the full site, both editions, for the PDFs and the sizes
+    for edition, out in alone.items():
+        result[f"index {edition}"] = index_bytes(next(out.rglob("search/manifest.json")).parent)
+    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
+    first_essay = min((alone["zh-Hans"] / "text").glob("essay-*/index.html"))  # essay-01, -001
+    result["page"] = page_weight(alone["zh-Hans"], first_essay)
+    result["navigation"] = navigation_bytes(first_essay)
+    for edition in alone:
+        result[f"pdf {edition}"] = Sample()
+    if not full:
+        return result
     site = project / "site"
-    for edition, path in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
-        sample = Sample()
-        for _ in range(runs if scale <= pdf_max else 0):  # a ×100 book is thousands of pages
+    run([*mkdocs, "--site-dir", str(site)], project)  # both editions, for the PDFs and search
+    for edition in alone if scale <= pdf_max else ():  # a ×100 book is thousands of pages
+        for _ in range(runs):
             script = edition.removeprefix("zh-")
             measure(
-                sample,
+                result[f"pdf {edition}"],
                 [python, "-m", "handbook.pdf", "--site", str(site), "--script", script],
                 project,
             )
-        result[f"pdf {edition}"] = sample
-        result[f"index {edition}"] = index_bytes(path / "search")
-    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
-    first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
-    result["page"] = page_weight(site, first_essay)
     return result
 
 
@@ -270,9 +290,10 @@ def table(results: list[dict], runs: int) -> str:
             "bare index KB",
             "bare ratio",
             "essay page KB (gzip)",
+            "its navigation KB (entries)",
         ),
     ]
-    out.append(row(*["---"] * 8))
+    out.append(row(*["---"] * 9))
     for r in results:
         text, hans, hant, bare = (
             r["text bytes"],
@@ -281,6 +302,7 @@ def table(results: list[dict], runs: int) -> str:
             r["index bare"],
         )
         raw, zipped = r["page"]
+        nav_bytes, nav_entries = r["navigation"]
         out.append(
             row(
                 f"×{r['scale']}",
@@ -291,6 +313,7 @@ def table(results: list[dict], runs: int) -> str:
                 f"{bare / 1e3:.0f}",
                 f"{bare / text:.2f}",
                 f"{raw / 1e3:.0f} ({zipped / 1e3:.0f})",
+                f"{nav_bytes / 1e3:.0f} ({nav_entries})",
             )
         )
     return "\n".join(out) + "\n"
@@ -431,8 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--only",
-        choices=["make", "traditional"],
-        help="measure one section only: make itself, or the Traditional conversion",
+        choices=["sites", "make", "traditional"],
+        help="measure one section only: the builds and sizes at each scale (no search or"
+        " PDFs), make itself, or the Traditional conversion",
     )
     p.add_argument(
         "--pagefind",
@@ -440,13 +464,14 @@ def main(argv: list[str] | None = None) -> int:
         help="measure Pagefind's search too (pip install 'pagefind[extended]')",
     )
     args = p.parse_args(argv)
+    args.out = args.out.resolve()  # the steps run in the scales' own folders
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for scale in (int(s) for s in args.scales.split(",")) if args.only is None else ():
+    for scale in (int(s) for s in args.scales.split(",")) if args.only in (None, "sites") else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
-        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max))
+        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max, args.only is None))
     sections = [table(results, args.runs)] if results else []
-    if results:
+    if results and args.only is None:
         figures = search_figures(results, args.out, args.pagefind)
         sections.append(search_table(figures) if figures else "Search: measured with ×1 only.\n")
     if args.only in (None, "traditional"):
