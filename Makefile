@@ -35,8 +35,8 @@ site_index = site/$(if $(SITE_PATH_$1),$(SITE_PATH_$1)/)index.html
 # Inputs, found afresh on every run: files may move between modules and packages.
 HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
 PRINT_FILES    := $(filter %/pdf.py %/fonts.py %.css %/print/% %/pdf/%,$(HANDBOOK_FILES))
-# The benchmark and the corpus scorer measure the converter; they are not part of it.
-CONVERTER      := $(filter-out $(PRINT_FILES) %/bench.py %/corpus.py,$(HANDBOOK_FILES))
+# The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
+CONVERTER      := $(filter-out $(PRINT_FILES) %/bench.py %/corpus.py %/audit.py,$(HANDBOOK_FILES))
 DOCS_FILES     := $(shell find docs -type f)
 SITE_FILES     := mkdocs.yml $(shell find tools/hooks tools/theme -type f ! -path '*/__pycache__/*')
 SYSTEM_CHECK   := tools/setup/system_packages.py
@@ -46,11 +46,16 @@ SITE_SETTINGS := HANT=$(HANT) HANDBOOK_SITE_URL=$(HANDBOOK_SITE_URL)
 $(shell mkdir -p $(STAMPS) && [ "$$(cat $(STAMPS)/site-settings 2>/dev/null)" = '$(SITE_SETTINGS)' ] \
   || echo '$(SITE_SETTINGS)' > $(STAMPS)/site-settings)
 
+# The browser audits, pinned in package.json / package-lock.json: axe-core for
+# the tests (npm's production dependencies), Lighthouse for make audit only.
+AXE        := node_modules/axe-core/axe.min.js
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
 CONVERT := $(BIN)/handbook convert $(SOURCES) --out docs --report build/report.json
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all venv convert build pdf offline publish bench corpus serve check lint test test-fast system-deps clean help
+.PHONY: all venv convert build pdf offline publish bench audit corpus serve check lint test test-fast system-deps clean help
 
 all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
 
@@ -75,6 +80,14 @@ $(BIN)/handbook: pyproject.toml requirements.lock | $(STAMPS)/system-build
 	touch $@
 
 venv: $(BIN)/handbook ## Create .venv with the pinned dependencies
+
+$(AXE): package.json package-lock.json | $(STAMPS)/system-test
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(LIGHTHOUSE): package.json package-lock.json | $(STAMPS)/system-test
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # --- conversion ---------------------------------------------------------------
 
@@ -155,6 +168,14 @@ serve: build/report.json ## Serve the handbook at http://127.0.0.1:8000, re-conv
 bench: venv ## Measure conversion, builds, PDFs, sizes at ×1, ×10, ×100 and make itself (build/bench/results.md)
 	$(BIN)/python -m handbook.bench
 
+# The site is built for the address the audit serves it at, so that its
+# canonical and hreflang links are absolute, as published (a later `make`
+# builds it again for HANDBOOK_SITE_URL).
+AUDIT_PORT ?= 8765
+audit: $(LIGHTHOUSE) venv ## Lighthouse (mobile) on the home page, the longest essay and a term page of each edition, served compressed (table in build/audit/results.md)
+	$(MAKE) build HANDBOOK_SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/
+	$(BIN)/python -m handbook.audit --site site --port $(AUDIT_PORT)
+
 corpus: venv ## Score the converter on the corpus of real texts (table in build/corpus.md)
 	$(BIN)/python -m handbook.corpus
 
@@ -166,7 +187,7 @@ lint: venv ## ruff lint and format check
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
 
-test: $(STAMPS)/system-test venv lint check ## The whole test suite (system packages, lint, staleness check, pytest)
+test: $(STAMPS)/system-test venv $(AXE) lint check ## The whole test suite (system packages, lint, staleness check, pytest)
 	$(BIN)/pytest
 
 test-fast: venv lint check ## The suite without Chromium, WeasyPrint or slow site builds

@@ -33,6 +33,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
+# The pinned axe-core (package.json), installed by `make test` with npm.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -144,6 +146,14 @@ def open_page(browser: Any) -> Iterator[Any]:
     for context, requests, origin in contexts:
         context.close()
         assert not requests.outside(origin, "data:", "blob:", "about:"), requests
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """The pinned copy of axe-core to inject into pages."""
+    if not AXE.is_file():
+        _unavailable(f"{AXE.relative_to(ROOT)} (make test installs it with npm ci)")
+    return AXE
 
 
 @pytest.fixture(scope="session")

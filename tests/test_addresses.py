@@ -13,7 +13,9 @@ from handbook.addresses import (
     counterpart,
     essay_slug,
     link,
+    paragraph_number,
     relative,
+    slug_order,
 )
 
 
@@ -79,3 +81,20 @@ def test_a_text_never_takes_a_site_folder_or_another_texts():
     ]
     assert names == ["mass-line-essays", "mass-line-essays-2", "glossary-2", "text"]
     assert not RESERVED_FOLDERS & set(names)
+
+
+def test_a_paragraph_anchor_gives_its_number_as_a_reader_counts():
+    assert paragraph_number("p12") == 12
+    assert paragraph_number("s3") is None and paragraph_number("") is None
+    assert paragraph_number("pa") is None
+
+
+def test_terms_sort_syllable_by_syllable():
+    # a file name's ".md" would put jiao-yu-lu-jing-shen.md before jiao-yu-lu.md
+    slugs = ["jiao-yu-lu-jing-shen", "qun-zhong-lu-xian-jiao-yu", "jiao-yu-lu", "qun-zhong-lu-xian"]
+    assert sorted(slugs, key=slug_order) == [
+        "jiao-yu-lu",
+        "jiao-yu-lu-jing-shen",
+        "qun-zhong-lu-xian",
+        "qun-zhong-lu-xian-jiao-yu",
+    ]

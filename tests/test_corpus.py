@@ -31,6 +31,7 @@ from handbook.corpus import (
     score,
     starts,
 )
+from handbook.corpus.run import Result, table
 
 NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
@@ -246,6 +247,7 @@ GOOD = {
         ),
         ({"origin": {**GOOD["origin"], "commit": "abc"}}, "40 hex digits"),
         ({"kind": ["poem"]}, "kind must be a list"),
+        ({"held_out": "yes"}, "held_out must be true or false"),
         ({"essays": [{"marker": None, "title": None}]}, "needs a marker, a title or begins"),
         (
             {"essays": [{"marker": None, "title": "标题", "authors": [{"role": "作者"}]}]},
@@ -260,6 +262,26 @@ def test_a_broken_outline_is_refused_with_the_reason(tmp_path, change, complaint
         load_outline(path)
     path.write_text(yaml.safe_dump(GOOD, allow_unicode=True), encoding="utf-8")
     load_outline(path)  # the good one passes
+
+
+def test_held_out_texts_are_averaged_apart():
+    zero = dict.fromkeys(METRICS, 0.0)
+    one = dict.fromkeys(METRICS, 1.0)
+    rows = table(
+        [Result("seen", one), Result("also-seen", one), Result("new", zero, held_out=True)]
+    ).splitlines()
+    means = {r.split(" | ")[0].strip("| "): r.split(" | ")[1] for r in rows if "mean" in r}
+    assert means == {
+        "mean": "0.67/0.67",
+        "mean, developed on": "1.00/1.00",
+        "mean, held out": "0.00/0.00",
+    }
+    assert sum("mean" in r for r in table([Result("seen", one)]).splitlines()) == 1
+
+
+def test_the_held_out_texts_are_marked_so():
+    held_out = [n for n in NAMES if outline(n)[0].get("held_out")]
+    assert len(held_out) >= 4
 
 
 # --- the command ------------------------------------------------------------------

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import OVERRIDES, ROOT, mkdocs_build
+from support import OVERRIDES, ROOT, SITE_URL, mkdocs_build
 
 from handbook.editions import HANS, HANT, Edition, EditionSettings, built_editions
 from handbook.hant import HantConverter, simplified_only_characters
@@ -117,7 +117,7 @@ def counterpart(page: Path, to_hant: bool) -> str:
     return "/zh-Hant" + url if to_hant else url
 
 
-def check_editions(site: Path, converter: HantConverter) -> None:
+def check_editions(site: Path, converter: HantConverter, site_url: str) -> None:
     simplified = pages(site)
     assert simplified
     simplified_only = simplified_only_characters()
@@ -131,12 +131,17 @@ def check_editions(site: Path, converter: HantConverter) -> None:
                 continue
             switch = tags(html, r"<a [^>]*md-select__link[^>]*>")
             alternates = tags(html, r'<link rel="alternate"[^>]*hreflang[^>]*>')
-            for links in (switch, alternates):
-                by_lang = {a["hreflang"]: resolve(here, a["href"]) for a in links}
-                assert by_lang == {
-                    "zh-Hans": counterpart(here, to_hant=False),
-                    "zh-Hant-TW": counterpart(here, to_hant=True),
-                }, here
+            expected = {
+                "zh-Hans": counterpart(here, to_hant=False),
+                "zh-Hant-TW": counterpart(here, to_hant=True),
+            }
+            # the switch links relatively (it works from disk too) and marks
+            # the reader's edition; search engines need absolute hreflang links
+            assert {a["hreflang"]: resolve(here, a["href"]) for a in switch} == expected, here
+            current = [a["hreflang"] for a in switch if a.get("aria-current") == "true"]
+            assert current == ["zh-Hant-TW" if is_hant else "zh-Hans"], here
+            published = {lang: site_url.rstrip("/") + path for lang, path in expected.items()}
+            assert {a["hreflang"]: a["href"] for a in alternates} == published, here
             if is_hant:
                 found = {c for t in html_texts(html) for c in t if c in simplified_only}
                 assert not found, f"{here}: {''.join(sorted(found))}"
@@ -144,8 +149,10 @@ def check_editions(site: Path, converter: HantConverter) -> None:
             continue
         # Converted exactly once: the Traditional <title> and headings are the
         # Simplified ones converted, not converted twice, not left as they were.
-        hans_html = (site / page).read_text(encoding="utf-8")
-        hant_html = (site / hant).read_text(encoding="utf-8")
+        # (the permalink's title is interface, in Taiwan's wording: left out)
+        permalink = re.compile(r'<a class="headerlink"[^>]*>#</a>')
+        hans_html = permalink.sub("", (site / page).read_text(encoding="utf-8"))
+        hant_html = permalink.sub("", (site / hant).read_text(encoding="utf-8"))
         for pattern in (r"<title>(.*?)</title>", r"<h1[^>]*>(.*?)</h1>"):
             hans_text = re.findall(pattern, hans_html, re.S)
             assert re.findall(pattern, hant_html, re.S) == [converter.convert(t) for t in hans_text]
@@ -158,7 +165,7 @@ def check_editions(site: Path, converter: HantConverter) -> None:
 
 
 def test_fixture_site_builds_both_editions(built: Path) -> None:
-    check_editions(built, HantConverter("s2tw", OVERRIDES))
+    check_editions(built, HantConverter("s2tw", OVERRIDES), "https://example.org/handbook/")
 
 
 def test_text_is_converted_and_machinery_is_not(built: Path) -> None:
@@ -167,11 +174,11 @@ def test_text_is_converted_and_machinery_is_not(built: Path) -> None:
     assert "一名好幹部，十不准，對象更複雜，顯著標誌，信息發布。" in html
     assert '<p id="p1">' in html and 'id="s1"' in html and 'href="#s1"' in html
     assert "<code>里面 发</code>" in html  # code is never converted
-    assert 'title="本節鏈接"' in html  # Markdown extension settings
-    assert "切換到深色模式" in html  # theme settings
+    # settings, in Taiwan's wording: Markdown extensions', the theme's
+    assert 'title="本節連結"' in html and "切換至深色模式" in html
     assert "群眾路線學習手冊" in html  # site name
     assert 'href="https://example.org/群众/"' in html  # URLs are not
-    assert "學習材料" in html and "相關鏈接" in html  # nav sections and links
+    assert "學習材料" in html and "相關連結" in html  # nav sections and links
     assert "学习材料" not in html
     assert 'href="../../"' in html  # links to pages unchanged
     # Material's interface in Traditional, the Simplified switch label converted.
@@ -253,7 +260,7 @@ def test_bad_override_file_fails_the_build(fixture_site: Path, tmp_path: Path) -
 
 
 def test_handbook_builds_both_editions(built_site: Path) -> None:
-    check_editions(built_site, HantConverter("s2tw", OVERRIDES))
+    check_editions(built_site, HantConverter("s2tw", OVERRIDES), SITE_URL)
 
 
 @pytest.mark.slow

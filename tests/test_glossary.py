@@ -293,33 +293,45 @@ def links(block):
     return [(i.text, i.slug) for i in block.inlines if isinstance(i, TermLink)]
 
 
-def test_only_the_first_occurrence_in_a_section_is_linked(terms):
+def test_only_the_first_occurrence_in_an_article_is_linked(terms):
     p1 = Paragraph("反对“四风”,纠正四风。", 1, "p1")
     p2 = Paragraph("四风问题和最后一公里", 2, "p2")
     heading = Heading("一、四风的危害", 1, "cn-numeral-comma", 3, "s2")
-    p3 = Paragraph("四风问题", 4, "p3")
-    linked(terms, p1, p2, heading, p3)
+    p3 = Paragraph("四风问题和最后一公里", 4, "p3")
+    essay = linked(terms, p1, p2, heading, p3)
     assert links(p1) == [("四风", "si-feng")]
     assert p1.inlines[0].text == "反对“"  # the link starts at the term
     assert links(p2) == [("最后一公里", "zui-hou-yi-gong-li")]
-    assert links(p3) == [("四风", "si-feng")]  # the heading starts a new section
+    assert links(p3) == []  # a new section of the same article: no second mark
     assert links(heading) == []  # headings are never linked
     assert [p.text for p in (p1, p2, p3)] == [
         "反对“四风”,纠正四风。",
         "四风问题和最后一公里",
-        "四风问题",
+        "四风问题和最后一公里",
     ]
+    # the next article links the term again
+    p4 = Paragraph("四风问题", 5, "p4")
+    essay.articles.append(Article("二", blocks=[p4]))
+    collection = Collection(Path("t.txt"), "测试", None, "t", essays=[essay])
+    link_terms(Handbook([collection]), terms)
+    assert links(p4) == [("四风", "si-feng")]
 
 
-def test_linked_markdown_shows_the_definition_as_title(terms):
-    text = "解决[服务]群众“最后一公里”问题*"
+def test_linked_markdown_names_the_term_and_its_definition_in_the_title(terms):
+    text = "解决[服务]群众“最后一公里”问题*，坚持党的群众路线"
     inlines = mark(Paragraph(text, 1).inlines, [link_of(m) for m in TermMatcher(terms).find(text)])
     page = "mass-line-essays/essay-02.md"
     html = markdown.markdown(render_inlines(inlines, page), extensions=["attr_list"])
-    title = by_term(terms, "最后一公里").definition
-    assert title.startswith(f"原指完成长途跋涉的最后一段里程{COMMA}被引申为")
-    assert f'<a href="../glossary/zui-hou-yi-gong-li.md" title="{title}">最后一公里</a>' in html
-    assert "[服务]" in html and html.rstrip().endswith("问题*</p>")
+    definition = by_term(terms, "最后一公里").definition
+    assert definition.startswith(f"原指完成长途跋涉的最后一段里程{COMMA}被引申为")
+    assert (
+        f'<a class="term" href="../glossary/zui-hou-yi-gong-li.md" '
+        f'title="最后一公里{COLON}{definition}">最后一公里</a>'
+    ) in html
+    # an alias links under the term's own name (glossary.yml: 群众路线, alias 党的群众路线)
+    line = by_term(terms, "群众路线").definition
+    assert f'title="群众路线{COLON}{line}">党的群众路线</a>' in html
+    assert "[服务]" in html and "问题*，坚持" in html
 
 
 def test_a_match_never_links_across_another_inline(terms):
@@ -331,7 +343,7 @@ def test_a_match_never_links_across_another_inline(terms):
     assert "".join(i.text for i in result) == text
     assert [i for i in result if isinstance(i, TermLink)] == [
         made,
-        TermLink("四风", "si-feng", by_term(terms, "四风").definition),
+        TermLink("四风", "si-feng", by_term(terms, "四风").definition),  # named as the text does
     ]
 
 
@@ -351,6 +363,11 @@ def test_the_definition_link_lands_on_the_defining_paragraph(linked_handbook, te
     page = pages["glossary/zui-hou-yi-gong-li.md"]
     assert "(../mass-line-essays/essay-02.md#p24)" in page
     assert f"**又作**{COLON}最后有一公里" in page
+    # the reader is told the essay and the paragraph, never a source line
+    # (p24: the 24th paragraph of the essay's page, counted in the model)
+    essay = site.essay
+    assert f"[{essay.marker} {essay.title} · 第 24 段](" in page
+    assert all("原文第" not in text for text in pages.values())
 
 
 def test_concordance_lists_every_occurrence_of_a_term(linked_handbook, terms):
@@ -395,7 +412,10 @@ def site(built_site, linked_handbook):
 def test_glossary_pages_build_with_strict(site):
     assert (site / "glossary" / "si-feng" / "index.html").exists()
     html = (site / "mass-line-essays" / "essay-01" / "index.html").read_text()
-    assert 'href="../../glossary/si-feng/" title="形式主义、官僚主义、享乐主义、奢靡之风。"' in html
+    assert (
+        '<a class="term" href="../../glossary/si-feng/" title="四风：形式主义、官僚主义、享乐主义、奢靡之风。">'
+        in html
+    )
 
 
 def test_every_concordance_link_lands_on_text_containing_the_term(site, linked_handbook):

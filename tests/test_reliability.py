@@ -181,8 +181,9 @@ def test_no_script_from_a_text_runs_in_the_browser(
     open_page: Any, hostile_server: str, edition: str, width: int
 ):
     """Search for words only in a later section of a hostile essay (its page's
-    own entry then heads the results), hover the term links, focus the links
-    to the previous and next essay: no dialog, no element from the text."""
+    own entry then heads the results), hover the term links (their popover
+    shows the definition's markup as text), focus the links to the previous
+    and next essay: no dialog, no element from the text."""
     dialogs: list[str] = []
     base = hostile_server + edition
     for path in ("text/essay-01/", "text/essay-02/"):
@@ -191,9 +192,14 @@ def test_no_script_from_a_text_runs_in_the_browser(
         page.add_init_script(WATCH)
         page.goto(base + path)
         page.mouse.wheel(0, 600)  # the header shows the page title, cut off on a phone
-        for link in page.locator("article a[href*='glossary/']:visible").all():
+        terms = page.locator("article a[href*='glossary/']:visible").all()
+        assert terms or path != "text/essay-01/", "the hostile glossary's term is linked"
+        for link in terms:
             link.hover()
-            page.wait_for_timeout(300)  # Material shows the tooltip after 250 ms
+            page.wait_for_timeout(300)  # the popover opens after 250 ms
+            # the definition shown as written: its markup is text
+            shown = page.locator(".handbook-term__definition").text_content() or ""
+            assert "<img class=hostile" in shown and "`反引" in shown, shown
         for link in page.locator(".md-footer__link").all():
             link.focus()
             page.wait_for_timeout(300)

@@ -27,6 +27,10 @@ RESERVED_FOLDERS = frozenset({GLOSSARY_DIR, "assets", DOWNLOADS, "search"})
 HOME = "index.md"
 GLOSSARY_INDEX = f"{GLOSSARY_DIR}/index.md"
 
+# Anchors on an essay page: sections s1 …, paragraphs p1 …, in page order.
+SECTION_ANCHOR = "s"
+PARAGRAPH_ANCHOR = "p"
+
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX = 60
@@ -68,14 +72,28 @@ def assign_addresses(collection: Collection) -> None:
         for article in essay.articles:
             if article.title:
                 sections += 1
-                article.anchor = f"s{sections}"
+                article.anchor = f"{SECTION_ANCHOR}{sections}"
             for block in article.blocks:
                 if isinstance(block, Heading):
                     sections += 1
-                    block.anchor = f"s{sections}"
+                    block.anchor = f"{SECTION_ANCHOR}{sections}"
                 elif isinstance(block, Paragraph):
                     paragraphs += 1
-                    block.anchor = f"p{paragraphs}"
+                    block.anchor = f"{PARAGRAPH_ANCHOR}{paragraphs}"
+
+
+def paragraph_number(anchor: str) -> int | None:
+    """The paragraph's place on its page, as a reader counts (p12 → 12);
+    None for a section's or the title's anchor."""
+    number = anchor.removeprefix(PARAGRAPH_ANCHOR)
+    return int(number) if number != anchor and number.isdigit() else None
+
+
+def slug_order(term_slug: str) -> tuple[str, ...]:
+    """Sort key of a term by its slug, syllable by syllable: the slug is the
+    term's pinyin, so 焦裕禄 (jiao-yu-lu) comes before 焦裕禄精神
+    (jiao-yu-lu-jing-shen), which a file name's `.md` would put first."""
+    return tuple(term_slug.split("-"))
 
 
 def collection_index(collection_slug: str) -> str:

@@ -22,6 +22,8 @@ from .addresses import (
     collection_index,
     essay_page,
     link,
+    paragraph_number,
+    slug_order,
     term_page,
 )
 from .chars import COLON, LPAREN, RPAREN
@@ -68,13 +70,14 @@ def front_matter(meta: dict) -> str:
     return f"---\n{body}---\n"
 
 
-def link_title(definition: str) -> str:
-    """A term link's title: Material's tooltip, which it fills in as HTML. So
-    the definition is escaped as HTML (a reader without JavaScript sees the
-    browser's own tooltip, with `&lt;` for `<`), and then each ASCII mark is
+def link_title(text: str) -> str:
+    """A term link's title, safe wherever it is shown: escaped as HTML, since
+    Material's tooltips (content.tooltips) fill a title in as HTML and the
+    popover (reading-aids.js) reads it back as text; then each ASCII mark is
     written as a character reference, so that Markdown reads none of them:
-    a quote would end the title, a backtick start code."""
-    return ASCII_MARK.sub(lambda m: f"&#{ord(m[0])};", html.escape(definition))
+    a quote would end the title, a backtick start code. A reader without
+    JavaScript sees the browser's own tooltip, with `&lt;` for `<`."""
+    return ASCII_MARK.sub(lambda m: f"&#{ord(m[0])};", html.escape(text))
 
 
 def render_inlines(inlines: list[Inline], page: str) -> str:
@@ -82,13 +85,21 @@ def render_inlines(inlines: list[Inline], page: str) -> str:
     out = []
     for inline in inlines:
         if isinstance(inline, TermLink):
-            href = link(page, term_page(inline.slug))
-            out.append(f'[{escape(inline.text)}]({href} "{link_title(inline.definition)}")')
+            out.append(render_term_link(inline, page))
         elif isinstance(inline, Text):
             out.append(escape(inline.text))
         else:
             raise TypeError(f"no Markdown for {inline!r}")
     return "".join(out)
+
+
+def render_term_link(term_link: TermLink, page: str) -> str:
+    """A term's use: a link to its entry, class `term`, titled `term：definition`
+    (the popover's name and text, reading.js; the tooltip without scripts).
+    Terms never hold a full-width colon, definitions may."""
+    title = link_title(f"{term_link.term or term_link.text}{COLON}{term_link.definition}")
+    href = link(page, term_page(term_link.slug))
+    return f'[{escape(term_link.text)}]({href} "{title}"){{: .term }}'
 
 
 def render(handbook: Handbook) -> dict[str, str]:
@@ -145,17 +156,18 @@ def render_essay(essay: Essay, page: str) -> str:
     if essay.subtitle_inlines:
         out.append(f"{render_inlines(essay.subtitle_inlines, page)}\n{{: .essay-subtitle }}")
     out += [render_byline(b) for b in essay.bylines]
-    titled = any(a.title for a in essay.articles)
     for article in essay.articles:
-        out += render_article(article, titled, page)
+        out += render_article(article, page)
     return "\n\n".join(out) + "\n"
 
 
-def render_article(article: Article, titled: bool, page: str) -> list[str]:
+def render_article(article: Article, page: str) -> list[str]:
     out = []
     if article.title_inlines:
         out.append(f"## {render_inlines(article.title_inlines, page)} {{#{article.anchor} }}")
-    base = 2 if titled else 1
+    # The article's own title sets its sections' level: an untitled opening
+    # article (the essay's title is its title) has its sections under the h1.
+    base = 2 if article.title_inlines else 1
     for block in article.blocks:
         if isinstance(block, Heading):
             level = min(6, base + block.depth)
@@ -175,9 +187,8 @@ def essay_list(collection: Collection, page: str) -> list[str]:
     lines = []
     for essay in collection.essays:
         href = link(page, essay_page(collection.slug, essay.slug))
-        name = " ".join(n for n in (essay.marker, essay.title) if n) or essay.label
         lines.append(
-            f"- [{escape(name)}]({href})  \n"
+            f"- [{escape(essay.name)}]({href})  \n"
             f"  {escape(essay.description)}  \n"
             f"  <small>{essay.characters} 字 · 约 {essay.reading_minutes} 分钟</small>"
         )
@@ -205,16 +216,53 @@ def render_collection(collection: Collection) -> str:
     return front_matter(meta) + "\n\n".join(out) + "\n"
 
 
+# The home page's guide to the site. Interface text in the master script:
+# the Traditional edition converts it like the text, so its words are ones
+# Taiwan uses too (检索, 按钮, 目录 rather than 搜索, 图标, 导航).
+HOME_GUIDE = [
+    "**检索**{colon}点页面顶部的放大镜，输入要找的字词或短语，列出原文中一字不差含有它的段落。",
+    "**术语**{colon}正文中带虚线的词收在{glossary}中。点一下这个词"
+    "（用键盘时移到词上按回车），就会显示它的释义，再点“查看词条”可看它在全书的所有用例；"
+    "按 Esc 或点别处即关闭，正文停在原处。",
+    "**简体与繁体**{colon}顶部的语言按钮在简体中文版和繁體中文版之间切换，仍停在同一页、同一处。",
+    "**字号**{colon}顶部的字号按钮把正文逐级放大，共四档，下次打开时照旧。",
+    "**纸本与离线**{colon}目录最后一项可下载整本手册的 PDF，"
+    "可以印成纸本，也可以存在手机里离线阅读；浏览器印出的单页只有正文。",
+]
+
+
+# The class of what the home page says about the site itself: the print
+# edition's cover (book.css) leaves it out.
+SITE_ONLY = "site-only"
+
+
 def render_home(handbook: Handbook) -> str:
+    """The home page: what the handbook is and where its texts come from,
+    how to use the site, then the texts."""
     single = len(handbook.collections) == 1
+    essays = [e for c in handbook.collections for e in c.essays]
+    sources = "、".join(escape(c.source.name) for c in handbook.collections)
     out: list[str] = []
+    if single:
+        out += collection_header(handbook.collections[0], "#")
+    else:
+        out.append("# 学习手册")
+    out.append(
+        f"本手册收录 {len(essays)} 篇学习材料，共 {sum(e.characters for e in essays)} 字，"
+        f"整理自网上流传的原文{LPAREN}{sources}{RPAREN}。正文一字不改、顺序照旧，"
+        "只修复断行、标点一类的排版问题，每一处修复都记在转换报告里。\n"
+        f"{{: .{SITE_ONLY} }}"
+    )
+    out.append(f"## 使用说明 {{: .{SITE_ONLY} }}")
+    glossary = f"[术语表]({link(HOME, GLOSSARY_INDEX)})" if handbook.glossary else "术语表"
+    out.append("\n".join(f"- {line.format(colon=COLON, glossary=glossary)}" for line in HOME_GUIDE))
+    out.append(f"## 文章 {{: .{SITE_ONLY} }}")
     for collection in handbook.collections:
-        out += collection_header(collection, "#" if single else "##")
+        if not single:
+            out += collection_header(collection, "###")
         out += essay_list(collection, HOME)
     # the nav lists the home page as 首页; its heading names the collection
     meta = {"title": "首页", "description": "、".join(c.title for c in handbook.collections)}
-    if not single:
-        out.insert(0, "# 学习手册")
     return front_matter(meta) + "\n\n".join(out) + "\n"
 
 
@@ -238,7 +286,7 @@ def glossary_index(glossary: Glossary) -> str:
             # Slugs are the terms' pinyin (see glossary.yml): pinyin order
             # without loading pypinyin's tables on every conversion.
             (t for t in glossary.terms if t.category == category),
-            key=lambda t: (t.slug, t.term),
+            key=lambda t: (slug_order(t.slug), t.term),
         )
         if not members:
             continue
@@ -283,7 +331,7 @@ def term_entry(
     if term.note:
         out.append(f"**说明**{COLON}{escape(term.note)}")
     if term.defined_at and site:
-        where = f"{site.essay.marker} · 原文第 {term.defined_at.line} 行"
+        where = f"{site.essay.name} · {place_on_page(site.anchor)}"
         href = link(page, site.page, site.anchor)
         out.append(
             f"**原文定义**{LPAREN}[{escape(where)}]({href}){RPAREN}{COLON}\n\n"
@@ -295,10 +343,16 @@ def term_entry(
     for target, group in groupby(occurrences, key=lambda o: o.passage.page):
         uses = list(group)
         essay, href = uses[0].passage.essay, link(page, target)
-        out.append(f"### {escape(f'{essay.marker} {essay.title}'.strip())}")
+        out.append(f"### {escape(essay.name)}")
         out.append("\n".join(f"- [{snippet(o)}]({anchored(href, o.passage.anchor)})" for o in uses))
     head = front_matter({k: v for k, v in meta.items() if v != []})
     return head + "\n\n".join(out) + "\n"
+
+
+def place_on_page(anchor: str) -> str:
+    """Where on an essay page a passage is, as a reader counts: 第 12 段."""
+    number = paragraph_number(anchor)
+    return f"第 {number} 段" if number is not None else ("标题" if not anchor else "小标题")
 
 
 def snippet(occurrence: Occurrence, width: int = 18) -> str:

@@ -39,7 +39,9 @@ from .traditional import (
     NOT_TEXT_KEYS,
     alternates,
     convert_values,
+    interface_wording,
     link_counterparts,
+    quiet_language_selector,
     simplified_only_in_html,
 )
 
@@ -64,6 +66,7 @@ class EditionBuild:
         nested = nested_site_url is not None
         code = HANT if nested or self.settings.editions == (HANT,) else HANS
         self.config = config
+        self.site_url = config.site_url or ""  # the whole site's root, before it is nested
         self.edition = self.settings.edition(code)
         self.editions = self.settings.all
         self.converter = None
@@ -78,8 +81,13 @@ class EditionBuild:
         convert = self.converter.convert if self.converter else str
         config.extra["alternate"] = alternates(self.edition, self.editions, convert)
 
+    def interface(self, text: str) -> str:
+        """An interface string (setting, menu, link title) in the edition's
+        script and wording."""
+        return interface_wording(self.converter.convert(text), self.edition.lang)
+
     def _convert_config(self, site_url: str | None, nested: bool) -> None:
-        config, convert = self.config, self.converter.convert
+        config, convert = self.config, self.interface
         if nested:
             config.site_url = site_url or None
         else:  # only the Traditional edition: same place as in the full site
@@ -114,8 +122,10 @@ class EditionBuild:
         """Section and link titles; page titles are converted with the pages."""
         if self.converter:
             for item in walk(nav.items):
-                if isinstance(item, Section | Link) and item.title:
+                if isinstance(item, Section) and item.title:  # a collection's title: text
                     item.title = self.converter.convert(item.title)
+                elif isinstance(item, Link) and item.title:  # the site's own link
+                    item.title = self.interface(item.title)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         if not self.converter:
@@ -126,7 +136,7 @@ class EditionBuild:
         return self.converter.convert_markdown(markdown)
 
     def post_page(self, output: str, url: str, where: str) -> str:
-        output = link_counterparts(output, url, self.edition, self.editions)
+        output = link_counterparts(output, url, self.edition, self.editions, self.site_url)
         self.check(output, where)
         return output
 
@@ -135,6 +145,15 @@ class EditionBuild:
         if self.edition.code == HANT and (found := simplified_only_in_html(output)):
             chars = "".join(sorted(found))
             log.warning("Traditional edition, %s: Simplified-only characters %s", where, chars)
+
+    def finish(self) -> None:
+        """After the edition is written: Material's script without the
+        language selector's sitemap look-ups."""
+        for bundle in (Path(self.config.site_dir) / "assets" / "javascripts").glob("bundle.*.js"):
+            try:
+                bundle.write_text(quiet_language_selector(bundle.read_text(encoding="utf-8")))
+            except ValueError as error:
+                raise PluginError(f"editions: {bundle.name}: {error}") from error
 
     def traditional_config(self) -> tuple[MkDocsConfig, str | None] | None:
         """The nested Traditional build's config and site URL, when this
@@ -173,6 +192,7 @@ class Editions:
 
     def build_traditional(self, config: MkDocsConfig) -> None:
         """After the Simplified build, the Traditional one under its path."""
+        self.of(config).finish()
         planned = self.of(config).traditional_config()
         if planned is None:
             return

@@ -32,12 +32,13 @@ class Text:
 
 @dataclass(frozen=True)
 class TermLink:
-    """Characters naming a glossary term: a link to its page, its definition
-    for the tooltip."""
+    """Characters naming a glossary term: a link to its page, with the term's
+    name and definition for the popover."""
 
     text: str
     slug: str
     definition: str
+    term: str = ""  # the entry's name when the text uses an alias of it ("": the text)
 
 
 Inline = Text | TermLink
@@ -273,6 +274,12 @@ class Essay:
             return self.title or self.marker
         first = next((b.text for a in self.articles for b in a.blocks if b.text), "")
         return first[:UNTITLED_WORDS] + ("…" if len(first) > UNTITLED_WORDS else "")
+
+    @property
+    def name(self) -> str:
+        """The essay as lists and references name it: marker and title
+        (第一篇 群众路线是党的生命线), else its label."""
+        return " ".join(n for n in (self.marker, self.title) if n) or self.label
 
     @property
     def authors(self) -> list[Author]:

@@ -9,23 +9,27 @@
 - Material shows a title cut off by its width (`.md-ellipsis`) in full in a
   tooltip, which it fills in as HTML from the title's text: a title holding
   `<` keeps its look (handbook.css) without that tooltip.
-- The glossary follows the texts it explains.
+- The glossary follows the texts it explains, its terms in pinyin order.
+- Reading order, which previous/next follow: the home page, the essays in
+  order, then the glossary's index and its terms. A collection's own page
+  lists what the home page lists; it is reached from the navigation and
+  leads on to its first essay, but the chain does not pass through it.
 - A section with many pages lists them in runs (第1–20篇, 第21–40篇 …), one
   section a run: with Material's `navigation.prune` a page carries its own
   run and the other runs' titles, not every page of the handbook, so its
   weight stays flat as the handbook grows. Runs change neither the pages'
-  addresses nor the reading order (previous/next).
+  addresses nor the reading order.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .addresses import GLOSSARY_INDEX
+from .addresses import GLOSSARY_DIR, GLOSSARY_INDEX, HOME, slug_order
 
 # Front-matter values the site's templates print.
 TEMPLATE_TEXT = ("title", "subtitle", "description")
@@ -93,6 +97,16 @@ def in_runs(
     return items
 
 
+def pages_in(items: list) -> Iterator[Any]:
+    """The pages of a navigation in the order it shows them (MkDocs' items:
+    a section has `children`, a page a `file`, a link neither)."""
+    for item in items:
+        if getattr(item, "children", None):
+            yield from pages_in(item.children)
+        elif getattr(item, "file", None) is not None:
+            yield item
+
+
 def list_in_runs(
     section: Any, index: Any, settings: NavigationSettings, kind: str, new_section: Callable
 ) -> None:
@@ -133,6 +147,36 @@ def page_title(meta: dict[str, Any]) -> str | None:
     return f"{marker} {meta['title']}" if marker else meta["title"]
 
 
+def glossary_order(page: str) -> tuple[int, tuple[str, ...]]:
+    """Sort key of the glossary's pages: the index, then the terms in pinyin
+    order of the term (its slug, syllable by syllable)."""
+    if page == GLOSSARY_INDEX:
+        return 0, ()
+    return 1, slug_order(page.removeprefix(f"{GLOSSARY_DIR}/").removesuffix(".md"))
+
+
+def is_collection_index(page: str) -> bool:
+    return page.endswith("/index.md") and not is_glossary(page)
+
+
+def reading_order(pages: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each page's previous and next page (paths under docs/), given the
+    pages in navigation order: home → essays → glossary."""
+    chain = [p for p in pages if p == HOME]
+    chain += [p for p in pages if p != HOME and not p.startswith(f"{GLOSSARY_DIR}/")]
+    chain += sorted((p for p in pages if p.startswith(f"{GLOSSARY_DIR}/")), key=glossary_order)
+    read = [p for p in chain if not is_collection_index(p)]
+    links = {
+        page: (read[i - 1] if i else None, read[i + 1] if i + 1 < len(read) else None)
+        for i, page in enumerate(read)
+    }
+    for i, page in enumerate(chain):  # a collection's page: on to its first essay
+        if is_collection_index(page):
+            after = next((p for p in chain[i + 1 :] if p in links), None)
+            links[page] = (links[after][0] if after else None, after)
+    return links
+
+
 # A cut-off title whose text holds `<` (escaped in the page as &lt;).
 ELLIPSIS_WITH_MARKUP = re.compile(r'<(span|div) class="md-ellipsis">([^<]*&lt;[^<]*)</\1>')
 
@@ -141,3 +185,12 @@ def without_markup_tooltips(output: str) -> str:
     """A built page or template whose cut-off titles holding `<` lose
     Material's tooltip (class handbook-ellipsis instead of md-ellipsis)."""
     return ELLIPSIS_WITH_MARKUP.sub(r'<\1 class="handbook-ellipsis">\2</\1>', output)
+
+
+def link_reading_order(pages: list[Any]) -> None:
+    """Set the previous_page and next_page of each page (MkDocs' Page: its
+    file's src_uri names it) to follow `reading_order`."""
+    by_path = {page.file.src_uri: page for page in pages}
+    for path, (before, after) in reading_order(list(by_path)).items():
+        by_path[path].previous_page = by_path[before] if before else None
+        by_path[path].next_page = by_path[after] if after else None

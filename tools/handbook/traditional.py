@@ -3,14 +3,19 @@ to their counterparts, whatever builds the site.
 
 - `convert_values`: the text strings of settings and front matter, never
   URLs, file names or settings that name things;
+- `interface_wording`: the site's own words (menus, buttons, link titles)
+  as Taiwan writes them, for the zh-Hant-TW edition;
 - `alternates` and `link_counterparts`: the language switch and the
-  hreflang links, pointed at the same page in the other edition;
+  hreflang links, pointed at the same page in the other edition, the
+  current edition marked;
+- `quiet_language_selector`: Material's script without its sitemap look-ups;
 - `html_texts` and `simplified_only_in_html`: the readable text of a built
   page, and the Simplified-only characters left in it.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from html import unescape
@@ -19,7 +24,10 @@ from typing import Any
 
 from .addresses import counterpart
 from .chars import HAN_CHAR
-from .editions import NAMES, Edition
+from .editions import NAMES, REGION_TAGS, Edition
+from .hant.usage import UsageRule, in_usage
+
+TAIWAN_TAG = REGION_TAGS["tw"]
 
 # Keys whose strings name files, addresses or settings, never text.
 NOT_TEXT_KEYS = frozenset(
@@ -41,6 +49,30 @@ def convert_values(value: Any, convert: Callable[[str], str]) -> Any:
     return value
 
 
+# Interface strings only (the text keeps the words its author chose): words
+# OpenCC's s2tw leaves as the mainland writes them, each with an interface
+# string of the site holding it, in Simplified.
+TAIWAN_WORDING = (
+    UsageRule("打印", "列印", "下载 PDF 打印版", "Taiwan prints 列印"),
+    UsageRule("鏈接", "連結", "本节链接", "a link is a 連結"),
+    UsageRule("切換到", "切換至", "切换到深色模式", "a menu switches 至"),
+    UsageRule("搜索", "搜尋", "搜索全书", "Taiwan searches with 搜尋"),
+    UsageRule("默認", "預設", "默认字号", "a default is 預設"),
+    UsageRule("設置", "設定", "阅读设置", "settings are 設定"),
+    UsageRule("菜單", "選單", "打开菜单", "a menu is a 選單"),
+    UsageRule("圖標", "圖示", "语言图标", "an icon is a 圖示"),
+    UsageRule("信息", "資訊", "页面信息", "information is 資訊"),
+)
+
+
+def interface_wording(converted: str, lang: str) -> str:
+    """An interface string already converted to Traditional characters, in
+    the edition's wording: Taiwan's for zh-Hant-TW (下載 PDF 列印版, 本節連結),
+    OpenCC's as it is for the other Traditional editions. The text's own
+    usage and quotation marks are the converter's (hant.usage)."""
+    return in_usage(converted, TAIWAN_WORDING) if lang == TAIWAN_TAG else converted
+
+
 def alternates(
     here: Edition, editions: list[Edition], convert: Callable[[str], str] = str
 ) -> list[dict[str, str]]:
@@ -60,25 +92,54 @@ TAG = re.compile(r"<(?:a|link)\b[^>]*>")
 ATTRIBUTE = re.compile(r'\b(href|hreflang|rel|class)="([^"]*)"')
 
 
-def link_counterparts(output: str, url: str, here: Edition, editions: list[Edition]) -> str:
+def link_counterparts(
+    output: str, url: str, here: Edition, editions: list[Edition], site_url: str = ""
+) -> str:
     """Point the language switch and the hreflang links of page `url` at its
-    counterparts in every edition."""
+    counterparts in every edition, and mark the switch's current edition.
+    The hreflang links are absolute when the site's address (`site_url`, the
+    root of the whole site) is known, as search engines require."""
     links = {e.lang: counterpart(url, here.path, e.path) for e in editions}
+    published = {
+        e.lang: posixpath.join(site_url, e.path, url) if site_url else links[e.lang]
+        for e in editions
+    }
 
     def fix(match: re.Match[str]) -> str:
         tag = match.group()
         attrs = dict(ATTRIBUTE.findall(tag))
+        lang = attrs.get("hreflang")
         is_switch = "md-select__link" in attrs.get("class", "")
-        if attrs.get("hreflang") not in links or not (is_switch or attrs.get("rel") == "alternate"):
+        if lang not in links or not (is_switch or attrs.get("rel") == "alternate"):
             return tag
-        tag = re.sub(r'\bhref="[^"]*"', f'href="{links[attrs["hreflang"]]}"', tag, count=1)
+        href = links[lang] if is_switch else published[lang]
+        tag = re.sub(r'\bhref="[^"]*"', f'href="{href}"', tag, count=1)
         if is_switch and "target=" not in tag:
-            # Material's script would otherwise look the link up in a sitemap and
-            # fall back to the edition's home page; the link is already exact.
+            # The link is exact: Material's script must not look it up (it
+            # would fall back to the edition's home page), reading.js keeps
+            # the reader's place.
             tag = tag.replace("<a ", '<a target="_self" ', 1)
+        if is_switch and lang == here.lang:
+            tag = tag.replace("<a ", '<a aria-current="true" ', 1)
         return tag
 
     return TAG.sub(fix, output)
+
+
+# Material's script fetches sitemap.xml beside every hreflang link's target
+# to rewrite the language switch, which link_counterparts has already made
+# exact: a request per page for a file that is not there (or, with absolute
+# hreflang links, on another host). Its selector is made to match nothing.
+LANGUAGE_SELECTOR_LOOKUP = '"link[rel=alternate]"'
+NO_LOOKUP = '"link[rel=alternate][data-handbook-none]"'
+
+
+def quiet_language_selector(bundle: str) -> str:
+    """Material's bundle without the language selector's sitemap look-ups.
+    Raises ValueError if the bundle no longer has the one place to change."""
+    if bundle.count(LANGUAGE_SELECTOR_LOOKUP) != 1:
+        raise ValueError(f"Material's bundle has no single {LANGUAGE_SELECTOR_LOOKUP}")
+    return bundle.replace(LANGUAGE_SELECTOR_LOOKUP, NO_LOOKUP)
 
 
 # A script or style element, which TextCollector skips too: `<script>…</script>`.

@@ -1,7 +1,8 @@
-"""MkDocs hook: navigation titles a reader recognises (handbook.navigation):
-sections named after their collection, essays listed with their markers,
-front-matter titles escaped, the glossary last, a long section's pages in runs,
-no HTML tooltip for a cut-off title holding `<`."""
+"""MkDocs hook over handbook.navigation: titles a reader recognises (sections
+after their collection, essays with their markers, front matter escaped), the
+glossary last in pinyin order, previous/next in reading order (home, essays,
+glossary), a long section's pages in runs, no HTML tooltip for a cut-off
+title holding `<`."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from mkdocs.utils.meta import get_data
 
 from handbook.navigation import (
     NavigationSettings,
+    glossary_order,
     is_glossary,
+    link_reading_order,
     list_in_runs,
     page_title,
+    pages_in,
     section_title,
     without_markup_tooltips,
 )
@@ -32,8 +36,11 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
             section.title = section_title(get_data(index.file.content_string)[1], section.title)
             if is_glossary(index.file.src_uri):
                 glossary.append(section)
+                section.children.sort(key=lambda page: glossary_order(page.file.src_uri))
     # MkDocs sorts folders by name; the glossary follows the texts it explains.
     nav.items.sort(key=lambda item: any(item is section for section in glossary))
+    nav.pages = list(pages_in(nav.items))  # in the order the navigation now shows them
+    link_reading_order(nav.pages)
     # Last, once the order is set: runs regroup the navigation, not the reading order.
     try:
         settings = NavigationSettings.from_extra(config.extra)

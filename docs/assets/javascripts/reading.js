@@ -1,6 +1,7 @@
 /* The reader's text size: one header button steps through four sizes; the
-   choice is kept in localStorage and applied from <head> before the first
-   paint (tools/theme/main.html), in both editions. */
+   choice is kept in localStorage, in both editions. An inline script in
+   <head> (tools/theme/main.html) applies it before the first paint; this
+   file is deferred. */
 "use strict";
 
 (function () {
@@ -33,9 +34,7 @@
     button.setAttribute("aria-label", text);
   }
 
-  apply(stored());
-
-  document.addEventListener("DOMContentLoaded", () => {
+  function start() {
     const header = document.querySelector(".md-header__inner");
     if (!header) return;
     const button = document.createElement("button");
@@ -55,5 +54,9 @@
     });
     const palette = header.querySelector("[data-md-component=palette]");
     header.insertBefore(button, palette || header.querySelector(".md-search"));
-  });
+  }
+
+  apply(stored());
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

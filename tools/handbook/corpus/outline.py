@@ -30,7 +30,9 @@ KINDS = {
     "running-heads",
 }
 # The keys an outline may use, level by level (anything else is a typo).
-TOP_KEYS = {"origin", "kind", "notes", "title", "date", "essays", "debris"}
+# held_out: the text was added after the recognition stage was written, to
+# measure it on texts it was not developed on (never tune the converter on one).
+TOP_KEYS = {"origin", "kind", "notes", "held_out", "title", "date", "essays", "debris"}
 ORIGIN_KEYS = {"repository", "path", "commit", "extracted"}
 ESSAY_KEYS = {"marker", "title", "begins", "subtitle", "date", "authors", "articles"}
 ARTICLE_KEYS = {"title", "begins", "authors", "date", "headings"}
@@ -163,6 +165,8 @@ def outline_problems(data: object) -> list[str]:
     for key in ("title", "date", "notes"):
         if data.get(key) is not None and not isinstance(data[key], str):
             out.append(f"{key} must be text or null")
+    if not isinstance(data.get("held_out", False), bool):
+        out.append("held_out must be true or false")
     if not isinstance(data.get("debris", []), list) or not all(
         isinstance(d, str) and d for d in data.get("debris") or []
     ):

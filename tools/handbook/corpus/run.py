@@ -22,6 +22,7 @@ from .scoring import Source, score
 class Result:
     name: str
     scores: dict[str, float]
+    held_out: bool = False
 
 
 def texts(corpus: Path, wanted: list[str] | None = None) -> list[Path]:
@@ -35,13 +36,15 @@ def texts(corpus: Path, wanted: list[str] | None = None) -> list[Path]:
 
 
 def measure(path: Path) -> Result:
-    _, expected = load_outline(path.with_suffix(".yml"))
+    data, expected = load_outline(path.with_suffix(".yml"))
     source = Source(path.read_text(encoding="utf-8"))
-    return Result(path.stem, score(source, expected, converter_outline(path)))
+    scores = score(source, expected, converter_outline(path))
+    return Result(path.stem, scores, bool(data.get("held_out")))
 
 
 def table(results: list[Result]) -> str:
-    """A Markdown table: one row a text, the mean of each score at the foot."""
+    """A Markdown table: one row a text, the mean of each score at the foot
+    (apart, too, for the held-out texts and the others when there are both)."""
     head = [
         "text",
         "essays P/R",
@@ -74,10 +77,16 @@ def table(results: list[Result]) -> str:
             f"{s['lost_outside_debris']:g}",
         ]
 
+    def mean(group: list[Result]) -> dict[str, float]:
+        return {m: sum(r.scores[m] for r in group) / len(group) for m in METRICS}
+
     rows = [row(r.name, r.scores) for r in results]
     if results:
-        mean = {m: sum(r.scores[m] for r in results) / len(results) for m in METRICS}
-        rows.append(row("mean", mean))
+        rows.append(row("mean", mean(results)))
+    held_out = [r for r in results if r.held_out]
+    if held_out and len(held_out) < len(results):
+        rows.append(row("mean, developed on", mean([r for r in results if not r.held_out])))
+        rows.append(row("mean, held out", mean(held_out)))
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     return "\n".join([*lines, *("| " + " | ".join(r) + " |" for r in rows)])
 

@@ -1,9 +1,10 @@
 """The glossary's enrichment step: find every term in the text once, and
 mark what was found in the model.
 
-- a term's first use in each section (an article, restarted by every
-  heading) becomes a `TermLink` inline of its paragraph; headings and titles
-  are never linked;
+- a term's first use in each article becomes a `TermLink` inline of its
+  paragraph (once an article, not once a section: a reader who met the term
+  a few paragraphs up needs no second mark); headings and titles are never
+  linked;
 - each essay gets the terms its page uses, in order of first use;
 - the handbook gets its `Glossary`: every occurrence of every term (the
   concordance) and the passage each term's citation quotes.
@@ -14,7 +15,7 @@ The writers then render what the model holds.
 from __future__ import annotations
 
 from ..addresses import essay_page
-from ..model import Glossary, Handbook, Heading, Occurrence, Paragraph, Term, TermLink, mark
+from ..model import Glossary, Handbook, Occurrence, Paragraph, Term, TermLink, mark
 from .concordance import definition_sites, passages
 from .matcher import Match, TermMatcher
 
@@ -39,11 +40,9 @@ def link_terms(handbook: Handbook, terms: list[Term]) -> None:
             page = essay_page(collection.slug, essay.slug)
             essay.terms = list(page_terms.get(page, {}))
             for article in essay.articles:
-                seen: set[str] = set()  # terms linked in this section
+                seen: set[str] = set()  # terms linked in this article
                 for block in article.blocks:
-                    if isinstance(block, Heading):
-                        seen = set()
-                    elif isinstance(block, Paragraph):
+                    if isinstance(block, Paragraph):
                         firsts = []
                         for match in in_paragraph.get((page, block.anchor), []):
                             if match.term.slug not in seen:
@@ -54,4 +53,6 @@ def link_terms(handbook: Handbook, terms: list[Term]) -> None:
 
 
 def link_of(match: Match) -> tuple[int, int, TermLink]:
-    return match.start, match.end, TermLink(match.phrase, match.term.slug, match.term.definition)
+    term = match.term
+    name = "" if match.phrase == term.term else term.term
+    return match.start, match.end, TermLink(match.phrase, term.slug, term.definition, name)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class UsageRule:
-    """A character OpenCC writes, and the one the region's usage writes instead."""
+    """A character (or word) OpenCC writes, and what the region's usage writes instead."""
 
     opencc: str
     usage: str
@@ -45,6 +45,13 @@ TAIWAN = (
         "OpenCC's Taiwan variant 溼 occurs nowhere in the reference; Taiwan writes 濕",
     ),
 )
+
+
+def in_usage(text: str, rules: tuple[UsageRule, ...]) -> str:
+    """`text` with each rule's OpenCC form written as the usage writes it."""
+    for rule in rules:  # a few rules: str.replace beats str.translate
+        text = text.replace(rule.opencc, rule.usage)
+    return text
 
 
 @dataclass(frozen=True)
