@@ -14,18 +14,115 @@
   order, then the glossary's index and its terms. A collection's own page
   lists what the home page lists; it is reached from the navigation and
   leads on to its first essay, but the chain does not pass through it.
+- A section with many pages lists them in runs (第1–20篇, 第21–40篇 …), one
+  section a run: with Material's `navigation.prune` a page carries its own
+  run and the other runs' titles, not every page of the handbook, so its
+  weight stays flat as the handbook grows. Runs change neither the pages'
+  addresses nor the reading order.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .addresses import GLOSSARY_DIR, GLOSSARY_INDEX, HOME, slug_order
 
 # Front-matter values the site's templates print.
 TEMPLATE_TEXT = ("title", "subtitle", "description")
+
+
+Item = TypeVar("Item")
+
+# A run's title, by what its section lists: 第1–20篇 (essays), 第1–20条 (glossary
+# terms); a run of one page: 第41篇.
+RUN_TITLES = {"essays": "第{first}–{last}篇", "glossary": "第{first}–{last}条"}
+ONE_PAGE_RUN_TITLES = {"essays": "第{first}篇", "glossary": "第{first}条"}
+
+
+@dataclass(frozen=True)
+class NavigationSettings:
+    """When a section's pages are listed in runs. In mkdocs.yml:
+
+    extra:
+      navigation:
+        runs_over: 30    # a section with more pages than this lists them in runs
+        run_length: 20   # pages in a run
+    """
+
+    runs_over: int = 30
+    run_length: int = 20
+
+    @classmethod
+    def from_extra(cls, extra: Mapping[str, Any]) -> NavigationSettings:
+        """The settings from mkdocs.yml's `extra`. Raises ValueError for a
+        setting that is not a whole number of at least 2."""
+        given = extra.get("navigation") or {}
+        values = {}
+        for name in ("runs_over", "run_length"):
+            value = given.get(name, getattr(cls, name))
+            if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+                raise ValueError(
+                    f"extra.navigation.{name}: expected a whole number >= 2, got {value!r}"
+                )
+            values[name] = value
+        return cls(**values)
+
+
+def in_runs(
+    pages: Sequence[Item],
+    settings: NavigationSettings,
+    kind: str,
+    make_run: Callable[[str, list[Item]], Item],
+) -> list[Item]:
+    """A section's pages (its index page excluded), in runs of
+    `settings.run_length` when there are more than `settings.runs_over`:
+    `make_run(title, items)` makes a run's section. Too many runs are grouped
+    in turn (第1–400篇 holding 第1–20篇 …), so no list is ever long."""
+    items, spans = list(pages), [(n, n) for n in range(1, len(pages) + 1)]
+    while len(items) > settings.runs_over:
+        size = settings.run_length
+        runs, run_spans = [], []
+        for start in range(0, len(items), size):
+            first, last = spans[start][0], spans[min(start + size, len(items)) - 1][1]
+            titles = RUN_TITLES if last > first else ONE_PAGE_RUN_TITLES
+            runs.append(
+                make_run(titles[kind].format(first=first, last=last), items[start : start + size])
+            )
+            run_spans.append((first, last))
+        items, spans = runs, run_spans
+    return items
+
+
+def pages_in(items: list) -> Iterator[Any]:
+    """The pages of a navigation in the order it shows them (MkDocs' items:
+    a section has `children`, a page a `file`, a link neither)."""
+    for item in items:
+        if getattr(item, "children", None):
+            yield from pages_in(item.children)
+        elif getattr(item, "file", None) is not None:
+            yield item
+
+
+def list_in_runs(
+    section: Any, index: Any, settings: NavigationSettings, kind: str, new_section: Callable
+) -> None:
+    """Regroup a navigation section's children (MkDocs' Section: `children`,
+    each with a `parent`) in runs, its index page first; `new_section(title,
+    children)` makes a run's section."""
+
+    def adopt(parent: Any, children: list) -> Any:
+        parent.children = children
+        for child in children:
+            child.parent = parent
+        return parent
+
+    pages = [child for child in section.children if child is not index]
+    runs = in_runs(pages, settings, kind, lambda title, items: adopt(new_section(title, []), items))
+    adopt(section, [index] * (index is not None) + runs)
 
 
 def section_title(index_meta: dict[str, Any], folder_title: str) -> str:

@@ -1,22 +1,25 @@
 """MkDocs hook over handbook.navigation: titles a reader recognises (sections
 after their collection, essays with their markers, front matter escaped), the
 glossary last in pinyin order, previous/next in reading order (home, essays,
-glossary), no HTML tooltip for a cut-off title holding `<`."""
+glossary), a long section's pages in runs, no HTML tooltip for a cut-off
+title holding `<`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from handbook.navigation import (
+    NavigationSettings,
     glossary_order,
     is_glossary,
     link_reading_order,
+    list_in_runs,
     page_title,
+    pages_in,
     section_title,
     without_markup_tooltips,
 )
@@ -38,15 +41,15 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     nav.items.sort(key=lambda item: any(item is section for section in glossary))
     nav.pages = list(pages_in(nav.items))  # in the order the navigation now shows them
     link_reading_order(nav.pages)
+    # Last, once the order is set: runs regroup the navigation, not the reading order.
+    try:
+        settings = NavigationSettings.from_extra(config.extra)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    for section in (item for item in nav.items if isinstance(item, Section)):
+        kind = "glossary" if any(section is g for g in glossary) else "essays"
+        list_in_runs(section, index_of(section), settings, kind, Section)
     return nav
-
-
-def pages_in(items: list) -> Iterator[Page]:
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, Section):
-            yield from pages_in(item.children)
 
 
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:

@@ -14,7 +14,7 @@ repeated and the median reported; the machine is noisy, so the ratios matter
 more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only make|traditional] [--pdf-baseline CHECKOUT] [--pagefind]
+        [--only sites|make|traditional] [--pdf-baseline CHECKOUT] [--pagefind]
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--only",
-        choices=["make", "traditional"],
-        help="measure one section only: make itself, or the Traditional conversion",
+        choices=["sites", "make", "traditional"],
+        help="measure one section only: the builds and sizes at each scale (no search or"
+        " PDFs), make itself, or the Traditional conversion",
     )
     p.add_argument(
         "--pdf-baseline",
@@ -68,13 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         help="measure Pagefind's search too (pip install 'pagefind[extended]')",
     )
     args = p.parse_args(argv)
+    args.out = args.out.resolve()  # the steps run in the scales' own folders
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for scale in (int(s) for s in args.scales.split(",")) if args.only is None else ():
+    for scale in (int(s) for s in args.scales.split(",")) if args.only in (None, "sites") else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
-        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline))
+        full = args.only is None
+        results.append(
+            bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline, full)
+        )
     sections = [table(results, args.runs)] if results else []
-    if results:
+    if results and args.only is None:
         figures = search_figures(results, args.out, args.pagefind)
         sections.append(search_table(figures) if figures else "Search: measured with ×1 only.\n")
     if args.only in (None, "traditional"):

@@ -90,7 +90,26 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return raw, zipped
 
 
-def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path | None) -> dict:
+PRIMARY_NAVIGATION = re.compile(
+    r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")',
+    re.S,
+)
+
+
+def navigation_bytes(page: Path) -> tuple[int, int]:
+    """Bytes of a page's primary navigation (the sidebar Material renders into
+    every page), and the number of entries it lists."""
+    html = page.read_text(encoding="utf-8")
+    found = PRIMARY_NAVIGATION.search(html)
+    nav = found.group(0) if found else ""
+    return len(nav.encode("utf-8")), nav.count('class="md-nav__item')
+
+
+def bench_scale(
+    scale: int, runs: int, work: Path, pdf_max: int, baseline: Path | None, full: bool = True
+) -> dict:
+    """One scale's figures; `full`: also the whole site (both editions in one
+    build) that the PDFs and the search measurements read."""
     project = work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
@@ -118,26 +137,35 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path 
     result["convert"] = convert
 
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for edition in ("zh-Hans", "zh-Hant"):
-        sample = Sample()
-        for _ in range(runs):
-            measure(
-                sample,
-                [*mkdocs, "--site-dir", str(project / "site")],
-                project,
-                {"EDITIONS": edition},
-            )
-        result[edition] = sample
-    bare = Sample()
     (project / "bare.yml").write_text(
         BARE_CONFIG.format(site=project / "bare-site"), encoding="utf-8"
     )
-    for _ in range(runs):
-        measure(bare, [python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], project)
-    result["bare"] = bare
+    alone = {edition: project / f"site-{edition}" for edition in ("zh-Hans", "zh-Hant")}
+    builds = {
+        **{e: ([*mkdocs, "--site-dir", str(out)], {"EDITIONS": e}) for e, out in alone.items()},
+        "bare": ([python, "-m", "mkdocs", "build", "--quiet", "-f", "bare.yml"], {}),
+    }
+    for name in builds:
+        result[name] = Sample()
+    # Interleaved, so that each edition and the bare build share the machine's
+    # load of the moment: the ratio is the figure, more than the seconds.
+    for n in range(runs):
+        for name, (cmd, env) in builds.items():
+            measure(result[name], cmd, project, env)
+            seconds = result[name].seconds[-1]
+            print(f"bench: ×{scale} {name} build {n + 1}: {seconds:.1f} s", file=sys.stderr)
 
-    both = [*mkdocs, "--site-dir", str(project / "site")]
-    run(both, project)  # the full site, both editions, for the PDFs and the sizes
+    for edition, out in alone.items():
+        result[f"index {edition}"] = index_bytes(next(out.rglob("search/manifest.json")).parent)
+    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
+    first_essay = min((alone["zh-Hans"] / "text").glob("essay-*/index.html"))  # essay-01, -001
+    result["page"] = page_weight(alone["zh-Hans"], first_essay)
+    result["navigation"] = navigation_bytes(first_essay)
+    for edition in alone:
+        result[f"pdf {edition}"], result[f"baseline {edition}"] = Sample(), Sample()
+    if not full:
+        return result
+    run([*mkdocs, "--site-dir", str(project / "site")], project)  # both editions, for the PDFs and search
     site = project / "site"
     # The PDF maker of another checkout (its tools/ first on the path), timed on
     # the same site in turn with this one's: a change's cost as a ratio in one run.
@@ -145,7 +173,7 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path 
         "pdf": {},
         **({"baseline": {"PYTHONPATH": str(baseline / "tools")}} if baseline else {}),
     }
-    for edition, path in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+    for edition in alone:
         samples = {name: Sample() for name in makers}
         for _ in range(runs if scale <= pdf_max else 0):  # a ×100 book is thousands of pages
             script = edition.removeprefix("zh-")
@@ -154,10 +182,6 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int, baseline: Path 
                 measure(samples[name], pdf, project, env)
         result[f"pdf {edition}"] = samples["pdf"]
         result[f"baseline {edition}"] = samples.get("baseline", Sample())
-        result[f"index {edition}"] = index_bytes(path / "search")
-    result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
-    first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
-    result["page"] = page_weight(site, first_essay)
     return result
 
 
@@ -211,13 +235,15 @@ def table(results: list[dict], runs: int) -> str:
             "bare index KB",
             "bare ratio",
             "essay page KB (gzip)",
+            "its navigation KB (entries)",
         ),
     ]
-    out.append(row(*["---"] * 8))
+    out.append(row(*["---"] * 9))
     for r in results:
         keys = ("text bytes", "index zh-Hans", "index zh-Hant", "index bare")
         text, hans, hant, bare = (r[key] for key in keys)
         raw, zipped = r["page"]
+        nav_bytes, nav_entries = r["navigation"]
         out.append(
             row(
                 f"×{r['scale']}",
@@ -228,6 +254,7 @@ def table(results: list[dict], runs: int) -> str:
                 f"{bare / 1e3:.0f}",
                 f"{bare / text:.2f}",
                 f"{raw / 1e3:.0f} ({zipped / 1e3:.0f})",
+                f"{nav_bytes / 1e3:.0f} ({nav_entries})",
             )
         )
     return "\n".join(out) + "\n"

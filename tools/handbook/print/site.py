@@ -92,23 +92,56 @@ def meta(document: ET.Element, name: str) -> str:
     return (found.get("content") or "") if found is not None else ""
 
 
-def nav_urls(home: ET.Element, root: Path) -> list[str]:
-    """Site-relative URLs of the pages in the primary navigation, in order."""
-    nav = next(n for n in home.iter("nav") if "md-nav--primary" in classes(n))
+def nav_links(page: ET.Element, url: str, root: Path) -> tuple[list[str], set[str]]:
+    """Site-relative URLs of the pages the primary navigation of the page at
+    `url` links to, in order, and those of them that stand for a pruned
+    section (Material's `navigation.prune`: a link to its first page)."""
+    nav = next(n for n in page.iter("nav") if "md-nav--primary" in classes(n))
+    pruned_links = {
+        id(a)
+        for li in nav.iter("li")
+        if "md-nav__item--pruned" in classes(li)
+        for a in li.iter("a")
+    }
     urls: list[str] = []
+    pruned: set[str] = set()
     for a in nav.iter("a"):
         href = a.get("href") or ""
         if "md-nav__link" not in classes(a) or href.startswith("#") or urlsplit(href).scheme:
             continue
-        url = posixpath.normpath(urldefrag(href)[0] or ".")
-        if url.endswith(".html") and not url.endswith("index.html"):
+        if href.endswith(".html") and not href.endswith("index.html"):
             # The book follows the site's folder URLs (essay-01/), not file URLs.
             raise ValueError(
                 f"{root}: built without use_directory_urls ({href}); build the site normally"
             )
-        url = "" if url == "." else url.removesuffix("/index.html").strip("/") + "/"
-        if url not in urls and page_file(root, url).is_file():
-            urls.append(url)
+        target = posixpath.normpath(posixpath.join(url, urldefrag(href)[0] or "."))
+        target = "" if target == "." else target.removesuffix("/index.html").strip("/") + "/"
+        if target not in urls and page_file(root, target).is_file():
+            urls.append(target)
+            if id(a) in pruned_links:
+                pruned.add(target)
+    return urls, pruned
+
+
+def nav_urls(home: ET.Element, root: Path) -> list[str]:
+    """Site-relative URLs of the pages in the primary navigation, in order.
+    With `navigation.prune` no page shows the whole navigation: a pruned
+    section is a link to its first page, whose own navigation opens it, so
+    that page is read in turn and the pages it adds go after the link
+    before them."""
+    urls, pruned = nav_links(home, "", root)
+    while pruned:
+        url = min(pruned, key=urls.index)
+        pruned.discard(url)
+        links, more = nav_links(parse(page_file(root, url)), url, root)
+        at = -1
+        for link in links:
+            if link in urls:
+                at = urls.index(link)
+            else:
+                at += 1
+                urls.insert(at, link)
+                pruned |= {link} & more
     return urls
 
 
