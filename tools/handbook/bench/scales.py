@@ -165,7 +165,8 @@ def bench_scale(
         result[f"pdf {edition}"], result[f"baseline {edition}"] = Sample(), Sample()
     if not full:
         return result
-    run([*mkdocs, "--site-dir", str(project / "site")], project)  # both editions, for the PDFs and search
+    # Both editions in one site, for the PDFs and the search measurements.
+    run([*mkdocs, "--site-dir", str(project / "site")], project)
     site = project / "site"
     # The PDF maker of another checkout (its tools/ first on the path), timed on
     # the same site in turn with this one's: a change's cost as a ratio in one run.
