@@ -3,14 +3,16 @@
 For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
 one run: conversion time and throughput, each edition's build next to a bare
 Material build of the same Markdown (stock config, search only), PDF time per
-edition, search index and page weight, and each step's peak memory. Then
-the Traditional conversion: its accuracy on real Taiwan texts and its speed,
-beside OpenCC's own (`hant/accuracy.py`). Then `make` itself, in a copy of
-the repository: from scratch, serial and with -j2, and with nothing to do. Every measurement is repeated and the median
-reported; the machine is noisy, so the ratios matter more than the seconds.
+edition, EPUB time and size per edition (with embedded fonts at ×1), search
+index and page weight, and each step's peak memory. Then the Traditional
+conversion: its accuracy on real Taiwan texts and its speed, beside OpenCC's
+own (`hant/accuracy.py`). Then `make` itself, in a copy of the repository:
+from scratch, serial and with -j2, and with nothing to do. Every measurement
+is repeated and the median reported; the machine is noisy, so the ratios
+matter more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only make|traditional]
+        [--only make|traditional] [--epub-max 100] [--fonts-max 1]
 """
 
 from __future__ import annotations
@@ -150,7 +152,47 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return raw, zipped
 
 
-def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
+def bench_epub(site: Path, project: Path, runs: int, fonts: bool) -> dict[str, tuple]:
+    """Per edition: the EPUB's time (a Sample) and size in bytes, and with
+    `fonts` the time and size of one build with its fonts embedded."""
+    python = sys.executable
+    found: dict[str, tuple] = {}
+    for edition, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+        script = edition.removeprefix("zh-")
+        command = [python, "-m", "handbook.epub", "--site", str(site), "--script", script]
+        sample = Sample()
+        for _ in range(runs):
+            measure(sample, command, project)
+        size = next((root / "downloads").glob("*.epub")).stat().st_size
+        embedded: tuple[float, int] | None = None
+        if fonts:
+            seconds, _ = run([*command, "--fonts", "embed"], project)
+            embedded = seconds, next((root / "downloads").glob("*.epub")).stat().st_size
+            run(command, project)  # the book as make makes it
+        found[edition] = (sample, size, embedded)
+    return found
+
+
+def epub_table(results: list[dict], runs: int) -> str:
+    out = [
+        f"EPUB per edition, medians of {runs} runs; with fonts: one run, subsets embedded.",
+        "",
+        "| scale | edition | EPUB s | EPUB MiB | EPUB KB | with fonts s | with fonts KB |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        for edition, (sample, size, embedded) in r.get("epub", {}).items():
+            fonts = (f"{embedded[0]:.1f}", f"{embedded[1] / 1e3:.0f}") if embedded else ("—", "—")
+            out.append(
+                f"| ×{r['scale']} | {edition} | {sample.median:.2f} | {sample.memory:.0f} "
+                f"| {size / 1e3:.0f} | {fonts[0]} | {fonts[1]} |"
+            )
+    return "\n".join(out) + "\n"
+
+
+def bench_scale(
+    scale: int, runs: int, work: Path, pdf_max: int, epub_max: int = 100, fonts_max: int = 1
+) -> dict:
     project = work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
@@ -211,6 +253,8 @@ def bench_scale(scale: int, runs: int, work: Path, pdf_max: int) -> dict:
         result[f"pdf {edition}"] = sample
         result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
     result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
+    if scale <= epub_max:
+        result["epub"] = bench_epub(site, project, runs, fonts=scale <= fonts_max)
     first_essay = min((site / "text").glob("essay-*/index.html"))  # essay-01, or essay-001
     result["page"] = page_weight(site, first_essay)
     return result
@@ -365,13 +409,21 @@ def main(argv: list[str] | None = None) -> int:
         choices=["make", "traditional"],
         help="measure one section only: make itself, or the Traditional conversion",
     )
+    p.add_argument(
+        "--epub-max", type=int, default=100, help="largest scale to make EPUBs at (default 100)"
+    )
+    p.add_argument(
+        "--fonts-max", type=int, default=1, help="largest scale to embed EPUB fonts at (default 1)"
+    )
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
     for scale in (int(s) for s in args.scales.split(",")) if args.only is None else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
-        results.append(bench_scale(scale, args.runs, args.out, args.pdf_max))
-    sections = [table(results, args.runs)] if results else []
+        results.append(
+            bench_scale(scale, args.runs, args.out, args.pdf_max, args.epub_max, args.fonts_max)
+        )
+    sections = [table(results, args.runs), epub_table(results, args.runs)] if results else []
     if args.only in (None, "traditional"):
         print("bench: Traditional conversion …", file=sys.stderr, flush=True)
         sections.append(traditional_table(REFERENCE, OVERRIDES, args.runs))

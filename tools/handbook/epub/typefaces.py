@@ -34,12 +34,14 @@ def font_file_name(font: Font) -> str:
 
 def subset_font(font: Font, text: str) -> bytes:
     """The font reduced to the characters of `text`, as an OpenType file."""
-    face = TTFont(font.file, fontNumber=font.index, recalcTimestamp=False, lazy=True)
+    # No bounding boxes recomputed and the hints kept: each would redraw every glyph.
+    face = TTFont(
+        font.file, fontNumber=font.index, recalcTimestamp=False, recalcBBoxes=False, lazy=True
+    )
     options = subset.Options()
     options.name_IDs = ["*"]  # the family name readers show, the licence
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.hinting = False
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(visible_characters(text))))
     subsetter.subset(face)
