@@ -27,7 +27,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 import yaml
-from support import ROOT, SOURCE, read_page
+from support import ROOT, SOURCE, downloads, read_page
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
@@ -122,11 +122,7 @@ def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def books(site: Path) -> dict[str, Book]:
-    found = {}
-    for edition in built_editions(site):
-        files = sorted((edition.root(site) / DOWNLOADS).glob("*.epub"))
-        assert len(files) == 1, f"expected one EPUB in {edition.root(site) / DOWNLOADS}: {files}"
-        found[edition.script] = Book(files[0])
+    found = {script: Book(path) for script, path in downloads(site, ".epub").items()}
     assert set(found) == {"Hans", "Hant"}
     return found
 
