@@ -50,8 +50,8 @@ $(shell mkdir -p $(STAMPS) && [ "$$(cat $(STAMPS)/site-settings 2>/dev/null)" = 
   || echo '$(SITE_SETTINGS)' > $(STAMPS)/site-settings)
 # `make EPUB_FONTS=embed`: the EPUBs carry subsets of their fonts (default: none).
 EPUB_FONTS ?= none
-$(shell [ "$$(cat $(STAMPS)/epub-settings 2>/dev/null)" = '$(EPUB_FONTS)' ] \
-  || echo '$(EPUB_FONTS)' > $(STAMPS)/epub-settings)
+$(shell [ "$$(cat $(STAMPS)/settings-epub 2>/dev/null)" = '$(EPUB_FONTS)' ] \
+  || echo '$(EPUB_FONTS)' > $(STAMPS)/settings-epub)
 
 CONVERT := $(BIN)/handbook convert $(SOURCES) --out docs --report build/report.json
 
@@ -138,7 +138,7 @@ pdf: $(foreach e,$(BUILT_EDITIONS),$(STAMPS)/pdf-$e) ## One A4 PDF per edition: 
 # Like the PDF maker, the EPUB maker reads the site's home page to find the editions.
 $(STAMPS)/epub-zh-Hans: $(call site_index,zh-Hans)
 $(STAMPS)/epub-zh-Hant: $(call site_index,zh-Hant) | $(if $(filter zh-Hans,$(BUILT_EDITIONS)),$(call site_index,zh-Hans))
-$(STAMPS)/epub-%: $(EPUB_FILES) $(STAMPS)/epub-settings
+$(STAMPS)/epub-%: $(EPUB_FILES) $(STAMPS)/settings-epub
 	$(BIN)/python -m handbook.epub --site site --script $(subst zh-,,$*) --fonts $(EPUB_FONTS)
 	@touch $@
 

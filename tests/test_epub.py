@@ -58,12 +58,13 @@ def text(el: ET.Element) -> str:
     return "".join(el.itertext())
 
 
-def make_epubs(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def make_epubs(site: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "handbook.epub", "--site", str(site), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env={**os.environ, **env},
     )
 
 
@@ -290,14 +291,7 @@ def test_two_builds_are_the_same_bytes(site: Path, books, tmp_path: Path) -> Non
         rebuilt = again / book.path.relative_to(site)
         assert rebuilt.read_bytes() == book.path.read_bytes(), book.path.name
     # The date is the sources', or SOURCE_DATE_EPOCH's when it is set.
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    subprocess.run(
-        [sys.executable, "-m", "handbook.epub", "--site", str(again), "--script", "Hans"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    assert make_epubs(again, "--script", "Hans", SOURCE_DATE_EPOCH="1700000000").returncode == 0
     dated = Book(again / books["Hans"].path.relative_to(site))
     assert "2023-11-14T22:13:20Z" in dated.read("package.opf").decode()
     assert books["Hans"].metadata("dc:identifier") == dated.metadata("dc:identifier")
@@ -365,6 +359,35 @@ def test_without_a_built_site_nothing_is_written(tmp_path: Path) -> None:
         result.stderr == f"error: {tmp_path / 'site'}/index.html not found: build the site first\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def site_copy(built_site: Path, folder: Path) -> Path:
+    shutil.copytree(built_site, folder / "site")
+    return folder / "site"
+
+
+def test_hidden_fonts_stop_the_epub_maker(built_site: Path, tmp_path: Path) -> None:
+    """The cover is drawn in the book's font: without it, an error and no book."""
+    config = tmp_path / "fonts.conf"
+    config.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+    site = site_copy(built_site, tmp_path)
+    result = make_epubs(site, FONTCONFIG_FILE=str(config))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: ") and "'Noto Serif CJK SC' is not installed" in last
+    assert "fonts-noto-cjk" in last
+    assert not list(site.rglob("*.epub"))
+
+
+def test_embedding_a_font_without_a_glyph_stops_the_epub_maker(built_site: Path, tmp_path: Path):
+    essay = next(built_site.glob("mass-line-essays/essay-01/index.html"))
+    site = site_copy(built_site, tmp_path)
+    page = essay.read_text("utf-8").replace('<p id="p1">', '<p id="p1">\U00030000', 1)
+    (site / essay.relative_to(built_site)).write_text(page, encoding="utf-8")
+    result = make_epubs(site, "--script", "Hans", "--fonts", "embed")
+    assert result.returncode == 1
+    assert "U+30000" in result.stderr and result.stderr.startswith("error: ")
+    assert not list(site.rglob("*.epub"))
 
 
 @pytest.mark.browser

@@ -122,6 +122,8 @@ def navigation(home: ET.Element, root: Path) -> list[str]:
     urls: list[str] = []
     for a in nav.iter("a"):
         found = site_url("", a.get("href") or "")
+        if found and found[0].endswith(".html"):  # the book follows folder URLs (essay-01/)
+            raise ValueError(f"{root}: built without use_directory_urls; build the site normally")
         if found is None or "md-nav__link" not in classes(a) or not found[0].endswith("/"):
             continue  # another site, a place on the page, a download
         if found[0] not in urls and page_file(root, found[0]).is_file():
