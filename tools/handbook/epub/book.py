@@ -107,49 +107,52 @@ def toc_entries(site: SiteEdition, identity: Identity) -> list[contents.Entry]:
     return entries
 
 
-def book_items(site: SiteEdition, identity: Identity, settings: Settings) -> list[Item]:
-    """Every file of the book, in reading order where it is read."""
+def text_documents(site: SiteEdition, identity: Identity) -> list[tuple[str, str]]:
+    """(file, XHTML) of the reading order after the contents: parts and
+    essays, the glossary, the colophon."""
     several = len(site.collections) > 1
     pages = [c.page for c in site.collections if several] + site.essays
     book = Book({p.url: chapter_file(p.url) for p in pages}, site.entries)
-    words = identity.words
-    text: list[tuple[str, str]] = []  # (file, XHTML) of the reading order after the contents
+    back = identity.words["back"]
+    out = []
     for collection in site.collections:
         if several:
             part = part_page(collection.page, book)
-            text.append(
-                (
-                    chapter_file(part.url),
-                    chapters.chapter(part, book, site.lang, words["back"], "part"),
-                )
+            out.append(
+                (chapter_file(part.url), chapters.chapter(part, book, site.lang, back, "part"))
             )
         for page in collection.essays:
-            text.append(
-                (chapter_file(page.url), chapters.chapter(page, book, site.lang, words["back"]))
-            )
+            out.append((chapter_file(page.url), chapters.chapter(page, book, site.lang, back)))
     if site.entries:
-        text.append((GLOSSARY_FILE, chapters.glossary(site, book)))
-    text.append((COLOPHON, colophon_document(identity)))
+        out.append((GLOSSARY_FILE, chapters.glossary(site, book)))
+    out.append((COLOPHON, colophon_document(identity)))
+    return out
+
+
+def landmarks(site: SiteEdition, words: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(epub:type, title, file) of the places a reader's "go to" menu lists."""
     first = chapter_file(site.essays[0].url) if site.essays else COLOPHON
-    landmarks = [
+    marks = [
         ("cover", words["cover"], COVER),
         ("titlepage", words["title_page"], TITLE_PAGE),
         ("toc", words["contents"], f"{contents.NAV_FILE}#toc"),
         ("bodymatter", words["text"], first),
     ]
     if site.entries:
-        landmarks.append(("glossary", site.glossary_title, GLOSSARY_FILE))
-    landmarks.append(("colophon", words["colophon"], COLOPHON))
-    entries = toc_entries(site, identity)
-    front = [
+        marks.append(("glossary", site.glossary_title, GLOSSARY_FILE))
+    return [*marks, ("colophon", words["colophon"], COLOPHON)]
+
+
+def book_items(site: SiteEdition, identity: Identity, settings: Settings) -> list[Item]:
+    """Every file of the book, in reading order where it is read."""
+    words, entries = identity.words, toc_entries(site, identity)
+    nav = contents.nav_document(site.lang, words["contents"], entries, landmarks(site, words))
+    documents = [
         (COVER, cover_document(identity)),
         (TITLE_PAGE, title_document(identity)),
-        (
-            contents.NAV_FILE,
-            contents.nav_document(site.lang, words["contents"], entries, landmarks),
-        ),
+        (contents.NAV_FILE, nav),
+        *text_documents(site, identity),
     ]
-    documents = front + text
     style = STYLE_CSS.read_bytes()
     fonts: list[tuple[str, bytes]] = []
     if settings.fonts == "embed":
@@ -159,15 +162,13 @@ def book_items(site: SiteEdition, identity: Identity, settings: Settings) -> lis
         Item(name, data.encode(), "nav" if name == contents.NAV_FILE else "", spine=True)
         for name, data in documents
     ]
+    ncx = contents.ncx(identity.identifier, identity.title, entries)
     items += [
-        Item(
-            contents.NCX_FILE, contents.ncx(identity.identifier, identity.title, entries).encode()
-        ),
+        Item(contents.NCX_FILE, ncx.encode()),
         Item(chapters.STYLESHEET, style),
         Item(COVER_IMAGE, cover_png(identity, book_font(site.lang)), "cover-image"),
     ]
-    items += [Item(name, data) for name, data in fonts]
-    return items
+    return items + [Item(name, data) for name, data in fonts]
 
 
 def write_book(site_dir: Path, edition: Edition, docs: Path, settings: Settings) -> Path:
