@@ -3,6 +3,7 @@ way to build a site and one way to read a built page's text."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -18,6 +19,8 @@ import yaml
 
 from handbook.addresses import DOWNLOADS
 from handbook.editions import Edition, built_editions
+from handbook.search.folding import fold
+from handbook.search.pages import Kind, page_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
@@ -181,24 +184,45 @@ class BuiltEdition:
         assert all(loc.startswith(self.site_url) for loc in locs), locs
         return [loc.removeprefix(self.site_url) for loc in locs]
 
-    def sections(self) -> dict[str, str]:
-        """Location (page, or page#anchor) → text of every section of every
-        page that is not excluded from search."""
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """Location (page, or page#anchor) → text of every section search
+        reads (handbook.search.pages): each section of an essay, a glossary
+        entry's first, none of a page that lists others or is excluded."""
         found: dict[str, str] = {}
         for page in self.pages():
-            if front_matter(source_of(page)).get("search", {}).get("exclude"):
+            source = source_of(page)
+            kind = page_kind(source.relative_to(ROOT / "docs").as_posix())
+            if kind is Kind.NAVIGATION or front_matter(source).get("search", {}).get("exclude"):
                 continue
             file = self.root / (page + "index.html" if page.endswith("/") or not page else page)
-            for anchor, parts in read_page(file).sections.items():
+            sections = list(read_page(file).sections.items())
+            for anchor, parts in sections[:1] if kind is Kind.TERM else sections:
                 text = re.sub(r"[^\S\n]+", " ", "".join(parts))
                 found[f"{page}#{anchor}" if anchor else page] = re.sub(r"\s*\n\s*", "\n", text)
         return found
 
+    @functools.cached_property
+    def sections(self) -> dict[str, str]:
+        """The same, every character folded to one script, as search compares them."""
+        return {location: fold(text) for location, text in self.texts.items()}
+
     def expected(self, query: str) -> set[str]:
-        """The sections holding every term of the query."""
-        terms = query.lower().split()
+        """The sections holding every term of the query, in either script."""
+        terms = [fold(t) for t in query.split()]
+        return {loc for loc, text in self.sections.items() if all(t in text for t in terms)}
+
+    def expected_pages(self, query: str) -> set[str]:
+        """The pages holding every term of the query, but in no one section."""
+        terms = [fold(t) for t in query.split()]
+        pages: dict[str, list[str]] = {}
+        for loc, text in self.sections.items():
+            pages.setdefault(loc.split("#")[0], []).append(text)
+        with_section = {loc.split("#")[0] for loc in self.expected(query)}
         return {
-            loc for loc, text in self.sections().items() if all(t in text.lower() for t in terms)
+            page
+            for page, texts in pages.items()
+            if page not in with_section and all(any(t in x for x in texts) for t in terms)
         }
 
     def location(self, href: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import pty
 import re
@@ -23,6 +22,7 @@ from handbook.errors import ConversionError
 from handbook.output_plan import MANIFEST
 from handbook.pipeline import build_handbook, convert
 from handbook.punctuation import restore_full_width
+from handbook.search.index import read_sections
 from handbook.settings import Settings
 
 TWO_ESSAYS = (
@@ -235,10 +235,8 @@ def test_markup_in_titles_is_escaped_in_navigation_and_title(markup_site: Path):
 
 @pytest.mark.pdf
 def test_markup_reaches_search_and_pdf_as_text(markup_site: Path):
-    index = json.loads(
-        (markup_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    )
-    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    index = read_sections(markup_site / "site" / "search")
+    texts = " ".join(s.title + " " + s.text for sections in index.values() for s in sections)
     assert "**粗体**" in texts and "{{ config.site_name }}" in texts  # as text, never rendered
     result = subprocess.run(
         [

@@ -1,18 +1,15 @@
 """The built site, read from its files: nothing of the text lost or
 reordered, nothing fetched from another host, pages a reader can find and
-link to, a search index of plain text, the offline zip's contents."""
+link to, the offline zip's contents. (The search index: test_search.py.)"""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import zipfile
 from html import escape
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter
 
 from handbook.chars import HAN_CHAR as HAN
@@ -102,27 +99,7 @@ def test_offline_zip_holds_a_site_to_open_from_disk(offline_zip: Path) -> None:
     with zipfile.ZipFile(offline_zip) as zf:
         names = set(zf.namelist())
     assert {"handbook/index.html", "handbook/search/search_index.js"} <= names
-    assert "handbook/assets/javascripts/file-worker.js" in names
-
-
-def test_search_index_is_plain_utf8_text(built_site: Path) -> None:
-    raw = (built_site / "search" / "search_index.json").read_bytes()
-    data = json.loads(raw)
-    assert b"\\u" not in raw.replace(b"\\\\u", b"")  # the separator's regex keeps its \u
-    text = "".join(doc["title"] + doc["text"] for doc in data["docs"])
-    assert "\u200b" not in text and "<p>" not in text
-    # what remains besides the text is locations and JSON syntax
-    assert len(raw) < 1.15 * len(text.encode("utf-8"))
-
-
-def test_search_index_holds_the_sections_of_the_pages(built_site: Path) -> None:
-    edition = BuiltEdition.of(built_site, SIMPLIFIED, "/")
-    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index = {doc["location"]: doc["title"] + doc["text"] for doc in data["docs"]}
-    sections = edition.sections()
-    assert set(index) == set(sections)
-    for location, text in sections.items():
-        assert re.sub(r"\s", "", index[location]) == re.sub(r"\s", "", text), location
+    assert {"handbook/assets/javascripts/search-worker.js", "handbook/search/manifest.js"} <= names
 
 
 def test_pages_describe_themselves(built_site: Path) -> None:
@@ -142,21 +119,6 @@ def test_sitemap_lists_every_page_under_site_url(built_site: Path) -> None:
     assert "" in pages and "mass-line-essays/essay-01/" in pages
     for page in pages:
         assert (built_site / page / "index.html").is_file()
-
-
-def test_search_hook_fails_loudly_when_material_changes() -> None:
-    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "tools/hooks/search.py")
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    renamed = '<script id="__config">{"search": "assets/javascripts/workers/lunr.js"}</script>'
-    with pytest.raises(PluginError, match="worker URL not found"):
-        hook.use_handbook_worker(renamed, "page.md")
-    with pytest.raises(PluginError, match="is not"):
-        hook.rewrite_index({"docs": []})
-    with pytest.raises(PluginError, match="index entry without"):
-        hook.rewrite_index({"config": {"separator": " "}, "docs": [{"location": ""}]})
-    assert hook.plain_text("<p>\u200b四风\u200b&amp;</p> <p>b</p>") == "四风&\nb"
 
 
 def test_page_titles_carry_the_marker_and_reach_the_html_escaped():

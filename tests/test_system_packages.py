@@ -30,7 +30,7 @@ OS_RELEASE = {
     "manjaro": "ID=manjaro\nID_LIKE=arch\n",
     "alpine": "ID=alpine\n",
 }
-TEST_ONLY = ["chromium", "poppler-utils", "default-jre-headless"]
+TEST_ONLY = ["chromium", "poppler-utils", "default-jre-headless", "nodejs"]
 
 
 def os_release(tmp_path: Path, name: str) -> Path:

@@ -2,17 +2,20 @@
 
 For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
 one run: conversion time and throughput, each edition's build next to a bare
-Material build of the same Markdown (stock config, search only), PDF time per
-edition, EPUB time and size per edition (with embedded fonts at ×1), search
-index and page weight, and each step's peak memory. Then the Traditional
-conversion: its accuracy on real Taiwan texts and its speed, beside OpenCC's
-own (`hant/accuracy.py`). Then `make` itself, in a copy of the repository:
-from scratch, serial and with -j2, and with nothing to do. Every measurement
-is repeated and the median reported; the machine is noisy, so the ratios
-matter more than the seconds.
+Material build of the same Markdown (stock config for a Chinese site:
+language and search in zh), PDF time per edition, EPUB time and size per edition
+(with embedded fonts at ×1), search index and page
+weight, and each step's peak memory; the search on a throttled phone and its
+inexact answers, beside Material's own search and, with --pagefind,
+Pagefind's (handbook.search.measure). Then the Traditional conversion: its
+accuracy on real Taiwan texts and its speed, beside OpenCC's own
+(`hant/accuracy.py`). Then `make` itself, in a copy of the repository: from
+scratch, serial and with -j2, and with nothing to do. Every measurement is
+repeated and the median reported; the machine is noisy, so the ratios matter
+more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only make|traditional] [--epub-max 100] [--fonts-max 1]
+        [--only make|traditional] [--epub-max 100] [--fonts-max 1] [--pagefind]
 """
 
 from __future__ import annotations
@@ -33,12 +36,13 @@ from pathlib import Path
 from .chars import NUMERAL
 from .hant.accuracy import traditional_table
 from .patterns import ESSAY_MARKERS
+from .search.measure import index_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
 REFERENCE = ROOT / "tests" / "hant_reference"  # real Taiwan texts
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
-BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\nplugins:\n  - search\n"
+BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n"
 
 
 @dataclass
@@ -251,7 +255,7 @@ def bench_scale(
                 project,
             )
         result[f"pdf {edition}"] = sample
-        result[f"index {edition}"] = (path / "search" / "search_index.json").stat().st_size
+        result[f"index {edition}"] = index_bytes(path / "search")
     result["index bare"] = (project / "bare-site" / "search" / "search_index.json").stat().st_size
     if scale <= epub_max:
         result["epub"] = bench_epub(site, project, runs, fonts=scale <= fonts_max)
@@ -386,6 +390,70 @@ def make_table(result: dict[str, Sample], runs: int) -> str:
     )
 
 
+# --- search: first result on a phone, inexact answers -----------------------------
+
+
+def search_figures(results: list[dict], work: Path, pagefind: bool) -> list[dict] | None:
+    """Each scale's search figures (handbook.search.measure), searching from
+    its first essay, over the query set drawn from the ×1 handbook; None
+    without a ×1 run to draw it from."""
+    from .hant import HantConverter
+    from .search.index import read_sections
+    from .search.measure import measure_site
+    from .search.queries import Corpus, query_set
+
+    if not any(r["scale"] == 1 for r in results):
+        return None
+    corpus = Corpus(read_sections(work / "x1" / "site" / "search"))
+    queries = query_set(corpus, HantConverter("s2tw").convert)
+    figures = []
+    for r in results:
+        print(f"bench: search at ×{r['scale']} …", file=sys.stderr, flush=True)
+        site = work / f"x{r['scale']}" / "site"
+        essay = min((site / "text").glob("essay-*/")).relative_to(site).as_posix() + "/"
+        found = measure_site(site, site.parent / "bare-site", queries, pagefind, essay)
+        figures.append({"scale": r["scale"], "queries": queries, **found})
+    return figures
+
+
+def search_table(figures: list[dict]) -> str:
+    from .search.measure import CPU_SLOWDOWN, NETWORK, summary
+
+    def row(*cells: object) -> str:
+        return "| " + " | ".join(str(c) for c in cells) + " |"
+
+    kbps = NETWORK["downloadThroughput"] * 8 / 1e3
+    out = [
+        f"Search on a phone ({CPU_SLOWDOWN}× slower CPU, {kbps:.0f} kbit/s, "
+        f"{NETWORK['latency']} ms latency): the search's bytes (gzip) before the first "
+        "result is shown, and seconds from the query typed to it.",
+        "",
+        row("scale", "search", "queries", "KB median", "KB most", "s median"),
+        row(*["---"] * 6),
+    ]
+    for f in figures:
+        for engine, (median, most, seconds) in summary(f["first"]).items():
+            n = sum(1 for x in f["first"] if x.engine == engine)
+            out.append(
+                row(f"×{f['scale']}", engine, n, f"{median:.0f}", f"{most:.0f}", f"{seconds:.2f}")
+            )
+    queries = figures[0]["queries"]
+    kinds = list(queries)
+    out += [
+        "",
+        "Inexact answers (results other than what the pages hold), of "
+        + ", ".join(f"{len(queries[k])} {k}" for k in kinds)
+        + ".",
+        "",
+        row("scale", "search", *kinds),
+        row(*["---"] * (2 + len(kinds))),
+    ]
+    for f in figures:
+        for engine, counts in f["inexact"].items():
+            out.append(row(f"×{f['scale']}", engine, *(counts[k] for k in kinds)))
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m handbook.bench",
@@ -415,6 +483,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--fonts-max", type=int, default=1, help="largest scale to embed EPUB fonts at (default 1)"
     )
+    p.add_argument(
+        "--pagefind",
+        action="store_true",
+        help="measure Pagefind's search too (pip install 'pagefind[extended]')",
+    )
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
@@ -424,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
             bench_scale(scale, args.runs, args.out, args.pdf_max, args.epub_max, args.fonts_max)
         )
     sections = [table(results, args.runs), epub_table(results, args.runs)] if results else []
+    if results:
+        figures = search_figures(results, args.out, args.pagefind)
+        sections.append(search_table(figures) if figures else "Search: measured with ×1 only.\n")
     if args.only in (None, "traditional"):
         print("bench: Traditional conversion …", file=sys.stderr, flush=True)
         sections.append(traditional_table(REFERENCE, OVERRIDES, args.runs))

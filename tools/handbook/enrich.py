@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 
-from .chars import SENTENCE_END
+from .chars import HAN_CHAR, SENTENCE_END
 from .model import Essay, Handbook, Heading, Paragraph
 from .settings import Settings
 
@@ -31,8 +31,12 @@ def count_characters(essay: Essay) -> int:
 
 
 def describe(essay: Essay, limit: int) -> str:
-    """The first sentence of the essay's first paragraph, shortened if long."""
-    first = next((b.text for a in essay.articles for b in a.paragraphs[:1]), essay.title)
+    """The first sentence of the essay's first paragraph of text (a label such
+    as a catalogue number is not one), shortened if long."""
+    first = next(
+        (p.text for a in essay.articles for p in a.paragraphs if HAN_CHAR.search(p.text)),
+        essay.title,
+    )
     match = SENTENCE.match(first)
     sentence = match.group(0) if match else first
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

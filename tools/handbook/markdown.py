@@ -114,14 +114,18 @@ def essay_meta(collection: Collection, essay: Essay) -> dict:
         authors = [a for b in article.bylines for a in b.authors]
         if i == 0:
             authors = [a for b in essay.bylines for a in b.authors] + authors
-        articles.append({"title": article.title or essay.title, "authors": authors_meta(authors)})
+        entry = {"title": article.title or essay.title, "authors": authors_meta(authors)}
+        if article.date:
+            entry["date"] = article.date
+        articles.append(entry)
     meta = {
-        "title": essay.title,
+        # an essay with only a marker is named by it (the page's heading)
+        "title": essay.title or ("" if essay.marker else essay.label),
         "number": essay.number,
         "marker": essay.marker,
         "subtitle": essay.subtitle,
         "authors": authors_meta(essay.authors),
-        "date": collection.date,
+        "date": essay.date or collection.date,
         "articles": articles,
         "source": {"file": collection.source.name, "lines": [essay.line, essay.last_line]},
         "characters": essay.characters,
@@ -137,7 +141,7 @@ def essay_meta(collection: Collection, essay: Essay) -> dict:
 def render_essay(essay: Essay, page: str) -> str:
     title = [escape(essay.marker)] if essay.marker else []
     title += [render_inlines(essay.title_inlines, page)] if essay.title_inlines else []
-    out = ["# " + " ".join(title)]
+    out = ["# " + (" ".join(title) or escape(essay.label))]
     if essay.subtitle_inlines:
         out.append(f"{render_inlines(essay.subtitle_inlines, page)}\n{{: .essay-subtitle }}")
     out += [render_byline(b) for b in essay.bylines]
@@ -171,8 +175,9 @@ def essay_list(collection: Collection, page: str) -> list[str]:
     lines = []
     for essay in collection.essays:
         href = link(page, essay_page(collection.slug, essay.slug))
+        name = " ".join(n for n in (essay.marker, essay.title) if n) or essay.label
         lines.append(
-            f"- [{escape(essay.marker)} {escape(essay.title)}]({href})  \n"
+            f"- [{escape(name)}]({href})  \n"
             f"  {escape(essay.description)}  \n"
             f"  <small>{essay.characters} 字 · 约 {essay.reading_minutes} 分钟</small>"
         )
@@ -260,9 +265,6 @@ def term_entry(
         "category": term.category,
         "aliases": term.aliases,
         "occurrences": len(occurrences),
-        # The concordance repeats the essays' text; search finds it there, and
-        # the definition on the glossary's index page.
-        "search": {"exclude": True},
     }
     out = [f"# {escape(term.term)}"]
     facts = [f"**类别**{COLON}{CATEGORIES[term.category]}"]

@@ -105,6 +105,8 @@ def text_of(field_name: str, optional: bool = False) -> property:
 
 # --- the text and its structure ------------------------------------------
 
+UNTITLED_WORDS = 16  # characters of its first words that name an untitled essay
+
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -144,6 +146,16 @@ class Recognition:
 
 
 @dataclass
+class Doubt:
+    """A result that looks wrong, for a maintainer to check: where the
+    converter had to guess (a title too long to be one, an empty essay …)."""
+
+    line: int
+    rule: str
+    what: str
+
+
+@dataclass
 class Author:
     name: str
     unit: str = ""
@@ -158,6 +170,7 @@ class Byline:
     authors: list[Author]
     rule: str
     line: int
+    date: str | None = None  # the date it gives (a dateline's, a signature's), as written
 
 
 @dataclass(init=False)
@@ -200,6 +213,7 @@ class Article:
     first_line: int = 0
     title_rule: str = ""
     anchor: str = ""
+    date: str | None = None  # as written, from its dateline or attribution
 
     def __init__(
         self,
@@ -208,10 +222,12 @@ class Article:
         first_line: int = 0,
         title_rule: str = "",
         anchor: str = "",
+        date: str | None = None,
     ) -> None:
         self.title_inlines = inlines_of(title or "")
         self.blocks = blocks if blocks is not None else []
         self.first_line, self.title_rule, self.anchor = first_line, title_rule, anchor
+        self.date = date
 
     title = text_of("title_inlines", optional=True)
 
@@ -227,13 +243,14 @@ class Article:
 @dataclass
 class Essay:
     number: int
-    title_inlines: list[Inline]  # may be given as a string
+    title_inlines: list[Inline]  # may be given as a string; empty: the text has no title
     marker: str  # the marker as written, e.g. 第一篇
     line: int
     subtitle_inlines: list[Inline] = field(default_factory=list)  # may be given as a string
     bylines: list[Byline] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     last_line: int = 0
+    date: str | None = None  # its own date as written; None: the collection's
     slug: str = ""
     # filled in by enrichment
     characters: int = 0
@@ -249,6 +266,15 @@ class Essay:
     subtitle = text_of("subtitle_inlines", optional=True)
 
     @property
+    def label(self) -> str:
+        """What names the essay where a name is needed: its title, else its
+        marker, else its first words (a text with neither)."""
+        if self.title or self.marker:
+            return self.title or self.marker
+        first = next((b.text for a in self.articles for b in a.blocks if b.text), "")
+        return first[:UNTITLED_WORDS] + ("…" if len(first) > UNTITLED_WORDS else "")
+
+    @property
     def authors(self) -> list[Author]:
         bylines = self.bylines + [b for art in self.articles for b in art.bylines]
         return [a for b in bylines for a in b.authors]
@@ -259,7 +285,7 @@ class Collection:
     """One raw source file: a title, a date and its essays."""
 
     source: Path
-    title: str
+    title: str  # the text's own title; its file name when it has none (title_line 0)
     date: str | None
     slug: str
     essays: list[Essay] = field(default_factory=list)
@@ -269,6 +295,8 @@ class Collection:
     repairs: list[Repair] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     recognitions: list[Recognition] = field(default_factory=list)
+    conventions: str = ""  # what the converter learned of the text's habits
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 # --- the glossary ------------------------------------------------------------
@@ -346,6 +374,7 @@ class Glossary:
     terms: list[Term]
     occurrences: dict[str, list[Occurrence]]  # by slug, in page order
     sites: dict[str, Passage | None]  # by slug: the passage its defined_at quotes
+    doubts: list[Doubt] = field(default_factory=list)  # entries of glossary.yml, by its lines
 
 
 @dataclass

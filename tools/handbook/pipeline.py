@@ -9,7 +9,7 @@ from .addresses import assign_addresses, collection_slug
 from .enrich import enrich
 from .glossary import check_citations, handbook_lines, link_terms, load_glossary
 from .markdown import render
-from .model import Handbook, SourceLine, Term
+from .model import Doubt, Handbook, Term
 from .reader import read_source
 from .settings import Settings
 from .structure import build_collection
@@ -45,17 +45,22 @@ def build_handbook(
     return handbook
 
 
-def load_terms(path: Path, handbook: Handbook) -> list[Term]:
-    """The curated glossary, its citations checked against the text."""
+def load_terms(path: Path, handbook: Handbook) -> tuple[list[Term], list[Doubt]]:
+    """The curated glossary, its citations checked against the text; a term
+    citing a text no longer in the handbook loses its citation, reported."""
     terms = load_glossary(path)
-    cited = {t.defined_at.line for t in terms if t.defined_at}
-    by_line: dict[int, list[str]] = {}
-    for line in handbook_lines(handbook):
-        if line.number in cited:
-            by_line.setdefault(line.number, []).append(line.text)
-    # a line may hold several passages, and with several sources several lines
-    check_citations(path, terms, [SourceLine(n, "\n".join(t)) for n, t in by_line.items()])
-    return terms
+    doubts = []
+    for term in check_citations(path, terms, handbook_lines(handbook)):
+        cited = term.defined_at
+        doubts.append(
+            Doubt(
+                term.line,
+                "citation-gone",
+                f"{term.term}: line {cited.line} of a text no longer here",
+            )
+        )
+        term.defined_at = None
+    return terms, doubts
 
 
 def convert(
@@ -70,5 +75,7 @@ def convert(
     handbook = build_handbook(sources, settings, encoding, progress, replace_invalid)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is not None and glossary.exists():
-        link_terms(handbook, load_terms(glossary, handbook))
+        terms, doubts = load_terms(glossary, handbook)
+        link_terms(handbook, terms)
+        handbook.glossary.doubts = doubts
     return handbook, render(handbook)

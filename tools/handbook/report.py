@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .addresses import essay_page
-from .model import Collection, Handbook, Heading, Paragraph
+from .model import Collection, Doubt, Handbook, Heading, Paragraph
 
 
 def counts(collection: Collection) -> dict[str, int]:
@@ -35,6 +35,7 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
                 "title_line": c.title_line,
                 "date": c.date,
                 "date_line": c.date_line,
+                "conventions": c.conventions,
                 "counts": counts(c),
                 "essays": [
                     {
@@ -43,6 +44,7 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
                         "line": e.line,
                         "last_line": e.last_line,
                         "page": essay_page(c.slug, e.slug),
+                        "date": e.date,
                         "articles": [a.title for a in e.articles],
                         "characters": e.characters,
                     }
@@ -51,9 +53,15 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
                 "recognised": [vars(r) for r in c.recognitions],
                 "repairs": [vars(r) for r in c.repairs],
                 "removed": [vars(r) for r in c.removals],
+                "doubts": [vars(d) for d in c.doubts],
             }
         )
-    return {"output": str(out) if out else None, "collections": collections}
+    glossary = handbook.glossary.doubts if handbook.glossary else []
+    return {
+        "output": str(out) if out else None,
+        "collections": collections,
+        "glossary_doubts": [vars(d) for d in glossary],
+    }
 
 
 def report_text(handbook: Handbook) -> str:
@@ -62,6 +70,7 @@ def report_text(handbook: Handbook) -> str:
         n = counts(c)
         lines.append(f"{c.source}: {c.title} ({c.date or 'no date'})")
         lines.append("  found: " + ", ".join(f"{v} {k}" for k, v in n.items()))
+        lines.append(f"  conventions: {c.conventions}")
         for r in sorted(c.recognitions, key=lambda r: r.line):
             lines.append(f"  line {r.line}: {r.rule}: {r.what}")
         by_rule = defaultdict(list)
@@ -80,4 +89,16 @@ def report_text(handbook: Handbook) -> str:
         lines.append(f"  removed as debris: {len(c.removals)}")
         for r in c.removals:
             lines.append(f"    line {r.line}: {r.rule}: {r.text}")
+        lines += doubts_text(c.doubts, "  doubts (check these lines)")
+    if handbook.glossary and handbook.glossary.doubts:
+        lines += doubts_text(handbook.glossary.doubts, "glossary.yml: doubts")
     return "\n".join(lines)
+
+
+def doubts_text(doubts: list[Doubt], heading: str) -> list[str]:
+    """Where the converter had to guess, line by line; nothing when it did not."""
+    if not doubts:
+        return []
+    return [f"{heading}: {len(doubts)}"] + [
+        f"    line {d.line}: {d.rule}: {d.what}" for d in doubts
+    ]

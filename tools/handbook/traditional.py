@@ -81,6 +81,10 @@ def link_counterparts(output: str, url: str, here: Edition, editions: list[Editi
     return TAG.sub(fix, output)
 
 
+# A script or style element, which TextCollector skips too: `<script>…</script>`.
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
 class TextCollector(HTMLParser):
     """Text nodes and readable attributes, outside code, scripts and styles."""
 
@@ -119,6 +123,8 @@ def simplified_only_in_html(document: str) -> set[str]:
     from .hant import simplified_only_characters  # loads OpenCC's tables: Traditional builds only
 
     simplified_only = simplified_only_characters()
-    if simplified_only.isdisjoint(document):  # the usual case, decided in C
+    # The usual case, decided in C: none outside the page's scripts and styles
+    # (the search's script holds both editions' words).
+    if simplified_only.isdisjoint(SCRIPT_OR_STYLE.sub("", document)):
         return set()
     return {c for text in html_texts(document) for c in text if c in simplified_only}

@@ -49,6 +49,7 @@ NEEDS = (
     Need("Chromium (browser tests)", "test", "chromium", "chromium", "chromium", "cask:chromium"),
     Need("poppler (pdftotext, pdffonts, pdftoppm in the PDF tests)", "test", "poppler-utils", "poppler-utils", "poppler", "poppler"),
     Need("Java (EPUBCheck in the EPUB tests)", "test", "default-jre-headless", "java-21-openjdk-headless", "jre-openjdk-headless", "openjdk"),
+    Need("Node (runs the search worker's code in the search tests)", "test", "nodejs", "nodejs", "nodejs", "node"),
 )  # fmt: skip
 
 

@@ -157,12 +157,23 @@ def _check_unique(path: Path, terms: list[Term]) -> None:
             owners[phrase] = term
 
 
-def check_citations(path: Path, terms: list[Term], lines: Iterable[SourceLine]) -> None:
-    """Every defined_at must quote its source line word for word."""
-    by_number = {line.number: line.text for line in lines}
+def check_citations(path: Path, terms: list[Term], lines: Iterable[SourceLine]) -> list[Term]:
+    """Every defined_at must quote its source line word for word. A quote on
+    no line at all cites a text that is no longer in the handbook: those
+    terms are returned, for the report, and are no error."""
+    by_number: dict[int, str] = {}
+    for line in lines:
+        by_number[line.number] = (
+            f"{by_number[line.number]}\n{line.text}" if line.number in by_number else line.text
+        )
+    gone = []
     for term in terms:
         cited = term.defined_at
-        if cited and cited.quote not in by_number.get(cited.line, ""):
+        if not cited or cited.quote in by_number.get(cited.line, ""):
+            continue
+        if any(cited.quote in text for text in by_number.values()):
             raise ConversionError(
                 path, term.line, f"{term.term}: the quote is not on source line {cited.line}"
             )
+        gone.append(term)
+    return gone

@@ -17,7 +17,6 @@ converter serves the site, the search, the PDF and the EPUB.
 from .converter import HantConverter
 from .overrides import Override, load_overrides
 from .tables import (
-    _opencc_table,
     available_configs,
     check_config,
     one_to_many_characters,
@@ -28,7 +27,6 @@ from .tables import (
 __all__ = [
     "HantConverter",
     "Override",
-    "_opencc_table",
     "available_configs",
     "check_config",
     "load_overrides",

@@ -75,9 +75,6 @@ def opencc_table(name: str) -> dict[str, list[str]]:
     return {key: values.split(" ") for key, _, values in (r.partition("\t") for r in rows)}
 
 
-# The name the search index's folding table has used since it was written.
-_opencc_table = opencc_table
-
 PHRASE_TABLES = ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
 
 

@@ -1,0 +1,84 @@
+"""A handbook of other texts: put them in source/ instead of the first text
+and `make` builds. The glossary, written for the first text, then cites
+lines that are not there: reported, not fatal. Each corpus text alone makes
+a handbook that mkdocs builds with --strict, in both editions."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from support import ROOT, mkdocs_build, run_handbook
+
+CORPUS = ROOT / "tests" / "corpus"
+NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+
+
+def own_source(folder: Path, text: Path) -> Path:
+    """A source/ folder as a maintainer makes it: the handbook's data files
+    (glossary, overrides, settings) and one text of their own."""
+    source = folder / "source"
+    source.mkdir(parents=True, exist_ok=True)
+    for old in source.glob("*.txt"):
+        old.unlink()
+    for data in (ROOT / "source").iterdir():
+        if data.suffix != ".txt":
+            shutil.copy(data, source / data.name)
+    return Path(shutil.copy(text, source / text.name))
+
+
+def test_glossary_entries_citing_a_text_no_longer_there_are_reported(tmp_path):
+    text = own_source(tmp_path, CORPUS / "youth-congress-article-dateline.txt")
+    report = tmp_path / "report.json"
+    result = run_handbook("convert", text, "--out", tmp_path / "docs", "--report", report)
+    assert result.returncode == 0, result.stderr
+    glossary = yaml.safe_load((ROOT / "source" / "glossary.yml").read_text(encoding="utf-8"))
+    cited = [entry for entry in glossary if "defined_at" in entry]
+    gone = yaml.safe_load(report.read_text(encoding="utf-8"))["glossary_doubts"]
+    assert [d["rule"] for d in gone] == ["citation-gone"] * len(cited)
+    assert f"glossary.yml: doubts: {len(cited)}" in result.stdout
+    term_page = (tmp_path / "docs" / "glossary" / "si-feng.md").read_text(encoding="utf-8")
+    assert "原文定义" not in term_page and "本手册正文中没有出现" in term_page
+
+
+def test_a_quote_on_another_line_of_the_text_is_still_an_error(tmp_path):
+    text = own_source(tmp_path, ROOT / "source" / "mass-line-essays.txt")
+    glossary = text.parent / "glossary.yml"
+    entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    entry = next(e for e in entries if "defined_at" in e)
+    entry["defined_at"]["line"] += 2  # the quote stands in the text, elsewhere
+    glossary.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    result = run_handbook("convert", text, "--out", tmp_path / "docs")
+    assert result.returncode == 1
+    assert "the quote is not on source line" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One project for every text in turn: its source/ and docs/ change, the
+    handbook's mkdocs.yml, hooks and theme stay."""
+    root = tmp_path_factory.mktemp("own-texts")
+    (root / "docs").mkdir()
+    (root / "tools").symlink_to(ROOT / "tools")
+    (root / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_each_corpus_text_alone_builds_both_editions(project: Path, name: str):
+    text = own_source(project, CORPUS / f"{name}.txt")
+    assets = project / "docs" / "assets"
+    if assets.is_symlink():
+        assets.unlink()  # the converter leaves alone what it did not write
+    result = run_handbook("convert", text, "--out", project / "docs", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assets.symlink_to(ROOT / "docs" / "assets")
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    mkdocs_build(project, site)
+    for edition in (site, site / "zh-Hant"):
+        assert (edition / "index.html").exists()
+        assert (edition / name / "essay-01" / "index.html").exists()

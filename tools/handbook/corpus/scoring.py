@@ -1,0 +1,273 @@
+"""Where things are in a text, and the scores: the converter's outline of a
+text against the reader's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..chars import HAN_CHAR, LINE_BREAK
+from .outline import Author, Outline
+
+
+def han(text: str) -> str:
+    return "".join(HAN_CHAR.findall(text))
+
+
+class Source:
+    """A raw text with its Han sequence: where each line starts, and finding in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.hans = han(text)
+        self.han_index = []  # for each character of the text, its index in the Han sequence
+        count = 0
+        for c in text:
+            self.han_index.append(count)
+            count += bool(HAN_CHAR.match(c))
+        self.han_index.append(count)
+        self.line_offsets = [0]  # raw offset of each line (1-based), as the reader splits them
+        for m in LINE_BREAK.finditer(text):
+            self.line_offsets.append(m.end())
+
+    def line_start(self, number: int) -> int:
+        """The Han index where line `number` starts (0 for unknown lines)."""
+        if not 1 <= number <= len(self.line_offsets):
+            return 0
+        return self.han_index[self.line_offsets[number - 1]]
+
+    def find(self, text: str | None, start: int, end: int | None = None, last: bool = False):
+        """First (or last) Han position of `text` in [start, end), or None."""
+        needle = han(text or "")
+        if not needle:
+            return None
+        end = len(self.hans) if end is None else end
+        at = self.hans.rfind(needle, start, end) if last else self.hans.find(needle, start, end)
+        return None if at < 0 else at
+
+
+@dataclass
+class Place:
+    """An essay's or article's position, and where the search may go on."""
+
+    at: int | None
+    after: int
+
+
+def starts(source: Source, outline: Outline) -> tuple[list[Place], list[list[Place]]]:
+    """Where the essays and articles start, searched forward in order. Each item
+    is searched from where the previous one ended (and from its own source line,
+    for the converter's): an anchor first (`begins`, else the title), then the
+    title and the marker as the last ones before it. An untitled first article
+    starts where its essay does. A converter's item not found in order is put
+    at the start of its line."""
+    cursor, essays, articles = 0, [], []
+    for e in outline.essays:
+        place = locate(source, e.marker, e.title, e.begins, cursor, e.line)
+        essays.append(place)
+        cursor = place.after
+        found = []
+        for n, a in enumerate(e.articles):
+            if n == 0 and a.title is None:
+                begins = source.find(a.begins, cursor)
+                here = Place(place.at, cursor if begins is None else begins + len(han(a.begins)))
+            else:
+                here = locate(source, None, a.title, a.begins, cursor, a.line)
+            found.append(here)
+            cursor = max(cursor, here.after)
+        articles.append(found)
+    return essays, articles
+
+
+def locate(source: Source, marker, title, begins, cursor: int, line: int = 0) -> Place:
+    start = max(cursor, source.line_start(line))
+    anchor = source.find(begins, start)
+    if begins and title:
+        at_title = None if anchor is None else source.find(title, start, anchor, last=True)
+    else:
+        at_title = source.find(title, start)
+    limit = at_title if at_title is not None else anchor
+    at_marker = source.find(marker, start, limit, last=limit is not None)
+    at = next((p for p in (at_marker, at_title, anchor) if p is not None), None)
+    if at is None:
+        return Place(start if line else None, start)
+    ends = [
+        p + len(han(t))
+        for p, t in ((at_marker, marker), (at_title, title), (anchor, begins))
+        if p is not None
+    ]
+    return Place(at, max(ends))
+
+
+# --- scoring -----------------------------------------------------------------
+
+
+def canon(text: str | None) -> str | None:
+    """Compare texts as a reader does: narrow and wide marks alike, any run of
+    spaces as one."""
+    if text is None:
+        return None
+    folded = "".join(c2 if len(c2 := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+    return " ".join(folded.split())
+
+
+def canon_date(text: str | None) -> str | None:
+    return None if text is None else re.sub(r"[\s()（）]", "", canon(text))
+
+
+def share(hits: int, total: int) -> float:
+    return hits / total if total else 1.0
+
+
+def precision_recall(expected: Counter, found: Counter) -> tuple[float, float]:
+    both = sum((expected & found).values())
+    return share(both, sum(found.values())), share(both, sum(expected.values()))
+
+
+def debris_spans(source: Source, debris: list[str]) -> set[int]:
+    """Raw offsets of the reader's debris, each found forward: a whole line
+    when the item is one, else anywhere after the previous item."""
+    lines = list(zip(source.line_offsets, LINE_BREAK.split(source.text), strict=True))
+    spans: set[int] = set()
+    at = 0
+    for item in debris:
+        whole = next(
+            (
+                o + line.index(item.strip())
+                for o, line in lines
+                if o >= at and line.strip() == item.strip()
+            ),
+            None,
+        )
+        start = whole if whole is not None else source.text.find(item, at)
+        if start < 0:
+            continue
+        spans |= set(range(start, start + len(item.strip())))
+        at = start + len(item.strip())
+    return spans
+
+
+def removed_spans(source: Source, removed: list[tuple[int, str]]) -> set[int]:
+    """Raw offsets of what the converter reported removing, on its line."""
+    folded = canon_chars(source.text)
+    spans: set[int] = set()
+    for number, text in removed:
+        if not 1 <= number <= len(source.line_offsets):
+            continue
+        start = source.line_offsets[number - 1]
+        end = source.line_offsets[number] if number < len(source.line_offsets) else len(source.text)
+        target = canon_chars(text).strip()
+        at = folded.find(target, start, end) if target else -1
+        span = range(at, at + len(target)) if at >= 0 else range(start, end)
+        spans |= set(span)
+    return spans
+
+
+def canon_chars(text: str) -> str:
+    """NFKC per character where it keeps the length (wide marks → narrow)."""
+    return "".join(c2 if len(c2 := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+
+
+def visible(source: Source, offsets: set[int]) -> set[int]:
+    return {i for i in offsets if i < len(source.text) and not source.text[i].isspace()}
+
+
+def matched_hans(
+    source: Source, output: list[tuple[int, str]], header: list[tuple[int, str]] = ()
+) -> set[int]:
+    """Han positions of the source that the output shows, in order: each piece
+    of output is searched from its source line and after the previous piece.
+    The header (the text's title and date, shown again as its only essay's
+    title or in a byline) is found on its line and moves nothing: searching
+    for a second copy of them would skip ahead to where the same words recur."""
+    seen: set[int] = set()
+    for number, text in header:
+        needle = han(text)
+        at = source.hans.find(needle, source.line_start(number)) if needle else -1
+        if at >= 0:
+            seen |= set(range(at, at + len(needle)))
+    cursor = 0
+    for number, text in sorted(output, key=lambda piece: piece[0]):
+        needle = han(text)
+        if not needle:
+            continue
+        at = source.hans.find(needle, max(cursor, source.line_start(number)))
+        if at < 0:
+            continue  # not in the text in order: its characters stay unmatched
+        seen |= set(range(at, at + len(needle)))
+        cursor = at + len(needle)
+    return seen
+
+
+def han_positions(source: Source, offsets: set[int]) -> set[int]:
+    return {source.han_index[i] for i in offsets if HAN_CHAR.match(source.text[i])}
+
+
+def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]:
+    """Every score of one text: the converter's outline against the reader's."""
+    want_essays, want_articles = starts(source, expected)
+    got_essays, got_articles = starts(source, found)
+    s: dict[str, float] = {}
+    s["essays_p"], s["essays_r"] = precision_recall(
+        Counter(p.at for p in want_essays), Counter(p.at for p in got_essays)
+    )
+    s["articles_p"], s["articles_r"] = precision_recall(
+        Counter(p.at for ps in want_articles for p in ps),
+        Counter(p.at for ps in got_articles for p in ps),
+    )
+    s |= matched_items(expected, found, want_essays, want_articles, got_essays, got_articles)
+    s["headings_p"], s["headings_r"] = precision_recall(headings(expected), headings(found))
+    reader_debris = debris_spans(source, expected.debris)
+    reported = removed_spans(source, found.removed)
+    s["debris_p"], s["debris_r"] = precision_recall(
+        Counter(visible(source, reader_debris)), Counter(visible(source, reported))
+    )
+    missing = set(range(len(source.hans))) - matched_hans(source, found.output, found.header)
+    s["lost"] = len(missing - han_positions(source, reported))
+    s["lost_outside_debris"] = len(missing - han_positions(source, reader_debris))
+    return s
+
+
+def matched_items(expected, found, want_essays, want_articles, got_essays, got_articles):
+    """Titles, authors and dates: right only where the converter has an essay or
+    an article starting at the reader's position, and it says the same."""
+    essay_at = {p.at: e for p, e in zip(got_essays, found.essays, strict=True)}
+    article_at = {  # an article, with its essay's bylines when it is the essay's first
+        p.at: (a, e.authors if n == 0 else [])
+        for e, ps in zip(found.essays, got_articles, strict=True)
+        for n, (p, a) in enumerate(zip(ps, e.articles, strict=True))
+    }
+    titles = [canon(found.title) == canon(expected.title)] if expected.title is not None else []
+    dates = [canon_date(found.date) == canon_date(expected.date)] if expected.date else []
+    authors, roles = [], []
+    for e, place, ps in zip(expected.essays, want_essays, want_articles, strict=True):
+        got = essay_at.get(place.at)
+        titles.append(got is not None and canon(got.title) == canon(e.title))
+        if e.date:
+            dates.append(got is not None and canon_date(got.date) == canon_date(e.date))
+        for n, (a, p) in enumerate(zip(e.articles, ps, strict=True)):
+            match = article_at.get(p.at)
+            if not (n == 0 and a.title is None):  # else the essay's title is the article's
+                titles.append(match is not None and canon(match[0].title) == canon(a.title))
+            if a.date:
+                dates.append(match is not None and canon_date(match[0].date) == canon_date(a.date))
+            want = (e.authors if n == 0 else []) + a.authors
+            have = match[0].authors + match[1] if match else None
+            authors.append(have is not None and names(have) == names(want))
+            roles.append(have is not None and names(have, roles=True) == names(want, roles=True))
+    return {
+        "titles": share(sum(titles), len(titles)),
+        "authors": share(sum(authors), len(authors)),
+        "roles": share(sum(roles), len(roles)),
+        "dates": share(sum(dates), len(dates)),
+    }
+
+
+def headings(outline: Outline) -> Counter:
+    return Counter(canon(h) for e in outline.essays for a in e.articles for h in a.headings)
+
+
+def names(people: list[Author], roles: bool = False) -> Counter:
+    return Counter((canon(p.name), canon(p.role) if roles else "") for p in people)

@@ -1,0 +1,48 @@
+"""What every rule is made of: the Rule itself, and the pattern fragments the
+tables share (a colon of either width, brackets, a name, a date)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chars import (
+    CN_DIGITS,
+    COLON,
+    HAN,
+    LPAREN,
+    RPAREN,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+    meaning: str
+    needs: str = ""  # text every match holds: a line without it is not tried (speed)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.needs in text else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.needs in text else None
+
+
+def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -> Rule:
+    return Rule(name, re.compile(pattern), example, meaning, needs)
+
+
+C = f"[:{COLON}]"  # a colon, either width
+OPEN, CLOSE = f"[({LPAREN}]", f"[){RPAREN}]"
+NAME = rf"[{HAN}]{{2,4}}"
+# A date as the texts write it: 2022-08-28, 2018年10月31日 (also with spaces
+# inside, 2024年10 月23 日), 2017年08月22日09:55 with the time glued on, or in
+# Chinese numerals (一九七八年十二月十三日).
+DATE_PART = (
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*至\s*\d{1,2}\s*日)?"
+    r"(?:\d{1,2}[:\uff1a]\d{2})?"
+    rf"|[〇零一二三四五六七八九]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日"
+)
+SHORT_DATE = r"\d{1,2}月\d{1,2}日"  # 4月5日, in datelines without a year

@@ -1,0 +1,127 @@
+"""Inside an essay: headings, subtitles, the spaces that break paragraphs, heads glued to their text, a commentary's cited news."""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import (
+    CLOSING_QUOTES,
+    CN_DIGITS,
+    COLON,
+    COMMA,
+    HAN,
+    LPAREN,
+    RPAREN,
+    SENTENCE_END,
+    WIDE_SPACES,
+)
+from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, rule
+
+# --- inside an essay ------------------------------------------------------------
+
+# Headings inside an article, one family per numbering style. The family met
+# first in an article becomes the outer level.
+HEADING_MARKERS = [
+    rule(
+        "cn-numeral-comma",
+        rf"^[{CN_DIGITS}]+、",
+        "一、党的群众路线的基本内涵及其重大意义",
+        "一、 二、",
+    ),
+    rule(
+        "cn-numeral-paren",
+        rf"^[(\uff08][{CN_DIGITS}]+[)\uff09]",
+        f"{LPAREN}一{RPAREN}扎实开展学习培训{COMMA}切实提高思想认识",
+        "(一) (二)",
+    ),
+    rule(
+        "ordinal",
+        rf"^第[{CN_DIGITS}]+[,\uff0c、]",
+        f"第一{COMMA}更深刻了解了群众路线的内涵",
+        "第一, 第二,",
+    ),
+    rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+    rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
+    rule(
+        "cn-numeral-space",
+        rf"^[{CN_DIGITS}]+[\u3000 ](?=[{HAN}“])",
+        "一\u3000三三制政权的实质是民主",
+        "一　title: a number, a space, the heading",
+    ),
+]
+
+# A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
+SUBTITLE = rule(
+    "name-dash-title",
+    rf"^{NAME}——[^,\uff0c。]+$",
+    "田局——群众路线是我们党的生命线",
+    "speaker——title under an essay marker",
+)
+# A subtitle opened by a dash, under the title.
+DASH_SUBTITLE = rule(
+    "dash-subtitle",
+    rf"^——\s*(?P<subtitle>[^。{SENTENCE_END}]{{2,60}})$",
+    "——广大青年认真学习贯彻党的二十大精神",
+    "——subtitle under the title",
+)
+
+# Spaces that stand for a lost paragraph break: one after a sentence's end, or
+# a run of two full-width or en spaces (a paragraph's indent) anywhere.
+PARAGRAPH_BREAK_SPACE = re.compile(
+    rf"(?<=[{SENTENCE_END}])([{CLOSING_QUOTES}]*)[ \u00a0{WIDE_SPACES}]+(?=\S)|()[{WIDE_SPACES}]{{2,}}(?=\S)"
+)
+# In a text that separates its paragraphs by no-break spaces, a run of them
+# (not after a comma: there a line break fell inside a sentence).
+NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*(?=\\S)")
+# The spaced label of an imprint (出　　版：), whose wide spaces break nothing.
+SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}{C}")
+
+# Where a head line glues title, subtitle, date and speaker, the cuts.
+HEAD_CUT = rule(
+    "split-head-line",
+    rf"\s+(?=——)|\s*(?={OPEN}(?:{DATE_PART}){CLOSE})|(?<=日{CLOSE})\s*",
+    f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
+    "a head line glues title, ——subtitle, (date) and speaker: cut before each",
+)
+# A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
+GLUED_SOURCE = rule(
+    "split-glued-source",
+    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:网|报|社|台|刊|杂志|客户端|新闻))",
+    f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
+    "a source label glued after a title (which may follow the last article's last sentence)",
+    needs="来源",
+)
+# A series label a study material opens with, glued to the title after it.
+SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
+HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source line
+# Sources end in a kind of publisher; the name is cut there when text follows.
+SOURCE_NAME = re.compile(
+    r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"
+    r"(?:[－\-—·][^\s，。：:]{1,12}?(?:网|报|社|台|刊))*"
+)
+
+# Headings glued into the prose (…几点。一、关于保持经济平稳运行目前看，…): a
+# heading ends where the next sentence's first words begin, a time (29日下午),
+# an opening word (目前, 当前) or the heading's own words taken up again.
+GLUED_HEADING = rule(
+    "glued-heading",
+    rf"[{SENTENCE_END}”](?=(?:[{CN_DIGITS}]+、)?[^{SENTENCE_END}{COMMA}、；]{{12,}})",
+    "这次来调研也是听听大家的意见。习近平：既要保证生产任务还要保证身体健康29日下午，",
+    "a sentence's end, then words up to the next comma too many for a sentence's start",
+)
+CLAUSE_OPENER = re.compile(
+    r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
+)
+GLUED_HEADING_SERIES = 3  # unnumbered glued heads, alike in their first words, that make a series
+
+# A commentary opens with the news it comments on, cited after it as
+# （4月6日新华网）; the news lead opens with a time word.
+NEWS_CITATION = rule(
+    "news-citation",
+    rf"{OPEN}{SHORT_DATE}[{HAN}]{{1,8}}(?:网|报|社|台){CLOSE}",
+    f"…落实到每个支部、每名党员。{LPAREN}4月6日新华网{RPAREN}",
+    "a news item cited by its date and outlet, the lead of a commentary",
+    needs="月",
+)
+NEWS_LEAD = re.compile(rf"(?:近日|日前|昨天|昨日|今天|今日|本月|{SHORT_DATE})[{COMMA}，]")
+NEWS_LEAD_REACH = 5  # sentences between a lead's first words and its citation

@@ -1,0 +1,206 @@
+"""Bylines, attributions, sources, signatures, and the names in them."""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import (
+    COLON,
+    COMMA,
+    HAN,
+    LPAREN,
+    RPAREN,
+    SENTENCE_END,
+)
+from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, rule
+from .body import SOURCE_NAME
+from .head import DATELINE
+
+# --- bylines, attributions, sources -----------------------------------------------
+
+# The groups a byline rule may fill: `name`, `role`, `unit` (one author),
+# `reporters` (names of 记者, 、-separated), `agency` (the source, role 来源),
+# `date`; `byline` is the byline's own text (the whole match when absent),
+# `before`/`rest` text glued before/after it, `title` an article title before it.
+OFFICE = (
+    r"(?:党委|党组)?副?(?:书记|校长|院长|市长|省长|县长|区长|局长|部长|主任|主席|董事长|"
+    r"总经理|厂长|所长|处长|行长|社长|总编辑)"
+)
+UNIT_END = (
+    r"(?:省委|市委|州委|县委|区委|党委|党组|政府|委员会|大学|学院|学校|中学|公司|集团|局|厅|部)"
+)
+AGENCY = rf"新华社|中新社|中国新闻社|人民网|央视网|央广网|[{HAN}]{{2,4}}日报"
+SOURCE_PUBLISHER = SOURCE_NAME.pattern.removeprefix("^")
+
+BYLINES = [
+    rule(
+        "lecture",
+        rf"^(?P<name>{NAME}?)(?P<role>授课|讲课|主讲|讲话|发言)$",
+        "田局授课",
+        "a lecturer's name followed by 授课",
+    ),
+    rule(
+        "excerpt-from-speech",
+        rf"^(?P<byline>——\s*摘自(?P<name>{NAME}?)(?:同志)?在\S*?上的(?P<role>发言|讲话|报告))(?:\s+(?P<rest>.+))?$",
+        "——摘自贺同新同志在集团党组理论中心组群众路线教育实践活动专题学习会议上的发言 总书记在…",
+        "——摘自X同志在…上的发言, possibly glued to the first sentence",
+        needs="摘自",
+    ),
+    rule(
+        "written-by-tail",
+        r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20})[)\uff09])\s*$",
+        f"……新铜梁。{LPAREN}文/闻琼{RPAREN}",
+        "(文/X) closing an article",
+    ),
+    rule(
+        "author-label",
+        rf"^(?P<role>作者|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        f"作者{COLON}张三 某某支部",
+        "作者:X, 文/X, optionally followed by a unit",
+    ),
+    rule(
+        "source-label",
+        r"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S.{0,40})$",
+        f"来源{COLON}人民网",
+        "来源:X, where the text was taken from",
+    ),
+    rule(
+        "source-glued",
+        rf"^(?P<byline>(?P<role>来源){C}\s*(?P<name>{SOURCE_PUBLISHER}))(?P<rest>[{HAN}“].{{20,}})$",
+        f"来源{COLON}共产党员网习近平总书记29日在浙江考察调研。当天下午…",
+        "来源:X glued to the first sentence; the source's name ends in 网, 报, 社 …",
+        needs="来源",
+    ),
+    rule(
+        "dateline",
+        DATELINE.pattern.pattern,
+        DATELINE.example,
+        "a news page's dateline: the date, and the source as a byline",
+    ),
+    rule(
+        "title-unit-author",
+        rf"^(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
+        rf"(?P<byline>(?P<unit>[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}(?:\s+[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
+        "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
+        "article title, unit and author on one line",
+    ),
+    rule(
+        "unit-note",
+        rf"^(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})(?:\s*(?P<rest>\S.*))?$",
+        "（作者单位：无锡联勤保障中心） 实践要义在于“老实” ■廖福安",
+        "（作者单位：…） closing an article: the unit of its author",
+        needs="作者单位",
+    ),
+    rule(
+        "square-byline",
+        rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
+        "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
+        "a newspaper's 标题 ■作者, glued to the article's first words",
+        needs="■",
+    ),
+    rule(
+        "signature",
+        rf"(?:^|(?<=[{SENTENCE_END}])\s*)(?P<byline>(?P<role>倡议人|申请人|发起人|报告人|承诺人|推荐人)"
+        rf"{C}\s*(?P<name>[^\s:{COLON}]{{1,30}}?)\s*(?P<date>{DATE_PART})?)$",
+        "共同书写北斗规模应用新篇章！倡议人：北斗规模应用国际峰会专家委员会2024年10月24日",
+        "the signature closing a letter or proposal, with its date, glued to the last sentence",
+        needs="人：",
+    ),
+    rule(
+        "office-byline",
+        rf"^[·•]?\s*(?P<unit>[^\s{COMMA}。]{{2,12}}?{UNIT_END})?(?P<role>{OFFICE}(?:兼{OFFICE})*)"
+        rf"(?P<name>[{HAN}]{{2,3}})(?:\s*{OPEN}(?P<when>[^()（）]*){CLOSE})?$",
+        "·株洲市委书记曹慧泉（2024年10 月23 日下午16：30-17：30）",
+        "a speaker's unit, office and name (and when the speech was given)",
+    ),
+    rule(
+        "reporter",
+        rf"^(?P<role>记者|通讯员|本报记者)\s*{C}?\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*)$",
+        "记者 张莺",
+        "记者 X: the reporter",
+    ),
+    rule(
+        "wire-dateline",
+        rf"^(?P<byline>据?(?P<agency>{AGENCY})(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})?电"
+        rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
+        "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
+        "a news agency's dateline opening a story: agency, place, date, reporters",
+        needs="电",
+    ),
+    rule(
+        "report-dateline",
+        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,6}}?)报道\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})"
+        rf"{C}?\s*(?P<rest>.*)$",
+        "国际在线报道(记者 杨磊)：2016年两会上，…",
+        "X报道(记者 Y): a story's source and reporter",
+        needs="报道",
+    ),
+    rule(
+        "attribution",
+        rf"^(?P<name>[{HAN}]{{2,4}}?)(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?)"
+        rf"(?:在|致|同|给|为|出席|主持|考察|视察|会见|参加|看望)[^。]{{2,80}}$",
+        "习近平2021年3月5日在参加十三届全国人大四次会议内蒙古代表团审议时的讲话",
+        "an excerpt's attribution: speaker, date and occasion",
+        needs="年",
+    ),
+    rule(
+        "attribution-wire",
+        rf"^(?P<name>[{HAN}]{{2,4}}?)(?:对|在|关于)[^。]{{2,60}}?(?:指示|批示|讲话|贺信|回信)[{COMMA},]\s*"
+        rf"据(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>\d{{4}}年{SHORT_DATE})电$",
+        "习近平对职业教育工作作出的重要指示，据新华社北京2021年4月13日电",
+        "an excerpt's attribution citing the agency that reported it",
+        needs="据",
+    ),
+    rule(
+        "original-title",
+        rf"^原标题{C}\s*(?P<title>\S.{{1,80}})$",
+        "原标题：习近平：全面实施创新驱动发展战略 推动国防和军队建设实现新跨越",
+        "原标题：…, a reposted story's title given after it",
+        needs="原标题",
+    ),
+]
+
+# Bylines that only a short piece can be (the others may have text glued on).
+SHORT_BYLINES = {
+    "lecture",
+    "author-label",
+    "source-label",
+    "dateline",
+    "title-unit-author",
+    "office-byline",
+    "reporter",
+    "attribution",
+    "attribution-wire",
+    "original-title",
+}
+SHORT_PIECE = 120  # characters
+
+# Bylines that close an article: what follows them starts another.
+CLOSING_BYLINES = {"written-by-tail", "unit-note", "signature", "attribution", "attribution-wire"}
+# Bylines that open a story: a piece starting with one starts another article.
+OPENING_BYLINES = {"wire-dateline", "report-dateline"}
+
+# A name alone on a line, under a title or a source (its author), or a
+# signature in brackets after a paragraph's last sentence.
+BARE_NAME = rule(
+    "bare-name",
+    rf"^(?P<name>[{HAN}]{{2,3}})(?:同志)?$",
+    "习近平",
+    "an author's name alone, under the title",
+)
+PAREN_NAME = rule(
+    "paren-name",
+    rf"^(?P<byline>{OPEN}(?P<name>[{HAN}]{{2,3}}){CLOSE})$",
+    f"{LPAREN}朱雯{RPAREN}",
+    "the author's name in brackets, signing a foreword",
+)
+GLUED_PAREN_NAME = re.compile(rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
+# Common family names: a name is taken from a bare line only if it starts with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤习闻常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
+    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
+    "房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
+    "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)

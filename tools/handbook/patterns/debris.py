@@ -1,0 +1,170 @@
+"""Site debris: whole lines, blocks, pieces and spans the source site added."""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import (
+    COLON,
+    HAN,
+    SENTENCE_END,
+)
+from .base import CLOSE, OPEN, C, rule
+
+# --- site debris --------------------------------------------------------------
+
+# Whole lines the source site added around the text. Removed and reported.
+DEBRIS = [
+    rule(
+        "prev-next-links",
+        rf"^上一篇{C}.*下一篇{C}",
+        f"上一篇{COLON}五年级上册教学计划下一篇{COLON}五年级科学教案下册",
+        "links to the neighbouring pages of the source site",
+    ),
+    rule(
+        "prev-or-next-link",
+        rf"^(?:上一篇|下一篇){C}[^。？]{{1,60}}$",
+        f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
+        "one link to a neighbouring page",
+    ),
+    rule("hot-searches", r"^本站热搜\s*$", "本站热搜", "the site's 'popular searches' box"),
+    rule(
+        "site-boilerplate",
+        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|回到\s*顶部|扫一扫.{0,12}|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?)\s*$",
+        "扫一扫在手机打开当前页",
+        "navigation and sharing widgets",
+    ),
+    rule(
+        "page-tools",
+        r"^(?:【(?:打印正文|打印本页|打印|关闭窗口|关闭|我要纠错|收藏本文|字号|大|中|小)】\s*)+"
+        rf"(?:责任编辑{C}\s*\S{{2,8}})?$",
+        "【我要纠错】 责任编辑：宋岩",
+        "the page's print, close and report buttons, with the editor's credit",
+    ),
+    rule(
+        "link-list",
+        r"^(?:.{2,60}?\[\s*\d{2}-\d{2}\s*\]){2,}$",
+        "博雅育人 | 德育楷模风采录…[08-20]爱在一中｜校友捐赠…[08-20]",
+        "a sidebar of links, each closed by its [MM-DD] date",
+    ),
+    rule(
+        "breadcrumb",
+        rf"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*(?:{C}|>)",
+        "当前位置：首页 >",
+        "the 'you are here' trail; its steps follow on the next lines",
+    ),
+    rule(
+        "empty-box",
+        r"^(?:暂无(?:资料|内容|数据|记录|相关\S{0,4})|没有了[！!]?)$",
+        "暂无资料",
+        "what a box of links says when it has none",
+    ),
+    rule(
+        "related-links",
+        r"^(?:推荐阅读|相关阅读|相关稿件|相关文章|相关新闻|热门文章|延伸阅读)\s*$",
+        "相关稿件",
+        "the heading of a box of links; the links follow",
+    ),
+    rule(
+        "site-footer",
+        rf"^(?=[^。]{{0,80}}$).*(?:ICP备|公网安备|版权所有{C}|主办单位{C}|网站标识码)",
+        "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心",
+        "the site's footer: owner, registration numbers",
+    ),
+    rule(
+        "markdown-image",
+        r"^!\[[^\]]*\]\([^)]*\)$",
+        "![](images/d54e93a8.jpg)",
+        "a picture's reference where the picture is not there",
+    ),
+    rule(
+        "status-note",
+        rf"^{OPEN}[^()（）]{{0,12}}(?:整理更新中|未完待续|待续|持续更新)[^()（）]{{0,6}}{CLOSE}$",
+        "（本专论在整理更新中）",
+        "the site's note that the page is still being compiled",
+    ),
+]
+
+# The page's property line: source, author, date, hits. It is debris unless it
+# names the authors (作者：于珊珊 马明花); its date is the page's either way.
+PROPERTY_LABEL = (
+    r"文章来源|来源|作者|发布时间|发布日期|更新时间|时间|日期|点击数|点击|浏览次数|浏览|阅读数|"
+    r"责任编辑|编辑|摄影"
+)
+PROPERTY_LINE = rule(
+    "cms-properties",
+    rf"^(?:>\s*)?(?:(?:{PROPERTY_LABEL})\s*{C}.*?){{2,}}$",
+    "文章来源：本站原创 作者：佚名 发布时间：2019年07月13日 点击数：",
+    "the page's property line (source, author, date, hits)",
+)
+PROPERTY_FIELD = re.compile(rf"(?P<label>{PROPERTY_LABEL})\s*{C}")
+AUTHOR_LABELS = {"作者"}
+DATE_LABELS = {"发布时间", "发布日期", "更新时间", "时间", "日期"}
+COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
+
+# In a Markdown export (its first line a `# ` heading), a horizontal rule.
+MARKDOWN_RULE = rule(
+    "markdown-rule", r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$", "- - -", "a Markdown rule"
+)
+# A Markdown export's front matter: key: value lines between two --- lines at
+# the top. Debris; its title and date are the page's.
+FRONT_MATTER_FENCE = re.compile(r"^---$")
+FRONT_MATTER = rule(
+    "front-matter",
+    r"^(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)|-\s.*)$",
+    "title: '学习读后感 My Thoughts after Reading'",
+    "a field of a Markdown export's front matter",
+)
+FRONT_MATTER_MAX = 80  # lines
+
+# A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
+TEASER = rule(
+    "teaser",
+    r"^(?P<stem>.{20,}?)(?:\.{3,}|…+)$",
+    "没有疑问的，中华民族的儿女，是要站在最前线与日寇拼命的…困...",
+    "a truncated copy of a paragraph that follows in full",
+)
+
+# After a property line that ends in a hit counter (点击数：), its unit alone.
+HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
+COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数){C}\s*\d*$")
+
+# A step of a breadcrumb trail ends with `>`; the last step has none.
+BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
+
+# Debris inside a line: removed, the rest of the line kept.
+SPAN_DEBRIS = [
+    rule(
+        "broken-markup",
+        rf"^<(?=[{HAN}“])",
+        "<通过对《准则》解读，…进行了梳理和分析。",
+        "what is left of an HTML tag cut in half: a lone < before the text",
+        needs="<",
+    ),
+    rule(
+        "broken-markup",
+        rf"(?<=[{SENTENCE_END}”])/[a-z]{{1,6}}>$",
+        "…进行了梳理和分析。/p>",
+        "what is left of an HTML tag cut in half: /p> after the text",
+        needs=">",
+    ),
+    rule(
+        "site-preamble",
+        r"以下是[^。]{0,30}为您整理的《[^》]{1,40}》[^。]{0,30}(?:喜欢|参考|帮助)[。！!]?",
+        "以下是无忧考网为您整理的《企业2019年新年贺卡祝词》，希望大家能够喜欢。",
+        "a 范文 site's sentence introducing the page",
+        needs="以下是",
+    ),
+]
+
+# Pieces of text that are debris wherever they stand.
+PIECE_DEBRIS = [
+    rule(
+        "photo-caption",
+        rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*[{HAN}]{{2,4}}(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
+        "这是习近平同军队人大代表亲切握手。新华社记者 李刚 摄",
+        "the caption of a photo that was not copied",
+        needs="摄",
+    ),
+]

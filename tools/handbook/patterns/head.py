@@ -1,0 +1,117 @@
+"""The head of a text and its essays: dates, titles, contents lists, essay markers."""
+
+from __future__ import annotations
+
+import re
+
+from ..chars import (
+    COLON,
+    HAN,
+    LPAREN,
+    NUMERAL,
+    RPAREN,
+    SENTENCE_END,
+)
+from .base import CLOSE, DATE_PART, OPEN, C, rule
+
+# --- the document's head ------------------------------------------------------
+
+# The date of the collection, on a line of its own before the first essay.
+DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
+
+# A date alone, bare or in brackets: the date of what it stands under.
+DATE_LINE = rule(
+    "date-line",
+    rf"^{OPEN}?(?P<date>{DATE_PART}){CLOSE}?$",
+    f"{LPAREN}2018年1月2日{RPAREN}",
+    "a date alone on its line",
+)
+
+# A date and the source on one line, as news pages print them.
+DATELINE = rule(
+    "dateline",
+    rf"^(?P<date>{DATE_PART})\s+(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
+    f"2022年10月27日08:26   来源{COLON}人民网－人民日报",
+    "a news page's dateline: date, time and source",
+    needs="来源",
+)
+
+# A contents list without essay markers: its heading and bulleted entries.
+CONTENTS_HEADING = rule(
+    "contents-heading", r"^(?:目\s*录|Contents|CONTENTS)$", "目  录", "a contents list's heading"
+)
+CONTENTS_ENTRY = rule(
+    "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
+)
+# A book's title wrapped whole in 《》.
+BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
+
+# A Markdown heading mark, and a catalogue code before a title.
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+CATALOGUE_CODE = rule(
+    "catalogue-code",
+    rf"^(?P<code>[A-Z]{{1,4}}\d{{2,}}(?:\.\d+)*)\s+(?=[{HAN}])",
+    "VW001.042 习近平论教育工作",
+    "a catalogue number before a title",
+)
+# A code alone on a line, labelling what follows.
+CODE_LABEL = re.compile(r"^[A-Z]{1,4}\d{2,}(?:\.\d+)+$")
+
+BRACKET_HEADING = rule(
+    "bracket-heading",
+    rf"^(?P<head>【[^】{SENTENCE_END}]{{2,8}}】)(?P<rest>.*)$",
+    "【写在前面】我依稀读过周国平一句话",
+    "a bracketed section head under a title, often glued to its text",
+    needs="【",
+)
+
+# --- essays -------------------------------------------------------------------
+
+# What ends an essay marker: a colon or stop, a space, or the line's end (so
+# that prose such as 第一篇的正文 is not taken for a marker).
+MARKER_END = r"(?:\s*[:\uff1a、.．]\s*|\s+|$)"
+
+# Essay markers. Group `num` is the essay number, `title` the rest of the line.
+ESSAY_MARKERS = [
+    rule(
+        "di-n-pian",
+        rf"^第(?P<num>{NUMERAL})篇{MARKER_END}(?P<title>.*)$",
+        f"第一篇{COLON}我们党群众路线内容",
+        "第N篇 followed by the essay's title",
+        needs="篇",
+    ),
+    rule(
+        "bracketed",
+        rf"^【\s*(?:第(?P<num>{NUMERAL})篇|篇(?P<num2>{NUMERAL}))\s*】\s*(?P<title>.*)$",
+        "【篇一】学习心得",
+        "【篇N】 or 【第N篇】",
+        needs="篇",
+    ),
+    rule(
+        "pian-n",
+        rf"^篇(?P<num>{NUMERAL})\s*[:\uff1a、.]\s*(?P<title>.*)$",
+        f"篇一{COLON}学习心得",
+        "篇N: title",
+        needs="篇",
+    ),
+    rule(
+        "fan-wen-n",
+        rf"^范文(?P<num>{NUMERAL}){MARKER_END}(?P<title>.*)$",
+        f"范文一{COLON}学习心得",
+        "范文N title",
+        needs="范文",
+    ),
+]
+
+MARKER_START = (
+    rf"(?:第(?:{NUMERAL})篇|篇(?:{NUMERAL})|范文(?:{NUMERAL})){C}"
+    rf"|【\s*(?:第(?:{NUMERAL})篇|篇(?:{NUMERAL}))\s*】"
+)
+# An essay marker glued to the end of the previous essay's last sentence, or
+# to the date that closes it.
+GLUED_ESSAY_MARKER = rule(
+    "glued-essay-marker",
+    rf"(?:(?<=[{SENTENCE_END}”])|(?<=\d日))\s*(?={MARKER_START})",
+    f"……的落脚点。第二篇{COLON}学习心得",
+    "an essay marker after a sentence's end or a date, on the same line",
+)

@@ -1,0 +1,258 @@
+"""Stage 2: recognise the structure of normalised lines.
+
+The document is looked at whole first (`survey`: its conventions), then
+read in passes, each its own module:
+
+    lines → survey → debris removed (`debris`) → pieces, broken lines joined
+    (`segment`), headings glued into the prose cut out (`glued`) → essays
+    found (`essays`) → per essay, each piece's role (`roles`) → articles of
+    blocks (`assemble`) → what looks wrong (`doubts`)
+
+The rules come from `handbook.patterns`; every decision that is not obvious
+is recorded as a Recognition, a Repair or a Doubt for the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
+from ..patterns import (
+    BOOK_TITLE,
+    CATALOGUE_CODE,
+    DATE,
+    DATE_LINE,
+    HEAD_CUT,
+    HEADING_MARKERS,
+    MARKDOWN_HEADING,
+    OPENING_BYLINES,
+)
+from .assemble import assemble
+from .debris import first_match, remove_debris
+from .doubts import find_doubts
+from .essays import Layout, Start, bulleted_contents, find_essays
+from .glued import split_glued_headings
+from .numbers import parse_number
+from .roles import Context, Token, byline_match, classify
+from .segment import segment, split_repair
+from .shapes import head_title_like, plain_title_like
+from .survey import Conventions, survey
+
+__all__ = ["build_collection", "parse_number"]
+
+
+def build_collection(
+    path: Path, lines: list[SourceLine], repairs: list[Repair], slug: str
+) -> Collection:
+    """Recognise a collection's header and essays in its normalised lines."""
+    conventions = survey(lines)
+    kept, removals, page = remove_debris(lines, conventions)
+    pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
+    collection = Collection(
+        source=path,
+        title=path.stem,
+        date=None,
+        slug=slug,
+        title_line=0,
+        repairs=repairs,
+        removals=removals,
+        recognitions=[],
+        conventions=conventions.describe(),
+    )
+    layout = find_essays(pieces)
+    if layout.starts:
+        marked_essays(collection, pieces, layout, conventions)
+    else:
+        single_essay(collection, pieces, conventions)
+    if collection.date is None and page.date is not None:
+        collection.date, collection.date_line = page.date.text, page.date.line
+        collection.recognitions.append(Recognition(page.date.line, "page-date", "collection date"))
+    if collection.title_line == 0 and page.title is not None:
+        collection.title, collection.title_line = page.title.text, page.title.line
+        collection.recognitions.append(
+            Recognition(page.title.line, "page-title", "collection title")
+        )
+        if not layout.starts and collection.essays and not collection.essays[0].title:
+            collection.essays[0].title = page.title.text  # the one essay is the page
+    if not layout.starts and collection.essays:
+        essay = collection.essays[0]
+        essay.date = essay.date or collection.date
+        if collection.date is None and essay.date:
+            collection.date, collection.date_line = essay.date, dated_line(essay)
+    for essay in collection.essays:  # a letter dated by its signature
+        first = essay.articles[0]
+        if essay.date is None and first.title is None and first.date:
+            essay.date = first.date
+    collection.removals.sort(key=lambda r: r.line)
+    collection.doubts = find_doubts(collection, layout)
+    return collection
+
+
+def dated_line(essay: Essay) -> int:
+    """The line that gave the essay its date."""
+    bylines = essay.bylines + [b for a in essay.articles[:1] for b in a.bylines]
+    return next((b.line for b in bylines if b.date == essay.date), essay.line)
+
+
+def title_of(piece: SourceLine, conventions: Conventions) -> tuple[str, list[Repair], str]:
+    """A head line as a title: without a Markdown heading's mark, without the
+    《》 of a book's title, without a catalogue code before it (returned, for
+    the preface); the repairs that takes."""
+    text, repairs, code = piece.text, [], ""
+    if conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
+        repairs.append(Repair(piece.number, "markdown-heading-mark", mark.group(0), ""))
+        text = text[mark.end() :]
+    book = BOOK_TITLE.match(text)
+    if book:  # 《文选》 alone: the marks say it is a book's title
+        repairs.append(Repair(piece.number, "book-title-marks", text, book["title"]))
+        text = book["title"]
+    catalogue = CATALOGUE_CODE.pattern.match(text)
+    if catalogue:
+        code, text = catalogue["code"], text[catalogue.end() :]
+    return text, repairs, code
+
+
+def header_title(
+    collection: Collection, pieces: list[SourceLine], conventions: Conventions
+) -> tuple[int, list[SourceLine]]:
+    """Take the text's title from its first piece, if it is one, and the date
+    under it. Returns how many pieces the header took and what of the title's
+    piece is left (a head line's subtitle, date and speaker)."""
+    if not pieces:
+        return 0, []
+    first = pieces[0]
+    text, repairs, code = title_of(first, conventions)
+    cut = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
+    left: list[SourceLine] = []
+    if len(cut) > 1 and head_title_like(cut[0].strip()):
+        rest = text[len(cut[0]) :].strip()
+        collection.repairs.append(split_repair(first.number, HEAD_CUT.name, cut[0], rest))
+        text, left = cut[0].strip(), [SourceLine(first.number, p.strip()) for p in cut[1:]]
+    if (
+        not head_title_like(text)
+        or byline_match(text)
+        or DATE_LINE.pattern.match(text)
+        or first_match(HEADING_MARKERS, text)  # a section's heading, not the text's title
+    ):
+        return 0, []
+    collection.title, collection.title_line = text, first.number
+    collection.repairs += repairs
+    collection.recognitions.append(Recognition(first.number, "first-line", "collection title"))
+    if code:
+        collection.preface.append(Paragraph(code, first.number))
+        collection.recognitions.append(Recognition(first.number, CATALOGUE_CODE.name, code))
+    taken = 1
+    if not left and len(pieces) > 1 and (date := DATE.pattern.match(pieces[1].text)):
+        collection.date, collection.date_line = date.group(1), pieces[1].number
+        collection.recognitions.append(Recognition(pieces[1].number, DATE.name, "collection date"))
+        taken = 2
+    return taken, left
+
+
+def single_essay(
+    collection: Collection, pieces: list[SourceLine], conventions: Conventions
+) -> None:
+    """A text without essay markers: one essay, titled by the text's title."""
+    lead = 0  # news datelines standing above the title
+    while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
+        lead += 1
+    taken, left = header_title(collection, pieces[lead:], conventions)
+    titled = collection.title_line > 0
+    line = collection.title_line if titled else (pieces[0].number if pieces else 0)
+    essay = Essay(1, collection.title if titled else "", "", line)
+    what = "one essay, title from first line" if titled else "one essay, no title"
+    collection.recognitions.append(Recognition(line, "no-marker", what))
+    before = pieces[:lead]
+    body = left + pieces[lead + taken :]
+    contents = bulleted_contents(body)
+    if contents:
+        collection.recognitions.append(
+            Recognition(body[0].number, "contents-list", f"to line {body[contents - 1].number}")
+        )
+        collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
+        body = body[contents:]
+    fill_essay(essay, before, body, collection, conventions, titled)
+    collection.essays.append(essay)
+
+
+def opening_byline_alone(text: str) -> bool:
+    found = byline_match(text)
+    return found is not None and found[0].name in OPENING_BYLINES and not found[1]["rest"]
+
+
+def marked_essays(
+    collection: Collection, pieces: list[SourceLine], layout: Layout, conventions: Conventions
+) -> None:
+    """Essays from their markers; the header before the first one."""
+    first = layout.starts[0].index
+    header = pieces[:first]
+    if layout.unmarked_first:
+        essay = Essay(1, "", "", header[0].number)
+        if header and plain_title_like(header[0].text, 2):
+            essay.title = header.pop(0).text
+        collection.recognitions.append(
+            Recognition(essay.line, "unmarked-first-essay", "the text before 篇二 is essay 1")
+        )
+        fill_essay(essay, [], header, collection, conventions, bool(essay.title))
+        collection.essays.append(essay)
+    else:
+        taken, left = header_title(collection, header, conventions)
+        for piece in left + header[taken:]:
+            collection.preface.append(Paragraph(piece.text, piece.number))
+    for first_line, last_line in layout.contents:
+        collection.recognitions.append(
+            Recognition(
+                pieces[first_line].number, "contents-list", f"to line {pieces[last_line].number}"
+            )
+        )
+    for index, start in enumerate(layout.starts):
+        end = layout.starts[index + 1].index if index + 1 < len(layout.starts) else len(pieces)
+        essay, body = marked_essay(start, pieces, end, len(collection.essays) + 1, collection)
+        fill_essay(essay, [], body, collection, conventions, bool(essay.title))
+        collection.essays.append(essay)
+
+
+def marked_essay(
+    start: Start, pieces: list[SourceLine], end: int, position: int, collection: Collection
+) -> tuple[Essay, list[SourceLine]]:
+    line = pieces[start.index]
+    body = pieces[start.index + 1 : end]
+    marker = line.text[: start.match.start("title")].rstrip(":\uff1a、.． ")
+    title = start.title
+    glued = title.find("【", 1)
+    if glued > 0 and not head_title_like(title):  # a bracketed head glued to the title
+        body.insert(0, SourceLine(line.number, title[glued:]))
+        collection.repairs.append(
+            split_repair(line.number, "split-glued-heading", title[:glued], title[glued:])
+        )
+        title = title[:glued].strip()
+    if not title and body and plain_title_like(body[0].text, 2):
+        title = body.pop(0).text  # 【篇一】 alone, the title on the next line
+    essay = Essay(start.number or position, title, marker, line.number)
+    collection.recognitions.append(
+        Recognition(line.number, start.rule.name, f"essay {position}: {title}")
+    )
+    return essay, body
+
+
+def fill_essay(
+    essay: Essay,
+    before: list[SourceLine],
+    pieces: list[SourceLine],
+    collection: Collection,
+    conventions: Conventions,
+    titled: bool,
+) -> None:
+    """Turn an essay's pieces into its subtitle, bylines and articles.
+    `before`: datelines standing above its title."""
+    ctx = Context(collection, conventions)
+    tokens: list[Token] = []
+    for piece in before:
+        tokens += classify(piece.text, piece.number, ctx)
+    ctx.previous = Token("title", essay.title, essay.line) if titled else None
+    for position, piece in enumerate(pieces):
+        ctx.first = position == 0
+        tokens += classify(piece.text, piece.number, ctx)
+    assemble(essay, tokens, collection.recognitions)
+    lines = [p.number for p in before + pieces]
+    essay.last_line = max(lines) if lines else essay.line

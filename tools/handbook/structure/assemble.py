@@ -1,0 +1,236 @@
+"""An essay's tokens → its subtitle, bylines and articles.
+
+Where an article starts is weighed, not matched: a title-like line is an
+article's title when a byline, a source or a date follows it (strong
+evidence), or, in an essay whose titles carry no bylines, when it stands
+between paragraphs and a real paragraph follows (weak evidence). Where the
+essay's titles do carry bylines, such a line is a heading instead. A byline
+that closes an article (作者单位, a signature, an attribution) ends it; a
+news dateline (新华社…电) opens a new one; a reposted story's 原标题 gives its
+title.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Byline, Essay, Heading, Paragraph, Recognition
+from ..patterns import CLOSING_BYLINES, OPENING_BYLINES
+from .roles import Token
+from .shapes import (
+    ARTICLE_BODY_MIN,
+    HEADING_MAX,
+    TITLE_MAX,
+    ends_sentence,
+    head_title_like,
+    plain_title_like,
+    title_like,
+)
+
+EVIDENCE = ("byline", "date")
+ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
+
+
+@dataclass
+class State:
+    essay: Essay
+    article: Article
+    closed: bool = False  # the article's closing byline was met
+
+    @property
+    def head(self) -> bool:
+        """Nothing of the first article yet: bylines and dates are the essay's."""
+        return len(self.essay.articles) == 1 and not self.article.title and not self.article.blocks
+
+
+def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    promote_titles(tokens)
+    head_subtitles(tokens)
+    bylined = any(t.kind == "title" and t.strong for t in tokens)
+    state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
+    essay.articles.append(state.article)
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.kind == "subtitle":
+            subtitle(state, token)
+        elif token.kind == "byline":
+            byline(state, token)
+        elif token.kind == "date":
+            dated(state, token)
+        elif token.kind == "title":
+            title(state, token, recognitions)
+        elif token.rule == "news-citation" and has_text(state.article):
+            new_article(state, None, token.line)
+            content(state, Paragraph(token.text, token.line))
+        elif token.kind == "heading":
+            content(state, Heading(token.text, 0, token.rule, token.line))
+        elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
+            token.rule = "title-line"
+            title(state, token, recognitions)
+        elif token.kind == "paragraph" and bylined and heads_section(token, following):
+            content(state, Heading(token.text, 0, "short-line", token.line))
+        else:
+            content(state, Paragraph(token.text, token.line))
+    for article in essay.articles:
+        settle_headings(article)
+
+
+def promote_titles(tokens: list[Token]) -> None:
+    """A title-like line that a byline, a source or a date follows is a title."""
+    for token, following in itertools.pairwise(tokens):
+        if (
+            token.kind == "paragraph"
+            and following.kind in EVIDENCE
+            and following.rule != "paren-name"
+            and plain_title_like(token.text.replace("”", "").replace("“", ""), 2)
+        ):
+            token.kind, token.rule, token.strong = "title", "title-before-byline", True
+
+
+def head_subtitles(tokens: list[Token]) -> None:
+    """Short lines opening an essay just above a title that carries a byline
+    or a date are a series label, the essay's subtitle."""
+    run = 0
+    while (
+        run < len(tokens) and tokens[run].kind == "paragraph" and head_title_like(tokens[run].text)
+    ):
+        run += 1
+    if run and run < len(tokens) and tokens[run].kind == "title" and tokens[run].strong:
+        for token in tokens[:run]:
+            token.kind, token.rule = "subtitle", "series-label"
+
+
+def subtitle(state: State, token: Token) -> None:
+    essay = state.essay
+    if state.head or not state.article.blocks:
+        essay.subtitle = f"{essay.subtitle} {token.text}" if essay.subtitle else token.text
+    else:
+        content(state, Paragraph(token.text, token.line))
+
+
+def byline(state: State, token: Token) -> None:
+    line = token.byline
+    assert line is not None
+    original = token.rule == "original-title" and len(state.essay.articles) > 1
+    if original and state.article.title is None:  # a reposted story's title, given after it
+        state.article.title, state.article.title_rule = token.title, token.rule
+    if token.rule in OPENING_BYLINES and has_text(state.article):
+        new_article(state, None, token.line)
+    if line.rule == "unit-note":
+        give_unit(state, line)
+    if state.head:
+        state.essay.bylines.append(line)
+        target: Essay | Article = state.essay
+    else:
+        state.article.blocks.append(line)
+        target = state.article
+    if line.date and target.date is None:
+        target.date = line.date
+    state.closed = token.rule in CLOSING_BYLINES
+
+
+def give_unit(state: State, note: Byline) -> None:
+    """（作者单位：…） gives its unit to the article's authors that have none."""
+    unit = note.authors[0].unit if note.authors else ""
+    note.authors = []
+    bylines = state.article.bylines or (
+        state.essay.bylines if len(state.essay.articles) == 1 else []
+    )
+    for author in (a for b in bylines for a in b.authors):
+        if not author.unit and author.role != "来源":
+            author.unit = unit
+
+
+def dated(state: State, token: Token) -> None:
+    """A date line dates what it stands under, before a date a byline gave."""
+    target: Essay | Article = state.essay if state.head else state.article
+    dated_already = any(b.rule == token.rule for b in target.bylines)
+    line = Byline(token.text, [], token.rule, token.line, token.date)
+    (state.essay.bylines if state.head else state.article.blocks).append(line)
+    if target.date is None or not dated_already:
+        target.date = token.date
+
+
+def title(state: State, token: Token, recognitions: list[Recognition]) -> None:
+    article, essay = state.article, state.essay
+    if token.rule in ("title-line", "title-before-byline"):
+        recognitions.append(Recognition(token.line, token.rule, f"article title: {token.text}"))
+    if article.blocks or state.closed:
+        new_article(state, token.text, token.line, token.rule)
+    elif article.title is None:
+        article.title, article.title_rule, article.first_line = token.text, token.rule, token.line
+    elif state.head or (len(essay.articles) == 1 and not essay.subtitle):
+        # two titles in a row: the first was the essay's subtitle
+        essay.subtitle = article.title
+        article.title, article.title_rule, article.first_line = token.text, token.rule, token.line
+    else:
+        new_article(state, token.text, token.line, token.rule)
+
+
+def new_article(state: State, text: str | None, line: int, rule: str = "") -> None:
+    state.article = Article(text, first_line=line, title_rule=rule)
+    state.essay.articles.append(state.article)
+    state.closed = False
+
+
+def content(state: State, block: Heading | Paragraph) -> None:
+    if state.closed:
+        new_article(state, None, block.line)
+    state.article.blocks.append(block)
+
+
+def has_text(article: Article) -> bool:
+    return any(isinstance(b, Paragraph | Heading) for b in article.blocks)
+
+
+def starts_article(state: State, token: Token, following: Token | None) -> bool:
+    """An unmarked short line that opens an essay, or that stands between
+    paragraphs and is followed by a real one, is an article's title."""
+    article = state.article
+    if not plain_title_like(token.text):
+        return False
+    if not article.blocks:
+        return article.title is None and following is not None and not state.closed
+    return (
+        isinstance(article.blocks[-1], Paragraph | Byline)
+        and following is not None
+        and following.kind == "paragraph"
+        and len(following.text) >= ARTICLE_BODY_MIN
+    )
+
+
+def heads_section(token: Token, following: Token | None) -> bool:
+    """In an essay whose titles carry bylines, a short line over a paragraph
+    heads a section."""
+    text = ENTITY.sub("", token.text)  # &gt; left by a page is no punctuation
+    return (
+        following is not None
+        and following.kind == "paragraph"
+        and title_like(text, TITLE_MAX)
+        and not ends_sentence(text)
+        and text[-1] not in "：:，,、"
+    )
+
+
+def settle_headings(article: Article) -> None:
+    """Keep a heading candidate only if its numbering series heads text.
+
+    A series (一、二、三、 in one article) whose members are followed by
+    paragraphs is a set of headings; a series that never heads anything is an
+    enumeration and stays in the paragraphs.
+    """
+    blocks = article.blocks
+    heads_text: dict[str, bool] = {}
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            heads_text[block.rule] = heads_text.get(block.rule, False) or isinstance(nxt, Paragraph)
+    depths: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            if heads_text[block.rule] and len(block.text) <= HEADING_MAX:
+                block.depth = depths.setdefault(block.rule, len(depths) + 1)
+            else:
+                blocks[i] = Paragraph(block.text, block.line)

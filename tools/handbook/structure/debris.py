@@ -1,0 +1,233 @@
+"""Site debris: what the source site added around the text, removed and
+reported.
+
+Lines are judged whole, never by how they start (`本站热搜的文章里，…` is
+text). Some debris comes in blocks: a breadcrumb trail runs over the next
+lines, a menu stands above it, after the page's tools (print, share, the
+editor's credit, related links) the rest of a page that holds no sentence
+is its menu and footer, and a Markdown export opens with front matter.
+Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
+The page's own date, printed in its property line, is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Removal, SourceLine
+from ..patterns import (
+    BREADCRUMB_STEP,
+    COUNTER_LABEL,
+    DATE_PART,
+    DEBRIS,
+    FRONT_MATTER,
+    FRONT_MATTER_FENCE,
+    FRONT_MATTER_MAX,
+    HIT_COUNT_UNIT,
+    MARKDOWN_RULE,
+    PIECE_DEBRIS,
+    SPAN_DEBRIS,
+    TEASER,
+    Rule,
+)
+from .properties import Field, authors, counters, date, fields
+from .shapes import prose
+from .survey import Conventions
+
+# Debris that marks the end of the text: what follows it and holds no sentence
+# is the rest of the page.
+PAGE_END = {
+    "prev-next-links",
+    "prev-or-next-link",
+    "hot-searches",
+    "site-boilerplate",
+    "page-tools",
+    "related-links",
+    "site-footer",
+}
+DATE = re.compile(DATE_PART)
+MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
+CRUMB_MAX = 8  # characters of a breadcrumb's step
+
+
+@dataclass
+class PageFact:
+    """What the page says of itself outside the text (its property line, its
+    front matter): a date or a title, and where."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class PageFacts:
+    date: PageFact | None = None
+    title: PageFact | None = None
+
+
+# Any whole-line debris rule, tried first: most lines are text.
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
+
+
+def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
+    for r in rules:
+        m = r.search(text)
+        if m:
+            return r, m
+    return None
+
+
+def remove_debris(
+    lines: list[SourceLine], conventions: Conventions
+) -> tuple[list[SourceLine], list[Removal], PageFacts]:
+    """The lines without debris, what was removed, and what the page says of itself."""
+    removed, facts = front_matter(lines)
+    in_breadcrumb = False
+    bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
+    for i, line in enumerate(lines):
+        previous = lines[i - 1].text if i else ""
+        if i in removed:
+            continue
+        props = fields(line.text)
+        if props and facts.date is None and (day := date(props)):
+            facts.date = PageFact(day, line.number)
+        if props and authors(props):
+            bylines[i] = counters(props)
+            continue
+        found = "cms-properties" if props else line_rule(line.text, conventions, previous)
+        if found is None and in_breadcrumb and crumb_step(lines, i):
+            found = "breadcrumb"
+        in_breadcrumb = found == "breadcrumb"
+        if found is None:
+            continue
+        removed[i] = Removal(line.number, found, line.text)
+    removed |= page_start(lines, removed) | page_end(lines, removed)
+    removals = [removed[i] for i in sorted(removed)]
+    kept = [
+        cut_counters(line, bylines[i], removals) if i in bylines else line
+        for i, line in enumerate(lines)
+        if i not in removed
+    ]
+    kept = cut_spans(kept, removals)
+    return kept, sorted(removals, key=lambda r: r.line), facts
+
+
+def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts]:
+    """A Markdown export's front matter at the top: removed, its title and
+    date kept as the page's."""
+    facts = PageFacts()
+    if not lines or not FRONT_MATTER_FENCE.match(lines[0].text):
+        return {}, facts
+    end = next(
+        (
+            i
+            for i in range(1, min(len(lines), FRONT_MATTER_MAX))
+            if FRONT_MATTER_FENCE.match(lines[i].text)
+        ),
+        None,
+    )
+    if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
+        return {}, facts
+    for line in lines[1:end]:
+        field = FRONT_MATTER.pattern.match(line.text)
+        value = (field["value"] or "").strip().strip("'\"")
+        if field["key"] == "title" and value:
+            facts.title = PageFact(value, line.number)
+        elif field["key"] == "date" and (day := DATE.search(value)):
+            facts.date = PageFact(day.group(0), line.number)
+    return {
+        i: Removal(lines[i].number, FRONT_MATTER.name, lines[i].text) for i in range(end + 1)
+    }, facts
+
+
+def crumb_step(lines: list[SourceLine], i: int) -> bool:
+    """Whether line `i` goes on the breadcrumb above it: a step after a `>`
+    (short, or repeated below as the column's heading), or the last step
+    repeated."""
+    text, previous = lines[i].text, lines[i - 1].text
+    if text == previous:
+        return True
+    repeated = i + 1 < len(lines) and lines[i + 1].text == text
+    return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
+
+
+def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
+    """The name of the rule that makes a whole line debris, if one does."""
+    if text in conventions.running_heads:
+        return "running-head"
+    if conventions.markdown and MARKDOWN_RULE.pattern.match(text):
+        return MARKDOWN_RULE.name
+    if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
+        return HIT_COUNT_UNIT.name
+    found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
+    if found:
+        return found[0].name
+    teaser = TEASER.pattern.match(text) if text.endswith(("...", "…")) else None
+    stem = teaser["stem"] if teaser else ""
+    if stem and conventions.text.count(stem) > 1:  # the full paragraph is there too
+        return TEASER.name
+    return None
+
+
+def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Before a breadcrumb that only short non-sentences precede, every line is
+    the page's menu (登录 | 注册 | 首页 …)."""
+    crumb = next((i for i in sorted(removed) if removed[i].rule == "breadcrumb"), None)
+    if crumb is None or any(
+        prose(lines[i].text) or len(lines[i].text) > MENU_ITEM_MAX
+        for i in range(crumb)
+        if i not in removed
+    ):
+        return {}
+    return {
+        i: Removal(lines[i].number, "page-chrome", lines[i].text)
+        for i in range(crumb)
+        if i not in removed
+    }
+
+
+def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
+    """A property line that is a byline, without its hit counter."""
+    text = line.text
+    for f in reversed(found):
+        removals.append(Removal(line.number, "hit-counter", text[f.start : f.end]))
+        text = text[: f.start] + text[f.end :]
+    return SourceLine(line.number, text.strip())
+
+
+def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the first page-end debris line that only non-sentences follow,
+    every line is the page's chrome (menu, footer)."""
+    end = len(lines)
+    while end > 0 and (end - 1 in removed or not prose(lines[end - 1].text)):
+        end -= 1
+    anchors = [i for i in sorted(removed) if i >= end and removed[i].rule in PAGE_END]
+    if not anchors:
+        return {}
+    return {
+        i: Removal(lines[i].number, "page-chrome", lines[i].text)
+        for i in range(anchors[0], len(lines))
+        if i not in removed
+    }
+
+
+def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLine]:
+    """Debris inside a line cut out; a line left empty goes."""
+    kept = []
+    for line in lines:
+        text = line.text
+        for r in SPAN_DEBRIS:
+            for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
+                removals.append(Removal(line.number, r.name, m.group(0)))
+                text = text.replace(m.group(0), "", 1)
+        text = text.strip()
+        if text:
+            kept.append(SourceLine(line.number, text) if text != line.text else line)
+    return kept
+
+
+def piece_debris(piece: SourceLine) -> str | None:
+    """The rule that makes a piece of a line debris (a photo's caption)."""
+    found = first_match(PIECE_DEBRIS, piece.text)
+    return found[0].name if found else None

@@ -1,0 +1,100 @@
+"""Results that look wrong, reported with their line so that a maintainer
+can check them: where the converter had to guess."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..model import Article, Collection, Doubt, Heading, Paragraph
+from ..patterns import BYLINES, HEADING_MARKERS, MARKER_START
+from .essays import Layout
+from .numbers import parse_number
+from .shapes import LONG_TITLE
+
+MARKER_IN_TEXT = re.compile(MARKER_START)
+HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
+
+
+def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
+    doubts: list[Doubt] = []
+    if len(collection.title) > LONG_TITLE:
+        doubts.append(long_title(collection.title_line, "the text's title", collection.title))
+    numbers = [e.number for e in collection.essays if e.marker]
+    doubts += numbering(numbers, [e.line for e in collection.essays if e.marker], "essay")
+    for essay in collection.essays:
+        if len(essay.title) > LONG_TITLE:
+            doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
+        if byline_like(essay.title):
+            doubts.append(
+                Doubt(
+                    essay.line, "byline-as-title", f"essay title looks like a byline: {essay.title}"
+                )
+            )
+        if not any(text_of(a) for a in essay.articles):
+            doubts.append(Doubt(essay.line, "empty-essay", f"essay {essay.number} has no text"))
+        for article in essay.articles:
+            doubts += article_doubts(article, essay.number)
+    return doubts
+
+
+def article_doubts(article: Article, number: int) -> list[Doubt]:
+    doubts = []
+    line = article.first_line
+    if article.title:
+        if len(article.title) > LONG_TITLE:
+            doubts.append(long_title(line, f"an article title in essay {number}", article.title))
+        if byline_like(article.title):
+            doubts.append(
+                Doubt(
+                    line, "byline-as-title", f"article title looks like a byline: {article.title}"
+                )
+            )
+        if not text_of(article):
+            doubts.append(Doubt(line, "empty-article", f"article {article.title} has no text"))
+    for block in article.blocks:
+        found = (
+            MARKER_IN_TEXT.search(block.text)
+            if isinstance(block, Paragraph) and ("篇" in block.text or "范文" in block.text)
+            else None
+        )
+        if found:
+            doubts.append(
+                Doubt(
+                    block.line,
+                    "marker-in-text",
+                    f"an essay marker left in the text: {found.group(0)}",
+                )
+            )
+    for rule in HEADING_MARKERS:
+        heads = [b for b in article.blocks if isinstance(b, Heading) and b.rule == rule.name]
+        values = [HEADING_NUMBER.match(h.text) for h in heads]
+        doubts += numbering(
+            [parse_number(v["num"]) for v in values if v], [h.line for h in heads], "heading"
+        )
+    return doubts
+
+
+def numbering(numbers: list[int], lines: list[int], what: str) -> list[Doubt]:
+    """A series that restarts or skips: 1, 2, 4 or 1, 2, 1."""
+    doubts = []
+    for (a, b), line in zip(itertools.pairwise(numbers), lines[1:], strict=False):
+        if b != a + 1:
+            how = "restarts" if b <= a else "skips"
+            doubts.append(Doubt(line, f"{what}-numbering", f"{what} numbering {how}: {a} then {b}"))
+    return doubts
+
+
+def text_of(article: Article) -> bool:
+    return any(isinstance(b, Paragraph | Heading) for b in article.blocks)
+
+
+def byline_like(title: str) -> bool:
+    return bool(title) and (
+        any(r.pattern.fullmatch(title) for r in BYLINES if r.name != "title-unit-author")
+        or title.startswith(("记者", "来源", "作者", "■"))
+    )
+
+
+def long_title(line: int, what: str, title: str) -> Doubt:
+    return Doubt(line, "long-title", f"{what} has {len(title)} characters: {title[:20]}…")

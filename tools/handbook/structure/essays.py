@@ -1,0 +1,108 @@
+"""Where the essays are: essay markers, and what only looks like them.
+
+A run of markers with nothing between them is a contents list, front matter
+rather than essays. When the first marker numbers its essay 2 or more and a
+whole letter or essay stands before it, that text is the first essay, whose
+marker the page lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import SourceLine
+from ..patterns import CONTENTS_ENTRY, CONTENTS_HEADING, ESSAY_MARKERS, Rule
+from .debris import first_match
+from .numbers import parse_number
+from .shapes import PROSE_MIN, plain_title_like, prose
+
+CONTENTS_MIN = 3  # markers in a row that make a contents list
+
+
+@dataclass
+class Start:
+    """An essay marker: where it stands among the pieces, and what it says."""
+
+    index: int
+    rule: Rule
+    match: re.Match[str]
+
+    @property
+    def number(self) -> int | None:
+        numeral = self.match.group("num") or self.match.groupdict().get("num2")
+        return parse_number(numeral) if numeral else None
+
+    @property
+    def title(self) -> str:
+        return self.match.group("title").strip()
+
+
+@dataclass
+class Layout:
+    """The essays' starts; the contents lists, as (first, last) piece indices;
+    whether the text before the first marker is an essay of its own."""
+
+    starts: list[Start]
+    contents: list[tuple[int, int]]
+    unmarked_first: bool
+
+
+def find_essays(pieces: list[SourceLine]) -> Layout:
+    marks = []
+    for i, piece in enumerate(pieces):
+        found = first_match(ESSAY_MARKERS, piece.text)
+        if found:
+            marks.append(Start(i, *found))
+    contents = contents_lists(marks, pieces)
+    listed = {m.index for first, last in contents for m in marks if first <= m.index <= last}
+    starts = [m for m in marks if m.index not in listed]
+    first = starts[0] if starts else None
+    before = pieces[: first.index] if first else []
+    unmarked = bool(
+        first
+        and (first.number or 1) >= 2
+        and not contents
+        and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
+    )
+    return Layout(starts, contents, unmarked)
+
+
+def bulleted_contents(pieces: list[SourceLine]) -> int:
+    """How many pieces at the start a contents list without markers takes:
+    its heading (目录) and its bulleted entries, a stray line among them."""
+    if not pieces or not CONTENTS_HEADING.pattern.match(pieces[0].text):
+        return 0
+    end, i = 1, 1
+    while i < len(pieces):
+        if CONTENTS_ENTRY.pattern.match(pieces[i].text):
+            end = i + 1
+        elif i + 1 >= len(pieces) or not CONTENTS_ENTRY.pattern.match(pieces[i + 1].text):
+            break
+        i += 1
+    return end if end - 1 >= CONTENTS_MIN else 0
+
+
+def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:
+    """Runs of markers whose essays would be empty (a marker directly after
+    the previous one, or after one short title on the next line), with the
+    marker that closes the run when it numbers on (the list's last entry)."""
+    runs: list[list[Start]] = []
+    for a, b in itertools.pairwise(marks):
+        between = pieces[a.index + 1 : b.index]
+        empty = not between or (
+            len(between) == 1 and not a.title and plain_title_like(between[0].text, 2)
+        )
+        if not empty:
+            continue
+        if runs and runs[-1][-1] is a:
+            runs[-1].append(b)
+        else:
+            runs.append([a, b])
+    for run in runs:
+        last, before = run[-1], run[-2]
+        closes = last.number is not None and before.number is not None
+        if closes and last.number != before.number + 1:
+            run.pop()  # a new series starts: the essays themselves
+    return [(r[0].index, r[-1].index) for r in runs if len(r) >= CONTENTS_MIN]

@@ -1,0 +1,331 @@
+"""What each piece of an essay is: its role.
+
+A piece can be a subtitle, a byline (author, source, dateline, attribution,
+signature), a date, a title, a heading, a label or a paragraph, and one piece
+can hold several glued together (标题 ■作者 正文, 标题（日期）讲话人正文). The
+role is read from the piece's form and from what stands before it: a name
+alone is a byline under a title or a source, a title-like line is a title
+when a byline, a date or a source follows it (`assemble` decides that, as it
+sees what follows). The rules are named data in `handbook.patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..chars import SENTENCE_END
+from ..model import Author, Byline, Collection, Recognition, Repair
+from ..patterns import (
+    BARE_NAME,
+    BRACKET_HEADING,
+    BYLINES,
+    CODE_LABEL,
+    DASH_SUBTITLE,
+    DATE_LINE,
+    DATE_PART,
+    GLUED_PAREN_NAME,
+    GLUED_SOURCE,
+    HEAD_CUT,
+    HEADING_MARKERS,
+    HEADLINE_MAX,
+    MARKDOWN_HEADING,
+    NEWS_CITATION,
+    NEWS_LEAD,
+    NEWS_LEAD_REACH,
+    PAREN_NAME,
+    PROPERTY_LINE,
+    SERIES_LABEL,
+    SHORT_BYLINES,
+    SHORT_PIECE,
+    SUBTITLE,
+    Rule,
+)
+from . import properties
+from .debris import first_match
+from .segment import split_repair
+from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
+from .survey import Conventions
+
+DATE = re.compile(DATE_PART)
+NAMES_SEPARATOR = re.compile(r"[、，,\s]+")
+SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
+# Bylines whose names must look like names (they could be prose otherwise).
+NAMED_FORMS = {"office-byline", "square-byline", "attribution", "attribution-wire"}
+GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
+HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
+
+
+@dataclass
+class Token:
+    kind: str  # subtitle | byline | date | title | heading | label | paragraph
+    text: str
+    line: int
+    rule: str = ""
+    byline: Byline | None = None
+    date: str | None = None
+    strong: bool = False  # a title that carries its own evidence (a byline glued to it)
+    title: str = ""  # for 原标题：…, the title it gives
+
+
+@dataclass
+class Context:
+    """What the classifier knows besides the piece itself."""
+
+    collection: Collection
+    conventions: Conventions
+    previous: Token | None = None
+    first: bool = False  # the essay's first piece
+    tokens: list[Token] = field(default_factory=list)
+
+    def recognise(self, line: int, rule: str, what: str) -> None:
+        self.collection.recognitions.append(Recognition(line, rule, what))
+
+    def repair(self, repair: Repair) -> None:
+        self.collection.repairs.append(repair)
+
+
+def classify(text: str, line: int, ctx: Context) -> list[Token]:
+    """The tokens one piece holds, in order. `ctx.previous` follows along."""
+    out: list[Token] = []
+    for token in read(text, line, ctx):
+        ctx.previous = token
+        out.append(token)
+    return out
+
+
+def read(text: str, line: int, ctx: Context) -> list[Token]:
+    previous = ctx.previous
+    after_title = previous is not None and previous.kind in ("title", "subtitle")
+    if ctx.conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
+        ctx.repair(Repair(line, "markdown-heading-mark", mark.group(0).strip(), ""))
+        return [Token("title", text[mark.end() :], line, "markdown-heading", strong=True)]
+    if CODE_LABEL.match(text):
+        return [Token("label", text, line, "code-label")]
+    if ctx.first and SUBTITLE.pattern.match(text):
+        ctx.recognise(line, SUBTITLE.name, "essay subtitle")
+        return [Token("subtitle", text, line, SUBTITLE.name)]
+    if after_title and DASH_SUBTITLE.pattern.match(text):
+        ctx.recognise(line, DASH_SUBTITLE.name, "subtitle")
+        return [Token("subtitle", text, line, DASH_SUBTITLE.name)]
+    props = properties.fields(text)
+    if props:  # a property line that names its authors
+        names, day = properties.authors(props), properties.date(props)
+        byline = Byline(text, names, PROPERTY_LINE.name, line, day)
+        ctx.recognise(line, PROPERTY_LINE.name, f"byline: {text}")
+        return [Token("byline", text, line, PROPERTY_LINE.name, byline, date=byline.date)]
+    found = byline_match(text)
+    if found:
+        return byline_tokens(*found, text, line, ctx)
+    date = DATE_LINE.pattern.match(text)
+    if date:
+        ctx.recognise(line, DATE_LINE.name, f"date: {date.group('date')}")
+        return [Token("date", text, line, DATE_LINE.name, date=date.group("date"))]
+    glued = glued_head(text, line, ctx)
+    if glued:
+        return glued
+    if previous is not None and (name := bare_name(text, previous)):
+        ctx.recognise(line, BARE_NAME.name, f"byline: {text}")
+        byline = Byline(text, [Author(name)], BARE_NAME.name, line)
+        return [Token("byline", text, line, BARE_NAME.name, byline)]
+    return headed(text, line, ctx)
+
+
+def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
+    long = len(text) > SHORT_PIECE
+    for r in BYLINES:
+        if long and r.name in SHORT_BYLINES:
+            continue
+        m = r.search(text)
+        if m and (r.name not in NAMED_FORMS or name_like(m.group("name"))):
+            return r, m
+    return None
+
+
+def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context) -> list[Token]:
+    """A byline, with what is glued before (its title, or text) and after it."""
+    groups = m.groupdict()
+    if r.name == "original-title":
+        ctx.recognise(line, r.name, f"title given after the text: {groups['title']}")
+        byline = Byline(text, [], r.name, line)
+        return [Token("byline", text, line, r.name, byline, title=groups["title"])]
+    has_own = groups.get("byline") is not None
+    byline_text = groups["byline"] if has_own else m.group(0)
+    before = text[: m.start("byline") if has_own else m.start()]
+    byline = Byline(byline_text, authors_of(groups), r.name, line, date_of(groups))
+    ctx.recognise(line, r.name, f"byline: {byline_text}")
+    tokens: list[Token] = []
+    if groups.get("title"):
+        tokens.append(Token("title", groups["title"].strip(), line, r.name, strong=True))
+        ctx.previous = tokens[-1]
+    elif before.strip():
+        tokens += classify(before.strip(), line, ctx)
+        ctx.repair(split_repair(line, "split-trailing-byline", before, byline_text))
+    tokens.append(Token("byline", byline_text, line, r.name, byline, date=byline.date))
+    ctx.previous = tokens[-1]
+    rest = (groups.get("rest") or "").strip()
+    if rest:
+        ctx.repair(split_repair(line, "split-glued-byline", byline_text, rest))
+        tokens += classify(rest, line, ctx)
+    return tokens
+
+
+def date_of(groups: dict[str, str | None]) -> str | None:
+    """A byline's date: its own, or the one inside its bracket (下午 and the
+    hour left out)."""
+    if groups.get("date"):
+        return groups["date"].strip()
+    when = DATE.search(groups.get("when") or "")
+    return when.group(0).strip() if when else None
+
+
+def authors_of(groups: dict[str, str | None]) -> list[Author]:
+    """The authors a byline names: one by `name`, reporters, the source."""
+    authors = []
+    if groups.get("name"):
+        name = groups["name"].strip()
+        authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
+    for reporter in NAMES_SEPARATOR.split(groups.get("reporters") or ""):
+        if reporter:
+            authors.append(Author(reporter, role=groups.get("role") or "记者"))
+    if groups.get("agency"):
+        authors.append(Author(groups["agency"], role="来源"))
+    if not authors and groups.get("unit"):
+        authors.append(Author("", groups["unit"].strip()))
+    return authors
+
+
+def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A title glued to its subtitle, date, speaker or source:
+    `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
+    `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
+    cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1)
+    if cut and head_title_like(text[: cut.start()].strip()):
+        rest = text[cut.start() :].strip()
+        title = glued_title(text[: cut.start()], text, HEAD_CUT.name, line, ctx)
+        return [*title, *classify_head_rest(rest, line, ctx)]
+    source = GLUED_SOURCE.search(text)
+    if not source:
+        return None
+    stops = list(SENTENCE_STOP.finditer(text, 0, source.start()))
+    lead = stops[-1].end() if stops else 0
+    title = text[lead : source.start()].strip()
+    if not head_title_like(title, HEADLINE_MAX) or len(title) < HEAD_TITLE_MIN:
+        return None
+    tokens = classify(text[:lead].strip(), line, ctx) if lead else []
+    tokens += glued_title(title, text[lead:], GLUED_SOURCE.name, line, ctx)
+    return tokens + classify(text[source.start() :], line, ctx)
+
+
+def glued_title(title: str, text: str, rule: str, line: int, ctx: Context) -> list[Token]:
+    """The title cut from what is glued to it; a series label glued before it
+    (…学习推荐材料习近平主持召开…) cut off too."""
+    title = title.strip()
+    tokens = []
+    label = SERIES_LABEL.match(title)
+    if label and len(title) - label.end() >= HEAD_TITLE_MIN:
+        tokens.append(Token("paragraph", label.group(0), line, "series-label"))
+        title = title[label.end() :]
+    ctx.repair(split_repair(line, rule, title, text[text.find(title) + len(title) :]))
+    ctx.recognise(line, rule, f"title: {title}")
+    tokens.append(Token("title", title, line, rule, strong=True))
+    ctx.previous = tokens[-1]
+    return tokens
+
+
+def classify_head_rest(rest: str, line: int, ctx: Context) -> list[Token]:
+    """What follows a glued title: its subtitle, date and speaker, each cut
+    off in turn; a speaker's name glued to the first sentence is cut from it."""
+    tokens: list[Token] = []
+    for part in [p.strip() for p in HEAD_CUT.pattern.split(rest) if p and p.strip()]:
+        previous = ctx.previous
+        if previous is not None and previous.kind == "date" and (name := glued_name(part, ctx)):
+            byline = Byline(name, [Author(name)], "speaker-glued", line)
+            ctx.recognise(line, "speaker-glued", f"byline: {name}")
+            ctx.repair(split_repair(line, "split-glued-byline", name, part[len(name) :]))
+            tokens.append(Token("byline", name, line, "speaker-glued", byline))
+            ctx.previous = tokens[-1]
+            part = part[len(name) :]
+        tokens += classify(part, line, ctx)
+    return tokens
+
+
+def glued_name(text: str, ctx: Context) -> str:
+    """A speaker's name glued to the speech (习近平武汉新型…): two or three
+    characters, as many as the document repeats together."""
+    if len(text) < GLUED_NAME_REST or not name_like(text[:2]):
+        return ""
+    two, three = text[:2], text[:3]
+    if not name_like(three) or any(c in three for c in SENTENCE_END):
+        return two
+    return three if ctx.conventions.text.count(three) >= ctx.conventions.text.count(two) else two
+
+
+def bare_name(text: str, previous: Token) -> str:
+    """A name alone under a title, a source, a date or a subtitle."""
+    m = BARE_NAME.pattern.match(text)
+    if not m or not name_like(m.group("name")):
+        return ""
+    after_head = previous.kind in ("title", "subtitle", "date") or (
+        previous.kind == "byline"
+        and previous.byline is not None
+        and any(a.role == "来源" for a in previous.byline.authors)
+    )
+    return m.group("name") if after_head else ""
+
+
+def news_lead(text: str) -> int | None:
+    """Where the news lead cited as （4月6日新华网） begins: the last sentence
+    before the citation, a few at most, that opens with a time word."""
+    cited = NEWS_CITATION.search(text)
+    if not cited:
+        return None
+    starts = [0] + [m.end() for m in SENTENCE_STOP.finditer(text, 0, cited.start())]
+    for start in reversed(starts[-NEWS_LEAD_REACH - 1 :]):
+        if NEWS_LEAD.match(text, start):
+            return start
+    return None
+
+
+def headed(text: str, line: int, ctx: Context) -> list[Token]:
+    """A heading, alone or glued to its paragraph; a signature in brackets
+    glued to a paragraph's end; else a paragraph."""
+    bracket = BRACKET_HEADING.pattern.match(text)
+    if bracket and ctx.previous is not None:  # opening an untitled text, it is a run-in label
+        head, rest = bracket.group("head"), bracket.group("rest").strip()
+        if rest:
+            ctx.repair(split_repair(line, "split-glued-heading", head, rest))
+        return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
+    signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
+    if signed and name_like(signed.group(1)[1:-1]):
+        before, after = text[: signed.start() + 1], text[signed.end() :].strip()
+        name = signed.group(1)
+        tokens = classify(before.strip(), line, ctx) if before.strip() else []
+        byline = Byline(name, [Author(name[1:-1])], PAREN_NAME.name, line)
+        ctx.recognise(line, PAREN_NAME.name, f"byline: {name}")
+        ctx.repair(split_repair(line, "split-trailing-byline", before, name))
+        tokens.append(Token("byline", name, line, PAREN_NAME.name, byline))
+        ctx.previous = tokens[-1]
+        return tokens + (classify(after, line, ctx) if after else [])
+    lead = news_lead(text)
+    if lead is not None:
+        ctx.recognise(line, NEWS_CITATION.name, f"a commentary opens: {text[lead : lead + 12]}")
+        if lead:
+            ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
+        before = classify(text[:lead], line, ctx) if lead else []
+        return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
+    heading = first_match(HEADING_MARKERS, text)
+    if heading:
+        # The first space after the heading's own words, not right after its marker.
+        words = text[heading[1].end() :].lstrip()
+        cut = len(text) - len(words) + words.find(" ")
+        head, rest = (text[:cut], text[cut + 1 :]) if words.find(" ") > 0 else (text, "")
+        if rest.strip() and title_like(head, TITLE_MAX):
+            ctx.repair(split_repair(line, "split-glued-heading", head, rest))
+            return [
+                Token("heading", head, line, heading[0].name),
+                *classify(rest.strip(), line, ctx),
+            ]
+        if title_like(text, HEADING_MAX):
+            return [Token("heading", text, line, heading[0].name)]
+    return [Token("paragraph", text, line)]

@@ -1,0 +1,171 @@
+"""Cut lines into pieces and mend lines broken inside sentences.
+
+A piece is what a reader sees as one line: a line holding several paragraphs
+(separated by a space after a sentence, by a run of wide spaces, or in some
+texts by no-break spaces) is cut into them, and an essay marker glued to the
+previous essay's last sentence or closing date starts its own piece. Then a
+line that stops inside a sentence is joined to the next one. Every cut and
+every join is a repair, reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
+from ..model import Removal, Repair, SourceLine
+from ..patterns import (
+    ESSAY_MARKERS,
+    GLUED_ESSAY_MARKER,
+    HEADING_MARKERS,
+    NBSP_BREAK,
+    PARAGRAPH_BREAK_SPACE,
+    SPACED_LABEL,
+)
+from .debris import first_match, piece_debris
+from .properties import fields
+from .shapes import (
+    LABEL_LEAD,
+    LIST_ITEM_END,
+    STARTS_AS_TEXT,
+    ends_in_han,
+    ends_mid_word,
+    plain_title_like,
+)
+from .survey import Conventions
+
+SPACE = re.compile(f"[ \u00a0{WIDE_SPACES}]")
+
+
+def split_repair(number: int, rule: str, left: str, right: str, mark: str = "|") -> Repair:
+    """A line cut in two; the report shows a few characters either side."""
+    return Repair(number, rule, f"{left[-8:]} {right[:8]}", f"{left[-8:]} {mark} {right[:8]}")
+
+
+def segment(
+    lines: list[SourceLine],
+    conventions: Conventions,
+    repairs: list[Repair],
+    removals: list[Removal],
+) -> list[SourceLine]:
+    """The lines as pieces, debris pieces (a photo's caption) removed, broken
+    lines joined."""
+    pieces: list[SourceLine] = []
+    for line in lines:
+        for part in paragraph_pieces(line, conventions, repairs):
+            for piece in split_glued_markers(part, repairs):
+                rule = piece_debris(piece)
+                if rule:
+                    removals.append(Removal(piece.number, rule, piece.text))
+                else:
+                    pieces.append(piece)
+    return join_broken_lines(pieces, repairs, conventions.hard_wrapped)
+
+
+def paragraph_pieces(
+    line: SourceLine, conventions: Conventions, repairs: list[Repair]
+) -> list[SourceLine]:
+    """Cut a line at the spaces that stand for lost paragraph breaks."""
+    text, number = line.text, line.number
+    if not SPACE.search(text) or fields(text):
+        return [line]  # no space to break at, or a byline of fields spaced apart
+    breaks = list(PARAGRAPH_BREAK_SPACE.finditer(text))
+    if conventions.nbsp_breaks:
+        taken = {m.start() for m in breaks}
+        breaks += [m for m in NBSP_BREAK.finditer(text) if m.start() not in taken]
+        breaks.sort(key=lambda m: m.start())
+    label = SPACED_LABEL.match(text)
+    if not breaks or (label and len(breaks) == 1 and breaks[0].end() <= label.end()):
+        return [line]
+    parts, start = [], 0
+    for space in breaks:
+        if space.start() < start or (label and space.end() <= label.end()):
+            continue
+        end = space.start() + len(space.group(1) or "")  # closing quotes stay with their sentence
+        parts.append(text[start:end])
+        start = space.end()
+        repairs.append(
+            split_repair(number, "split-paragraph-at-space", text[:end], text[space.end() :], "¶")
+        )
+    parts.append(text[start:])
+    return [SourceLine(number, p) for p in parts if p]
+
+
+def split_glued_markers(line: SourceLine, repairs: list[Repair]) -> list[SourceLine]:
+    """`…最后一句。第二篇:标题` → two pieces: the marker starts its own."""
+    if "篇" not in line.text and "范文" not in line.text:  # every marker has one
+        return [line]
+    pieces = GLUED_ESSAY_MARKER.pattern.split(line.text)
+    if len(pieces) == 1:
+        return [line]
+    for before, after in itertools.pairwise(pieces):
+        repairs.append(split_repair(line.number, GLUED_ESSAY_MARKER.name, before, after))
+    return [SourceLine(line.number, p.strip()) for p in pieces if p.strip()]
+
+
+def is_marker(text: str) -> bool:
+    return first_match(ESSAY_MARKERS, text) is not None
+
+
+def join_broken_lines(
+    pieces: list[SourceLine], repairs: list[Repair], hard_wrapped: bool
+) -> list[SourceLine]:
+    """Join a line's last piece, when it stops inside a sentence, to the next
+    line's first."""
+    joined: list[SourceLine] = []
+    for i, piece in enumerate(pieces):
+        previous = joined[-1] if joined else None
+        how = (
+            previous
+            and pieces[i - 1].number != piece.number
+            and not in_list(pieces, i)
+            and broken_between(previous, piece, hard_wrapped)
+        )
+        if not how:
+            joined.append(piece)
+            continue
+        joined[-1] = SourceLine(previous.number, previous.text + piece.text)
+        repairs.append(
+            Repair(
+                previous.number,
+                how,
+                f"{previous.text[-6:]} / {piece.text[:6]} (line {piece.number})",
+                previous.text[-6:] + piece.text[:6],
+            )
+        )
+    return joined
+
+
+def in_list(pieces: list[SourceLine], i: int) -> bool:
+    """Whether the line before piece `i` is an item of a list of clauses:
+    it and its neighbour, before or after, end in a semicolon (只有…；只有…；)."""
+    ends = [p.text[-1:] == SEMICOLON for p in pieces[max(0, i - 2) : i + 1]]
+    return len(ends) >= 2 and ends[-2] and (ends[-1] or (len(ends) == 3 and ends[0]))
+
+
+def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
+    """Why `first` and `second` are one sentence broken in two (a rule name), or ""."""
+    a, b = first.text, second.text
+    open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or ends_mid_word(a)
+    if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
+        return ""  # most lines end a sentence
+    heading = first_match(HEADING_MARKERS, b)
+    if heading:
+        # `形式主义:知行不` + `一、不求实效…等;`: the first stops in a word (知行不一),
+        # the second ends like a list item, which no heading does.
+        return (
+            "joined-broken-line" if ends_in_han(a) and COLON in a and b[-1] in LIST_ITEM_END else ""
+        )
+    if a[-1] in f"{COMMA}、":  # a comma never ends a paragraph
+        return "joined-broken-line"
+    if a[-1] == SEMICOLON and not LABEL_LEAD.match(a) and not LABEL_LEAD.match(b):
+        return "joined-broken-line"  # one clause of a sentence, not a list item
+    if (
+        hard_wrapped
+        and ends_mid_word(a)
+        and not plain_title_like(a, 2)
+        and not plain_title_like(b, 2)
+    ):
+        return "joined-broken-line"  # a text broken at a width, inside a word
+    return ""

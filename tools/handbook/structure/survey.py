@@ -1,0 +1,93 @@
+"""Look at the whole document before reading any line of it.
+
+The raw texts differ in their conventions: one line a paragraph or lines
+broken at a fixed width; paragraphs separated by line breaks, by runs of
+wide spaces or by no-break spaces; a Markdown export; short lines repeated
+above every chapter (a book's running heads). What the survey finds here
+decides how the later passes read each line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import SourceLine
+from ..patterns import ESSAY_MARKERS, FRONT_MATTER_FENCE, MARKDOWN_HEADING, NBSP_BREAK
+from .shapes import CLAUSE_MARK, ends_mid_word, plain_title_like
+
+NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
+IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+WRAPPED_MIN = 20  # characters of a line of running text
+RUNNING_HEAD_MAX = 8  # characters of a running head
+MARKER_REACH = 3  # lines between a running head and the marker below it
+
+
+@dataclass
+class Conventions:
+    """What the document's own habits are, found by looking at all of it."""
+
+    markdown: bool = False  # a Markdown export: `# ` headings, rules, images
+    nbsp_breaks: bool = False  # no-break spaces separate its paragraphs
+    hard_wrapped: bool = False  # long lines break inside sentences
+    running_heads: set[str] = field(default_factory=set)
+    text: str = ""  # every line, for counting how often a phrase recurs
+
+    def describe(self) -> str:
+        """The conventions as the report states them."""
+        found = [
+            "Markdown export" if self.markdown else "",
+            "no-break spaces separate paragraphs" if self.nbsp_breaks else "",
+            "lines hard-wrapped inside sentences" if self.hard_wrapped else "",
+            "running heads " + "、".join(sorted(self.running_heads)) if self.running_heads else "",
+        ]
+        return "; ".join(f for f in found if f) or "one line a paragraph"
+
+
+def survey(lines: list[SourceLine]) -> Conventions:
+    texts = [line.text for line in lines]
+    return Conventions(
+        markdown=is_markdown(texts),
+        nbsp_breaks=nbsp_breaks(texts),
+        hard_wrapped=is_hard_wrapped(texts),
+        running_heads=running_heads(texts),
+        text="\n".join(texts),
+    )
+
+
+def nbsp_breaks(texts: list[str]) -> bool:
+    text = "\n".join(t for t in texts if "\u00a0" in t)
+    return len(NBSP_BREAK.findall(text)) >= NBSP_BREAKS_MIN
+
+
+def is_markdown(texts: list[str]) -> bool:
+    """Its first line a `# ` heading, or headings beside image references."""
+    if not texts:
+        return False
+    headings = sum(bool(MARKDOWN_HEADING.match(t)) for t in texts)
+    return bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0])) or (
+        headings > 0 and any(IMAGE_LINE.match(t) for t in texts)
+    )
+
+
+def is_hard_wrapped(texts: list[str]) -> bool:
+    """Most lines of running text end inside a word: the text was broken at a
+    width, not at the end of its paragraphs."""
+    prose = [t for t in texts if len(t) >= WRAPPED_MIN and CLAUSE_MARK.search(t)]
+    broken = sum(ends_mid_word(t) for t in prose)
+    return len(prose) >= 3 and broken * 2 > len(prose)
+
+
+def running_heads(texts: list[str]) -> set[str]:
+    """Short lines that recur, each time just above an essay marker."""
+    markers = {i for i, t in enumerate(texts) if any(r.match(t) for r in ESSAY_MARKERS)}
+    places: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if len(t) <= RUNNING_HEAD_MAX and plain_title_like(t, 2) and i not in markers:
+            places.setdefault(t, []).append(i)
+    return {
+        text
+        for text, found in places.items()
+        if len(found) >= 2
+        and all(any(i + k in markers for k in range(1, MARKER_REACH + 1)) for i in found)
+    }
