@@ -8,7 +8,8 @@
 #   docs/, mkdocs.yml, hooks, theme -> build/editions/EDITION (one mkdocs build each)
 #                                   -> site/ (each edition copied into its place)
 #   an edition's pages, the print stylesheet and maker -> its PDF
-# The editions and their PDFs are independent: `make -j2` builds them side by side.
+#   an edition's pages, the EPUB maker and its stylesheet -> its EPUB
+# The editions, their PDFs and EPUBs are independent: `make -j2` builds them side by side.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -35,9 +36,10 @@ site_index = site/$(if $(SITE_PATH_$1),$(SITE_PATH_$1)/)index.html
 # Inputs, found afresh on every run: files may move between modules and packages.
 HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
 # (A filter pattern holds one wildcard %: folders are named from tools/handbook/.)
-PRINT_FILES    := $(filter %/pdf.py %/fonts.py %/publication.py %.css tools/handbook/print/%,$(HANDBOOK_FILES))
+EPUB_FILES     := $(filter tools/handbook/epub/% %/fonts.py,$(HANDBOOK_FILES))
+PRINT_FILES    := $(filter-out tools/handbook/epub/%,$(filter %/pdf.py %/fonts.py %/publication.py %.css tools/handbook/print/%,$(HANDBOOK_FILES)))
 # The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
-CONVERTER      := $(filter-out $(PRINT_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py,$(HANDBOOK_FILES))
+CONVERTER      := $(filter-out $(PRINT_FILES) $(EPUB_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py,$(HANDBOOK_FILES))
 DOCS_FILES     := $(shell find docs -type f)
 SITE_FILES     := mkdocs.yml $(shell find tools/hooks tools/theme -type f ! -path '*/__pycache__/*')
 SYSTEM_CHECK   := tools/setup/system_packages.py
@@ -46,6 +48,10 @@ SYSTEM_CHECK   := tools/setup/system_packages.py
 SITE_SETTINGS := HANT=$(HANT) HANDBOOK_SITE_URL=$(HANDBOOK_SITE_URL)
 $(shell mkdir -p $(STAMPS) && [ "$$(cat $(STAMPS)/site-settings 2>/dev/null)" = '$(SITE_SETTINGS)' ] \
   || echo '$(SITE_SETTINGS)' > $(STAMPS)/site-settings)
+# `make EPUB_FONTS=embed`: the EPUBs carry subsets of their fonts (default: none).
+EPUB_FONTS ?= none
+$(shell [ "$$(cat $(STAMPS)/settings-epub 2>/dev/null)" = '$(EPUB_FONTS)' ] \
+  || echo '$(EPUB_FONTS)' > $(STAMPS)/settings-epub)
 
 # The browser audits, pinned in package.json / package-lock.json: axe-core for
 # the tests (npm's production dependencies), Lighthouse for make audit only.
@@ -56,9 +62,9 @@ CONVERT := $(BIN)/handbook convert $(SOURCES) --out docs --report build/report.j
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all venv convert build pdf offline publish bench audit corpus serve check lint test test-fast system-deps clean help
+.PHONY: all venv convert build pdf epub offline publish bench audit corpus serve check lint test test-fast system-deps clean help
 
-all: build pdf ## Convert source/ into docs/, build the site into site/ with its PDFs
+all: build pdf epub ## Convert source/ into docs/, build the site into site/ with its PDFs and EPUBs
 
 # --- set-up -------------------------------------------------------------------
 
@@ -140,18 +146,29 @@ $(STAMPS)/pdf-%: $(PRINT_FILES)
 
 pdf: $(foreach e,$(BUILT_EDITIONS),$(STAMPS)/pdf-$e) ## One A4 PDF per edition: site/downloads/, site/zh-Hant/downloads/
 
-build/handbook-offline.zip: build/report.json $(DOCS_FILES) $(SITE_FILES) $(STAMPS)/site-settings $(foreach e,$(BUILT_EDITIONS),$(STAMPS)/pdf-$e)
+# --- EPUB ---------------------------------------------------------------------
+
+# Like the PDF maker, the EPUB maker reads the site's home page to find the editions.
+$(STAMPS)/epub-zh-Hans: $(call site_index,zh-Hans)
+$(STAMPS)/epub-zh-Hant: $(call site_index,zh-Hant) | $(if $(filter zh-Hans,$(BUILT_EDITIONS)),$(call site_index,zh-Hans))
+$(STAMPS)/epub-%: $(EPUB_FILES) $(STAMPS)/settings-epub
+	$(BIN)/python -m handbook.epub --site site --script $(subst zh-,,$*) --fonts $(EPUB_FONTS)
+	@touch $@
+
+epub: $(foreach e,$(BUILT_EDITIONS),$(STAMPS)/epub-$e) ## One EPUB 3 per edition, beside its PDF (EPUB_FONTS=embed: with its fonts)
+
+build/handbook-offline.zip: build/report.json $(DOCS_FILES) $(SITE_FILES) $(STAMPS)/site-settings $(foreach e,$(BUILT_EDITIONS),$(STAMPS)/pdf-$e $(STAMPS)/epub-$e)
 	rm -rf build/offline $@
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline/handbook
-	cd site && find . -path '*/downloads/*.pdf' -exec cp --parents {} ../build/offline/handbook/ \;
+	cd site && find . \( -path '*/downloads/*.pdf' -o -path '*/downloads/*.epub' \) -exec cp --parents {} ../build/offline/handbook/ \;
 	cd build/offline && ../../$(BIN)/python -m zipfile -c ../handbook-offline.zip handbook
 
-offline: build/handbook-offline.zip ## Zip a build that works opened from disk, PDFs included: build/handbook-offline.zip
+offline: build/handbook-offline.zip ## Zip a build that works opened from disk, PDFs and EPUBs included: build/handbook-offline.zip
 
 site/downloads/handbook-offline.zip: build/handbook-offline.zip $(call site_index,zh-Hans)
 	mkdir -p $(@D) && cp $< $@
 
-publish: all site/downloads/handbook-offline.zip ## Everything a web host serves, in site/: both editions, PDFs, offline zip
+publish: all site/downloads/handbook-offline.zip ## Everything a web host serves, in site/: both editions, PDFs, EPUBs, offline zip
 
 # --- working on the handbook ----------------------------------------------------
 
@@ -191,8 +208,8 @@ lint: venv ## ruff lint and format check
 test: $(STAMPS)/system-test venv $(AXE) lint check ## The whole test suite (system packages, lint, staleness check, pytest)
 	$(BIN)/pytest
 
-test-fast: venv lint check ## The suite without Chromium, WeasyPrint or slow site builds
-	$(BIN)/pytest -m "not browser and not pdf and not slow"
+test-fast: venv lint check ## The suite without Chromium, WeasyPrint, EPUBCheck or slow site builds
+	$(BIN)/pytest -m "not browser and not pdf and not epub and not slow"
 
 clean: ## Remove the built site and build output (docs/ is kept: it is committed)
 	rm -rf site build .pytest_cache

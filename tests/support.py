@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from handbook.editions import Edition
+from handbook.addresses import DOWNLOADS
+from handbook.editions import Edition, built_editions
 from handbook.search.folding import fold
 from handbook.search.pages import Kind, page_kind
 
@@ -244,3 +245,16 @@ def source_of(page: str) -> Path:
 def front_matter(md: Path) -> dict[str, Any]:
     text = md.read_text(encoding="utf-8")
     return yaml.safe_load(text.split("---")[1]) or {} if text.startswith("---") else {}
+
+
+def downloads(site: Path, suffix: str) -> dict[str, Path]:
+    """The one file with `suffix` (".pdf", ".epub") in each edition's downloads
+    folder of a built site, keyed by script: Hans, and Hant once it is built."""
+    found = {}
+    for edition in built_editions(site):
+        files = sorted((edition.root(site) / DOWNLOADS).glob(f"*{suffix}"))
+        assert len(files) == 1, (
+            f"expected one {suffix} in {edition.root(site) / DOWNLOADS}: {files}"
+        )
+        found[edition.script] = files[0]
+    return found

@@ -29,11 +29,14 @@ STEPS = {
     "place zh-Hant": re.compile(r'^echo "zh-Hant -> site/zh-Hant'),
     "pdf zh-Hans": re.compile(r"-m handbook\.pdf --site site --script Hans$"),
     "pdf zh-Hant": re.compile(r"-m handbook\.pdf --site site --script Hant$"),
+    "epub zh-Hans": re.compile(r"-m handbook\.epub --site site --script Hans "),
+    "epub zh-Hant": re.compile(r"-m handbook\.epub --site site --script Hant "),
     "system check": re.compile(r"system_packages\.py build$"),
 }
 EVERYTHING_BUT_VENV = set(STEPS) - {"venv", "system check"}
 PDFS = {"pdf zh-Hans", "pdf zh-Hant"}
-SITE = {"build zh-Hans", "build zh-Hant", "place zh-Hans", "place zh-Hant"} | PDFS
+EPUBS = {"epub zh-Hans", "epub zh-Hant"}
+SITE = {"build zh-Hans", "build zh-Hant", "place zh-Hans", "place zh-Hant"} | PDFS | EPUBS
 # The output and caches at the top of a checkout, never copied.
 NOT_PROJECT = {".git", ".venv", "site", "build", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 
@@ -100,9 +103,11 @@ def test_nothing_changed_nothing_runs(made: Path) -> None:
     [
         ("tools/handbook/book.css", PDFS),
         ("tools/handbook/pdf.py", PDFS),
-        ("tools/handbook/fonts.py", PDFS),
+        ("tools/handbook/fonts.py", PDFS | EPUBS),
         ("tools/handbook/print/justify.py", PDFS),
         ("tools/handbook/publication.py", PDFS),
+        ("tools/handbook/epub/book.py", EPUBS),
+        ("tools/handbook/epub/style.css", EPUBS),
         ("tools/handbook/bench/scales.py", set()),
         ("tools/handbook/corpus/scoring.py", set()),
         ("tools/handbook/audit.py", set()),
@@ -160,6 +165,7 @@ def test_one_edition_alone(made: Path) -> None:
         "build zh-Hant",
         "place zh-Hant",
         "pdf zh-Hant",
+        "epub zh-Hant",
     }
 
 
@@ -169,10 +175,17 @@ def test_a_new_site_address_rebuilds_the_site(made: Path) -> None:
     assert steps(made, "all") == SITE  # and back
 
 
+def test_embedding_the_epub_fonts_remakes_the_epubs_alone(made: Path) -> None:
+    assert steps(made, "all", "EPUB_FONTS=embed") == EPUBS
+    assert "--fonts embed" in make(made, "-n", "all", "EPUB_FONTS=embed").stdout
+    assert steps(made, "all") == EPUBS  # and back
+
+
 def test_publish_adds_the_offline_zip_to_the_site(made: Path) -> None:
     result = make(made, "-n", "publish")
     assert "HANDBOOK_OFFLINE=true" in result.stdout
     assert "cp build/handbook-offline.zip site/downloads/handbook-offline.zip" in result.stdout
+    assert "-path '*/downloads/*.epub'" in result.stdout  # the EPUBs go into the zip
 
 
 # --- make serve ------------------------------------------------------------------

@@ -30,7 +30,7 @@ OS_RELEASE = {
     "manjaro": "ID=manjaro\nID_LIKE=arch\n",
     "alpine": "ID=alpine\n",
 }
-TEST_ONLY = ["chromium", "poppler-utils", "nodejs"]
+TEST_ONLY = ["chromium", "poppler-utils", "default-jre-headless", "nodejs"]
 
 
 def os_release(tmp_path: Path, name: str) -> Path:
@@ -161,10 +161,10 @@ def test_as_root_the_missing_packages_are_installed(
     assert main(machine, "test") == 0
     assert log(machine) == [
         "apt-get update -qq (DEBIAN_FRONTEND=noninteractive)",
-        "apt-get install -y -qq --no-install-recommends chromium poppler-utils nodejs"
+        f"apt-get install -y -qq --no-install-recommends {' '.join(TEST_ONLY)}"
         " (DEBIAN_FRONTEND=noninteractive)",
     ]
-    assert "Installing system packages: chromium poppler-utils nodejs" in capsys.readouterr().err
+    assert f"Installing system packages: {' '.join(TEST_ONLY)}" in capsys.readouterr().err
 
 
 def test_without_root_through_sudo_when_it_asks_no_password(
@@ -188,10 +188,8 @@ def test_without_rights_it_stops_with_the_command(
     assert main(machine, "test") == 1
     assert log(machine) == ["sudo -n true"]
     err = capsys.readouterr().err
-    assert err.startswith(
-        "error: missing system packages (Debian/Ubuntu): chromium poppler-utils nodejs"
-    )
-    assert "\n  sudo apt-get install chromium poppler-utils nodejs\n" in err
+    assert err.startswith(f"error: missing system packages (Debian/Ubuntu): {' '.join(TEST_ONLY)}")
+    assert f"\n  sudo apt-get install {' '.join(TEST_ONLY)}\n" in err
 
 
 def test_build_does_not_ask_for_the_test_tools(machine: Path) -> None:

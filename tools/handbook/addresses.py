@@ -18,7 +18,7 @@ from .model import Collection, Heading, Paragraph
 
 # Folders of the built site.
 GLOSSARY_DIR = "glossary"  # the glossary's pages, docs/glossary/
-DOWNLOADS = "downloads"  # each edition's PDF
+DOWNLOADS = "downloads"  # each edition's PDF and EPUB
 TRADITIONAL_DIR = "zh-Hant"  # the Traditional edition's nested build
 # A text's folder must not take one of these: the glossary, the hand-written
 # assets, the PDFs and the search index (Material's).
@@ -141,6 +141,16 @@ def pdf_name(site_name: str) -> str:
 def pdf_url(site_name: str) -> str:
     """The PDF's URL from the edition's root."""
     return f"{DOWNLOADS}/{quote(pdf_name(site_name))}"
+
+
+def epub_name(site_name: str) -> str:
+    """The EPUB's file name inside an edition's downloads/ folder, named as the PDF is."""
+    return f"{site_name}.epub"
+
+
+def epub_url(site_name: str) -> str:
+    """The EPUB's URL from the edition's root."""
+    return f"{DOWNLOADS}/{quote(epub_name(site_name))}"
 
 
 def counterpart(url: str, from_root: str, to_root: str) -> str:

@@ -48,6 +48,7 @@ NEEDS = (
     Need("Noto Serif/Sans CJK SC, TC, HK (the PDFs' fonts)", "build", "fonts-noto-cjk", "google-noto-serif-cjk-fonts google-noto-sans-cjk-fonts", "noto-fonts-cjk", "cask:font-noto-serif-cjk cask:font-noto-sans-cjk"),
     Need("Chromium (browser tests)", "test", "chromium", "chromium", "chromium", "cask:chromium"),
     Need("poppler (pdftotext, pdffonts, pdftoppm in the PDF tests)", "test", "poppler-utils", "poppler-utils", "poppler", "poppler"),
+    Need("Java (EPUBCheck in the EPUB tests)", "test", "default-jre-headless", "java-21-openjdk-headless", "jre-openjdk-headless", "openjdk"),
     Need("Node (runs the search worker's code in the search tests)", "test", "nodejs", "nodejs", "nodejs", "node"),
 )  # fmt: skip
 

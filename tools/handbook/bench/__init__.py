@@ -3,7 +3,8 @@
 For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
 one run: conversion time and throughput, each edition's build next to a bare
 Material build of the same Markdown (stock config for a Chinese site:
-language and search in zh), PDF time per edition, search index and page
+language and search in zh), PDF time per edition, EPUB time and size per
+edition (with embedded fonts at ×1), search index and page
 weight, and each step's peak memory; the search on a throttled phone and its
 inexact answers, beside Material's own search and, with --pagefind,
 Pagefind's (handbook.search.measure). Then the Traditional conversion: its
@@ -14,7 +15,8 @@ repeated and the median reported; the machine is noisy, so the ratios matter
 more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only sites|make|traditional] [--pdf-baseline CHECKOUT] [--pagefind]
+        [--only sites|make|traditional] [--pdf-baseline CHECKOUT]
+        [--epub-max 100] [--fonts-max 1] [--pagefind]
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sys
 from pathlib import Path
 
 from ..hant.accuracy import traditional_table
+from .epub import epub_table
 from .make import bench_make, make_table
 from .scales import bench_scale, table
 from .search import search_figures, search_table
@@ -64,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         "timed on the same sites, in turn with this one",
     )
     p.add_argument(
+        "--epub-max", type=int, default=100, help="largest scale to make EPUBs at (default 100)"
+    )
+    p.add_argument(
+        "--fonts-max", type=int, default=1, help="largest scale to embed EPUB fonts at (default 1)"
+    )
+    p.add_argument(
         "--pagefind",
         action="store_true",
         help="measure Pagefind's search too (pip install 'pagefind[extended]')",
@@ -76,9 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
         full = args.only is None
         results.append(
-            bench_scale(scale, args.runs, args.out, args.pdf_max, args.pdf_baseline, full)
+            bench_scale(
+                scale,
+                *(args.runs, args.out, args.pdf_max, args.pdf_baseline, full),
+                *(args.epub_max, args.fonts_max),
+            )
         )
     sections = [table(results, args.runs)] if results else []
+    if results and args.only is None:
+        sections.append(epub_table(results, args.runs))
     if results and args.only is None:
         figures = search_figures(results, args.out, args.pagefind)
         sections.append(search_table(figures) if figures else "Search: measured with ×1 only.\n")

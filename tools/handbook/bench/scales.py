@@ -14,6 +14,7 @@ from pathlib import Path
 from ..chars import NUMERAL
 from ..patterns import ESSAY_MARKERS
 from ..search.measure import index_bytes
+from .epub import bench_epub
 from .steps import ROOT, SOURCE, Sample, measure, run
 
 BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n"
@@ -106,7 +107,14 @@ def navigation_bytes(page: Path) -> tuple[int, int]:
 
 
 def bench_scale(
-    scale: int, runs: int, work: Path, pdf_max: int, baseline: Path | None, full: bool = True
+    scale: int,
+    runs: int,
+    work: Path,
+    pdf_max: int,
+    baseline: Path | None,
+    full: bool = True,
+    epub_max: int = 100,
+    fonts_max: int = 1,
 ) -> dict:
     """One scale's figures; `full`: also the whole site (both editions in one
     build) that the PDFs and the search measurements read."""
@@ -183,6 +191,8 @@ def bench_scale(
                 measure(samples[name], pdf, project, env)
         result[f"pdf {edition}"] = samples["pdf"]
         result[f"baseline {edition}"] = samples.get("baseline", Sample())
+    if scale <= epub_max:
+        result["epub"] = bench_epub(site, project, runs, fonts=scale <= fonts_max)
     return result
 
 
