@@ -37,3 +37,12 @@ def test_the_traditional_edition_converts_strings_of_any_han():
     seen = []
     convert_values({"name": "\U00020000", "url": "https://例.org/x.html"}, seen.append)
     assert seen == ["\U00020000"]
+
+
+def test_text_that_starts_like_a_url_scheme_is_converted():
+    """A title as a blog export writes it (`title: '学习读后感'`) is text: only
+    a scheme followed by no space is an address."""
+    seen = []
+    meta = {"title": "title: '学习读后感'", "url": "mailto:编者@例.org", "page": "../例/"}
+    convert_values(meta, seen.append)
+    assert seen == ["title: '学习读后感'"]

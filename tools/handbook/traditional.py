@@ -33,7 +33,9 @@ TAIWAN_TAG = REGION_TAGS["tw"]
 NOT_TEXT_KEYS = frozenset(
     {"alternate", "edition", "editions", "hant", "icon", "language", "template", "hide"}
 )
-NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/)|\.(?:md|html?|txt|css|js|png|svg)$")
+# Addresses and file names, left as written: a URL (a scheme, then no space:
+# `https://例.org/`), a path, a file. `title: 学习` is text, not a URL.
+NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*:\S*$|/|\.{1,2}/)|\.(?:md|html?|txt|css|js|png|svg)$")
 
 
 def convert_values(value: Any, convert: Callable[[str], str]) -> Any:
