@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ import pytest
 from support import BuiltEdition
 
 from handbook.editions import HANT, EditionSettings
+
+SCROLL_LIMIT_S = 120  # results drawn on scroll: how long a list may take to grow
 
 NODE_RUNNER = Path(__file__).with_name("search_node.js")
 SIMPLIFIED, TRADITIONAL = EditionSettings().all  # the editions as the handbook's build makes them
@@ -129,7 +132,10 @@ def search(page: Any, query: str, keyup: bool = True) -> list[list[Result]]:
     page.wait_for_function(SETTLED, arg=query)
     count = re.search(r"· (\d+) [页頁]", meta(page))
     items = page.locator(".md-search-result__item")
-    while items.count() < (int(count[1]) if count else 0):  # beyond ten, shown on scroll
+    wanted = int(count[1]) if count else 0
+    deadline = time.monotonic() + SCROLL_LIMIT_S  # a guard: a list that never grows fails
+    while items.count() < wanted:  # beyond ten, shown on scroll
+        assert time.monotonic() < deadline, f"{items.count()} of {wanted} results after scrolling"
         scroll_results(page)
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__list [data-handbook-text]')"
