@@ -210,7 +210,7 @@ def test_every_term_link_is_a_noteref_to_a_glossary_note(site: Path, books) -> N
         for page, chapter in zip(pages, book.chapters, strict=True):
             article = page.read_text().split('<article class="md-content__inner')[1]
             article = article.split("</article>")[0]
-            links = re.findall(r'<a href="\.\./\.\./glossary/([a-z0-9-]+)/"', article)
+            links = re.findall(r'<a class="term" href="\.\./\.\./glossary/([a-z0-9-]+)/"', article)
             doc = book.xml(chapter)
             by_id = {el.get("id"): el for el in doc.iter() if el.get("id")}
             refs = [a for a in doc.iter(f"{{{NS['x']}}}a") if a.get(EPUB_TYPE) == "noteref"]

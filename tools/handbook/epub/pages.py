@@ -19,6 +19,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import tinyhtml5
 
 from ..addresses import GLOSSARY_DIR
+from ..print.site import nav_urls
 
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
 HEADING = re.compile(r"h([1-6])")
@@ -114,23 +115,6 @@ def site_url(base_url: str, href: str) -> tuple[str, str] | None:
     return path, fragment
 
 
-def navigation(home: ET.Element, root: Path) -> list[str]:
-    """The site-relative URLs of the pages in the primary navigation, in order."""
-    nav = next((n for n in home.iter("nav") if "md-nav--primary" in classes(n)), None)
-    if nav is None:
-        raise ValueError(f"{root / 'index.html'}: no navigation; build the site with Material")
-    urls: list[str] = []
-    for a in nav.iter("a"):
-        found = site_url("", a.get("href") or "")
-        if found and found[0].endswith(".html"):  # the book follows folder URLs (essay-01/)
-            raise ValueError(f"{root}: built without use_directory_urls; build the site normally")
-        if found is None or "md-nav__link" not in classes(a) or not found[0].endswith("/"):
-            continue  # another site, a place on the page, a download
-        if found[0] not in urls and page_file(root, found[0]).is_file():
-            urls.append(found[0])
-    return urls
-
-
 def remove(parent: ET.Element, child: ET.Element) -> None:
     """Remove an element, keeping the text that follows it."""
     if child.tail:
@@ -204,7 +188,7 @@ def meta(document: ET.Element, name: str) -> str:
 def read_edition(root: Path) -> SiteEdition:
     """Read the edition of the built site whose home page is root/index.html."""
     home = parse(root / "index.html")
-    urls = navigation(home, root)
+    urls = nav_urls(home, root)  # the print edition's reading of a pruned navigation
     title = next(iter(home.iter("title")), None)
     name = text_of(title).rsplit(" - ", 1)[-1] if title is not None else ""
     essays = [u for u in urls if u and not u.startswith(GLOSSARY)]
