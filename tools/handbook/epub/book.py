@@ -16,10 +16,11 @@ from pathlib import Path
 
 from ..addresses import DOWNLOADS, epub_name
 from ..editions import Edition
+from ..publication import chinese_date
 from . import chapters, contents
 from .chapters import GLOSSARY_FILE, Book, chapter_file, document
 from .cover import cover_png
-from .identity import Identity, chinese_date
+from .identity import Identity
 from .package import Item, opf, write_ocf
 from .pages import Page, SiteEdition, read_edition, site_url
 from .typefaces import STYLE_CSS, book_font, embedded_fonts

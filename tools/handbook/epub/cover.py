@@ -13,7 +13,8 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 from ..fonts import Font
-from .identity import Identity, chinese_date
+from ..publication import chinese_date
+from .identity import Identity
 
 SIZE = (1200, 1800)  # 2:3, the shape reading apps expect
 MARGIN = 140

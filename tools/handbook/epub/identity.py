@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-import re
 import subprocess
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..publication import chinese_date
 from .pages import SiteEdition
 
 PACKAGE = "study-handbook"
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 # The words the book adds, per script.
 WORDS = {
@@ -63,11 +62,6 @@ WORDS = {
         "script": "繁體字由 OpenCC 自簡體中文版轉換",
     },
 }
-
-
-def chinese_date(iso: str) -> str:
-    """A date as Chinese books write it: 2022-08-28 → 2022年8月28日 (other text unchanged)."""
-    return ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", iso)
 
 
 def source_date(docs: Path) -> datetime:
