@@ -91,8 +91,13 @@ class NodeSearch:
 # --- Material's search box in Chromium ----------------------------------------------
 
 # The result list once the worker has answered and the first result's text is in
+# The result list as Material leaves it for an empty query ("键入以开始搜索",
+# Taiwan's "打字進行搜尋").
+EMPTY = (
+    """() => /键入|鍵入|打字/.test(document.querySelector('.md-search-result__meta').textContent)"""
+)
 SETTLED = """q => document.querySelector('[data-md-component=search-query]').value === q
-  && !/键入|鍵入|正在|初始化/.test(document.querySelector('.md-search-result__meta').textContent)
+  && !/键入|鍵入|打字|正在|初始化/.test(document.querySelector('.md-search-result__meta').textContent)
   && !document.querySelector('.md-search-result__item:first-child [data-handbook-text]')"""
 
 
@@ -126,6 +131,10 @@ def search(page: Any, query: str, keyup: bool = True) -> list[list[Result]]:
     text pasted or committed by an IME, without one); every result group
     once all are shown."""
     box = open_search(page)
+    if box.input_value():  # the last query's results must not pass for this one's
+        box.fill("")
+        box.press("End")
+        page.wait_for_function(EMPTY)
     box.fill(query)
     if keyup:
         box.press("End")
