@@ -31,6 +31,8 @@ UNIT_END = (
 )
 AGENCY = rf"新华社|中新社|中国新闻社|人民网|央视网|央广网|[{HAN}]{{2,4}}日报"
 SOURCE_PUBLISHER = SOURCE_NAME.pattern.removeprefix("^")
+# What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
+NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
 BYLINES = [
     rule(

@@ -17,12 +17,12 @@ from ..patterns import (
     COUNTER_LABELS,
     DATE_LABELS,
     DATE_PART,
+    NAME_SEPARATORS,
     PROPERTY_FIELD,
     PROPERTY_LINE,
 )
 
 DATE = re.compile(DATE_PART)
-NAMES = re.compile(r"[^\s、，,/]+")
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def authors(found: list[Field]) -> list[Author]:
         Author(name, role=f.label)
         for f in found
         if f.label in AUTHOR_LABELS
-        for name in NAMES.findall(f.value)
-        if name not in ANONYMOUS
+        for name in NAME_SEPARATORS.split(f.value)
+        if name and name not in ANONYMOUS
     ]
 
 

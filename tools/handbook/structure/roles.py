@@ -30,6 +30,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_MAX,
     MARKDOWN_HEADING,
+    NAME_SEPARATORS,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
@@ -48,7 +49,6 @@ from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, nam
 from .survey import Conventions
 
 DATE = re.compile(DATE_PART)
-NAMES_SEPARATOR = re.compile(r"[、，,\s]+")
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {"office-byline", "square-byline", "attribution", "attribution-wire"}
@@ -185,7 +185,7 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     if groups.get("name"):
         name = groups["name"].strip()
         authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
-    for reporter in NAMES_SEPARATOR.split(groups.get("reporters") or ""):
+    for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
     if groups.get("agency"):
