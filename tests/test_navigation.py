@@ -59,7 +59,7 @@ def nav_links(url: str, html: str) -> list[str]:
     """Folder URLs the page's primary navigation links to, in order."""
     links = []
     for href in re.findall(r'<a href="([^"#]*)"', PRIMARY.search(html).group(0)):
-        if href.endswith(".pdf"):
+        if href.endswith((".pdf", ".epub")):  # the downloads, not pages
             continue
         target = posixpath.normpath(posixpath.join(url, href))
         links.append("" if target == "." else target.strip("/") + "/")
