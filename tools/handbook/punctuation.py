@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .chars import CHINESE, CHINESE_CHAR, FULL_WIDTH, HAN_CHAR, LPAREN, RPAREN
+from .patterns import NARROW_DEBRIS
 
 NARROW = re.escape("".join(FULL_WIDTH))
 ASCII_PUNCTUATION = re.compile(f'[{NARROW}()"]')
@@ -18,6 +19,9 @@ WIDENED = sorted([*FULL_WIDTH.items(), ("(", LPAREN), (")", RPAREN), ('"', "“"
 # A run of marks (and spaces) whose nearest character before is not Chinese.
 MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ {NARROW}])(?<![{CHINESE}])[ {NARROW}]*[{NARROW}]")
 CHINESE_AFTER = re.compile(f" *[{CHINESE}]")
+# Where crawler junk stands while the marks are widened: a character that is
+# neither a mark nor Chinese, one for each of the junk's (the junk is put back).
+JUNK_MASK = "\x00"
 
 
 def restore_full_width(text: str) -> str:
@@ -31,13 +35,34 @@ def restore_full_width(text: str) -> str:
     """
     if not ASCII_PUNCTUATION.search(text):  # most lines of most texts
         return text
-    restored = _restore_marks(text)
+    # Debris first: crawler junk (;;;;, &nbsp;) is no punctuation. It is
+    # masked while the marks are widened, then put back narrow for the
+    # recognition stage to remove and report; every step keeps the length.
+    junk = [m.span() for r in NARROW_DEBRIS if r.needs in text for m in r.pattern.finditer(text)]
+    masked = _masked(text, junk) if junk else text
+    restored = _restore_marks(masked)
+    if junk:
+        restored = _unmasked(restored, text, junk)
     if "(" not in text and '"' not in text:
         return restored
     return "\n".join(
         _restore_pairs(line, marked) if "(" in line or '"' in line else marked
         for line, marked in zip(text.split("\n"), restored.split("\n"), strict=True)
     )
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = JUNK_MASK * (end - start)
+    return "".join(chars)
+
+
+def _unmasked(restored: str, text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(restored)
+    for start, end in spans:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
 
 
 def _restore_marks(text: str) -> str:

@@ -11,6 +11,19 @@ from .scoring import han
 BEGINS = 20  # characters of an article's first block that find where it starts
 
 
+def body(blocks: list) -> list:
+    """The blocks from the body's first: bylines on lines of their own above
+    it left out (a byline glued to the body's first line is where it starts)."""
+    from ..model import Byline
+
+    lead = 0
+    while lead < len(blocks) and isinstance(blocks[lead], Byline):
+        lead += 1
+    if 0 < lead < len(blocks) and blocks[lead - 1].line != blocks[lead].line:
+        return blocks[lead:]
+    return blocks
+
+
 def converter_outline(path: Path) -> Outline:
     """Convert one text through the public pipeline and describe what came out."""
     from ..model import Heading
@@ -38,7 +51,9 @@ def converter_outline(path: Path) -> Outline:
             output += [(b.line, b.text) for b in a.blocks]
             # Found as the reader's are: by its first words, its title the last
             # occurrence before them (a title given after the text is not there).
-            first = next((b for b in a.blocks if han(b.text)), None)
+            # An untitled article starts at its body: a byline on a line of its
+            # own above the body (a speaker's) is not where it starts.
+            first = next((b for b in body(a.blocks) if han(b.text)), None)
             articles.append(
                 Article(
                     a.title,

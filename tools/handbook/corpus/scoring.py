@@ -150,17 +150,26 @@ def debris_spans(source: Source, debris: list[str]) -> set[int]:
 
 
 def removed_spans(source: Source, removed: list[tuple[int, str]]) -> set[int]:
-    """Raw offsets of what the converter reported removing, on its line."""
+    """Raw offsets of what the converter reported removing, on its line: as
+    written if it stands so (a narrow `;` is not the line's first `；`), else
+    with wide and narrow marks alike; the same text removed twice from one
+    line is found twice, in order."""
     folded = canon_chars(source.text)
     spans: set[int] = set()
+    after: dict[tuple[int, str], int] = {}  # where a text removed from a line was last found
     for number, text in removed:
         if not 1 <= number <= len(source.line_offsets):
             continue
         start = source.line_offsets[number - 1]
         end = source.line_offsets[number] if number < len(source.line_offsets) else len(source.text)
-        target = canon_chars(text).strip()
-        at = folded.find(target, start, end) if target else -1
+        target = text.strip()
+        since = after.get((number, target), start)
+        at = source.text.find(target, since, end) if target else -1
+        if at < 0 and target:
+            at = folded.find(canon_chars(target), since, end)
         span = range(at, at + len(target)) if at >= 0 else range(start, end)
+        if at >= 0:
+            after[(number, target)] = at + len(target)
         spans |= set(span)
     return spans
 

@@ -50,6 +50,32 @@ HEADING_MARKERS = [
     ),
 ]
 
+# Labels set apart on their own line, over what they introduce: headings
+# that belong to no numbered series.
+LABEL_HEADINGS = [
+    rule(
+        "notes-label",
+        rf"^(?:注释|注解|附注|备注|(?:注|附|说明|附录|附件){C})$",
+        "注释",
+        "the label over an article's notes or appendix",
+    ),
+    rule(
+        "box-label",
+        rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",
+        f"代表委员小资料{COLON}",
+        "a box's label ending in a colon (小资料：, 下面是部分同志的感想：)",
+    ),
+]
+# What a label is not: a greeting (同志们：) or a sentence whose colon leads
+# into its own end (具体运用是：, 主要有：).
+NOT_A_LABEL = rule(
+    "lead-in",
+    rf"(?:^(?:尊敬|亲爱)的|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
+    rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
+    f"指导与监督政策的具体运用是{COLON}",
+    "a greeting or a lead-in ending in a colon, which heads nothing",
+)
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",

@@ -31,6 +31,14 @@ UNIT_END = (
 )
 AGENCY = rf"新华社|中新社|中国新闻社|人民网|央视网|央广网|[{HAN}]{{2,4}}日报"
 SOURCE_PUBLISHER = SOURCE_NAME.pattern.removeprefix("^")
+# The offices a statement's speaker is introduced by (党总支书记  邓  艳).
+SPEAKER_OFFICE = (
+    rf"[{HAN}]{{0,6}}?(?:书记|队长|车长|班长|组长|科长|站长|主任|委员|干事|经理|部长|局长|处长|"
+    r"所长|校长|院长|主席|厂长|代表)"
+)
+# A name as a list of speakers sets it: two or three characters, often spread
+# with spaces to one width (邓  艳), a colon after it at times (王双成：).
+SPACED_NAME = rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,2}}"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
@@ -61,10 +69,16 @@ BYLINES = [
         "作者:X, 文/X, optionally followed by a unit",
     ),
     rule(
+        "author-credit",
+        rf"^(?P<role>作者)\s*{C}\s*(?P<name>[^\s{COMMA},。:{COLON}]{{5,16}})$",
+        f"作者{COLON}中国经济网",
+        "作者:X naming an outlet or a body (longer than a person's name), in the page's credits",
+    ),
+    rule(
         "source-label",
-        r"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S.{0,40})$",
+        r"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{0,40})(?:\s+(?P<imprint>\S.{0,40}))?$",
         f"来源{COLON}人民网",
-        "来源:X, where the text was taken from",
+        "来源:X, where the text was taken from (its publisher and edition after a space)",
     ),
     rule(
         "source-glued",
@@ -130,6 +144,26 @@ BYLINES = [
         needs="电",
     ),
     rule(
+        "site-dateline",
+        rf"^(?P<byline>[{HAN}]{{2,8}}?(?:网|报|台|社)(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
+        rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
+        "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
+        "a site's own story opened by its dateline (X讯, no year): the reporters",
+        needs="讯",
+    ),
+    rule(
+        "speaker-office",
+        rf"^(?P<role>{SPEAKER_OFFICE})[ \u3000]+(?P<name>{SPACED_NAME}|[{HAN}]{{2,3}})\s*{C}?$",
+        "党总支书记  邓  艳",
+        "a statement's speaker: office and name, over what they said",
+    ),
+    rule(
+        "speaker-name-spaced",
+        rf"^(?P<name>{SPACED_NAME})\s*{C}?$",
+        "王  凯",
+        "a speaker's name spread with spaces, alone over what they said",
+    ),
+    rule(
         "report-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,6}}?)报道\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})"
         rf"{C}?\s*(?P<rest>.*)$",
@@ -174,13 +208,21 @@ SHORT_BYLINES = {
     "attribution",
     "attribution-wire",
     "original-title",
+    "author-credit",
+    "speaker-office",
+    "speaker-name-spaced",
 }
 SHORT_PIECE = 120  # characters
 
+# A speaker's line: what follows is the statement of the one it names.
+SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines that close an article: what follows them starts another.
 CLOSING_BYLINES = {"written-by-tail", "unit-note", "signature", "attribution", "attribution-wire"}
 # Bylines that open a story: a piece starting with one starts another article.
-OPENING_BYLINES = {"wire-dateline", "report-dateline"}
+OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKERS}
+# Bylines that close an article only where they stand after its text (a
+# source line under a title is the article's head): 出处：… then the next piece.
+CLOSING_AFTER_TEXT = {"source-label"}
 
 # A name alone on a line, under a title or a source (its author), or a
 # signature in brackets after a paragraph's last sentence.
@@ -196,6 +238,15 @@ PAREN_NAME = rule(
     f"{LPAREN}朱雯{RPAREN}",
     "the author's name in brackets, signing a foreword",
 )
+# In a text whose speakers' lines are set apart (the survey counts them), a
+# name alone, not spread, over a statement is a speaker too (焦文娟).
+SPEAKER_BY_HABIT = rule(
+    "speaker-by-habit",
+    rf"^(?P<name>[{HAN}]{{2,3}})\s*{C}?$",
+    "焦文娟",
+    "a name alone over a statement, where the text sets its speakers so",
+)
+SPEAKER_LINES_MIN = 2  # speakers' lines that make it the text's habit
 GLUED_PAREN_NAME = re.compile(rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
 # Common family names: a name is taken from a bare line only if it starts with one.
 SURNAMES = set(

@@ -78,6 +78,30 @@ DEBRIS = [
         "a picture's reference where the picture is not there",
     ),
     rule(
+        "source-link",
+        rf"^(?:链接|原文链接|原文地址|本文链接|网址){C}\s*(?:https?://|www\.)\S+$",
+        f"链接{COLON}http://www.ce.cn/xwzx/gnsz/gdxw/201603/09/t20160309_9380098.shtml",
+        "the address of the page the text was copied from, wherever it stands",
+    ),
+    rule(
+        "editor-credit",
+        rf"^(?:责任编辑|责编|编辑){C}\s*[{HAN}]{{2,4}}$",
+        f"责任编辑{COLON}宋岩",
+        "the page editor's credit on a line of its own",
+    ),
+    rule(
+        "image-credit",
+        rf"^(?:注{C}\s*)?(?:图片|配图|图)(?:来自|来源于?|源自|均来自)(?:网络|互联网)[。.]?$",
+        f"注{COLON}图片来自网络。",
+        "a note on the pictures, which the handbook does not carry",
+    ),
+    rule(
+        "mirror-note",
+        r"^This (?:page|post|article) (?:is|was) (?:synchronized|synced|mirrored|reposted|cross-posted) from",
+        "This page is synchronized from the post: ['学习读后感'](https://steemit.com/@bring/x)",
+        "a blog mirror's line saying where the post was copied from",
+    ),
+    rule(
         "status-note",
         rf"^{OPEN}[^()（）]{{0,12}}(?:整理更新中|未完待续|待续|持续更新)[^()（）]{{0,6}}{CLOSE}$",
         "（本专论在整理更新中）",
@@ -112,7 +136,7 @@ MARKDOWN_RULE = rule(
 FRONT_MATTER_FENCE = re.compile(r"^---$")
 FRONT_MATTER = rule(
     "front-matter",
-    r"^(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)|-\s.*)$",
+    r"^(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)|-(?:\s.*)?)$",
     "title: '学习读后感 My Thoughts after Reading'",
     "a field of a Markdown export's front matter",
 )
@@ -132,6 +156,42 @@ COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数)
 
 # A step of a breadcrumb trail ends with `>`; the last step has none.
 BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
+
+# Crawler junk glued into the text. It holds narrow marks that are no
+# punctuation, so the reader leaves it narrow (`punctuation.restore_full_width`
+# finds it before widening anything); here it is cut out. A separator and an
+# escaped space leave a space where they stood: they stood between two words.
+NARROW_DEBRIS = [
+    rule(
+        "crawler-separator",
+        r";{2,}",
+        "出处：江泽民文选第一卷;;;;人民出版社2006年8月第1版",
+        "a run of semicolons a crawler put between the fields it joined",
+        needs=";;",
+    ),
+    rule(
+        "escaped-space",
+        r"&(?:amp;)*(?:nbsp|ensp|emsp|thinsp|#160|#12288);",
+        "……制品的发展。&amp;amp;nbsp;我们相信，",
+        "an HTML entity for a space, left as text (escaped once or more)",
+        needs="&",
+    ),
+    rule(
+        "stray-semicolon",
+        r";(?:(?<=^;)|(?<=[\n\u3000\u2002\u2003];));*(?=\S)",
+        "请予审议决定。\u3000\u3000;*这是江泽民同志在…的说明。",
+        "a semicolon opening a paragraph, where no clause stands before it",
+        needs=";",
+    ),
+]
+SEPARATING_DEBRIS = {"crawler-separator", "escaped-space"}
+# What no text holds: a lone katakana glued after a sentence's end.
+STRAY_KANA = rule(
+    "stray-kana",
+    rf"[\u30a1-\u30fa](?<=[{SENTENCE_END}”][\u30a1-\u30fa])(?=[\s\u3000\u2002\u2003]|$)",
+    "……已显示出一些好的前景。オ\u3000\u3000二、",
+    "a stray katakana a crawler left after a sentence",
+)
 
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
@@ -156,6 +216,8 @@ SPAN_DEBRIS = [
         "a 范文 site's sentence introducing the page",
         needs="以下是",
     ),
+    *NARROW_DEBRIS,
+    STRAY_KANA,
 ]
 
 # Pieces of text that are debris wherever they stand.

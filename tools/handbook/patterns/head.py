@@ -27,6 +27,15 @@ DATE_LINE = rule(
     "a date alone on its line",
 )
 
+# The page's date as one property line of its own, wherever it stands (the
+# credits under a story): the page's date.
+PROPERTY_DATE = rule(
+    "property-date",
+    rf"^(?:发布时间|发布日期|更新时间|时间|日期){C}\s*(?P<date>{DATE_PART})$",
+    f"时间{COLON}2016年03月09日",
+    "the page's date on a property line of its own",
+)
+
 # A date and the source on one line, as news pages print them.
 DATELINE = rule(
     "dateline",

@@ -73,7 +73,8 @@ def build_collection(
             Recognition(page.title.line, "page-title", "collection title")
         )
         if not layout.starts and collection.essays and not collection.essays[0].title:
-            collection.essays[0].title = page.title.text  # the one essay is the page
+            essay = collection.essays[0]  # the one essay is the page, titled where the page is
+            essay.title, essay.line = page.title.text, page.title.line
     if not layout.starts and collection.essays:
         essay = collection.essays[0]
         essay.date = essay.date or collection.date

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Byline, Essay, Heading, Paragraph, Recognition
-from ..patterns import CLOSING_BYLINES, OPENING_BYLINES
+from ..patterns import CLOSING_AFTER_TEXT, CLOSING_BYLINES, LABEL_HEADINGS, OPENING_BYLINES
 from .roles import Token
 from .shapes import (
     ARTICLE_BODY_MIN,
     HEADING_MAX,
+    LIST_ITEM_END,
     TITLE_MAX,
     ends_sentence,
     head_title_like,
@@ -31,6 +32,7 @@ from .shapes import (
 
 EVIDENCE = ("byline", "date")
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
+LABELS = {r.name for r in LABEL_HEADINGS}
 
 
 @dataclass
@@ -73,8 +75,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Heading(token.text, 0, "short-line", token.line))
         else:
             content(state, Paragraph(token.text, token.line))
-    for article in essay.articles:
-        settle_headings(article)
+    for n, article in enumerate(essay.articles, start=1):
+        settle_headings(article, last=n == len(essay.articles))
 
 
 def promote_titles(tokens: list[Token]) -> None:
@@ -116,8 +118,10 @@ def byline(state: State, token: Token) -> None:
     original = token.rule == "original-title" and len(state.essay.articles) > 1
     if original and state.article.title is None:  # a reposted story's title, given after it
         state.article.title, state.article.title_rule = token.title, token.rule
-    if token.rule in OPENING_BYLINES and has_text(state.article):
+    after_text = has_text(state.article)
+    if token.rule in OPENING_BYLINES and after_text:
         new_article(state, None, token.line)
+        after_text = False
     if line.rule == "unit-note":
         give_unit(state, line)
     if state.head:
@@ -128,7 +132,9 @@ def byline(state: State, token: Token) -> None:
         target = state.article
     if line.date and target.date is None:
         target.date = line.date
-    state.closed = token.rule in CLOSING_BYLINES
+    state.closed = token.rule in CLOSING_BYLINES or (
+        token.rule in CLOSING_AFTER_TEXT and after_text
+    )
 
 
 def give_unit(state: State, note: Byline) -> None:
@@ -214,23 +220,37 @@ def heads_section(token: Token, following: Token | None) -> bool:
     )
 
 
-def settle_headings(article: Article) -> None:
+def settle_headings(article: Article, last: bool) -> None:
     """Keep a heading candidate only if its numbering series heads text.
 
     A series (一、二、三、 in one article) whose members are followed by
     paragraphs is a set of headings; a series that never heads anything is an
-    enumeration and stays in the paragraphs.
+    enumeration and stays in the paragraphs. A label (注释, 小资料：) is judged
+    alone, and at the outer level: it belongs to no series.
     """
     blocks = article.blocks
     heads_text: dict[str, bool] = {}
     for i, block in enumerate(blocks):
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) and block.rule not in LABELS:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             heads_text[block.rule] = heads_text.get(block.rule, False) or isinstance(nxt, Paragraph)
     depths: dict[str, int] = {}
     for i, block in enumerate(blocks):
-        if isinstance(block, Heading):
-            if heads_text[block.rule] and len(block.text) <= HEADING_MAX:
-                block.depth = depths.setdefault(block.rule, len(depths) + 1)
-            else:
-                blocks[i] = Paragraph(block.text, block.line)
+        if not isinstance(block, Heading):
+            continue
+        if block.rule in LABELS and labels_text(blocks, i, last):
+            block.depth = 1
+        elif heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
+            block.depth = depths.setdefault(block.rule, len(depths) + 1)
+        else:
+            blocks[i] = Paragraph(block.text, block.line)
+
+
+def labels_text(blocks: list, i: int, last: bool) -> bool:
+    """A label heads a paragraph that is no list item (有几个方面： over
+    形式主义：…； leads into an enumeration), or, ending its article, the
+    articles after it (下面是部分同志的感想： over the speakers' statements)."""
+    if i + 1 == len(blocks):
+        return not last
+    nxt = blocks[i + 1]
+    return isinstance(nxt, Paragraph) and nxt.text[-1:] not in LIST_ITEM_END

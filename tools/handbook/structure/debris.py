@@ -19,7 +19,6 @@ from ..model import Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
     COUNTER_LABEL,
-    DATE_PART,
     DEBRIS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
@@ -27,11 +26,13 @@ from ..patterns import (
     HIT_COUNT_UNIT,
     MARKDOWN_RULE,
     PIECE_DEBRIS,
+    PROPERTY_DATE,
+    SEPARATING_DEBRIS,
     SPAN_DEBRIS,
     TEASER,
     Rule,
 )
-from .properties import Field, authors, counters, date, fields
+from .properties import DATE, Field, authors, counters, date, fields
 from .shapes import prose
 from .survey import Conventions
 
@@ -46,7 +47,6 @@ PAGE_END = {
     "related-links",
     "site-footer",
 }
-DATE = re.compile(DATE_PART)
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
 
@@ -82,16 +82,18 @@ def remove_debris(
     lines: list[SourceLine], conventions: Conventions
 ) -> tuple[list[SourceLine], list[Removal], PageFacts]:
     """The lines without debris, what was removed, and what the page says of itself."""
-    removed, facts = front_matter(lines)
+    removed, facts, read = front_matter(lines)
     in_breadcrumb = False
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
-        if i in removed:
+        if i in removed or i in read:
             continue
         props = fields(line.text)
         if props and facts.date is None and (day := date(props)):
             facts.date = PageFact(day, line.number)
+        elif facts.date is None and (own := PROPERTY_DATE.match(line.text)):
+            facts.date = PageFact(own["date"], line.number)  # 时间：… alone, kept as a date line
         if props and authors(props):
             bylines[i] = counters(props)
             continue
@@ -107,18 +109,19 @@ def remove_debris(
     kept = [
         cut_counters(line, bylines[i], removals) if i in bylines else line
         for i, line in enumerate(lines)
-        if i not in removed
+        if i not in removed and i not in read
     ]
     kept = cut_spans(kept, removals)
     return kept, sorted(removals, key=lambda r: r.line), facts
 
 
-def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts]:
-    """A Markdown export's front matter at the top: removed, its title and
-    date kept as the page's."""
+def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:
+    """A Markdown export's front matter at the top: removed, but for its
+    title and date, which are the page's (their lines are returned apart:
+    read, not debris)."""
     facts = PageFacts()
     if not lines or not FRONT_MATTER_FENCE.match(lines[0].text):
-        return {}, facts
+        return {}, facts, set()
     end = next(
         (
             i
@@ -128,17 +131,27 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         None,
     )
     if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
-        return {}, facts
-    for line in lines[1:end]:
-        field = FRONT_MATTER.pattern.match(line.text)
+        return {}, facts, set()
+    read: set[int] = set()
+    for i in range(1, end):
+        field = FRONT_MATTER.pattern.match(lines[i].text)
         value = (field["value"] or "").strip().strip("'\"")
         if field["key"] == "title" and value:
-            facts.title = PageFact(value, line.number)
-        elif field["key"] == "date" and (day := DATE.search(value)):
-            facts.date = PageFact(day.group(0), line.number)
-    return {
-        i: Removal(lines[i].number, FRONT_MATTER.name, lines[i].text) for i in range(end + 1)
-    }, facts
+            facts.title = PageFact(value, lines[i].number)
+        elif field["key"] == "date" and (day := DATE.match(value)):
+            facts.date = PageFact(day.group(0), lines[i].number)
+        else:
+            continue
+        read.add(i)
+    return (
+        {
+            i: Removal(lines[i].number, FRONT_MATTER.name, lines[i].text)
+            for i in range(end + 1)
+            if i not in read
+        },
+        facts,
+        read,
+    )
 
 
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
@@ -213,14 +226,16 @@ def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
 
 
 def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLine]:
-    """Debris inside a line cut out; a line left empty goes."""
+    """Debris inside a line cut out (a separator leaves a space); a line left
+    empty goes."""
     kept = []
     for line in lines:
         text = line.text
         for r in SPAN_DEBRIS:
             for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
-                text = text.replace(m.group(0), "", 1)
+                gap = " " if r.name in SEPARATING_DEBRIS else ""
+                text = text.replace(m.group(0), gap, 1)
         text = text.strip()
         if text:
             kept.append(SourceLine(line.number, text) if text != line.text else line)

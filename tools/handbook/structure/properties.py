@@ -22,7 +22,7 @@ from ..patterns import (
     PROPERTY_LINE,
 )
 
-DATE = re.compile(DATE_PART)
+DATE = re.compile(DATE_PART)  # a date anywhere in a value: the stage's one finder of dates
 
 
 @dataclass(frozen=True)

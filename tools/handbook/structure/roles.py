@@ -23,35 +23,45 @@ from ..patterns import (
     CODE_LABEL,
     DASH_SUBTITLE,
     DATE_LINE,
-    DATE_PART,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
     HEAD_CUT,
     HEADING_MARKERS,
     HEADLINE_MAX,
+    LABEL_HEADINGS,
     MARKDOWN_HEADING,
     NAME_SEPARATORS,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
+    NOT_A_LABEL,
     PAREN_NAME,
+    PROPERTY_DATE,
     PROPERTY_LINE,
     SERIES_LABEL,
     SHORT_BYLINES,
     SHORT_PIECE,
+    SPEAKER_BY_HABIT,
     SUBTITLE,
     Rule,
 )
 from . import properties
 from .debris import first_match
+from .properties import DATE
 from .segment import split_repair
 from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
 from .survey import Conventions
 
-DATE = re.compile(DATE_PART)
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 # Bylines whose names must look like names (they could be prose otherwise).
-NAMED_FORMS = {"office-byline", "square-byline", "attribution", "attribution-wire"}
+NAMED_FORMS = {
+    "office-byline",
+    "square-byline",
+    "attribution",
+    "attribution-wire",
+    "speaker-office",
+    "speaker-name-spaced",
+}
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
 HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
 
@@ -117,10 +127,16 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
-    date = DATE_LINE.pattern.match(text)
+    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text)
     if date:
-        ctx.recognise(line, DATE_LINE.name, f"date: {date.group('date')}")
-        return [Token("date", text, line, DATE_LINE.name, date=date.group("date"))]
+        rule = DATE_LINE.name if date.re is DATE_LINE.pattern else PROPERTY_DATE.name
+        ctx.recognise(line, rule, f"date: {date.group('date')}")
+        return [Token("date", text, line, rule, date=date.group("date"))]
+    speaker = SPEAKER_BY_HABIT.pattern.match(text) if ctx.conventions.speakers else None
+    if speaker and name_like(speaker["name"]):  # a name alone, where the text sets speakers so
+        ctx.recognise(line, SPEAKER_BY_HABIT.name, f"speaker: {speaker['name']}")
+        byline = Byline(text, [Author(speaker["name"])], SPEAKER_BY_HABIT.name, line)
+        return [Token("byline", text, line, SPEAKER_BY_HABIT.name, byline)]
     glued = glued_head(text, line, ctx)
     if glued:
         return glued
@@ -314,6 +330,10 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
+    label = first_match(LABEL_HEADINGS, text)
+    if label and not NOT_A_LABEL.search(text):
+        ctx.recognise(line, label[0].name, f"heading: {text}")
+        return [Token("heading", text, line, label[0].name)]
     heading = first_match(HEADING_MARKERS, text)
     if heading:
         # The first space after the heading's own words, not right after its marker.

@@ -72,5 +72,7 @@ def prose(text: str) -> bool:
 
 
 def name_like(name: str) -> bool:
-    """Two to three Han characters starting with a common family name."""
+    """Two to three Han characters starting with a common family name (the
+    spaces that spread a name to one width, 邓  艳, left out)."""
+    name = "".join(name.split())
     return 2 <= len(name) <= 3 and name[0] in SURNAMES

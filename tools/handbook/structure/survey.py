@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import SourceLine
-from ..patterns import ESSAY_MARKERS, FRONT_MATTER_FENCE, MARKDOWN_HEADING, NBSP_BREAK
-from .shapes import CLAUSE_MARK, ends_mid_word, plain_title_like
+from ..patterns import (
+    BYLINES,
+    ESSAY_MARKERS,
+    FRONT_MATTER_FENCE,
+    MARKDOWN_HEADING,
+    NBSP_BREAK,
+    SPEAKER_LINES_MIN,
+    SPEAKERS,
+)
+from .shapes import CLAUSE_MARK, ends_mid_word, name_like, plain_title_like
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
 IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
@@ -31,6 +39,7 @@ class Conventions:
     nbsp_breaks: bool = False  # no-break spaces separate its paragraphs
     hard_wrapped: bool = False  # long lines break inside sentences
     running_heads: set[str] = field(default_factory=set)
+    speakers: bool = False  # statements stand under their speakers' lines (队长   王双成：)
     text: str = ""  # every line, for counting how often a phrase recurs
 
     def describe(self) -> str:
@@ -40,6 +49,7 @@ class Conventions:
             "no-break spaces separate paragraphs" if self.nbsp_breaks else "",
             "lines hard-wrapped inside sentences" if self.hard_wrapped else "",
             "running heads " + "、".join(sorted(self.running_heads)) if self.running_heads else "",
+            "statements under their speakers' lines" if self.speakers else "",
         ]
         return "; ".join(f for f in found if f) or "one line a paragraph"
 
@@ -51,7 +61,24 @@ def survey(lines: list[SourceLine]) -> Conventions:
         nbsp_breaks=nbsp_breaks(texts),
         hard_wrapped=is_hard_wrapped(texts),
         running_heads=running_heads(texts),
+        speakers=speaker_lines(texts) >= SPEAKER_LINES_MIN,
         text="\n".join(texts),
+    )
+
+
+SPEAKER_RULES = [r for r in BYLINES if r.name in SPEAKERS]
+SPEAKER_LINE_MAX = 16  # characters of a speaker's line
+
+
+def speaker_lines(texts: list[str]) -> int:
+    """Lines that name a statement's speaker: an office and a name, or a name
+    spread with spaces."""
+    return sum(
+        1
+        for t in texts
+        if len(t) <= SPEAKER_LINE_MAX
+        for r in SPEAKER_RULES
+        if (m := r.pattern.match(t)) and name_like(m["name"])
     )
 
 
