@@ -4,6 +4,7 @@ small texts whose scores are counted by hand."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 import sys
@@ -248,6 +249,8 @@ GOOD = {
         ({"origin": {**GOOD["origin"], "commit": "abc"}}, "40 hex digits"),
         ({"kind": ["poem"]}, "kind must be a list"),
         ({"held_out": "yes"}, "held_out must be true or false"),
+        ({"tuned_on": "yesterday"}, "tuned_on must be a date"),
+        ({"held_out": True, "tuned_on": datetime.date(2026, 12, 2)}, "no longer held out"),
         ({"essays": [{"marker": None, "title": None}]}, "needs a marker, a title or begins"),
         (
             {"essays": [{"marker": None, "title": "标题", "authors": [{"role": "作者"}]}]},
@@ -280,8 +283,11 @@ def test_held_out_texts_are_averaged_apart():
 
 
 def test_the_held_out_texts_are_marked_so():
+    """Held out, or tuned on since (and then no longer held out)."""
     held_out = [n for n in NAMES if outline(n)[0].get("held_out")]
-    assert len(held_out) >= 4
+    tuned_on = [n for n in NAMES if "tuned_on" in outline(n)[0]]
+    assert len(held_out) + len(tuned_on) >= 4
+    assert not set(held_out) & set(tuned_on)
 
 
 # --- the command ------------------------------------------------------------------

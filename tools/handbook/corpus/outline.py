@@ -3,6 +3,7 @@ the converter's, and reading a reader's outline from its YAML file."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,9 @@ KINDS = {
 # The keys an outline may use, level by level (anything else is a typo).
 # held_out: the text was added after the recognition stage was written, to
 # measure it on texts it was not developed on (never tune the converter on one).
-TOP_KEYS = {"origin", "kind", "notes", "held_out", "title", "date", "essays", "debris"}
+# tuned_on: the day the converter was first tuned on a text once held out; from
+# then on it is a development text (the README keeps its first scores).
+TOP_KEYS = {"origin", "kind", "notes", "held_out", "tuned_on", "title", "date", "essays", "debris"}
 ORIGIN_KEYS = {"repository", "path", "commit", "extracted"}
 ESSAY_KEYS = {"marker", "title", "begins", "subtitle", "date", "authors", "articles"}
 ARTICLE_KEYS = {"title", "begins", "authors", "date", "headings"}
@@ -167,6 +170,10 @@ def outline_problems(data: object) -> list[str]:
             out.append(f"{key} must be text or null")
     if not isinstance(data.get("held_out", False), bool):
         out.append("held_out must be true or false")
+    if "tuned_on" in data and not isinstance(data["tuned_on"], datetime.date):
+        out.append("tuned_on must be a date (YYYY-MM-DD)")
+    if data.get("held_out") and "tuned_on" in data:
+        out.append("a text tuned on is no longer held out: drop held_out")
     if not isinstance(data.get("debris", []), list) or not all(
         isinstance(d, str) and d for d in data.get("debris") or []
     ):

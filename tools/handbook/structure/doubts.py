@@ -6,13 +6,20 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..model import Article, Collection, Doubt, Heading, Paragraph
-from ..patterns import BYLINES, HEADING_MARKERS, MARKER_START
+from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
+from ..patterns import BYLINES, CLOSING_AFTER_TEXT, HEADING_MARKERS, MARKER_START, SPEAKER_BY_HABIT
 from .essays import Layout
 from .numbers import parse_number
 from .shapes import LONG_TITLE
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
+# Guesses the recognition stage makes from a line's form and the text's
+# habits, reported so that a maintainer can check them.
+GUESSED_HEADINGS = {"box-label": "a line ending in a colon read as a heading"}
+GUESSED_BYLINES = {
+    SPEAKER_BY_HABIT.name: "a name alone read as the speaker of what follows "
+    "(the text sets its speakers' lines so)"
+}
 HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
@@ -35,7 +42,25 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
             doubts.append(Doubt(essay.line, "empty-essay", f"essay {essay.number} has no text"))
         for article in essay.articles:
             doubts += article_doubts(article, essay.number)
+        doubts += closed_by_source(essay.articles)
     return doubts
+
+
+def closed_by_source(articles: list[Article]) -> list[Doubt]:
+    """An untitled article begun only because a source line closed the one
+    before (出处：… then the next piece's text)."""
+    return [
+        Doubt(
+            after.first_line,
+            "untitled-after-source",
+            f"an untitled article starts after the source line {before.blocks[-1].text[:20]}",
+        )
+        for before, after in itertools.pairwise(articles)
+        if after.title is None
+        and before.blocks
+        and isinstance(before.blocks[-1], Byline)
+        and before.blocks[-1].rule in CLOSING_AFTER_TEXT
+    ]
 
 
 def article_doubts(article: Article, number: int) -> list[Doubt]:
@@ -53,6 +78,15 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
         if not text_of(article):
             doubts.append(Doubt(line, "empty-article", f"article {article.title} has no text"))
     for block in article.blocks:
+        guess = (
+            GUESSED_HEADINGS.get(block.rule)
+            if isinstance(block, Heading)
+            else GUESSED_BYLINES.get(block.rule)
+            if isinstance(block, Byline)
+            else None
+        )
+        if guess:
+            doubts.append(Doubt(block.line, block.rule, f"{guess}: {block.text}"))
         found = (
             MARKER_IN_TEXT.search(block.text)
             if isinstance(block, Paragraph) and ("篇" in block.text or "范文" in block.text)
