@@ -18,6 +18,7 @@ from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import TermMatcher
 from handbook.model import Term
+from handbook.patterns import NARROW_DEBRIS
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
 
@@ -32,9 +33,11 @@ def restore_line_slowly(line: str) -> tuple[str, Counter[tuple[str, str]]]:
     A , ; : ? ! whose nearest non-space neighbour on either side is Chinese
     (looking left at marks already restored) becomes full-width; then each ( )
     pair, innermost first, when it holds Han or sits beside Chinese; then
-    quotes in pairs around Han.
+    quotes in pairs around Han. Crawler junk (;;;;, &nbsp;, a semicolon
+    opening a paragraph) is debris, found first and left as it is.
     """
     chars, changed = list(line), Counter()
+    junk = {i for r in NARROW_DEBRIS for m in r.pattern.finditer(line) for i in range(*m.span())}
 
     def beside_chinese(i: int) -> bool:
         for step in (-1, 1):
@@ -50,7 +53,7 @@ def restore_line_slowly(line: str) -> tuple[str, Counter[tuple[str, str]]]:
         chars[i] = new
 
     for i, c in enumerate(line):
-        if c in ",;:?!" and beside_chinese(i):
+        if c in ",;:?!" and i not in junk and beside_chinese(i):
             swap(i, WIDE[c])
     stack, pairs = [], []
     for i, c in enumerate(line):
