@@ -39,7 +39,7 @@ from .print.finish import Numbering, finisher
 from .print.glossary import PrintGlossary
 from .print.pages import PageFinder
 from .print.site import Site, collect
-from .publication import Publication, build_time, source_files
+from .publication import Publication
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 VARIANT = "pdf/ua-1"  # tagged, with the structure tree and metadata it asks for
@@ -77,7 +77,7 @@ PROJECT_NAMES = {"mkdocs": "MkDocs", "mkdocs-material": "Material for MkDocs"}
 def tools(site: Site, edition: Edition) -> tuple[str, ...]:
     """The software the edition was made with, as its colophon names it."""
     made = []
-    for package in filter(None, (g.strip() for g in site.generator.split(","))):
+    for package in filter(None, (g.strip() for g in site.built.generator.split(","))):
         name, _, version = package.rpartition("-")
         made.append(f"{PROJECT_NAMES.get(name, name)} {version}")
     if edition.code == HANT:
@@ -87,16 +87,14 @@ def tools(site: Site, edition: Edition) -> tuple[str, ...]:
 
 def publication(site: Site, edition: Edition, docs: Path) -> Publication:
     """The edition as a book (publication.py), from its built site and the pages in `docs`."""
-    return Publication(
-        title=site.name,
-        editor=site.editor,
-        lang=edition.lang,
-        script=edition.script,
-        collections=tuple(site.collections),
-        sources=source_files(docs),
+    return Publication.of(
+        site.built,
+        edition,
+        site.collections,
+        docs,
         keywords=tuple(book.keywords(site)),
-        built=build_time(),
         tools=tools(site, edition),
+        typeset=True,
     )
 
 
