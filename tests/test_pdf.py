@@ -332,23 +332,6 @@ def test_every_character_of_every_essay_is_there_in_order(site: Path, pdfs: dict
             )
 
 
-def test_the_book_keeps_the_text_around_what_it_drops_from_a_page(tmp_path: Path):
-    """The site's furniture (permalinks, edit buttons, forms) is left out of the
-    book; the text that follows it in the same element stays."""
-    from handbook.built_site import read_article, text_of
-
-    (tmp_path / "index.html").write_text(
-        '<html><head><meta charset="utf-8"></head><body><article class="md-content__inner">'
-        '<a class="md-content__button" href="edit">编辑</a>标题前'
-        '<h2 id="s1">一、标题<a class="headerlink" href="#s1">#</a>（续）</h2>'
-        "<p>正文<form><input></form>未完，<script>x()</script>接着说。</p>"
-        "</article></body></html>",
-        encoding="utf-8",
-    )
-    article = read_article(tmp_path, "")
-    assert text_of(article) == "标题前一、标题（续）正文未完，接着说。", text_of(article)
-
-
 def test_copied_text_is_the_books_with_nothing_inserted(site: Path, pdfs: dict[str, Path]):
     """Justification spreads characters without adding any: pdftotext reads no
     zero-width space (the break opportunities at curly quotes), and no space

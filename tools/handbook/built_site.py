@@ -4,7 +4,8 @@ Whatever is made from the built site reads it here — the PDF (print/site.py),
 the EPUB (epub/pages.py), the search (the text of its index's sections) and
 the Traditional edition's check (the readable text of a page):
 
-- which pages an edition has, in reading order, from its primary navigation
+- which editions a built site holds (`editions_to_make`), which pages an
+  edition has, in reading order, from its primary navigation
   (`nav_urls`), each page's file (`page_file`) and where a link of a page
   leads in the site (`site_url`);
 - the edition's facts (`read_site`): its name, editor, description, language,
@@ -32,6 +33,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import tinyhtml5
 
 from .addresses import GLOSSARY_DIR
+from .editions import Edition, built_editions
 
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
 ARTICLE = '<article class="md-content__inner'  # where Material puts a page's text
@@ -183,6 +185,17 @@ def collection_date(article: ET.Element) -> str:
 
 
 # --- an edition ----------------------------------------------------------------
+
+
+def editions_to_make(site: Path, script: str | None = None) -> list[Edition]:
+    """The editions the built site `site` holds (only `script`'s when given), for
+    a book maker; ValueError when the site or that edition was not built."""
+    if not (site / "index.html").is_file():
+        raise ValueError(f"{site}/index.html not found: build the site first")
+    editions = [e for e in built_editions(site) if script in (None, e.script)]
+    if not editions:
+        raise ValueError(f"{site}: no {script} edition: build it first")
+    return editions
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .addresses import DOWNLOADS, pdf_name
-from .editions import HANT, Edition, built_editions
+from .built_site import editions_to_make
+from .editions import HANT, Edition
 from .fonts import check_book
 from .print import book, justify
 from .print.finish import Numbering, finisher
@@ -149,13 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--html", action="store_true", help="also write the book's HTML beside the PDF")
     p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's PDF")
     args = p.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
+    try:
+        editions = editions_to_make(args.site, args.script)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 1
     if not args.docs.is_dir():
         print(f"error: {args.docs} not found: the pages the site was built from", file=sys.stderr)
         return 1
-    editions = [e for e in built_editions(args.site) if args.script in (None, e.script)]
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, args.site, e, args.docs, args.html) for e in editions]
