@@ -36,7 +36,7 @@ site_index = site/$(if $(SITE_PATH_$1),$(SITE_PATH_$1)/)index.html
 # Inputs, found afresh on every run: files may move between modules and packages.
 HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
 # (A filter pattern holds one wildcard %: folders are named from tools/handbook/.)
-EPUB_FILES     := $(filter tools/handbook/epub/% %/fonts.py tools/handbook/print/site.py,$(HANDBOOK_FILES))
+EPUB_FILES     := $(filter tools/handbook/epub/% %/fonts.py %/publication.py,$(HANDBOOK_FILES))
 PRINT_FILES    := $(filter-out tools/handbook/epub/%,$(filter %/pdf.py %/fonts.py %/publication.py %.css tools/handbook/print/%,$(HANDBOOK_FILES)))
 # The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
 CONVERTER      := $(filter-out $(PRINT_FILES) $(EPUB_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py,$(HANDBOOK_FILES))

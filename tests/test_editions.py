@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from support import OVERRIDES, ROOT, SITE_URL, mkdocs_build
 
+from handbook.built_site import html_texts
 from handbook.editions import HANS, HANT, Edition, EditionSettings, built_editions
 from handbook.hant import HantConverter, simplified_only_characters
-from handbook.traditional import html_texts
 
 HOOK = ROOT / "tools" / "hooks" / "editions.py"
 

@@ -361,6 +361,24 @@ def test_without_a_built_site_nothing_is_written(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("maker", ["handbook.epub", "handbook.pdf"])
+def test_a_book_of_an_edition_not_built_is_a_clear_error(tmp_path: Path, maker: str) -> None:
+    """A site built in Simplified only (no zh-Hant/ folder): asked for the
+    Traditional book, either maker says so, writes nothing, shows no traceback."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="zh-Hans"><body></body></html>', "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", maker, "--site", str(site), "--script", "Hant"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"error: {site}: no Hant edition: build it first\n"
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
 def site_copy(built_site: Path, folder: Path) -> Path:
     shutil.copytree(built_site, folder / "site")
     return folder / "site"

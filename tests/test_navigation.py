@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from support import ROOT, handbook_project, mkdocs_build, run_handbook
 
+from handbook.built_site import nav_urls, parse
 from handbook.navigation import NavigationSettings, in_runs
-from handbook.print.site import nav_urls, parse
 
 ESSAYS = 60
 SETTINGS = NavigationSettings()  # mkdocs.yml keeps the defaults: runs of 20 over 30 pages

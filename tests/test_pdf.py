@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -329,23 +330,6 @@ def test_every_character_of_every_essay_is_there_in_order(site: Path, pdfs: dict
             assert not first_difference(expected, text), (
                 f"{where}: {first_difference(expected, text)}"
             )
-
-
-def test_the_book_keeps_the_text_around_what_it_drops_from_a_page(tmp_path: Path):
-    """The site's furniture (permalinks, edit buttons, forms) is left out of the
-    book; the text that follows it in the same element stays."""
-    from handbook.print.site import read_article, text_of
-
-    (tmp_path / "index.html").write_text(
-        '<html><head><meta charset="utf-8"></head><body><article class="md-content__inner">'
-        '<a class="md-content__button" href="edit">编辑</a>标题前'
-        '<h2 id="s1">一、标题<a class="headerlink" href="#s1">#</a>（续）</h2>'
-        "<p>正文<form><input></form>未完，<script>x()</script>接着说。</p>"
-        "</article></body></html>",
-        encoding="utf-8",
-    )
-    article = read_article(tmp_path, "")
-    assert text_of(article) == "标题前一、标题（续）正文未完，接着说。", text_of(article)
 
 
 def test_copied_text_is_the_books_with_nothing_inserted(site: Path, pdfs: dict[str, Path]):
@@ -727,6 +711,41 @@ def test_the_publication_gives_each_edition_its_identity(built_site: Path, colle
             colophon = dict(pub.colophon())
             assert colophon["书名"] == f"{config['site_name']}（简体中文版）"
             assert colophon["底本"] == SOURCE.name and colophon["编者"] == config["site_author"]
+
+
+def test_the_pdf_and_the_epub_of_one_build_state_the_same_date(site: Path, tmp_path: Path):
+    """Both books are dated by their sources, never by the clock: without
+    SOURCE_DATE_EPOCH, the last commit of the converted pages (docs/)."""
+    built = tmp_path / "site"
+    shutil.copytree(site, built)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for maker in ("handbook.pdf", "handbook.epub"):
+        made = subprocess.run(
+            [sys.executable, "-m", maker, "--site", str(built), "--script", "Hans"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        assert made.returncode == 0, made.stderr
+    [pdf] = (built / DOWNLOADS).glob("*.pdf")
+    [epub] = (built / DOWNLOADS).glob("*.epub")
+    info = dict(
+        line.split(":", 1) for line in run("pdfinfo", "-isodates", pdf).splitlines() if ":" in line
+    )
+    with zipfile.ZipFile(epub) as book:
+        package = ET.fromstring(book.read("EPUB/package.opf"))
+    opf = "{http://www.idpf.org/2007/opf}"
+    stated = package.find(f"{opf}metadata/{{http://purl.org/dc/elements/1.1/}}date").text
+    modified = package.find(f"{opf}metadata/{opf}meta[@property='dcterms:modified']").text
+    assert info["CreationDate"].strip() == info["ModDate"].strip() == modified, info
+    assert modified.startswith(stated)
+    git = ["git", "-C", str(ROOT / "docs")]
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "."], capture_output=True).stdout
+    if not dirty:  # the pages as committed: their commit's date (else their files' newest)
+        committed = run(*git, "log", "-1", "--format=%ct", "--", ".").strip()
+        when = datetime.fromtimestamp(int(committed), tz=UTC)
+        assert modified == when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def test_pages_rendered_for_a_person_to_look_at(pdfs: dict[str, Path]):

@@ -32,14 +32,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .addresses import DOWNLOADS, pdf_name
-from .editions import HANT, Edition, built_editions
+from .built_site import editions_to_make
+from .editions import HANT, Edition
 from .fonts import check_book
 from .print import book, justify
 from .print.finish import Numbering, finisher
 from .print.glossary import PrintGlossary
 from .print.pages import PageFinder
 from .print.site import Site, collect
-from .publication import Publication, build_time, source_files
+from .publication import Publication
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 VARIANT = "pdf/ua-1"  # tagged, with the structure tree and metadata it asks for
@@ -77,7 +78,7 @@ PROJECT_NAMES = {"mkdocs": "MkDocs", "mkdocs-material": "Material for MkDocs"}
 def tools(site: Site, edition: Edition) -> tuple[str, ...]:
     """The software the edition was made with, as its colophon names it."""
     made = []
-    for package in filter(None, (g.strip() for g in site.generator.split(","))):
+    for package in filter(None, (g.strip() for g in site.built.generator.split(","))):
         name, _, version = package.rpartition("-")
         made.append(f"{PROJECT_NAMES.get(name, name)} {version}")
     if edition.code == HANT:
@@ -87,16 +88,14 @@ def tools(site: Site, edition: Edition) -> tuple[str, ...]:
 
 def publication(site: Site, edition: Edition, docs: Path) -> Publication:
     """The edition as a book (publication.py), from its built site and the pages in `docs`."""
-    return Publication(
-        title=site.name,
-        editor=site.editor,
-        lang=edition.lang,
-        script=edition.script,
-        collections=tuple(site.collections),
-        sources=source_files(docs),
+    return Publication.of(
+        site.built,
+        edition,
+        site.collections,
+        docs,
         keywords=tuple(book.keywords(site)),
-        built=build_time(),
         tools=tools(site, edition),
+        typeset=True,
     )
 
 
@@ -151,13 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--html", action="store_true", help="also write the book's HTML beside the PDF")
     p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's PDF")
     args = p.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
+    try:
+        editions = editions_to_make(args.site, args.script)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 1
     if not args.docs.is_dir():
         print(f"error: {args.docs} not found: the pages the site was built from", file=sys.stderr)
         return 1
-    editions = [e for e in built_editions(args.site) if args.script in (None, e.script)]
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, args.site, e, args.docs, args.html) for e in editions]

@@ -1,15 +1,18 @@
 """The handbook as a publication: what its cover, colophon and file metadata say.
 
-One plain place for the book's identity, for every edition that is a file to
-take away (the PDF; the EPUB reads the same): title, editor, the collections
-and their dates, the edition, the sources, version, build date and tools, and
-the few words the book itself adds, in each script.
+The one place for the book's identity, for every edition that is a file to
+take away (the PDF and the EPUB): title, editor, description, the collections
+and their dates, the edition, the sources, version, date, identifier and
+tools, and the few words the book itself adds, in each script.
 
 The facts come from the built site, in the edition's script (its name,
 `site_author` as the editor, `site_description`, each collection's title and
 date), and from the converted pages in docs/ (which source files the essays
-come from); the version from the installed package; the build date from
-SOURCE_DATE_EPOCH when it is set (a reproducible build) or the clock.
+come from); the version from the installed package. The book's date is its
+sources', never the clock's, so that two builds of the same text are the same
+file and the PDF and the EPUB of one build state the same date:
+SOURCE_DATE_EPOCH when set, else the last commit of the converted pages, else
+their newest modification time (`source_date`).
 
 What a writer reads from a `Publication` (the PDF's cover, colophon and
 metadata do; an EPUB's can):
@@ -21,9 +24,10 @@ metadata do; an EPUB's can):
     pub.editor        群众路线学习手册编写组
     pub.colophon()    [("书名", "群众路线学习手册（简体中文版）"), ("编者", …), …]
     pub.subject, pub.keywords, pub.lang, pub.built   (the file's metadata)
+    pub.identifier    urn:uuid:…                 (the same for every build of the edition)
     pub.words         the labels the book adds in its script (目录, 版权页 …)
 
-`handbook.pdf.publication` makes one from an edition of the built site.
+`Publication.of` makes one from an edition of the built site (built_site.py).
 """
 
 from __future__ import annotations
@@ -31,11 +35,16 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import re
+import subprocess
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
+
+from .built_site import BuiltSite
+from .editions import Edition
 
 PACKAGE = "study-handbook"
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -46,6 +55,9 @@ WORDS = {
         "edition": "简体中文版",
         "contents": "目录",
         "cover": "封面",
+        "title_page": "书名页",
+        "text": "正文",
+        "back": "返回正文",
         "colophon": "版权页",
         "title": "书名",
         "collected": "收录",
@@ -56,7 +68,8 @@ WORDS = {
         "version": "版本",
         "built": "生成日期",
         "made": "制作",
-        "made_with": "由 {tool} 自原始文本转换并排版",
+        "made_with": "由 {tool} 自原始文本转换并排版",  # typeset: the PDF
+        "converted_with": "由 {tool} 自原始文本转换生成",  # the EPUB
         "subject": "收录{collected}，附术语表",
         "tools": "所用软件",
         "script": "",
@@ -68,6 +81,9 @@ WORDS = {
         "edition": "繁體中文版",
         "contents": "目錄",
         "cover": "封面",
+        "title_page": "書名頁",
+        "text": "正文",
+        "back": "返回正文",
         "colophon": "版權頁",
         "title": "書名",
         "collected": "收錄",
@@ -78,7 +94,8 @@ WORDS = {
         "version": "版本",
         "built": "生成日期",
         "made": "製作",
-        "made_with": "由 {tool} 自原始文本轉換並排版",
+        "made_with": "由 {tool} 自原始文本轉換並排版",  # typeset: the PDF
+        "converted_with": "由 {tool} 自原始文本轉換生成",  # the EPUB
         "subject": "收錄{collected}，附術語表",
         "tools": "所用軟體",
         "script": "繁體字由 OpenCC 自簡體中文版轉換",
@@ -94,12 +111,28 @@ def chinese_date(iso: str) -> str:
     return ISO_DATE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", iso)
 
 
-def build_time() -> datetime:
-    """When the book is made: SOURCE_DATE_EPOCH if set, so that a rebuild is identical."""
+def source_date(docs: Path) -> datetime:
+    """When the book's text last changed (see the module's docstring)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(UTC).replace(microsecond=0)
+    git = ["git", "-C", str(docs)]
+    try:
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "--", "."], capture_output=True, text=True, check=True
+        ).stdout
+        committed = subprocess.run(
+            [*git, "log", "-1", "--format=%ct", "--", "."],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        dirty, committed = "", ""
+    if committed and not dirty:
+        return datetime.fromtimestamp(int(committed), tz=UTC)
+    newest = max((p.stat().st_mtime for p in docs.rglob("*") if p.is_file()), default=0)
+    return datetime.fromtimestamp(int(newest), tz=UTC)
 
 
 @dataclass(frozen=True)
@@ -119,14 +152,44 @@ class Publication:
 
     title: str
     editor: str
+    description: str
     lang: str  # BCP 47
     script: str  # Hans or Hant
     collections: tuple[CollectionFacts, ...]
     sources: tuple[str, ...]  # the raw text files, as named in source/
-    keywords: tuple[str, ...]
-    built: datetime
-    tools: tuple[str, ...]  # e.g. "WeasyPrint 70.0"
+    built: datetime  # the sources' date (source_date)
+    keywords: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()  # e.g. "WeasyPrint 70.0"; the colophon names them
+    typeset: bool = False  # laid out into pages (the PDF), not reflowed (the EPUB)
     version: str = importlib.metadata.version(PACKAGE)
+
+    @classmethod
+    def of(
+        cls,
+        site: BuiltSite,
+        edition: Edition,
+        collections: tuple[CollectionFacts, ...],
+        docs: Path,
+        *,
+        keywords: tuple[str, ...] = (),
+        tools: tuple[str, ...] = (),
+        typeset: bool = False,
+    ) -> Publication:
+        """The edition of the built site `site` as a book; `docs`, the pages it
+        was built from, give its sources and its date."""
+        return cls(
+            title=site.name,
+            editor=site.editor,
+            description=site.description,
+            lang=edition.lang,
+            script=edition.script,
+            collections=collections,
+            sources=source_files(docs),
+            built=source_date(docs),
+            keywords=keywords,
+            tools=tools,
+            typeset=typeset,
+        )
 
     @property
     def words(self) -> dict[str, str]:
@@ -139,6 +202,11 @@ class Publication:
     @property
     def edition(self) -> str:
         return self.words["edition"]
+
+    @property
+    def identifier(self) -> str:
+        """The same for every build of this edition: named by its title and language."""
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{PACKAGE}:{self.title}:{self.lang}')}"
 
     @property
     def subtitle(self) -> str:
@@ -175,7 +243,10 @@ class Publication:
             (w["sources"], "、".join(self.sources)),
             (w["version"], self.version),
             (w["built"], chinese_date(self.built.date().isoformat())),
-            (w["made"], w["made_with"].format(tool=self.tool)),
+            (
+                w["made"],
+                w["made_with" if self.typeset else "converted_with"].format(tool=self.tool),
+            ),
             (w["tools"], "、".join(self.tools)),
         ]
         if w["script"]:

@@ -9,8 +9,8 @@ to their counterparts, whatever builds the site.
   hreflang links, pointed at the same page in the other edition, the
   current edition marked;
 - `quiet_language_selector`: Material's script without its sitemap look-ups;
-- `html_texts` and `simplified_only_in_html`: the readable text of a built
-  page, and the Simplified-only characters left in it.
+- `simplified_only_in_html`: the Simplified-only characters left in the
+  readable text of a built page (`built_site.html_texts`).
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from html import unescape
-from html.parser import HTMLParser
 from typing import Any
 
 from .addresses import counterpart
+from .built_site import html_texts
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
 from .hant.usage import UsageRule, in_usage
@@ -144,41 +143,8 @@ def quiet_language_selector(bundle: str) -> str:
     return bundle.replace(LANGUAGE_SELECTOR_LOOKUP, NO_LOOKUP)
 
 
-# A script or style element, which TextCollector skips too: `<script>…</script>`.
+# A script or style element, which built_site.html_texts skips too: `<script>…</script>`.
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-
-
-class TextCollector(HTMLParser):
-    """Text nodes and readable attributes, outside code, scripts and styles."""
-
-    SKIP = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
-    READABLE = frozenset({"title", "alt", "aria-label", "placeholder", "content"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.texts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        self.texts.extend(v for k, v in attrs if k in self.READABLE and v)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.texts.append(data)
-
-
-def html_texts(document: str) -> list[str]:
-    """Readable text of an HTML document (text nodes, titles, alt texts …)."""
-    parser = TextCollector()
-    parser.feed(document)
-    parser.close()
-    return [unescape(t) for t in parser.texts]
 
 
 def simplified_only_in_html(document: str) -> set[str]:

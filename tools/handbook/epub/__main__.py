@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from ..addresses import DOWNLOADS
-from ..editions import built_editions
+from ..built_site import editions_to_make
 from .book import FONT_CHOICES, Settings, write_book
 
 
@@ -33,12 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         help="embed subsets of the fonts (default: none)",
     )
     args = p.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"error: {args.site}/index.html not found: build the site first", file=sys.stderr)
-        return 1
-    editions = [e for e in built_editions(args.site) if args.script in (None, e.script)]
-    if not editions:
-        print(f"error: {args.site}: no {args.script} edition: build it first", file=sys.stderr)
+    try:
+        editions = editions_to_make(args.site, args.script)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 1
     for edition in editions:
         start = time.monotonic()

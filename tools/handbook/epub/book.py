@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..addresses import DOWNLOADS, epub_name
+from ..built_site import page_lists
 from ..editions import Edition
-from ..publication import chinese_date
+from ..publication import Publication
 from . import chapters, contents
 from .chapters import GLOSSARY_FILE, Book, chapter_file, document
 from .cover import cover_png
-from .identity import Identity
 from .package import Item, opf, write_ocf
-from .pages import Page, SiteEdition, read_edition, site_url
+from .pages import Page, SiteEdition, read_edition
 from .typefaces import STYLE_CSS, book_font, embedded_fonts
 
 COVER, TITLE_PAGE, COLOPHON, COVER_IMAGE = (
@@ -43,52 +43,50 @@ def e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def cover_document(identity: Identity) -> str:
-    alt = " ".join([identity.title, *(c.title for c in identity.collections), identity.edition])
+def cover_document(pub: Publication) -> str:
+    alt = " ".join([pub.title, *(c.title for c in pub.collections), pub.edition])
     body = (
         f'<section epub:type="cover" class="cover">'
         f'<img src="{COVER_IMAGE}" alt="{html.escape(alt)}"/></section>'
     )
-    return document(identity.lang, identity.words["cover"], body)
+    return document(pub.lang, pub.words["cover"], body)
 
 
-def title_document(identity: Identity) -> str:
-    out = [f'<p class="series">{e(identity.title)}</p>']
-    for collection in identity.collections:
+def title_document(pub: Publication) -> str:
+    out = [f'<p class="series">{e(pub.title)}</p>']
+    for collection in pub.collections:
         out.append(f"<h1>{e(collection.title)}</h1>")
         if collection.date:
-            out.append(f'<p class="collection-date">{e(chinese_date(collection.date))}</p>')
-    if identity.editor:
-        out.append(f'<p class="editor">{e(identity.editor)}</p>')
-    out.append(f'<p class="edition">{e(identity.edition)}</p>')
+            out.append(f'<p class="collection-date">{e(collection.chinese_date)}</p>')
+    if pub.editor:
+        out.append(f'<p class="editor">{e(pub.editor)}</p>')
+    out.append(f'<p class="edition">{e(pub.edition)}</p>')
     body = f'<section epub:type="titlepage" class="title-page">\n{chr(10).join(out)}\n</section>'
-    return document(identity.lang, identity.title, body, "frontmatter")
+    return document(pub.lang, pub.title, body, "frontmatter")
 
 
-def colophon_document(identity: Identity) -> str:
-    title = identity.words["colophon"]
+def colophon_document(pub: Publication) -> str:
+    title = pub.words["colophon"]
     lines = [
         f"<dt>{e(label)}</dt><dd>{e(text)}</dd>" if label else f"<dd>{e(text)}</dd>"
-        for label, text in identity.colophon()
+        for label, text in pub.colophon()
     ]
     body = (
         f'<section epub:type="colophon" class="colophon">\n<h1>{e(title)}</h1>\n'
         f"<dl>\n{chr(10).join(lines)}\n</dl>\n</section>"
     )
-    return document(identity.lang, title, body, "backmatter")
+    return document(pub.lang, title, body, "backmatter")
 
 
 def part_page(page: Page, book: Book) -> Page:
     """A collection's own page as a part title: its list of essays is the contents' job."""
     article = copy.deepcopy(page.article)
-    for ul in [c for c in article if c.tag in {"ul", "ol"}]:
-        links = [site_url(page.url, a.get("href") or "") for a in ul.iter("a")]
-        if links and all(link and link[0] in book.files for link in links):
-            article.remove(ul)
+    for ul in page_lists(article, page.url, book.files):
+        article.remove(ul)
     return Page(page.url, page.title, article, page.sections)
 
 
-def toc_entries(site: SiteEdition, identity: Identity) -> list[contents.Entry]:
+def toc_entries(site: SiteEdition, pub: Publication) -> list[contents.Entry]:
     several = len(site.collections) > 1
     entries: list[contents.Entry] = []
     for collection in site.collections:
@@ -104,29 +102,34 @@ def toc_entries(site: SiteEdition, identity: Identity) -> list[contents.Entry]:
             for n, c in enumerate(site.categories, start=1)
         ]
         entries.append(contents.Entry(site.glossary_title, GLOSSARY_FILE, categories))
-    entries.append(contents.Entry(identity.words["colophon"], COLOPHON))
+    entries.append(contents.Entry(pub.words["colophon"], COLOPHON))
     return entries
 
 
-def text_documents(site: SiteEdition, identity: Identity) -> list[tuple[str, str]]:
+def text_documents(site: SiteEdition, pub: Publication) -> list[tuple[str, str]]:
     """(file, XHTML) of the reading order after the contents: parts and
     essays, the glossary, the colophon."""
     several = len(site.collections) > 1
     pages = [c.page for c in site.collections if several] + site.essays
     book = Book({p.url: chapter_file(p.url) for p in pages}, site.entries)
-    back = identity.words["back"]
+    back = pub.words["back"]
     out = []
     for collection in site.collections:
         if several:
             part = part_page(collection.page, book)
             out.append(
-                (chapter_file(part.url), chapters.chapter(part, book, site.lang, back, "part"))
+                (
+                    chapter_file(part.url),
+                    chapters.chapter(part, book, site.built.lang, back, "part"),
+                )
             )
         for page in collection.essays:
-            out.append((chapter_file(page.url), chapters.chapter(page, book, site.lang, back)))
+            out.append(
+                (chapter_file(page.url), chapters.chapter(page, book, site.built.lang, back))
+            )
     if site.entries:
         out.append((GLOSSARY_FILE, chapters.glossary(site, book)))
-    out.append((COLOPHON, colophon_document(identity)))
+    out.append((COLOPHON, colophon_document(pub)))
     return out
 
 
@@ -144,30 +147,30 @@ def landmarks(site: SiteEdition, words: dict[str, str]) -> list[tuple[str, str, 
     return [*marks, ("colophon", words["colophon"], COLOPHON)]
 
 
-def book_items(site: SiteEdition, identity: Identity, settings: Settings) -> list[Item]:
+def book_items(site: SiteEdition, pub: Publication, settings: Settings) -> list[Item]:
     """Every file of the book, in reading order where it is read."""
-    words, entries = identity.words, toc_entries(site, identity)
-    nav = contents.nav_document(site.lang, words["contents"], entries, landmarks(site, words))
+    words, entries = pub.words, toc_entries(site, pub)
+    nav = contents.nav_document(site.built.lang, words["contents"], entries, landmarks(site, words))
     documents = [
-        (COVER, cover_document(identity)),
-        (TITLE_PAGE, title_document(identity)),
+        (COVER, cover_document(pub)),
+        (TITLE_PAGE, title_document(pub)),
         (contents.NAV_FILE, nav),
-        *text_documents(site, identity),
+        *text_documents(site, pub),
     ]
     style = STYLE_CSS.read_bytes()
     fonts: list[tuple[str, bytes]] = []
     if settings.fonts == "embed":
-        faces, fonts = embedded_fonts([x for _, x in documents], site.lang)
+        faces, fonts = embedded_fonts([x for _, x in documents], site.built.lang)
         style = faces.encode() + style
     items = [
         Item(name, data.encode(), "nav" if name == contents.NAV_FILE else "", spine=True)
         for name, data in documents
     ]
-    ncx = contents.ncx(identity.identifier, identity.title, entries)
+    ncx = contents.ncx(pub.identifier, pub.title, entries)
     items += [
         Item(contents.NCX_FILE, ncx.encode()),
         Item(chapters.STYLESHEET, style),
-        Item(COVER_IMAGE, cover_png(identity, book_font(site.lang)), "cover-image"),
+        Item(COVER_IMAGE, cover_png(pub, book_font(site.built.lang)), "cover-image"),
     ]
     return items + [Item(name, data) for name, data in fonts]
 
@@ -175,10 +178,10 @@ def book_items(site: SiteEdition, identity: Identity, settings: Settings) -> lis
 def write_book(site_dir: Path, edition: Edition, docs: Path, settings: Settings) -> Path:
     """Make one edition's EPUB in its downloads/ folder; return its path."""
     site = read_edition(edition.root(site_dir))
-    identity = Identity.of(site, edition.script, docs)
-    items = book_items(site, identity, settings)
-    package = opf(identity, items, contents.NCX_FILE, COVER_IMAGE)
+    pub = Publication.of(site.built, edition, site.facts, docs)
+    items = book_items(site, pub, settings)
+    package = opf(pub, items, contents.NCX_FILE, COVER_IMAGE)
     files = [("package.opf", package.encode())] + [(i.name, i.data) for i in items]
-    target = edition.root(site_dir) / DOWNLOADS / epub_name(site.name)
-    write_ocf(target, files, identity.modified)
+    target = edition.root(site_dir) / DOWNLOADS / epub_name(pub.title)
+    write_ocf(target, files, pub.built)
     return target

@@ -19,7 +19,8 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .pages import GLOSSARY, Entry, Page, SiteEdition, site_url
+from ..built_site import GLOSSARY, site_url
+from .pages import Entry, Page, SiteEdition
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -195,4 +196,4 @@ def glossary(site: SiteEdition, book: Book) -> str:
     section = (
         '<section epub:type="glossary" role="doc-glossary">\n' + "\n".join(out) + "\n</section>"
     )
-    return document(site.lang, title, section, "backmatter")
+    return document(site.built.lang, title, section, "backmatter")

@@ -1,6 +1,6 @@
 """The cover image: what a reading app shows on its shelf.
 
-The same identity as the PDF's cover, drawn with Pillow in the book's font:
+The same pub as the PDF's cover, drawn with Pillow in the book's font:
 the handbook's name, each collection's title between two red rules and its
 date, the editor, and the edition at the foot. A PNG of few colours, the same
 bytes for the same book.
@@ -13,8 +13,7 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 
 from ..fonts import Font
-from ..publication import chinese_date
-from .identity import Identity
+from ..publication import Publication
 
 SIZE = (1200, 1800)  # 2:3, the shape reading apps expect
 MARGIN = 140
@@ -55,7 +54,7 @@ def centred(
     return y
 
 
-def cover_png(identity: Identity, font: Font) -> bytes:
+def cover_png(pub: Publication, font: Font) -> bytes:
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
 
@@ -64,18 +63,18 @@ def cover_png(identity: Identity, font: Font) -> bytes:
 
     width = SIZE[0] - 2 * MARGIN
     series = face(52)
-    y = centred(draw, 260, [" ".join(identity.title)], series, GREY)
+    y = centred(draw, 260, [" ".join(pub.title)], series, GREY)
     title, date = face(96), face(48)
-    for collection in identity.collections:
+    for collection in pub.collections:
         y += 70
         draw.rectangle((MARGIN, y, SIZE[0] - MARGIN, y + 5), fill=RED)
         y = centred(draw, y + 60, wrapped(draw, collection.title, title, width), title, INK)
         draw.rectangle((MARGIN, y + 10, SIZE[0] - MARGIN, y + 15), fill=RED)
         y += 60
         if collection.date:
-            y = centred(draw, y, [chinese_date(collection.date)], date, INK)
+            y = centred(draw, y, [collection.chinese_date], date, INK)
     small = face(44)
-    foot = [identity.editor, identity.edition] if identity.editor else [identity.edition]
+    foot = [pub.editor, pub.edition] if pub.editor else [pub.edition]
     centred(draw, SIZE[1] - 160 - 62 * (len(foot) - 1), foot, small, GREY)
     out = io.BytesIO()
     image.quantize(32, dither=Image.Dither.NONE).save(out, format="PNG", optimize=True)

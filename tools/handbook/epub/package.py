@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .identity import Identity
+from ..publication import Publication
 
 FOLDER = "EPUB"  # the book's files inside the zip
 PACKAGE_FILE = "package.opf"
@@ -50,24 +50,24 @@ class Item:
         return "f-" + "".join(c if c.isalnum() or c in "-_." else "_" for c in self.name)
 
 
-def opf(identity: Identity, items: list[Item], ncx: str, cover_image: str | None) -> str:
+def opf(pub: Publication, items: list[Item], ncx: str, cover_image: str | None) -> str:
     """The package document: metadata, every file, the reading order."""
     e = html.escape
-    modified = identity.modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = pub.built.strftime("%Y-%m-%dT%H:%M:%SZ")
     meta = [
-        f'<dc:identifier id="book-id">{e(identity.identifier)}</dc:identifier>',
-        f"<dc:title>{e(identity.title)}</dc:title>",
-        f"<dc:language>{e(identity.lang)}</dc:language>",
-        f"<dc:date>{identity.modified.date().isoformat()}</dc:date>",
+        f'<dc:identifier id="book-id">{e(pub.identifier)}</dc:identifier>',
+        f"<dc:title>{e(pub.title)}</dc:title>",
+        f"<dc:language>{e(pub.lang)}</dc:language>",
+        f"<dc:date>{pub.built.date().isoformat()}</dc:date>",
         f'<meta property="dcterms:modified">{modified}</meta>',
     ]
-    if identity.editor:
+    if pub.editor:
         meta += [
-            f'<dc:creator id="editor">{e(identity.editor)}</dc:creator>',
+            f'<dc:creator id="editor">{e(pub.editor)}</dc:creator>',
             '<meta refines="#editor" property="role" scheme="marc:relators">edt</meta>',
         ]
-    if identity.description:
-        meta.append(f"<dc:description>{e(identity.description)}</dc:description>")
+    if pub.description:
+        meta.append(f"<dc:description>{e(pub.description)}</dc:description>")
     if cover_image:  # for EPUB 2 readers' library views
         meta.append(f'<meta name="cover" content="{Item(cover_image, b"").id}"/>')
     manifest = []
@@ -79,7 +79,7 @@ def opf(identity: Identity, items: list[Item], ncx: str, cover_image: str | None
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
-        f'unique-identifier="book-id" xml:lang="{e(identity.lang)}">\n'
+        f'unique-identifier="book-id" xml:lang="{e(pub.lang)}">\n'
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
         + "\n".join(meta)
         + "\n</metadata>\n<manifest>\n"

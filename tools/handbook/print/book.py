@@ -16,11 +16,12 @@ import xml.etree.ElementTree as ET
 
 import tinyhtml5
 
+from ..built_site import text_of
 from ..publication import Publication
 from . import halfwidth
 from .glossary import PageOf, PrintGlossary
 from .punctuation import convention, prepare
-from .site import Site, SitePage, essay_name, inner_html, text_of
+from .site import Site, SitePage, essay_name, inner_html
 
 USES = re.compile(r"（\s*(\d+)\s*[处處]\s*）")
 KEYWORD_TERMS = 8  # the glossary's most used terms, after the collections' titles

@@ -25,10 +25,11 @@ from collections.abc import Callable
 
 from pypinyin import Style, lazy_pinyin
 
+from ..built_site import classes, text_of
 from ..chars import CLOSING_QUOTES, QUOTE_PAIRS, SENTENCE_END
 from ..publication import WORDS
 from .punctuation import ZERO_WIDTH_SPACE
-from .site import Site, SitePage, classes, essay_name, text_of
+from .site import Site, SitePage, essay_name
 
 COUNT = re.compile(r"（\s*\d+\s*[处處]\s*）")
 SENTENCE_END_AT = re.compile(f"[{SENTENCE_END}]+[{CLOSING_QUOTES}]*")

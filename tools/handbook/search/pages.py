@@ -9,11 +9,15 @@ across two paragraphs.
 from __future__ import annotations
 
 import enum
-import html
 import re
 from dataclasses import dataclass
 
 from handbook.addresses import GLOSSARY_DIR, HOME, collection_index, essay_page, term_page
+from handbook.built_site import plain_text
+
+# A section's title and text are read from the built pages' HTML by
+# built_site.plain_text, one line per block.
+__all__ = ["KIND_RULES", "Kind", "Section", "page_kind", "plain_text"]
 
 
 class Kind(enum.Enum):
@@ -54,16 +58,3 @@ class Section:
     anchor: str  # "" for the page's first section
     title: str
     text: str
-
-
-TAG = re.compile(r"<[^>]*>")
-# Breaks between blocks keep a query from matching across paragraphs.
-BLOCK_BREAK = re.compile(r"\s*\n\s*")
-SPACES = re.compile(r"[^\S\n]+")
-
-
-def plain_text(value: str) -> str:
-    """The reader-visible text of an HTML fragment whose blocks are tags:
-    markup and zero-width word separators gone, one line per block."""
-    text = html.unescape(TAG.sub("\n", value.replace("\u200b", "")))
-    return BLOCK_BREAK.sub("\n", SPACES.sub(" ", text)).strip()
