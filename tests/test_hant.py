@@ -43,6 +43,7 @@ CROSS_WORD = {
     "学生发起的示威": "學生發起的示威",  # 生发 → 生髮
     "这里面包括法院": "這裡面包括法院",  # 面包 → 麵包
     "千分之五只是门槛": "千分之五只是門檻",  # 五只 → 五隻
+    "与骑士用餐并为他们加油": "與騎士用餐並為他們加油",  # 并为 → 併為 (合并为)
 }
 # Phrases of several whole words that OpenCC gets right and word-by-word loses.
 MULTIWORD = {"这只鸟儿": "這隻鳥兒", "那只手": "那隻手"}
@@ -113,6 +114,28 @@ def test_phrases_of_whole_words_are_kept(simplified: str, traditional: str) -> N
     words = plain.segmented.words(simplified)
     assert len(words) > 1
     assert opencc.OpenCC("s2tw").convert(BOUNDARY.join(words)).replace(BOUNDARY, "") != traditional
+
+
+# 只 after a number is the measure word 隻 (segmented.MEASURE_WORDS); 只是,
+# 只要, 只有 after a number are words of their own.
+MEASURED = {
+    "黑琵已达1602只，较去年同期多出700只。": "黑琵已達1602隻，較去年同期多出700隻。",
+    "牵着3只小狗气球": "牽著3隻小狗氣球",
+    "来了十几只": "來了十幾隻",
+    "100只要一半": "100只要一半",
+    "第1只是开始": "第1只是開始",
+    "千分之五只是门槛": "千分之五只是門檻",
+}
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), MEASURED.items())
+def test_measure_word_after_a_number(simplified: str, traditional: str) -> None:
+    assert HantConverter("s2tw").convert(simplified) == traditional
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_measure_word_in_every_standard(config: str) -> None:
+    assert HantConverter(config).convert("黑琵已达1602只") == "黑琵已達1602隻"
 
 
 def test_boundary_mark_in_the_text_is_kept() -> None:
@@ -203,6 +226,9 @@ TAIWAN_WORD_EXAMPLES = {
     "还大方斗内她": "還大方斗內她",  # 鬥內
     "造成人群哄抢": "造成人群哄搶",  # 鬨搶
     "颂扬台湾回归祖国": "頌揚台灣回歸祖國",  # 迴歸
+    "有机转型期柠檬干": "有機轉型期檸檬乾",  # 檸檬幹
+    "可爱指数破表": "可愛指數破表",  # 破錶
+    "喂药以滴管喂食": "餵藥以滴管餵食",  # 喂藥
 }
 
 

@@ -150,6 +150,21 @@ TAIWAN_WORDS = (
         "哄搶 is a crowd grabbing; 鬨 is an uproar (起鬨)",
     ),
     UsageWords(
+        (("柠檬干", "檸檬乾"), ("地瓜干", "地瓜乾")),
+        "有机柠檬干 → 有機檸檬乾 (not 檸檬幹)",
+        "dried fruit is 乾, as OpenCC's own 芒果乾 and 葡萄乾; jieba cuts 柠檬|干",
+    ),
+    UsageWords(
+        (("破表", "破表"),),
+        "可爱指数破表 → 可愛指數破表 (not 破錶)",
+        "破表 is off the charts (a gauge's scale, 表); 錶 is a watch",
+    ),
+    UsageWords(
+        (("喂药", "餵藥"),),
+        "喂药以滴管 → 餵藥 (not 喂藥)",
+        "餵 is feeding, as OpenCC's own 餵奶 and 餵食; 喂 is calling out (喂，你好)",
+    ),
+    UsageWords(
         (("按赞", "按讚"), ("点赞", "點讚"), ("一个赞", "一個讚")),
         "帮我按赞 → 幫我按讚",
         "a 'like' is 讚 in Taiwan; 贊 is supporting (贊成)",
