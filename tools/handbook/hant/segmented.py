@@ -30,6 +30,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 import ahocorasick_rs
@@ -51,6 +52,31 @@ ALL_SPLITS_UP_TO = 4
 # ideographs, ASCII letters and digits, +#&._%-); it cuts every other character
 # off as a word of its own, so each run of these is segmented on its own.
 JIEBA_RUN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1fA-Za-z0-9+#&._%\\-"
+
+
+@dataclass(frozen=True)
+class MeasureWord:
+    """A character that is a measure word after a number, and there has its
+    own Traditional form, whatever OpenCC's phrases say."""
+
+    simplified: str
+    form: str
+    example: str
+    why: str
+
+
+# A number as jieba cuts it: digits, or Chinese numerals (十几, 两, 数十).
+NUMBER = r"[0-9０-９]+|[〇零一二两三四五六七八九十百千万亿几数半]+"
+MEASURE_WORDS = (
+    MeasureWord(
+        "只",
+        "隻",
+        "黑琵已达1602只 → 1602隻, 3只小狗 → 3隻小狗, 十几只 → 十幾隻",
+        "只 after a number counts animals and things (隻); OpenCC's phrases know "
+        "一只 … 九只 but no digits, and jieba cuts 1602|只 and keeps 十几只 whole; "
+        "只是, 只要, 只有 after a number are words of their own and stay",
+    ),
+)
 
 
 class Reviewed(Protocol):
@@ -206,7 +232,12 @@ class SegmentedConverter:
             **(reviewed.targets if reviewed else {}),
         }
         chosen = [p for p, target in targets.items() if p.translate(self._own) != target]
-        self._context_phrases = [*tables["phrases"], *chosen]
+        # A digit before a measure word (1602只) has no phrase of OpenCC's; it is
+        # a context phrase all the same.
+        counted = [
+            d + m.simplified for m in MEASURE_WORDS for d in "0123456789０１２３４５６７８９"
+        ]
+        self._context_phrases = [*tables["phrases"], *chosen, *counted]
         context = set("".join(self._context_phrases))
         self._context = re.compile(f"[{_char_class(context)}]")
         # jieba's runs, joined by the other characters of context phrases (·〇).
@@ -279,7 +310,27 @@ class SegmentedConverter:
         forms.update(zip(needing, converted.split(BOUNDARY), strict=True))
         if ranges:
             forms.update(chosen.targets)
-        return "".join(map(forms.__getitem__, units))
+        out = list(map(forms.__getitem__, units))
+        if any(m in text for m in _MEASURED):
+            _count(units, out)
+        return "".join(out)
+
+
+_MEASURED = {m.simplified: m.form for m in MEASURE_WORDS}
+_NUMBER = re.compile(NUMBER)
+_NUMBER_AND_MEASURE = re.compile(f"(?:{NUMBER})([{''.join(_MEASURED)}])")
+
+
+def _count(units: list[str], out: list[str]) -> None:
+    """The measure words (`MEASURE_WORDS`) in their forms in `out`, the
+    converted `units`: a measure word after a number, or a word of a number
+    and a measure word."""
+    for i, unit in enumerate(units):
+        if unit in _MEASURED:
+            if i and _NUMBER.fullmatch(units[i - 1]):
+                out[i] = _MEASURED[unit]
+        elif (found := _NUMBER_AND_MEASURE.fullmatch(unit)) and len(out[i]) == len(unit):
+            out[i] = out[i][:-1] + _MEASURED[found.group(1)]
 
 
 class _Multiword:

@@ -50,6 +50,13 @@ TAIWAN = (
         "湿地 → 濕地, 潮湿 → 潮濕",
         "OpenCC's Taiwan variant 溼 occurs nowhere in the reference; Taiwan writes 濕",
     ),
+    UsageRule(
+        "歎",
+        "嘆",
+        "惊叹 → 驚嘆 (not 驚歎), 赞叹 → 讚嘆, 感叹 → 感嘆",
+        "嘆 is the Ministry of Education's standard form, and the only one the "
+        "reference writes; OpenCC's phrases give its variant 歎",
+    ),
 )
 
 
@@ -85,7 +92,7 @@ TAIWAN_WORDS = (
         "review); OpenCC writes 複議, seconding a motion",
     ),
     UsageWords(
-        (("回归", "回歸"), ("回流", "回流"), ("回归分析", "迴歸分析")),
+        (("回归", "回歸"), ("回归祖国", "回歸祖國"), ("回流", "回流"), ("回归分析", "迴歸分析")),
         "回归祖国 → 回歸祖國, 资金回流 → 資金回流; 回归分析 → 迴歸分析",
         "Taiwan writes 回 for coming back; 迴歸 only in statistics, and no 迴流 for money or people",
     ),
@@ -110,6 +117,52 @@ TAIWAN_WORDS = (
         ),
         "辛苦打拼 → 辛苦打拚, 拼经济 → 拚經濟",
         "拚 is striving (the Ministry of Education's 拚命, Taiwan's 打拚); 拼 is piecing together",
+    ),
+    UsageWords(
+        (("回复正常", "回復正常"), ("回复原状", "回復原狀"), ("回复健康", "回復健康")),
+        "让生理时钟自动回复正常 → 回復正常 (not 回覆)",
+        "回復 is getting back to a state, 回覆 replying; OpenCC writes 回覆 for both",
+    ),
+    UsageWords(
+        (("克制", "克制"),),
+        "北京表面上反应克制 → 反應克制 (not 剋制)",
+        "克制 is restraint (the Ministry of Education's form); 剋 is overcoming (相剋, 剋星)",
+    ),
+    UsageWords(
+        (("托古改制", "託古改制"), ("托古", "託古")),
+        "托古改制 → 託古改制",
+        "託 is relying on (託古, 委託, 寄託); 托 is holding up (托盤)",
+    ),
+    UsageWords(
+        (("并为", "並為"),),
+        "用餐并为他们加油 → 用餐並為他們加油 (not 併為)",
+        "并 before 为 is 'and'; OpenCC's 併爲 is merging into (合并为), which jieba "
+        "keeps as 合并|为 and converts 合併為",
+    ),
+    UsageWords(
+        (("斗内", "斗內"),),
+        "大方斗内 → 大方斗內 (not 鬥內)",
+        "斗內 is Taiwan's loan of 'donate' (a tip to a streamer); jieba cuts it 斗|内",
+    ),
+    UsageWords(
+        (("哄抢", "哄搶"),),
+        "造成人群哄抢 → 人群哄搶 (not 鬨搶)",
+        "哄搶 is a crowd grabbing; 鬨 is an uproar (起鬨)",
+    ),
+    UsageWords(
+        (("柠檬干", "檸檬乾"), ("地瓜干", "地瓜乾")),
+        "有机柠檬干 → 有機檸檬乾 (not 檸檬幹)",
+        "dried fruit is 乾, as OpenCC's own 芒果乾 and 葡萄乾; jieba cuts 柠檬|干",
+    ),
+    UsageWords(
+        (("破表", "破表"),),
+        "可爱指数破表 → 可愛指數破表 (not 破錶)",
+        "破表 is off the charts (a gauge's scale, 表); 錶 is a watch",
+    ),
+    UsageWords(
+        (("喂药", "餵藥"),),
+        "喂药以滴管 → 餵藥 (not 喂藥)",
+        "餵 is feeding, as OpenCC's own 餵奶 and 餵食; 喂 is calling out (喂，你好)",
     ),
     UsageWords(
         (("按赞", "按讚"), ("点赞", "點讚"), ("一个赞", "一個讚")),
