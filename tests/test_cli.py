@@ -56,6 +56,41 @@ def test_convert_writes_one_page_per_essay_and_reports(out: Path, tmp_path: Path
     }
 
 
+def test_the_report_lists_each_way_punctuation_was_widened_once(out: Path, tmp_path: Path):
+    """Written by hand: half-width marks on lines 3, 5, 7 and 9; lines 5 and 7
+    take the same repair (one comma each), listed once with both lines."""
+    source = tmp_path / "text.txt"
+    source.write_text(
+        "材料\n\n第一篇:题目\n\n第一段,文字。\n\n第二段,文字。\n\n第三段(文字),完。\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.json"
+    assert handbook("convert", source, "--out", out, "--report", report).returncode == 0
+    repairs = json.loads(report.read_text(encoding="utf-8"))["collections"][0]["repairs"]
+    widened = [r for r in repairs if r["rule"] == "full-width-punctuation"]
+    assert [(r["lines"], r["before"], r["after"], r["count"]) for r in widened] == [
+        ([3], ":×1", "：×1", 1),
+        ([5, 7], ",×1", "，×1", 1),
+        ([9], "(×1 )×1 ,×1", "（×1 ）×1 ，×1", 3),
+    ]
+    assert all(r["line"] == r["lines"][0] for r in repairs)
+
+
+def test_a_text_pasted_twice_lists_each_repair_once(out: Path, tmp_path: Path):
+    """Written by hand: the same essay twice (lines 3-5 and 7-9), each time
+    with a colon to widen and two paragraphs on one line, split at the wide spaces."""
+    essay = "第{}篇:题目\n\n第一段文字。\u3000\u3000第二段文字。\n\n"
+    source = tmp_path / "text.txt"
+    source.write_text("材料\n\n" + essay.format("一") + essay.format("二"), encoding="utf-8")
+    report = tmp_path / "report.json"
+    assert handbook("convert", source, "--out", out, "--report", report).returncode == 0
+    repairs = json.loads(report.read_text(encoding="utf-8"))["collections"][0]["repairs"]
+    assert [(r["rule"], r["lines"]) for r in repairs] == [
+        ("full-width-punctuation", [3, 7]),
+        ("split-paragraph-at-space", [5, 9]),
+    ]
+
+
 def test_front_matter_reads_back_with_safe_load(out: Path):
     assert handbook("convert", SOURCE, "--out", out, "--quiet").returncode == 0
     text = (out / "mass-line-essays" / "essay-02.md").read_text(encoding="utf-8")

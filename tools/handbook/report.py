@@ -1,5 +1,12 @@
 """What the converter decided, for a maintainer to review: a short text and
-the same facts as JSON."""
+the same facts as JSON.
+
+The JSON holds every repair, each way it was made once: restoring full-width
+punctuation touches most lines of a text, nearly always in the same few ways
+(`,×2` → `，×2`), and a text pasted twice repeats all its repairs. A repair
+(rule, before, after, count) is listed with every line it was made on (`line`
+the first of them), so the report grows with what the converter did, not
+with how often it did it."""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .addresses import essay_page
-from .model import Collection, Doubt, Handbook, Heading, Paragraph
+from .model import Collection, Doubt, Handbook, Heading, Paragraph, Repair
 
 
 def counts(collection: Collection) -> dict[str, int]:
@@ -51,7 +58,7 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
                     for e in c.essays
                 ],
                 "recognised": [vars(r) for r in c.recognitions],
-                "repairs": [vars(r) for r in c.repairs],
+                "repairs": repairs_data(c.repairs),
                 "removed": [vars(r) for r in c.removals],
                 "doubts": [vars(d) for d in c.doubts],
             }
@@ -62,6 +69,19 @@ def report_data(handbook: Handbook, out: Path | None = None) -> dict:
         "collections": collections,
         "glossary_doubts": [vars(d) for d in glossary],
     }
+
+
+def repairs_data(repairs: list[Repair]) -> list[dict]:
+    """The repairs for the JSON report, in order of their first line: each
+    way a repair was made once, with the lines it was made on."""
+    made: dict[tuple[str, str, str, int], dict] = {}
+    for r in repairs:
+        key = (r.rule, r.before, r.after, r.count)
+        if key in made:
+            made[key]["lines"].append(r.line)
+        else:
+            made[key] = vars(r) | {"lines": [r.line]}
+    return list(made.values())
 
 
 def report_text(handbook: Handbook) -> str:

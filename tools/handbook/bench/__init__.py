@@ -1,7 +1,8 @@
 """`make bench`: how fast and how big, side by side with a bare Material build.
 
 For each scale (×1, ×10, ×100 copies of the source's essays, renumbered), in
-one run: conversion time and throughput, each edition's build next to a bare
+one run: conversion time and throughput, bare and as `make` runs it (with the
+report and its Traditional review), each edition's build next to a bare
 Material build of the same Markdown (stock config for a Chinese site:
 language and search in zh), PDF time per edition, EPUB time and size per
 edition (with embedded fonts at ×1), search index and page
@@ -15,7 +16,7 @@ repeated and the median reported; the machine is noisy, so the ratios matter
 more than the seconds.
 
     python -m handbook.bench [--scales 1,10,100] [--runs 3] [--out build/bench]
-        [--only sites|make|traditional] [--pdf-baseline CHECKOUT]
+        [--only convert|sites|make|traditional] [--pdf-baseline CHECKOUT]
         [--epub-max 100] [--fonts-max 1] [--pagefind]
 """
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from ..hant.accuracy import traditional_table
 from .epub import epub_table
 from .make import bench_make, make_table
-from .scales import bench_scale, table
+from .scales import bench_scale, convert_table, table
 from .search import search_figures, search_table
 from .steps import ROOT
 
@@ -56,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--only",
-        choices=["sites", "make", "traditional"],
-        help="measure one section only: the builds and sizes at each scale (no search or"
-        " PDFs), make itself, or the Traditional conversion",
+        choices=["convert", "sites", "make", "traditional"],
+        help="measure one section only: the conversion at each scale, the builds and sizes"
+        " at each scale (no search or PDFs), make itself, or the Traditional conversion",
     )
     p.add_argument(
         "--pdf-baseline",
@@ -81,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out.resolve()  # the steps run in the scales' own folders
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for scale in (int(s) for s in args.scales.split(",")) if args.only in (None, "sites") else ():
+    scales = (int(s) for s in args.scales.split(","))
+    for scale in scales if args.only in (None, "convert", "sites") else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
         full = args.only is None
         results.append(
@@ -89,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
                 scale,
                 *(args.runs, args.out, args.pdf_max, args.pdf_baseline, full),
                 *(args.epub_max, args.fonts_max),
+                sites=args.only != "convert",
             )
         )
-    sections = [table(results, args.runs)] if results else []
+    tabulate = convert_table if args.only == "convert" else table
+    sections = [tabulate(results, args.runs)] if results else []
     if results and args.only is None:
         sections.append(epub_table(results, args.runs))
     if results and args.only is None:

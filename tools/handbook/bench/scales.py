@@ -115,9 +115,11 @@ def bench_scale(
     full: bool = True,
     epub_max: int = 100,
     fonts_max: int = 1,
+    sites: bool = True,
 ) -> dict:
     """One scale's figures; `full`: also the whole site (both editions in one
-    build) that the PDFs and the search measurements read."""
+    build) that the PDFs and the search measurements read; not `sites`: the
+    conversion only."""
     project = work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
@@ -127,22 +129,28 @@ def bench_scale(
         "text bytes": text.stat().st_size,
     }
 
-    convert = Sample()
-    # Each run writes a new, empty folder. Deleting the last run's pages just
-    # before made creating files up to 0.3 s slower on an ext4 disk mounted
-    # with discard: a cost of the disk, not of the converter.
-    outs = [project / f"docs-{n}" for n in range(runs)]
-    for out in outs:
-        measure(
-            convert,
-            [python, "-m", "handbook.cli", "convert", str(text), "--out", str(out), "--quiet"],
-            project,
-        )
+    # The conversion bare (--quiet, no report), and as `make` runs it: with
+    # the report (its Traditional review) and the text report printed; in
+    # turn, so that both share the load of the moment. Each run writes a new,
+    # empty folder. Deleting the last run's pages just before made creating
+    # files up to 0.3 s slower on an ext4 disk mounted with discard: a cost of
+    # the disk, not of the converter.
+    convert, reported = Sample(), Sample()
+    handbook = [python, "-m", "handbook.cli", "convert", str(text), "--out"]
+    report = project / "report.json"
+    outs = []
+    for n in range(runs):
+        outs += [project / f"docs-{n}", project / f"docs-{n}-report"]
+        measure(convert, [*handbook, str(outs[-2]), "--quiet"], project)
+        measure(reported, [*handbook, str(outs[-1]), "--report", str(report)], project)
     outs[-1].rename(docs)
     for out in outs[:-1]:
         shutil.rmtree(out)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    result["convert"] = convert
+    result["convert"], result["convert with report"] = convert, reported
+    result["report bytes"] = report.stat().st_size
+    if not sites:
+        return result
 
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
     (project / "bare.yml").write_text(
@@ -196,24 +204,37 @@ def bench_scale(
     return result
 
 
-def table(results: list[dict], runs: int) -> str:
-    def row(*cells: object) -> str:
-        return "| " + " | ".join(str(c) for c in cells) + " |"
+def row(*cells: object) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
 
+
+def convert_table(results: list[dict], runs: int) -> str:
+    """The conversion at each scale, bare and as `make` runs it (with the report)."""
     out = [f"Medians of {runs} runs; memory is the peak of the step (MiB).", ""]
-    out.append(row("scale", "input MB", "convert s", "MB/s", "convert MiB"))
-    out.append(row(*["---"] * 5))
+    heads = ["scale", "input MB", "convert s", "MB/s", "convert MiB"]
+    heads += ["with report s", "MB/s", "ratio", "with report MiB", "report KB"]
+    out += [row(*heads), row(*["---"] * len(heads))]
     for r in results:
-        c = r["convert"]
+        c, reported, mb = r["convert"], r["convert with report"], r["text bytes"] / 1e6
         out.append(
             row(
                 f"×{r['scale']}",
-                f"{r['text bytes'] / 1e6:.2f}",
+                f"{mb:.2f}",
                 f"{c.median:.2f}",
-                f"{r['text bytes'] / 1e6 / c.median:.1f}",
+                f"{mb / c.median:.1f}",
                 f"{c.memory:.0f}",
+                f"{reported.median:.2f}",
+                f"{mb / reported.median:.1f}",
+                f"{reported.median / c.median:.2f}",
+                f"{reported.memory:.0f}",
+                f"{r['report bytes'] / 1e3:.0f}",
             )
         )
+    return "\n".join(out) + "\n"
+
+
+def table(results: list[dict], runs: int) -> str:
+    out = [convert_table(results, runs).rstrip("\n")]
     compared = any(r["baseline zh-Hans"].seconds for r in results)
     heads = ["scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"]
     heads += ["baseline PDF s", "PDF ratio"] if compared else []

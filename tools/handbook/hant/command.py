@@ -18,7 +18,7 @@ from ..editions import DEFAULT_OPENCC
 from ..reader import read_source
 from ..settings import DEFAULTS, SETTINGS_FILE, Settings, load_settings
 from .converter import HantConverter
-from .review import DOUBT_NAMES, Choice, decide, doubtful, report, review_lines
+from .review import Choice, decide, doubtful, report, report_data, review_lines
 
 OVERRIDES_FILE = "hant-overrides.tsv"
 REVIEW_FILE = "hant-review.md"
@@ -109,26 +109,13 @@ def conversion_report(
     """The Traditional section of the conversion report: per text, its choices
     and the most doubtful ones, with a warning above the settings'
     traditional_doubtful_max; and the same as data for the JSON report (every
-    choice and place)."""
+    choice, with its count, samples and first lines)."""
     threshold = settings.traditional_doubtful_max
     found = reviews(sources, converter_for(sources), encoding, replace_invalid, settings)
     lines = ["Traditional edition: where the conversion had to choose"]
     lines += [report(str(s), c, limit=5) for s, c in found.items()]
     lines += [f"warning: {w}" for w in over_threshold(found, threshold)]
-    data = {
-        str(source): [
-            {
-                "id": c.id,
-                "phrase": c.phrase,
-                "form": c.form,
-                "doubt": DOUBT_NAMES[c.doubt],
-                "whole_text": c.whole,
-                "places": [vars(p) for p in c.places],
-            }
-            for c in choices
-        ]
-        for source, choices in found.items()
-    }
+    data = {str(source): report_data(choices) for source, choices in found.items()}
     return "\n".join(lines), data
 
 

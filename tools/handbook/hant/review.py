@@ -13,6 +13,11 @@ and ranked by doubt:
   頭髮): right if the phrase is the word the text means;
 - OWN_FORM (1): each character took its own first form (发展 → 發展).
 
+A choice made a hundred times is one decision: it carries how many places it
+was made at, on which lines, and a few of its contexts (SAMPLES, each a
+different one). Each distinct line is read once, however often it repeats,
+and all of them are converted together, in one call each way.
+
 Accepting a choice writes its phrase and form to the override file, correcting
 one writes the phrase with the form given; either way a row goes to the review
 log (source/hant-review.md), and the places are settled from then on.
@@ -20,7 +25,10 @@ log (source/hant-review.md), and the places are settled from then on.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +42,8 @@ DISAGREES, BY_PHRASE, OWN_FORM = 3, 2, 1
 DOUBT_NAMES = {DISAGREES: "disagrees", BY_PHRASE: "by phrase", OWN_FORM: "own form"}
 DOUBTFUL = BY_PHRASE  # doubt from which a place counts against the threshold
 CONTEXT = 8  # characters shown on each side of a place
+SAMPLES = 3  # contexts shown for a choice, each a different one
+LINES_SHOWN = 10  # line numbers listed for a choice; the rest are counted
 LOG_HEADING = "## Review log"
 LOG_COLUMNS = "| ID | text | phrase | form | decision | OpenCC over the whole text |"
 
@@ -49,13 +59,17 @@ class Place:
 
 @dataclass
 class Choice:
-    """A phrase, the form the converter chose for it, and where it occurs."""
+    """A phrase, the form the converter chose for it, and where it occurs:
+    `count` places on `lines` (each line once, in order), `samples` the first
+    places with a context of their own (SAMPLES at most)."""
 
     phrase: str
     form: str
     doubt: int
-    whole: str  # what OpenCC over the whole text writes at the first place
-    places: list[Place] = field(default_factory=list)
+    whole: str  # what OpenCC over the whole text writes at the first most doubtful place
+    count: int = 0
+    lines: list[int] = field(default_factory=list)
+    samples: list[Place] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -63,43 +77,100 @@ class Choice:
         return hashlib.sha1(f"{self.phrase}\t{self.form}".encode()).hexdigest()[:6]
 
 
+@dataclass(frozen=True)
+class _LinePlace:
+    """A place within one distinct line, before it is counted on the lines holding it."""
+
+    phrase: str
+    form: str
+    doubt: int
+    whole: str
+    simplified: str
+    traditional: str
+
+
 def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list[Choice]:
     """The choices in numbered `lines`, most doubtful first."""
-    choices: dict[tuple[str, str], Choice] = {}
     many = one_to_many_characters()
-    own = {c: converter.convert_plain(c) for c in many}
+    numbers: dict[str, list[int]] = {}  # each distinct line that has to choose: its numbers
     for number, text in lines:
-        if many.keys().isdisjoint(text):
-            continue
-        chosen, whole = converter.convert_words(text), converter.convert_whole(text)
-        reviewed = settled(text, converter)
-        start = 0
-        words = converter.segmented.words(text)
-        for word in words:
-            a, b = start, start + len(word)
-            start = b
-            choosing = [i for i in range(a, b) if text[i] in many]
-            if reviewed.issuperset(choosing):  # no choice, or all made by reviewed phrases
-                continue
-            a, b = _phrase_span(text, a, b)
-            phrase, form = text[a:b], chosen[a:b]
-            if whole[a:b] != form:
+        if not many.keys().isdisjoint(text):
+            numbers.setdefault(text, []).append(number)
+    choices: dict[tuple[str, str], Choice] = {}
+    # Distinct lines in order of first appearance, places left to right: the
+    # first place met of a choice is its first in the text.
+    for text, places in zip(numbers, _places(list(numbers), converter), strict=True):
+        found = numbers[text]
+        for place in places:
+            key = (place.phrase, place.form)
+            choice = choices.setdefault(key, Choice(place.phrase, place.form, 0, place.whole))
+            if place.doubt > choice.doubt:
+                choice.doubt, choice.whole = place.doubt, place.whole
+            choice.count += len(found)
+            choice.lines += found
+            if len(choice.samples) < SAMPLES and all(
+                s.simplified != place.simplified for s in choice.samples
+            ):
+                choice.samples.append(Place(found[0], place.simplified, place.traditional))
+    for choice in choices.values():
+        choice.lines = sorted(set(choice.lines))
+    return sorted(choices.values(), key=lambda c: (-c.doubt, -c.count, c.phrase))
+
+
+def _places(texts: list[str], converter: HantConverter) -> list[list[_LinePlace]]:
+    """The places of each of `texts` (lines holding a one-to-many character).
+
+    They are converted together, joined by line breaks, with one call for the
+    words, one for OpenCC over the whole text and one for the segmenter: no
+    phrase holds a line break and jieba cuts at every one, so each line comes
+    out as it would alone."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    chosen = converter.convert_words(joined).split("\n")
+    whole = converter.convert_whole(joined).split("\n")
+    words = _by_line(converter.segmented.words(joined))
+    many = one_to_many_characters()
+    choosing = re.compile(f"[{''.join(sorted(many))}]")
+    own = dict(zip(many, converter.convert_plain("\n".join(many)).split("\n"), strict=True))
+    found = []
+    for text, chosen_line, whole_line, line_words in zip(texts, chosen, whole, words, strict=True):
+        reviewed = settled(text, converter, line_words)
+        ends = list(itertools.accumulate(map(len, line_words)))
+        # The words holding a choice no reviewed phrase made, each once, in order.
+        at = [m.start() for m in choosing.finditer(text) if m.start() not in reviewed]
+        places = []
+        for k in sorted({bisect.bisect_right(ends, i) for i in at}):
+            a, b = _phrase_span(text, ends[k] - len(line_words[k]), ends[k])
+            phrase, form = text[a:b], chosen_line[a:b]
+            if whole_line[a:b] != form:
                 doubt = DISAGREES
             elif any(own.get(c, f) != f for c, f in zip(phrase, form, strict=True)):
                 doubt = BY_PHRASE
             else:
                 doubt = OWN_FORM
-            choice = choices.setdefault((phrase, form), Choice(phrase, form, doubt, whole[a:b]))
-            if doubt > choice.doubt:
-                choice.doubt, choice.whole = doubt, whole[a:b]
             lo, hi = max(0, a - CONTEXT), b + CONTEXT
-            choice.places.append(Place(number, text[lo:hi], chosen[lo:hi]))
-    return sorted(choices.values(), key=lambda c: (-c.doubt, -len(c.places), c.phrase))
+            places.append(
+                _LinePlace(phrase, form, doubt, whole_line[a:b], text[lo:hi], chosen_line[lo:hi])
+            )
+        found.append(places)
+    return found
 
 
-def settled(text: str, converter: HantConverter) -> set[int]:
+def _by_line(words: list[str]) -> list[list[str]]:
+    """Words of lines joined by line breaks, line by line (a break is a word of its own)."""
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if word == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(word)
+    return lines
+
+
+def settled(text: str, converter: HantConverter, words: list[str] | None = None) -> set[int]:
     """Positions inside a reviewed phrase (an override) where it applies."""
-    return {i for a, b in converter.override_spans(text) for i in range(a, b)}
+    return {i for a, b in converter.override_spans(text, words) for i in range(a, b)}
 
 
 def _phrase_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -121,8 +192,10 @@ def doubtful(choices: list[Choice]) -> list[Choice]:
 
 
 def report(name: str, choices: list[Choice], limit: int | None = None) -> str:
-    """A text's choices as the review lists them, most doubtful first."""
-    places = sum(len(c.places) for c in choices)
+    """A text's choices as the review lists them, most doubtful first: each
+    with its count, its samples, and the lines it is on (LINES_SHOWN of them,
+    "and N more")."""
+    places = sum(c.count for c in choices)
     head = (
         f"{name}: {len(choices)} choices at {places} places, "
         f"{len(doubtful(choices))} doubtful (by phrase or disagreeing)"
@@ -132,15 +205,37 @@ def report(name: str, choices: list[Choice], limit: int | None = None) -> str:
         alone = f"; OpenCC over the whole text: {choice.whole}" if choice.doubt == DISAGREES else ""
         out.append(
             f"  [{choice.id}] {choice.phrase} → {choice.form}  "
-            f"({DOUBT_NAMES[choice.doubt]}, ×{len(choice.places)}{alone})"
+            f"({DOUBT_NAMES[choice.doubt]}, ×{choice.count}{alone})"
         )
-        for place in choice.places[:3]:
+        for place in choice.samples:
             out.append(f"      line {place.line}: {place.simplified}  |  {place.traditional}")
-        if len(choice.places) > 3:
-            out.append(f"      … and {len(choice.places) - 3} more")
+        if len(choice.lines) > len(choice.samples):
+            more = len(choice.lines) - LINES_SHOWN
+            listed = ", ".join(map(str, choice.lines[:LINES_SHOWN]))
+            out.append(f"      on lines {listed}" + (f" and {more} more" if more > 0 else ""))
     if limit is not None and len(choices) > limit:
         out.append(f"  … {len(choices) - limit} more: handbook hant --review {name}")
     return "\n".join(out)
+
+
+def report_data(choices: list[Choice]) -> list[dict]:
+    """A text's choices as the JSON report holds them: every choice, with its
+    count, its samples and its first LINES_SHOWN lines (`more_lines`: how many
+    others), so that the report grows with the choices, not with the text."""
+    return [
+        {
+            "id": c.id,
+            "phrase": c.phrase,
+            "form": c.form,
+            "doubt": DOUBT_NAMES[c.doubt],
+            "whole_text": c.whole,
+            "count": c.count,
+            "samples": [vars(p) for p in c.samples],
+            "lines": c.lines[:LINES_SHOWN],
+            "more_lines": max(0, len(c.lines) - LINES_SHOWN),
+        }
+        for c in choices
+    ]
 
 
 def decide(
