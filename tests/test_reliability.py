@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from functools import partial
+from html.parser import HTMLParser
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,36 @@ def test_hostile_text_stays_text_in_every_page(hostile_site: Path):
     for piece in AS_WRITTEN:
         assert piece in shown, piece
     assert "{: #p" not in shown  # the paragraphs' anchors are anchors, not text
+
+
+class FooterLabels(HTMLParser):
+    """The aria-labels of a page's previous and next links, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        for direction in ("prev", "next"):
+            if tag == "a" and f"md-footer__link--{direction}" in (a.get("class") or ""):
+                self.labels[direction] = a.get("aria-label") or ""
+
+
+@pytest.mark.slow
+def test_footer_links_name_a_hostile_title_as_written(hostile_site: Path):
+    """A screen reader reads a previous/next link's title as the text wrote it:
+    the markup in the title (HOSTILE_TEXT) escaped once, never `&lt;` read out."""
+    for root in (hostile_site, hostile_site / "zh-Hant"):
+        labels = {}
+        for essay in ("essay-01", "essay-02"):
+            parser = FooterLabels()
+            parser.feed((root / "text" / essay / "index.html").read_text(encoding="utf-8"))
+            labels[essay] = parser.labels
+        assert "<svg class=hostile onload=alert(5)>" in labels["essay-01"]["next"], root
+        assert "<img class=hostile src=x onerror=alert(2)>" in labels["essay-02"]["prev"], root
+        for label in (*labels["essay-01"].values(), *labels["essay-02"].values()):
+            assert "&lt;" not in label and "&amp;" not in label, label
 
 
 @pytest.mark.slow

@@ -119,10 +119,12 @@ def test_patches_fail_loudly_when_material_changes(tmp_path: Path) -> None:
     with pytest.raises(material.MaterialChanged, match="set-up on page load"):
         material.patch_bundle(tmp_path)
     (tmp_path / "search").mkdir()
-    for bad, message in (({"docs": []}, "is not"), ({"config": {}, "docs": [{}]}, "without")):
+    for bad, message in (({"docs": []}, "is not"), ({"config": {}, "docs": [{}]}, "indexed")):
         (tmp_path / "search/search_index.json").write_text(json.dumps(bad), encoding="utf-8")
         with pytest.raises(material.MaterialChanged, match=message):
             material.read_index(tmp_path)
+    with pytest.raises(material.MaterialChanged, match="add_entry_from_context"):
+        material.stop_indexing({"material/search": object()})
 
 
 def test_index_holds_what_the_pages_show(built_site: Path) -> None:

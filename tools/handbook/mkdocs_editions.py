@@ -132,7 +132,8 @@ class EditionBuild:
             return markdown
         convert_values(page.meta, self.converter.convert)
         if "title" in vars(page) and isinstance(page.title, str):  # set by nav or a hook
-            page.title = self.converter.convert(page.title)
+            # Of the same type: an escaped title (navigation.EscapedText) stays one.
+            page.title = type(page.title)(self.converter.convert(page.title))
         return self.converter.convert_markdown(markdown)
 
     def post_page(self, output: str, url: str, where: str) -> str:

@@ -5,7 +5,9 @@
 - An essay is listed with its marker, `第一篇 我们党群众路线内容`, as the text
   numbers it; the front matter keeps the bare title.
 - Front-matter text reaches the HTML unescaped (MkDocs' templates do not
-  autoescape), so a title like `<script>…` from a source is escaped here.
+  autoescape), so a title like `<script>…` from a source is escaped here,
+  once: a page's title is `EscapedText`, which a template's `e` filter (the
+  footer's aria-label) leaves as it is.
 - Material shows a title cut off by its width (`.md-ellipsis`) in full in a
   tooltip, which it fills in as HTML from the title's text: a title holding
   `<` keeps its look (handbook.css) without that tooltip.
@@ -125,6 +127,14 @@ def list_in_runs(
     adopt(section, [index] * (index is not None) + runs)
 
 
+class EscapedText(str):
+    """Text escaped for HTML: Jinja's escaping (the `__html__` protocol)
+    leaves it as it is, so it is never escaped twice."""
+
+    def __html__(self) -> str:
+        return self
+
+
 def section_title(index_meta: dict[str, Any], folder_title: str) -> str:
     """A section's title: its index page's title, escaped; else the folder's."""
     return html.escape(index_meta["title"]) if "title" in index_meta else folder_title
@@ -144,7 +154,7 @@ def page_title(meta: dict[str, Any]) -> str | None:
     if "title" not in meta:
         return None
     marker = meta.get("marker")
-    return f"{marker} {meta['title']}" if marker else meta["title"]
+    return EscapedText(f"{html.escape(marker)} {meta['title']}" if marker else meta["title"])
 
 
 def glossary_order(page: str) -> tuple[int, tuple[str, ...]]:
@@ -185,6 +195,46 @@ def without_markup_tooltips(output: str) -> str:
     """A built page or template whose cut-off titles holding `<` lose
     Material's tooltip (class handbook-ellipsis instead of md-ellipsis)."""
     return ELLIPSIS_WITH_MARKUP.sub(r'<\1 class="handbook-ellipsis">\2</\1>', output)
+
+
+def is_section(item: Any) -> bool:
+    """Whether a navigation item (MkDocs' Section, Page or Link) is a section."""
+    return isinstance(getattr(item, "children", None), list)
+
+
+def index_of(section: Any) -> Any | None:
+    """A section's index page (MkDocs marks it `is_index`), if it has one."""
+    return next((c for c in section.children if getattr(c, "is_index", False)), None)
+
+
+def arrange(
+    items: list,
+    front_matter: Callable[[Any], dict[str, Any]],
+    settings: NavigationSettings,
+    new_section: Callable,
+) -> list:
+    """Arrange a navigation's items (MkDocs' `nav.items`) in place: each
+    section named after its index page (`front_matter(page)` reads the
+    page's), the glossary's terms in pinyin order and the glossary last,
+    previous/next in reading order, long sections in runs
+    (`new_section(title, children)` makes a run). Returns the pages in the
+    order the navigation shows them."""
+    glossary = []
+    for section in filter(is_section, items):
+        if (index := index_of(section)) is not None:
+            section.title = section_title(front_matter(index), section.title)
+            if is_glossary(index.file.src_uri):
+                glossary.append(section)
+                section.children.sort(key=lambda page: glossary_order(page.file.src_uri))
+    # MkDocs sorts folders by name; the glossary follows the texts it explains.
+    items.sort(key=lambda item: any(item is section for section in glossary))
+    pages = list(pages_in(items))
+    link_reading_order(pages)
+    # Last, once the order is set: runs regroup the navigation, not the reading order.
+    for section in filter(is_section, items):
+        kind = "glossary" if any(section is g for g in glossary) else "essays"
+        list_in_runs(section, index_of(section), settings, kind, new_section)
+    return pages
 
 
 def link_reading_order(pages: list[Any]) -> None:

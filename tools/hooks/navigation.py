@@ -1,8 +1,8 @@
 """MkDocs hook over handbook.navigation: titles a reader recognises (sections
-after their collection, essays with their markers, front matter escaped), the
-glossary last in pinyin order, previous/next in reading order (home, essays,
-glossary), a long section's pages in runs, no HTML tooltip for a cut-off
-title holding `<`."""
+after their collection, essays with their markers, front matter escaped
+once), the glossary last in pinyin order, previous/next in reading order
+(home, essays, glossary), a long section's pages in runs, no HTML tooltip
+for a cut-off title holding `<`."""
 
 from __future__ import annotations
 
@@ -12,43 +12,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from handbook.navigation import (
-    NavigationSettings,
-    glossary_order,
-    is_glossary,
-    link_reading_order,
-    list_in_runs,
-    page_title,
-    pages_in,
-    section_title,
-    without_markup_tooltips,
-)
-
-
-def index_of(section: Section) -> Page | None:
-    return next((c for c in section.children if getattr(c, "is_index", False)), None)
+from handbook.navigation import NavigationSettings, arrange, page_title, without_markup_tooltips
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
-    glossary = []
-    for section in (item for item in nav.items if isinstance(item, Section)):
-        if (index := index_of(section)) is not None:
-            section.title = section_title(get_data(index.file.content_string)[1], section.title)
-            if is_glossary(index.file.src_uri):
-                glossary.append(section)
-                section.children.sort(key=lambda page: glossary_order(page.file.src_uri))
-    # MkDocs sorts folders by name; the glossary follows the texts it explains.
-    nav.items.sort(key=lambda item: any(item is section for section in glossary))
-    nav.pages = list(pages_in(nav.items))  # in the order the navigation now shows them
-    link_reading_order(nav.pages)
-    # Last, once the order is set: runs regroup the navigation, not the reading order.
     try:
         settings = NavigationSettings.from_extra(config.extra)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    for section in (item for item in nav.items if isinstance(item, Section)):
-        kind = "glossary" if any(section is g for g in glossary) else "essays"
-        list_in_runs(section, index_of(section), settings, kind, Section)
+    front_matter = lambda page: get_data(page.file.content_string)[1]  # noqa: E731
+    nav.pages = arrange(nav.items, front_matter, settings, Section)
     return nav
 
 

@@ -11,19 +11,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook.search import SearchIndex, SearchSettings, material
+from handbook.search import SearchIndex, SearchSettings, material, sections_of
 
 log = logging.getLogger("mkdocs.hooks.search")
 STATE = "handbook_search"  # config key: this build's index, and whether it is offline
 
 
-# After Material's plugins (priority 0), so the offline plugin's on_config has run.
+# After Material's plugins (priority 0): the offline plugin's on_config has
+# run, and the search plugin's index, which stop_indexing empties, is made.
 @event_priority(-50)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     offline = offline is not None and offline.config.enabled
     try:
         config[STATE] = SearchIndex(SearchSettings.from_config(config.extra.get("search"))), offline
+        material.stop_indexing(config.plugins)
         if offline:
             config.extra["polyfills"] = material.without_unpkg_shim(config.extra["polyfills"])
     except (ValueError, material.MaterialChanged) as error:
@@ -32,7 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    config[STATE][0].add_page(page.file.src_uri, page.url, page.title or "", page.meta)
+    title = page.title or ""
+    sections = sections_of(page.content or "", str(page.meta.get("title", title)))
+    config[STATE][0].add_page(page.file.src_uri, page.url, title, page.meta, sections)
     return on_post_template(output, page.file.src_uri, config)
 
 

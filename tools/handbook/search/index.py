@@ -138,34 +138,31 @@ class SearchIndex:
         self.settings = settings or SearchSettings()
         self.pages: dict[str, Page] = {}
 
-    def add_page(self, path: str, url: str, title: str, meta: dict[str, Any]) -> None:
+    def add_page(
+        self, path: str, url: str, title: str, meta: dict[str, Any], sections: list[Section]
+    ) -> None:
         """A page of the edition: its path under docs/, URL from the edition's
-        root, title and front matter (`search: exclude: true` leaves it out)."""
+        root, title, front matter (`search: exclude: true` leaves it out) and
+        sections (sections.py; a glossary entry's first is searched)."""
         kind = page_kind(path)
         search = meta.get("search")
         if kind is Kind.NAVIGATION or (isinstance(search, dict) and search.get("exclude")):
             return
         names = [title, *meta.get("aliases", [])] if kind is Kind.TERM else []
-        self.pages[url] = Page(url, title, kind, names, [])
+        self.pages[url] = Page(
+            url, title, kind, names, sections[:1] if kind is Kind.TERM else sections
+        )
 
-    def ordered(self, sections: dict[str, list[Section]]) -> list[Page]:
-        """The pages with their sections (a glossary entry: its first), essays
-        in reading order (their addresses' order), then glossary entries."""
-        pages = []
-        for url in sorted(self.pages, key=lambda u: (self.pages[u].kind != Kind.ESSAY, u)):
-            page = self.pages[url]
-            found = sections.get(url, [])
-            page.sections = found[:1] if page.kind is Kind.TERM else found
-            if page.sections:
-                pages.append(page)
-        return pages
+    def ordered(self) -> list[Page]:
+        """The pages that have sections, essays in reading order (their
+        addresses' order), then glossary entries."""
+        urls = sorted(self.pages, key=lambda u: (self.pages[u].kind != Kind.ESSAY, u))
+        return [self.pages[url] for url in urls if self.pages[url].sections]
 
-    def write(
-        self, folder: Path, sections: dict[str, list[Section]], as_scripts: bool = False
-    ) -> dict[str, int]:
-        """Write the index of the pages into `folder` (the edition's search/),
-        given each page's sections by URL; the bytes of each part written."""
-        pages = self.ordered(sections)
+    def write(self, folder: Path, as_scripts: bool = False) -> dict[str, int]:
+        """Write the index of the pages into `folder` (the edition's search/);
+        the bytes of each part written."""
+        pages = self.ordered()
         sections = [s for page in pages for s in page.sections]
         strings = [fold(s.title) + "\n" + fold(s.text) for s in sections]
         keys = self._postings(sections, strings)

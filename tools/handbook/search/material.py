@@ -2,11 +2,12 @@
 
 Material keeps its search box and result list; the handbook swaps its lunr
 worker for docs/assets/javascripts/search-worker.js, which speaks the same
-messages. Material's search plugin still reads every page into sections
-(search/search_index.json); the handbook's index is built from those and the
-file is left as a stub, fetched only when search starts. Each patch checks
-that what it replaces is there, so a Material upgrade fails the build instead
-of silently bringing lunr back or loading search with every page.
+messages. Material's search plugin stays configured (its templates show the
+box only then) but reads no page: the handbook reads each page's sections
+itself (sections.py), and the plugin's search/search_index.json is a stub,
+fetched only when search starts. Each patch checks that what it replaces is
+there, so a Material upgrade fails the build instead of silently bringing
+lunr back, indexing every page twice or loading search with every page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from .index import SearchIndex
-from .pages import Section, plain_text
 
 WORKER = "assets/javascripts/search-worker.js"
 PAGE_SCRIPT = Path(__file__).with_name("page.js")  # inlined into every page
@@ -35,7 +35,7 @@ BUNDLE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.\w+\.m
 # opens it. The patch makes every page wait for the reader.
 SETUP_AT_ONCE = re.compile(r'([\w$]+)\(location\.protocol!=="file:"\),([\w$]+)\("search"\)')
 INDEX_KEYS = {"config", "docs"}
-DOC_KEYS = {"location", "title", "text"}
+PLUGIN = "material/search"  # the name Material's templates look for
 
 
 class MaterialChanged(Exception):
@@ -92,22 +92,27 @@ def patch_bundle(site: Path) -> None:
     bundles[0].write_text(patched, encoding="utf-8")
 
 
-def read_index(site: Path) -> tuple[dict[str, Any], dict[str, list[Section]]]:
-    """Material's search index: its configuration, and each page's sections by URL."""
+def stop_indexing(plugins: Any) -> None:
+    """Keep Material's search plugin (MkDocs' configured `plugins`) from
+    reading pages: after its on_config, its index takes no entries, and the
+    file it writes holds its configuration and no documents."""
+    index = getattr(plugins.get(PLUGIN), "search_index", None)
+    if not callable(getattr(index, "add_entry_from_context", None)):
+        raise MaterialChanged(f"the {PLUGIN} plugin has no search_index.add_entry_from_context")
+    index.add_entry_from_context = lambda page: None
+
+
+def read_index(site: Path) -> dict[str, Any]:
+    """The configuration in Material's search index, which must hold no documents."""
     path = site / INDEX
     if not path.is_file():
         raise MaterialChanged(f"{path} was not written by the search plugin")
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or set(data) != INDEX_KEYS or not isinstance(data["docs"], list):
         raise MaterialChanged("search_index.json is not {config, docs}")
-    pages: dict[str, list[Section]] = {}
-    for doc in data["docs"]:
-        if not isinstance(doc, dict) or not DOC_KEYS.issubset(doc):
-            raise MaterialChanged(f"index entry without {sorted(DOC_KEYS)}: {doc!r:.80}")
-        url, _, anchor = doc["location"].partition("#")
-        section = Section(anchor, plain_text(doc["title"]), plain_text(doc["text"]))
-        pages.setdefault(url, []).append(section)
-    return data["config"], pages
+    if data["docs"]:
+        raise MaterialChanged("the search plugin indexed pages: stop_indexing no longer works")
+    return data["config"]
 
 
 def write_stub(site: Path, config: dict[str, Any]) -> None:
@@ -118,12 +123,11 @@ def write_stub(site: Path, config: dict[str, Any]) -> None:
 
 
 def finish_site(site: Path, index: SearchIndex, as_scripts: bool) -> dict[str, int]:
-    """After the build: the handbook's index from Material's, Material's left
-    as a stub, its bundle patched, its worker and lunr removed; the bytes of
-    each part of the index."""
-    config, sections = read_index(site)
-    written = index.write(site / INDEX.parent, sections, as_scripts=as_scripts)
-    write_stub(site, config)
+    """After the build: the handbook's index, Material's left as a stub, its
+    bundle patched, its worker and lunr removed; the bytes of each part of
+    the index."""
+    written = index.write(site / INDEX.parent, as_scripts=as_scripts)
+    write_stub(site, read_index(site))
     patch_bundle(site)
     for unused in UNUSED:
         shutil.rmtree(site / unused, ignore_errors=True)
