@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from handbook.search.pages import Section, plain_text
+from handbook.built_site import plain_text
+from handbook.search.pages import Section
 from handbook.search.sections import sections_of
 
 PERMALINK = '<a class="headerlink" href="#{0}" title="本节链接">#</a>'

@@ -13,11 +13,6 @@ import re
 from dataclasses import dataclass
 
 from handbook.addresses import GLOSSARY_DIR, HOME, collection_index, essay_page, term_page
-from handbook.built_site import plain_text
-
-# A section's title and text are read from the built pages' HTML by
-# built_site.plain_text, one line per block.
-__all__ = ["KIND_RULES", "Kind", "Section", "page_kind", "plain_text"]
 
 
 class Kind(enum.Enum):

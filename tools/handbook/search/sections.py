@@ -9,7 +9,7 @@ closes, drops every other tag, the headings' permalinks and scripts and
 styles, and joins a block's lines (in <pre>, lines stay).
 
 These are the sections Material's search plugin reads from the same HTML
-(its search_index.json, through `pages.plain_text`), in one pass of regular
+(its search_index.json, through `built_site.plain_text`), in one pass of regular
 expressions instead of an HTML parser over every page; a heading nested in
 another element also starts a section here. tests/test_search_sections.py
 compares the two on the built handbook.
@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from .pages import Section, plain_text
+from ..built_site import plain_text
+from .pages import Section
 
 HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S)
 HEADING_ID = re.compile(r'\bid="([^"]*)"')
