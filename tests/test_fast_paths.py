@@ -1,15 +1,18 @@
 """The converter's fast code agrees with its rules, stated plainly.
 
 Restoring punctuation and matching terms run over millions of characters, so
-they are written for speed: whole-text replaces, a regex of a trie. Here each
-rule is written again the slow, obvious way, character by character, and
-hypothesis looks for a text on which the two disagree.
+they are written for speed: whole-text replaces, an Aho-Corasick pass. Here
+each rule is written again the slow, obvious way, character by character, and
+hypothesis looks for a text on which the two disagree. The pages' front
+matter is written by the Markdown writer itself; hypothesis looks for a value
+on which it writes otherwise than yaml.dump, or reads back otherwise.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +20,7 @@ from handbook.chars import CHINESE_CHAR as CHINESE
 from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import TermMatcher
+from handbook.markdown import SafeDumper, front_matter
 from handbook.model import Term
 from handbook.patterns import NARROW_DEBRIS
 from handbook.punctuation import restore_full_width
@@ -153,3 +157,47 @@ def test_term_matching_follows_the_rule(case: tuple[list[str], list[str], str]):
         owners |= dict.fromkeys(extra)
     found = [(m.start, m.end, m.phrase) for m in TermMatcher(terms).find(text)]
     assert found == find_slowly(text, owners)
+
+
+# Values as the pages carry them (titles, dates, names, file names, counts),
+# from characters that decide how YAML writes a string: indicators, quotes,
+# spaces, line breaks, characters YAML cannot write as they are, words YAML
+# reads as true/false or null, digits of numbers and dates.
+tricky_text = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"群众路线：“”\u3000 ab1-.:#'\"?&*!|>%@`,[]{}~+_eEyYnNoO\n\t\\",
+            *["\x85", "\u2028", "\u2029", "\ufeff", "\xa0", "\x7f", "\x01", "\x9f"],
+            "\U00020000",
+        ]
+    ),
+    max_size=8,
+) | st.sampled_from(["2018-10-31", "yes", "null", "~", "1.5", "0x1F", "---", "...", "text.txt"])
+scalar = tricky_text | st.integers(min_value=0, max_value=10**6)
+author = st.dictionaries(st.sampled_from(["name", "role", "unit"]), tricky_text, max_size=3)
+meta_values = st.fixed_dictionaries(
+    {"title": tricky_text},
+    optional={
+        "number": st.integers(min_value=1, max_value=500),
+        "date": tricky_text,
+        "authors": st.lists(author, max_size=2),
+        "articles": st.lists(
+            st.fixed_dictionaries({"title": tricky_text, "authors": st.lists(author, max_size=2)}),
+            max_size=2,
+        ),
+        "source": st.fixed_dictionaries(
+            {"file": tricky_text, "lines": st.lists(st.integers(0, 9999), max_size=2)}
+        ),
+        "terms": st.lists(scalar, max_size=3),
+        "search": st.just({"exclude": True}),
+    },
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(meta_values)
+def test_front_matter_is_what_yaml_writes(meta: dict):
+    dumped = yaml.dump(meta, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+    written = front_matter(meta)
+    assert written == f"---\n{dumped}---\n"
+    assert yaml.safe_load(written.removeprefix("---\n").removesuffix("---\n")) == meta

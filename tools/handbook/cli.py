@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import HandbookError, OutputError
 from .glossary import candidate_report, handbook_lines, load_glossary, mine_candidates
 from .hant import command as hant_command
+from .model import SourceLine
 from .output import is_pending, locked, write_pages, write_report
 from .output_plan import MANIFEST, check_report_path, plan_writes
 from .pipeline import GLOSSARY_FILE, build_handbook, convert
@@ -152,17 +153,16 @@ def run(args: argparse.Namespace, progress: TerminalProgress) -> int:
         terms = load_glossary(glossary) if glossary.exists() else []
         print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
         return 0
+    read: dict[Path, list[SourceLine]] = {}
     handbook, pages = convert(
-        args.sources, settings, args.encoding, glossary, progress, args.replace_invalid
+        args.sources, settings, args.encoding, glossary, progress, args.replace_invalid, read
     )
     if args.command == "check":
         return check(pages, args.out)
     # The Traditional edition's review, before anything is written.
     traditional = None
     if report or not args.quiet:
-        traditional = hant_command.conversion_report(
-            args.sources, settings, args.encoding, args.replace_invalid
-        )
+        traditional = hant_command.conversion_report(args.sources, settings, read=read)
     plan = write_pages(pages, args.out, force=args.force, progress=progress)
     if report:
         write_report(report, report_data(handbook, args.out) | {"traditional": traditional[1]})

@@ -9,7 +9,7 @@ from .addresses import assign_addresses, collection_slug
 from .enrich import enrich
 from .glossary import check_citations, handbook_lines, link_terms, load_glossary
 from .markdown import render
-from .model import Doubt, Handbook, Term
+from .model import Doubt, Handbook, SourceLine, Term
 from .reader import read_source
 from .settings import Settings
 from .structure import build_collection
@@ -31,12 +31,17 @@ def build_handbook(
     encoding: str | None = None,
     progress: Progress = quiet,
     replace_invalid: bool = False,
+    read: dict[Path, list[SourceLine]] | None = None,
 ) -> Handbook:
+    """The handbook of `sources`; `read`, if given, receives each source's
+    normalised lines, so that the Traditional review need not read it again."""
     handbook = Handbook()
     taken: set[str] = set()
     for source in sources:
         progress(f"reading {source.name}")
         lines, repairs = read_source(source, encoding, replace_invalid, settings.max_source_bytes)
+        if read is not None:
+            read[source] = lines
         progress(f"recognising {source.name}: {len(lines)} lines")
         collection = build_collection(source, lines, repairs, collection_slug(source.stem, taken))
         assign_addresses(collection)
@@ -70,9 +75,11 @@ def convert(
     glossary: Path | None = None,
     progress: Progress = quiet,
     replace_invalid: bool = False,
+    read: dict[Path, list[SourceLine]] | None = None,
 ) -> tuple[Handbook, dict[str, str]]:
-    """The handbook and its pages; with a glossary, terms are linked and listed."""
-    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid)
+    """The handbook and its pages; with a glossary, terms are linked and listed.
+    `read` receives the sources' lines (`build_handbook`)."""
+    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid, read)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is not None and glossary.exists():
         terms, doubts = load_terms(glossary, handbook)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..editions import DEFAULT_OPENCC
+from ..model import SourceLine
 from ..reader import read_source
 from ..settings import DEFAULTS, SETTINGS_FILE, Settings, load_settings
 from .converter import HantConverter
@@ -70,12 +72,16 @@ def reviews(
     encoding: str | None = None,
     replace_invalid: bool = False,
     settings: Settings = DEFAULTS,
+    read: Mapping[Path, list[SourceLine]] | None = None,
 ) -> dict[Path, list[Choice]]:
     """Every source's choices, most doubtful first; the sources are read as
-    the conversion reads them."""
+    the conversion reads them, unless their lines are `read` already."""
     found = {}
     for source in sources:
-        lines, _ = read_source(source, encoding, replace_invalid, settings.max_source_bytes)
+        if read is not None and source in read:
+            lines = read[source]
+        else:
+            lines, _ = read_source(source, encoding, replace_invalid, settings.max_source_bytes)
         found[source] = review_lines([(line.number, line.text) for line in lines], converter)
     return found
 
@@ -105,13 +111,15 @@ def conversion_report(
     settings: Settings,
     encoding: str | None = None,
     replace_invalid: bool = False,
+    read: Mapping[Path, list[SourceLine]] | None = None,
 ) -> tuple[str, dict]:
     """The Traditional section of the conversion report: per text, its choices
     and the most doubtful ones, with a warning above the settings'
     traditional_doubtful_max; and the same as data for the JSON report (every
-    choice, with its count, samples and first lines)."""
+    choice, with its count, samples and first lines). `read`: the sources'
+    lines as the conversion read them (each is read otherwise)."""
     threshold = settings.traditional_doubtful_max
-    found = reviews(sources, converter_for(sources), encoding, replace_invalid, settings)
+    found = reviews(sources, converter_for(sources), encoding, replace_invalid, settings, read)
     lines = ["Traditional edition: where the conversion had to choose"]
     lines += [report(str(s), c, limit=5) for s, c in found.items()]
     lines += [f"warning: {w}" for w in over_threshold(found, threshold)]

@@ -13,7 +13,7 @@ import opencc
 from ..editions import DEFAULT_OPENCC, language_tag, opencc_region
 from .overrides import ReviewedPhrases, load_overrides
 from .segmented import SegmentedConverter
-from .tables import check_config, variant_config
+from .tables import check_config, opencc_converter, variant_config
 from .usage import REGIONS, corner_quotes, in_usage
 
 _MARKDOWN_MACHINERY = re.compile(
@@ -71,7 +71,7 @@ class HantConverter:
         self.quotes = regional.corner_quotes if quotes is None else quotes
         self.overrides = load_overrides(overrides_path) if overrides_path else []
         variant = variant_config(config)
-        to_region = opencc.OpenCC(variant).convert if variant and self.overrides else str
+        to_region = opencc_converter(variant).convert if variant and self.overrides else str
         # The region's words, and with them, winning, the final form of each
         # override under this configuration's regional variants.
         usage_words = regional.forms() if usage else {}
@@ -90,7 +90,7 @@ class HantConverter:
     def to_standard(self) -> Callable[[str], str]:
         """Back from the region's variants to OpenCC's standard forms (裡 → 裏)."""
         variant = variant_config(self.config)
-        return opencc.OpenCC(f"{variant[2:]}2t").convert if variant else str
+        return opencc_converter(f"{variant[2:]}2t").convert if variant else str
 
     def convert(self, text: str) -> str:
         """Convert Simplified `text`; never pass it text that is already Traditional."""
@@ -119,7 +119,7 @@ class HantConverter:
 
     @functools.cached_property
     def _whole(self) -> opencc.OpenCC:
-        return opencc.OpenCC(self.config)
+        return opencc_converter(self.config)
 
     def _in_usage(self, text: str) -> str:
         return in_usage(text, self.usage)

@@ -10,11 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import opencc
-
 from ..decoding import read_utf8
 from ..errors import ConversionError
-from .tables import opencc_table, simplified_only_characters
+from .tables import opencc_converter, opencc_table, simplified_only_characters
 
 OVERRIDES_MAX_BYTES = 10_000_000  # reviewed phrases, one a line
 
@@ -80,7 +78,7 @@ def check_form(source: str, target: str) -> str | None:
         return f"{target} contains Simplified-only characters: {''.join(bad)}"
     if (
         not all(t in traditional_forms(c) for c, t in zip(source, target, strict=True))
-        and _t2s().convert(target) != source
+        and opencc_converter("t2s").convert(target) != source
     ):
         # Catches typos: the chosen form must be a Traditional spelling of the phrase.
         return f"{target} is not a Traditional form of {source}"
@@ -96,11 +94,6 @@ def traditional_forms(character: str) -> frozenset[str]:
         variants = opencc_table(name)
         forms.update(v for f in list(forms) for v in variants.get(f, ()))
     return frozenset(forms)
-
-
-@functools.cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
 
 
 def load_overrides(path: Path) -> list[Override]:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.machinery
+import importlib.util
 import itertools
 import json
 import re
@@ -40,7 +42,7 @@ from .cache import cached
 
 if TYPE_CHECKING:
     import rjieba
-from .tables import SHARE_DIR, check_config, opencc_table, phrases
+from .tables import SHARE_DIR, check_config, opencc_converter, opencc_table, phrases
 
 # A Unicode noncharacter: never part of interchanged text, unknown to OpenCC;
 # it separates the words of one call to OpenCC.
@@ -115,7 +117,7 @@ def _multiword_phrases() -> list[list[str]]:
         for cuts in _splits(len(phrase))
     ]
     # What each cut phrase becomes when its words are converted apart.
-    first_step = opencc.OpenCC("s2t")  # OpenCC's phrase and character step, no region's variants
+    first_step = opencc_converter("s2t")  # OpenCC's phrase and character step, no region's variants
     apart = first_step.convert("\n".join(BOUNDARY.join(words) for _, words in cut)).split("\n")
     return [
         words
@@ -155,7 +157,7 @@ def _config_tables(config: str) -> dict[str, dict[str, str] | str | list[str]]:
     characters = sorted(
         {c for step in steps for name in step for key in opencc_table(name) for c in key}
     )
-    alone = opencc.OpenCC(config).convert("\n".join(characters)).split("\n")
+    alone = opencc_converter(config).convert("\n".join(characters)).split("\n")
     own = {c: form for c, form in zip(characters, alone, strict=True) if c != form}
     return {"own": own, "phrases": sorted(_context_phrases(steps, characters))}
 
@@ -170,7 +172,7 @@ def _context_phrases(steps: list[list[str]], characters: list[str]) -> set[str]:
     changes. A text holding none of them converts character by character,
     whatever its words.
     """
-    first_step = opencc.OpenCC("s2t")  # the phrase and character step alone
+    first_step = opencc_converter("s2t")  # the phrase and character step alone
     alone = dict(
         zip(characters, first_step.convert("\n".join(characters)).split("\n"), strict=True)
     )
@@ -197,6 +199,23 @@ def _translation(forms: dict[str, str]) -> list[int | str]:
     for c, form in forms.items():
         table[ord(c)] = form
     return table
+
+
+@functools.cache
+def _jieba_class() -> type[rjieba.Jieba]:
+    """rjieba's `Jieba`, from its compiled module alone: the package's
+    `__init__` builds a default segmenter on import (a dictionary load, a
+    fifth of a second) that the converter, with words of its own, never uses."""
+    package = importlib.util.find_spec("rjieba")
+    folders = package.submodule_search_locations if package else None
+    spec = importlib.machinery.PathFinder.find_spec("rjieba", folders) if folders else None
+    if spec is None or spec.loader is None:  # not laid out as the wheel lays it out
+        import rjieba
+
+        return rjieba.Jieba
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Jieba
 
 
 def _char_class(characters: Iterable[str]) -> str:
@@ -253,15 +272,13 @@ class SegmentedConverter:
 
     @functools.cached_property
     def _opencc(self) -> opencc.OpenCC:
-        return opencc.OpenCC(self._config)
+        return opencc_converter(self._config)
 
     @functools.cached_property
     def segmenter(self) -> rjieba.Jieba:
         """jieba with its dictionary, loaded when a text first needs words
-        (importing rjieba and loading its dictionary take half a second)."""
-        import rjieba
-
-        segmenter = rjieba.Jieba()
+        (loading its dictionary takes a fifth of a second)."""
+        segmenter = _jieba_class()()
         for word in self._words:
             segmenter.add_word(word, None, None)
         return segmenter
@@ -341,6 +358,10 @@ class _Multiword:
         for words in sorted(phrases, key=len, reverse=True):
             by_pair[words[0], words[1]].append(tuple(words))
         self.by_pair = dict(by_pair)  # the first two words: the phrases, longest first
+        seconds = defaultdict(set)
+        for a, b in self.by_pair:
+            seconds[a].add(b)
+        self.seconds = dict(seconds)  # a phrase's first word: the words that may follow it
 
     def join(
         self, words: list[str], distinct: set[str], reviewed: list[tuple[int, int]]
@@ -349,10 +370,12 @@ class _Multiword:
         the `reviewed` ranges of word indexes (first) and the multiword phrases
         (leftmost, then longest) each joined into one; and the joined ones."""
         joined = list(reviewed)
-        # Where a phrase may start: a word beginning a pair of words both in the
-        # text, found at C speed; then the pair itself.
-        pairs = [pair for pair in self.by_pair if pair[0] in distinct and pair[1] in distinct]
-        first = {a for a, _ in pairs}
+        # Where a phrase may start: a word of the text that begins a pair whose
+        # second word is in the text too (by first word, not pair by pair); then
+        # the pair itself.
+        first = {
+            a for a in distinct if a in self.seconds and not self.seconds[a].isdisjoint(distinct)
+        }
         firsts = itertools.compress(itertools.count(), map(first.__contains__, words[:-1]))
         starts = [i for i in firsts if (words[i], words[i + 1]) in self.by_pair] if first else []
         free = iter([*joined, (len(words), len(words))])

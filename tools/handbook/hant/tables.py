@@ -33,6 +33,14 @@ def check_config(config: str) -> None:
         )
 
 
+@functools.cache
+def opencc_converter(config: str) -> opencc.OpenCC:
+    """The one OpenCC instance of a configuration (any, not only Simplified →
+    Traditional) in this process: loading one reads its dictionaries, a tenth
+    of a second for s2tw."""
+    return opencc.OpenCC(config)
+
+
 def variant_config(config: str) -> str | None:
     """OpenCC's Traditional → regional-variant configuration matching `config`.
 
