@@ -223,6 +223,10 @@ OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKER
 # Bylines that close an article only where they stand after its text (a
 # source line under a title is the article's head): 出处：… then the next piece.
 CLOSING_AFTER_TEXT = {"source-label"}
+# Bylines that make the line above them a title even when it is a long
+# headline of clauses (习近平就…作出重要指示强调：把…坚持好 over 来源：共产党员网):
+# a source line under a headline heads the piece, it does not close the last.
+HEADLINE_EVIDENCE = {"source-label"}
 
 # A name alone on a line, under a title or a source (its author), or a
 # signature in brackets after a paragraph's last sentence.

@@ -16,8 +16,16 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Byline, Essay, Heading, Paragraph, Recognition
-from ..patterns import CLOSING_AFTER_TEXT, CLOSING_BYLINES, LABEL_HEADINGS, OPENING_BYLINES
+from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
+from ..patterns import (
+    BARE_NAME,
+    CLOSING_AFTER_TEXT,
+    CLOSING_BYLINES,
+    HEADLINE_EVIDENCE,
+    HEADLINE_MAX,
+    LABEL_HEADINGS,
+    OPENING_BYLINES,
+)
 from .roles import Token
 from .shapes import (
     ARTICLE_BODY_MIN,
@@ -26,6 +34,7 @@ from .shapes import (
     TITLE_MAX,
     ends_sentence,
     head_title_like,
+    name_like,
     plain_title_like,
     title_like,
 )
@@ -48,6 +57,7 @@ class State:
 
 
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    names_under_titles(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
@@ -79,14 +89,41 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         settle_headings(article, last=n == len(essay.articles))
 
 
-def promote_titles(tokens: list[Token]) -> None:
-    """A title-like line that a byline, a source or a date follows is a title."""
-    for token, following in itertools.pairwise(tokens):
+def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A name alone between a title-like line and a date or a source is the
+    author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55 来源：…), not the
+    title: the line above is."""
+    for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        name = BARE_NAME.pattern.match(token.text)
         if (
-            token.kind == "paragraph"
+            name
+            and name_like(name["name"])
+            and token.kind == "paragraph"
+            and above.kind == "paragraph"
+            and head_title_like(above.text)
+            and not ends_sentence(above.text)
             and following.kind in EVIDENCE
-            and following.rule != "paren-name"
-            and plain_title_like(token.text.replace("”", "").replace("“", ""), 2)
+        ):
+            byline = Byline(token.text, [Author(name["name"])], BARE_NAME.name, token.line)
+            token.kind, token.rule, token.byline = "byline", BARE_NAME.name, byline
+            recognitions.append(Recognition(token.line, BARE_NAME.name, f"byline: {token.text}"))
+
+
+def promote_titles(tokens: list[Token]) -> None:
+    """A title-like line that a byline, a source or a date follows is a title;
+    so is a headline of clauses that a source line follows."""
+    for token, following in itertools.pairwise(tokens):
+        if token.kind == "paragraph" and (
+            (
+                following.kind in EVIDENCE
+                and following.rule != "paren-name"
+                and plain_title_like(token.text.replace("”", "").replace("“", ""), 2)
+            )
+            or (
+                following.rule in HEADLINE_EVIDENCE
+                and head_title_like(token.text, HEADLINE_MAX)
+                and not ends_sentence(token.text)
+            )
         ):
             token.kind, token.rule, token.strong = "title", "title-before-byline", True
 

@@ -1,0 +1,68 @@
+"""The kinds of error first met on the second held-out set, each as a general
+rule: small texts written by hand in the same forms (not the corpus texts),
+and what a careful reader sees in them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook.enrich import Settings
+from handbook.model import Article, Collection
+from handbook.pipeline import build_handbook
+
+
+def collection_of(tmp_path: Path, text: str) -> Collection:
+    source = tmp_path / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    return build_handbook([source], Settings()).collections[0]
+
+
+def articles(collection: Collection) -> list[Article]:
+    return [a for e in collection.essays for a in e.articles]
+
+
+def authors(article: Article) -> list[tuple[str, str]]:
+    return [(x.name, x.role) for b in article.bylines for x in b.authors]
+
+
+# --- a headline of clauses over a source line heads its piece ---------------------
+
+HEADLINE_OVER_SOURCE = """学习材料汇编
+乡村振兴的一次调研
+来源：某某日报
+调研组上周走访了三个村庄，听取了村民对道路和水利建设的意见，并形成了报告。
+大家一致认为，基础设施仍是当前最突出的短板，需要持续加大投入力度才能补齐。
+省长就做好冬季供暖工作作出批示强调：把群众冷暖放在心上 把供暖责任落实到位
+来源：某某网
+批示指出，各地要提前谋划，确保每一户群众都能温暖过冬，不留死角和盲区。
+"""
+
+
+def test_a_headline_of_clauses_over_a_source_line_is_the_next_pieces_title(tmp_path):
+    collection = collection_of(tmp_path, HEADLINE_OVER_SOURCE)
+    titles = [a.title for a in articles(collection)]
+    assert titles == [
+        "乡村振兴的一次调研",
+        "省长就做好冬季供暖工作作出批示强调：把群众冷暖放在心上 把供暖责任落实到位",
+    ]
+    first, second = articles(collection)
+    assert authors(first) == [("某某日报", "来源")]
+    assert authors(second) == [("某某网", "来源")]
+
+
+# --- an author's name alone under the title is the byline ---------------------------
+
+NAME_UNDER_TITLE = """学习材料汇编
+基层治理的几点思考
+张明远
+2019年03月05日10:20    来源：某某网-理论频道
+基层是国家治理的基础，基层治理水平直接关系到群众的获得感和幸福感，不可忽视。
+"""
+
+
+def test_a_name_alone_between_the_title_and_its_dateline_is_the_author(tmp_path):
+    collection = collection_of(tmp_path, NAME_UNDER_TITLE)
+    (article,) = articles(collection)
+    assert article.title == "基层治理的几点思考"
+    assert ("张明远", "") in authors(article)
+    assert article.date == "2019年03月05日10:20"
