@@ -66,3 +66,69 @@ def test_a_name_alone_between_the_title_and_its_dateline_is_the_author(tmp_path)
     assert article.title == "基层治理的几点思考"
     assert ("张明远", "") in authors(article)
     assert article.date == "2019年03月05日10:20"
+
+
+# --- a contents list of bare titles, a book export ----------------------------------
+
+BOOK_EXPORT = """山乡故事集
+目录
+序
+卷上
+石桥
+古井
+龙
+卷下
+老槐树
+序
+写这些故事的时候，我常想起小时候在山乡听老人们讲古的夜晚，灯火很暗，故事很长。
+那些故事后来大多散失了，这里记下的只是其中很少的一部分，聊以纪念那段时光。
+李明山
+2015年6月1日
+part-1
+卷上
+石桥
+村口有一座石桥，传说是一位过路的石匠一夜之间修成的，至今没有人知道他的名字。
+[1]石匠：以凿石为业的人。ft
+古井
+古井在祠堂后面，水很甜，旱年也不干，村里人都说井底通着东海的龙宫。
+龙
+那年大旱，有人看见一条龙从山后飞过，第二天便下起了大雨，一连下了三天。
+book book книга книга livre libro libro9
+"""
+
+
+def test_a_contents_list_of_bare_titles_is_front_matter_and_its_entries_start_the_essays(
+    tmp_path,
+):
+    collection = collection_of(tmp_path, BOOK_EXPORT)
+    assert collection.title == "山乡故事集"
+    assert [e.title for e in collection.essays] == ["序", "石桥", "古井", "龙"]
+    preface = [p.text for p in collection.preface]
+    assert preface == ["目录", "序", "卷上", "石桥", "古井", "龙", "卷下", "老槐树"]
+
+
+def test_a_name_and_a_date_closing_a_preface_sign_it(tmp_path):
+    preface = build_handbook_essay(tmp_path, BOOK_EXPORT, "序")
+    assert authors(preface.articles[0]) == [("李明山", "")]
+    assert preface.date == "2015年6月1日"
+
+
+def test_a_book_exports_marks_are_reported_debris(tmp_path):
+    collection = collection_of(tmp_path, BOOK_EXPORT)
+    gone = [(r.rule, r.text) for r in collection.removals]
+    assert ("export-part-mark", "part-1") in gone
+    assert ("export-note-tail", "ft") in gone
+    assert ("export-closing-words", "book book книга книга livre libro libro9") in gone
+    kept = [b.text for e in collection.essays for a in e.articles for b in a.blocks]
+    assert "[1]石匠：以凿石为业的人。" in kept
+
+
+def build_handbook_essay(tmp_path: Path, text: str, title: str):
+    return next(e for e in collection_of(tmp_path, text).essays if e.title == title)
+
+
+def test_the_report_warns_that_essays_were_started_from_a_contents_list(tmp_path):
+    collection = collection_of(tmp_path, BOOK_EXPORT)
+    warned = [d for d in collection.doubts if d.rule == "essays-from-contents"]
+    assert [d.line for d in warned] == [2]  # 目录
+    assert "4 of its titles" in warned[0].what

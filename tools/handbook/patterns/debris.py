@@ -102,6 +102,19 @@ DEBRIS = [
         "a blog mirror's line saying where the post was copied from",
     ),
     rule(
+        "export-part-mark",
+        r"^part-\d{1,3}$",
+        "part-1",
+        "a book export's mark where a part file began",
+        needs="part-",
+    ),
+    rule(
+        "export-closing-words",
+        r"^(?:book|книга|livre|libro|Buch)(?:\s+(?:book|книга|livre|libro|Buch))+\d*$",
+        "book book книга книга livre libro libro9",
+        "a book export's closing line: the word book in several languages",
+    ),
+    rule(
         "status-note",
         rf"^{OPEN}[^()（）]{{0,12}}(?:整理更新中|未完待续|待续|持续更新)[^()（）]{{0,6}}{CLOSE}$",
         "（本专论在整理更新中）",
@@ -215,6 +228,13 @@ SPAN_DEBRIS = [
         "以下是无忧考网为您整理的《企业2019年新年贺卡祝词》，希望大家能够喜欢。",
         "a 范文 site's sentence introducing the page",
         needs="以下是",
+    ),
+    rule(
+        "export-note-tail",
+        r"(?<=[。”）)])ft$",
+        "[25]乱：战乱。ft",
+        "the letters a book export glued to the last note of a notes block",
+        needs="ft",
     ),
     *NARROW_DEBRIS,
     STRAY_KANA,

@@ -58,6 +58,7 @@ class State:
 
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
     names_under_titles(tokens, recognitions)
+    closing_signature(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
@@ -94,19 +95,38 @@ def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> 
     author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55 来源：…), not the
     title: the line above is."""
     for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        name = BARE_NAME.pattern.match(token.text)
         if (
-            name
-            and name_like(name["name"])
-            and token.kind == "paragraph"
-            and above.kind == "paragraph"
+            above.kind == "paragraph"
             and head_title_like(above.text)
             and not ends_sentence(above.text)
             and following.kind in EVIDENCE
         ):
-            byline = Byline(token.text, [Author(name["name"])], BARE_NAME.name, token.line)
-            token.kind, token.rule, token.byline = "byline", BARE_NAME.name, byline
-            recognitions.append(Recognition(token.line, BARE_NAME.name, f"byline: {token.text}"))
+            sign(token, recognitions)
+
+
+def closing_signature(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A name alone and a date closing an essay, under its last paragraph,
+    sign it (a preface's 于天池 / 2014年8月10日): the author and the date. Short
+    lines after them (a volume's head, 卷一) are no text of the essay."""
+    end = len(tokens)
+    while end > 3 and tokens[end - 1].kind == "paragraph" and head_title_like(tokens[end - 1].text):
+        end -= 1
+    if (
+        end >= 3
+        and tokens[end - 1].kind == "date"
+        and tokens[end - 3].kind == "paragraph"
+        and ends_sentence(tokens[end - 3].text)
+    ):
+        sign(tokens[end - 2], recognitions)
+
+
+def sign(token: Token, recognitions: list[Recognition]) -> None:
+    """A paragraph that is a name alone becomes the byline of that name."""
+    name = BARE_NAME.pattern.match(token.text)
+    if token.kind == "paragraph" and name and name_like(name["name"]):
+        byline = Byline(token.text, [Author(name["name"])], BARE_NAME.name, token.line)
+        token.kind, token.rule, token.byline = "byline", BARE_NAME.name, byline
+        recognitions.append(Recognition(token.line, BARE_NAME.name, f"byline: {token.text}"))
 
 
 def promote_titles(tokens: list[Token]) -> None:

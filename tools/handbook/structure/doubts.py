@@ -7,7 +7,14 @@ import itertools
 import re
 
 from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
-from ..patterns import BYLINES, CLOSING_AFTER_TEXT, HEADING_MARKERS, MARKER_START, SPEAKER_BY_HABIT
+from ..patterns import (
+    BYLINES,
+    CLOSING_AFTER_TEXT,
+    HEADING_MARKERS,
+    LISTED_TITLE,
+    MARKER_START,
+    SPEAKER_BY_HABIT,
+)
 from .essays import Layout
 from .numbers import parse_number
 from .shapes import LONG_TITLE
@@ -43,7 +50,25 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         for article in essay.articles:
             doubts += article_doubts(article, essay.number)
         doubts += closed_by_source(essay.articles)
+    doubts += listed_essays(collection, layout)
     return doubts
+
+
+def listed_essays(collection: Collection, layout: Layout) -> list[Doubt]:
+    """Essays begun at lines a contents list of bare titles names: a guess
+    from the list's form, stated once at the list's first line."""
+    found = sum(s.rule.name == LISTED_TITLE.name for s in layout.starts)
+    listed = next((r for r in collection.recognitions if r.rule == "contents-list"), None)
+    if not found or listed is None:
+        return []
+    return [
+        Doubt(
+            listed.line,
+            "essays-from-contents",
+            f"short lines read as a contents list ({listed.what}); "
+            f"{found} of its titles, found again below, start the essays",
+        )
+    ]
 
 
 def closed_by_source(articles: list[Article]) -> list[Doubt]:
