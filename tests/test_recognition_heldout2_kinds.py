@@ -132,3 +132,23 @@ def test_the_report_warns_that_essays_were_started_from_a_contents_list(tmp_path
     warned = [d for d in collection.doubts if d.rule == "essays-from-contents"]
     assert [d.line for d in warned] == [2]  # 目录
     assert "4 of its titles" in warned[0].what
+
+
+# --- a byline glued before the title --------------------------------------------------
+
+GLUED_BYLINE = """机务三队党支部书记王海涛：读《平凡的世界》有感
+这本书讲述了一群普通人在时代变迁中的奋斗与坚守，读来令人感慨万千，久久不能平静。
+书中的孙少平让我看到了一个普通人面对苦难时的尊严，也让我重新思考工作和生活的意义。
+"""
+
+
+def test_a_byline_glued_before_the_title_is_cut_off_as_the_byline(tmp_path):
+    collection = collection_of(tmp_path, GLUED_BYLINE)
+    (essay,) = collection.essays
+    assert collection.title == essay.title == "读《平凡的世界》有感"
+    assert [(a.name, a.role, a.unit) for b in essay.bylines for a in b.authors] == [
+        ("王海涛", "党支部书记", "机务三队")
+    ]
+    assert [b.text for b in essay.bylines] == ["机务三队党支部书记王海涛："]
+    cut = [r for r in collection.repairs if r.rule == "split-byline-before-title"]
+    assert [r.line for r in cut] == [1]

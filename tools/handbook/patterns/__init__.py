@@ -44,6 +44,7 @@ from .body import (
     SUBTITLE,
 )
 from .bylines import (
+    BYLINE_BEFORE_TITLE,
     AGENCY,
     BARE_NAME,
     BYLINES,
@@ -108,6 +109,7 @@ from .head import (
 )
 
 __all__ = [
+    "BYLINE_BEFORE_TITLE",
     "AGENCY",
     "ANONYMOUS",
     "AUTHOR_LABELS",

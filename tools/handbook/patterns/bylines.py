@@ -29,6 +29,13 @@ OFFICE = (
 UNIT_END = (
     r"(?:省委|市委|州委|县委|区委|党委|党组|政府|委员会|大学|学院|学校|中学|公司|集团|局|厅|部)"
 )
+# A working group's leader introducing what they wrote: 高铁二队党总支书记邓艳：
+LEADER = (
+    rf"(?P<unit>[{HAN}]{{2,10}}?(?:队|车间|站|段|所|科|室|班|组|中心|{UNIT_END}))?"
+    r"(?P<role>(?:党总支|党支部|党委|党组|团委|工会)?副?(?:书记|队长|车间主任|主任|站长|经理|"
+    r"部长|局长|处长|科长|所长|校长|院长|主席|厂长|组长|班长))"
+    rf"(?P<name>[{HAN}]{{2,3}}){C}"
+)
 AGENCY = rf"新华社|中新社|中国新闻社|人民网|央视网|央广网|[{HAN}]{{2,4}}日报"
 SOURCE_PUBLISHER = SOURCE_NAME.pattern.removeprefix("^")
 # The offices a statement's speaker is introduced by (党总支书记  邓  艳).
@@ -130,6 +137,12 @@ BYLINES = [
         "a speaker's unit, office and name (and when the speech was given)",
     ),
     rule(
+        "leader-colon",
+        rf"^{LEADER}$",
+        f"高铁二队党总支书记邓艳{COLON}",
+        "a leader's unit, office and name with a colon, cut from the title glued after it",
+    ),
+    rule(
         "reporter",
         rf"^(?P<role>记者|通讯员|本报记者)\s*{C}?\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*)$",
         "记者 张莺",
@@ -196,6 +209,14 @@ BYLINES = [
     ),
 ]
 
+# A leader's byline glued before the title they wrote: 高铁二队党总支书记邓艳：我读《活着》
+BYLINE_BEFORE_TITLE = rule(
+    "split-byline-before-title",
+    rf"^(?P<byline>{LEADER})(?P<title>[^\s{COLON}:].{{1,40}})$",
+    f"高铁二队党总支书记邓艳{COLON}我读《活着》",
+    "a byline glued before a title: cut after its colon",
+)
+
 # Bylines that only a short piece can be (the others may have text glued on).
 SHORT_BYLINES = {
     "lecture",
@@ -204,6 +225,7 @@ SHORT_BYLINES = {
     "dateline",
     "title-unit-author",
     "office-byline",
+    "leader-colon",
     "reporter",
     "attribution",
     "attribution-wire",
