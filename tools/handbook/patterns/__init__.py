@@ -44,9 +44,9 @@ from .body import (
     SUBTITLE,
 )
 from .bylines import (
-    BYLINE_BEFORE_TITLE,
     AGENCY,
     BARE_NAME,
+    BYLINE_BEFORE_TITLE,
     BYLINES,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
@@ -109,7 +109,6 @@ from .head import (
 )
 
 __all__ = [
-    "BYLINE_BEFORE_TITLE",
     "AGENCY",
     "ANONYMOUS",
     "AUTHOR_LABELS",
@@ -118,6 +117,7 @@ __all__ = [
     "BRACKET_HEADING",
     "BREADCRUMB_STEP",
     "BYLINES",
+    "BYLINE_BEFORE_TITLE",
     "CATALOGUE_CODE",
     "CLAUSE_OPENER",
     "CLOSE",
