@@ -152,3 +152,42 @@ def test_a_byline_glued_before_the_title_is_cut_off_as_the_byline(tmp_path):
     assert [b.text for b in essay.bylines] == ["机务三队党支部书记王海涛："]
     cut = [r for r in collection.repairs if r.rule == "split-byline-before-title"]
     assert [r.line for r in cut] == [1]
+
+
+# --- heads of no known title shape; signatures glued to the last sentence ------------
+
+BANNER_AND_SIGNATURES = """学习材料汇编
+村里修路的故事
+来源：某某日报
+去年秋天，村里终于修通了进山的公路，几十年来村民出行难的问题得到了解决。（记者 刘明华）
+纪念某某工作法推广十周年
+某某工作法坚持发展五周年
+某某工作法简介
+某某工作法是当地干部群众在长期实践中创造的一种工作方法，得到了广泛推广和认可。
+这一方法的核心是依靠群众，就地化解矛盾，做到小事不出村、大事不出镇，成效显著。
+基层治理的几点思考
+张明远
+2019年03月05日10:20    来源：某某网-理论频道
+基层是国家治理的基础，基层治理水平直接关系到群众的获得感和幸福感。（作者单位：某某大学马克思主义学院）
+"""
+
+
+def test_a_reporters_signature_glued_to_the_last_sentence_is_the_byline(tmp_path):
+    first = articles(collection_of(tmp_path, BANNER_AND_SIGNATURES))[0]
+    assert first.title == "村里修路的故事"
+    assert authors(first) == [("某某日报", "来源"), ("刘明华", "记者")]
+    assert first.blocks[-2].text.endswith("得到了解决。")  # the sentence keeps its words
+
+
+def test_short_lines_after_a_pieces_end_head_a_new_piece_and_the_report_says_so(tmp_path):
+    collection = collection_of(tmp_path, BANNER_AND_SIGNATURES)
+    second = articles(collection)[1]
+    assert second.title == "纪念某某工作法推广十周年"
+    assert [d.rule for d in collection.doubts if d.line == 5] == ["banner-title"]
+
+
+def test_an_authors_unit_glued_to_the_last_sentence_is_read(tmp_path):
+    last = articles(collection_of(tmp_path, BANNER_AND_SIGNATURES))[-1]
+    assert last.title == "基层治理的几点思考"
+    units = [(a.name, a.unit) for b in last.bylines for a in b.authors if a.role != "来源"]
+    assert units == [("张明远", "某某大学马克思主义学院")]

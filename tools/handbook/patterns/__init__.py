@@ -64,6 +64,7 @@ from .bylines import (
     SPEAKERS,
     SURNAMES,
     UNIT_END,
+    UNIT_NOTES,
 )
 from .debris import (
     ANONYMOUS,
@@ -191,6 +192,7 @@ __all__ = [
     "SURNAMES",
     "TEASER",
     "UNIT_END",
+    "UNIT_NOTES",
     "C",
     "Rule",
     "rule",

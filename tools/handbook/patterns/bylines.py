@@ -70,6 +70,21 @@ BYLINES = [
         "(文/X) closing an article",
     ),
     rule(
+        "reporter-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<role>记者|通讯员|本报记者)\s*"
+        rf"(?P<reporters>{NAME}(?:[、\s]+{NAME})*){CLOSE})\s*$",
+        f"……推动落实。{LPAREN}记者 王比学{RPAREN}",
+        "the reporter's signature in brackets, glued to the report's last sentence",
+        needs="记者",
+    ),
+    rule(
+        "unit-note-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})\s*$",
+        f"……取得新成效。{LPAREN}作者单位{COLON}某某大学马克思主义学院{RPAREN}",
+        "（作者单位：…） glued to the last sentence: the unit of the article's author",
+        needs="作者单位",
+    ),
+    rule(
         "author-label",
         rf"^(?P<role>作者|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
@@ -239,7 +254,16 @@ SHORT_PIECE = 120  # characters
 # A speaker's line: what follows is the statement of the one it names.
 SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines that close an article: what follows them starts another.
-CLOSING_BYLINES = {"written-by-tail", "unit-note", "signature", "attribution", "attribution-wire"}
+# Notes that give the unit of the article's authors, not an author of their own.
+UNIT_NOTES = {"unit-note", "unit-note-tail"}
+CLOSING_BYLINES = {
+    "written-by-tail",
+    "reporter-tail",
+    *UNIT_NOTES,
+    "signature",
+    "attribution",
+    "attribution-wire",
+}
 # Bylines that open a story: a piece starting with one starts another article.
 OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKERS}
 # Bylines that close an article only where they stand after its text (a

@@ -25,6 +25,7 @@ from ..patterns import (
     HEADLINE_MAX,
     LABEL_HEADINGS,
     OPENING_BYLINES,
+    UNIT_NOTES,
 )
 from .roles import Token
 from .shapes import (
@@ -79,6 +80,9 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
+        elif token.kind == "paragraph" and heads_banner(state, tokens, i):
+            token.rule = "banner-title"
+            title(state, token, recognitions)
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
             title(state, token, recognitions)
@@ -179,7 +183,7 @@ def byline(state: State, token: Token) -> None:
     if token.rule in OPENING_BYLINES and after_text:
         new_article(state, None, token.line)
         after_text = False
-    if line.rule == "unit-note":
+    if line.rule in UNIT_NOTES:
         give_unit(state, line)
     if state.head:
         state.essay.bylines.append(line)
@@ -262,6 +266,35 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
     )
+
+
+BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one
+
+
+def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
+    """After a piece's last sentence, a run of short unmarked lines over a
+    paragraph (纪念…55周年 / 习近平总书记指示…15周年 / 枫桥经验简介) heads a
+    new piece, titled by its first line: one line there would head a section.
+    After a signature that closed the piece (（记者 王比学）), one line does."""
+    blocks = state.article.blocks
+    ended = bool(blocks) and isinstance(blocks[-1], Paragraph) and ends_sentence(blocks[-1].text)
+    size = 1 if state.closed else BANNER_LINES
+    run = tokens[i : i + size]
+    after = tokens[i + size] if i + size < len(tokens) else None
+    return (
+        (state.closed or ended)
+        and len(run) == size
+        and all(t.kind == "paragraph" and heads_section(t, t) for t in run)
+        and not ENTITY.search(run[0].text)  # a page's box label (&gt;&gt；背景资料) heads no piece
+        and after is not None
+        and after.kind == "paragraph"
+        and (size > 1 or heads_section(after, after) or prose_like(after.text))
+        and (size == 1 or prose_like(after.text))
+    )
+
+
+def prose_like(text: str) -> bool:
+    return len(text) >= ARTICLE_BODY_MIN and ends_sentence(text)
 
 
 def heads_section(token: Token, following: Token | None) -> bool:

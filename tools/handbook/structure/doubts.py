@@ -27,6 +27,9 @@ GUESSED_BYLINES = {
     SPEAKER_BY_HABIT.name: "a name alone read as the speaker of what follows "
     "(the text sets its speakers' lines so)"
 }
+GUESSED_TITLES = {
+    "banner-title": "the first of short lines after a piece's end read as a new piece's title"
+}
 HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
@@ -102,6 +105,8 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
             )
         if not text_of(article):
             doubts.append(Doubt(line, "empty-article", f"article {article.title} has no text"))
+        if guess := GUESSED_TITLES.get(article.title_rule):
+            doubts.append(Doubt(line, article.title_rule, f"{guess}: {article.title}"))
     for block in article.blocks:
         guess = (
             GUESSED_HEADINGS.get(block.rule)
