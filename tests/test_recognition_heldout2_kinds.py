@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.enrich import Settings
-from handbook.model import Article, Collection
+from handbook.model import Article, Collection, Heading
 from handbook.pipeline import build_handbook
 
 
@@ -191,3 +191,33 @@ def test_an_authors_unit_glued_to_the_last_sentence_is_read(tmp_path):
     assert last.title == "基层治理的几点思考"
     units = [(a.name, a.unit) for b in last.bylines for a in b.authors if a.role != "来源"]
     assert units == [("张明远", "某某大学马克思主义学院")]
+
+
+# --- two heading levels; an issuer and a date in Chinese numerals -------------------
+
+NOTICE = """某某县教育局关于做好秋季开学工作的通知
+各乡镇中心学校：
+为做好今年秋季开学工作，现将有关事项通知如下，请各校认真贯彻落实，确保平稳有序。
+一、做好开学准备
+各校要提前检查校舍和设施设备，及时消除安全隐患，保障师生安全，做到万无一失。
+（一）排查校舍安全
+各校要对教室、宿舍、食堂逐一排查，建立台账，发现问题立即整改，不留任何死角。
+（二）检查设施设备
+各校要对消防、供电和饮水设施逐项检查，确保正常运行，检查结果按时报送教育局。
+二、加强组织领导
+各校要成立开学工作领导小组，明确责任分工，层层抓好落实，确保各项工作落到实处。
+某某县教育局
+二○一九年八月二十日
+"""
+
+
+def test_numbered_parts_over_bracketed_sub_heads_are_two_heading_levels(tmp_path):
+    (article,) = articles(collection_of(tmp_path, NOTICE))
+    levels = [(b.text[:4], b.depth) for b in article.blocks if isinstance(b, Heading)]
+    assert levels == [("一、做好", 1), ("（一）排", 2), ("（二）检", 2), ("二、加强", 1)]
+
+
+def test_an_issuer_and_a_date_in_chinese_numerals_close_a_notice(tmp_path):
+    (article,) = articles(collection_of(tmp_path, NOTICE))
+    assert authors(article) == [("某某县教育局", "")]
+    assert article.date == "二○一九年八月二十日"

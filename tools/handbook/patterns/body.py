@@ -49,6 +49,9 @@ HEADING_MARKERS = [
         "一　title: a number, a space, the heading",
     ),
 ]
+# Series that nest, outer over inner: a member of the outer one directly over
+# one of the inner heads a section (一、深化改革的重要意义 over （一）适应…的需要).
+NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
@@ -66,14 +69,14 @@ LABEL_HEADINGS = [
         "a box's label ending in a colon (小资料：, 下面是部分同志的感想：)",
     ),
 ]
-# What a label is not: a greeting (同志们：) or a sentence whose colon leads
+# What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
 # into its own end (具体运用是：, 主要有：).
 NOT_A_LABEL = rule(
     "lead-in",
-    rf"(?:^(?:尊敬|亲爱)的|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
+    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
     rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
     f"指导与监督政策的具体运用是{COLON}",
-    "a greeting or a lead-in ending in a colon, which heads nothing",
+    "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
 )
 
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".

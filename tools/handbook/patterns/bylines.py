@@ -274,6 +274,13 @@ CLOSING_AFTER_TEXT = {"source-label"}
 # a source line under a headline heads the piece, it does not close the last.
 HEADLINE_EVIDENCE = {"source-label"}
 
+# The body that issues a notice, alone on a line over the date that closes it.
+ISSUER = rule(
+    "issuer",
+    rf"^(?P<name>[{HAN}]{{2,20}}?{UNIT_END}(?:办公室|办公厅)?)$",
+    "浙江省教育厅",
+    "the body issuing a notice, signing it over its date",
+)
 # A name alone on a line, under a title or a source (its author), or a
 # signature in brackets after a paragraph's last sentence.
 BARE_NAME = rule(

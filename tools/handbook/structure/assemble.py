@@ -23,7 +23,9 @@ from ..patterns import (
     CLOSING_BYLINES,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
+    ISSUER,
     LABEL_HEADINGS,
+    NESTED_HEADINGS,
     OPENING_BYLINES,
     UNIT_NOTES,
 )
@@ -109,28 +111,31 @@ def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> 
 
 
 def closing_signature(tokens: list[Token], recognitions: list[Recognition]) -> None:
-    """A name alone and a date closing an essay, under its last paragraph,
-    sign it (a preface's 于天池 / 2014年8月10日): the author and the date. Short
-    lines after them (a volume's head, 卷一) are no text of the essay."""
-    end = len(tokens)
-    while end > 3 and tokens[end - 1].kind == "paragraph" and head_title_like(tokens[end - 1].text):
-        end -= 1
-    if (
-        end >= 3
-        and tokens[end - 1].kind == "date"
-        and tokens[end - 3].kind == "paragraph"
-        and ends_sentence(tokens[end - 3].text)
-    ):
-        sign(tokens[end - 2], recognitions)
+    """A name (or an issuing body) alone and a date under a piece's text sign
+    it (a preface's 于天池 / 2014年8月10日, a notice's 浙江省教育厅 /
+    二○一二年六月十二日): the author and the date. What follows them is short
+    lines (a volume's head, 卷一) or the next piece's title, not text."""
+    for i in range(1, len(tokens) - 1):
+        signer, date = tokens[i], tokens[i + 1]
+        if date.kind != "date" or tokens[i - 1].kind != "paragraph" or signer.kind != "paragraph":
+            continue
+        rest = tokens[i + 2 :]
+        if all(t.kind == "paragraph" and head_title_like(t.text) for t in rest) or (
+            rest[0].kind in ("paragraph", "title") and head_title_like(rest[0].text)
+        ):
+            sign(signer, recognitions)
 
 
 def sign(token: Token, recognitions: list[Recognition]) -> None:
-    """A paragraph that is a name alone becomes the byline of that name."""
+    """A paragraph that is a name alone, or a body's, becomes the byline of that name."""
     name = BARE_NAME.pattern.match(token.text)
-    if token.kind == "paragraph" and name and name_like(name["name"]):
-        byline = Byline(token.text, [Author(name["name"])], BARE_NAME.name, token.line)
-        token.kind, token.rule, token.byline = "byline", BARE_NAME.name, byline
-        recognitions.append(Recognition(token.line, BARE_NAME.name, f"byline: {token.text}"))
+    rule = BARE_NAME.name
+    if not (name and name_like(name["name"])):
+        name, rule = ISSUER.pattern.match(token.text), ISSUER.name
+    if token.kind == "paragraph" and name:
+        byline = Byline(token.text, [Author(name["name"])], rule, token.line)
+        token.kind, token.rule, token.byline = "byline", rule, byline
+        recognitions.append(Recognition(token.line, rule, f"byline: {token.text}"))
 
 
 def promote_titles(tokens: list[Token]) -> None:
@@ -314,7 +319,8 @@ def settle_headings(article: Article, last: bool) -> None:
     """Keep a heading candidate only if its numbering series heads text.
 
     A series (一、二、三、 in one article) whose members are followed by
-    paragraphs is a set of headings; a series that never heads anything is an
+    paragraphs, or by the headings of another series under them (一、 over
+    （一）), is a set of headings; a series that never heads anything is an
     enumeration and stays in the paragraphs. A label (注释, 小资料：) is judged
     alone, and at the outer level: it belongs to no series.
     """
@@ -323,7 +329,10 @@ def settle_headings(article: Article, last: bool) -> None:
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule not in LABELS:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            heads_text[block.rule] = heads_text.get(block.rule, False) or isinstance(nxt, Paragraph)
+            heads = isinstance(nxt, Paragraph) or (
+                isinstance(nxt, Heading) and (block.rule, nxt.rule) in NESTED_HEADINGS
+            )
+            heads_text[block.rule] = heads_text.get(block.rule, False) or heads
     depths: dict[str, int] = {}
     for i, block in enumerate(blocks):
         if not isinstance(block, Heading):
