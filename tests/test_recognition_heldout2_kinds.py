@@ -221,3 +221,30 @@ def test_an_issuer_and_a_date_in_chinese_numerals_close_a_notice(tmp_path):
     (article,) = articles(collection_of(tmp_path, NOTICE))
     assert authors(article) == [("某某县教育局", "")]
     assert article.date == "二○一九年八月二十日"
+
+
+# --- a report pasted as one line, cut at wide spaces ----------------------------------
+
+ONE_LINE_REPORT = (
+    "学习材料汇编\n"
+    "市委召开专题会议研究部署冬季安全生产工作\u3000\u3000坚决守住安全底线\u3000\u3000"
+    "市长主持 副市长出席\u3000\u3000某某在线12月3日讯（记者 赵文杰）2日下午，"
+    "市委召开专题会议，研究部署冬季安全生产工作，要求各地各部门压实责任、排查隐患。"
+    "\u3000\u3000会议强调，要以最严的要求、最实的举措抓好各项工作，确保全市安全形势稳定。\n"
+)
+
+
+def test_a_one_line_reports_headline_is_its_title_and_its_deck_no_other_title(tmp_path):
+    collection = collection_of(tmp_path, ONE_LINE_REPORT)
+    (article,) = articles(collection)
+    assert article.title == "市委召开专题会议研究部署冬季安全生产工作"
+    assert authors(article) == [("赵文杰", "记者")]
+    kept = [b.text for b in article.blocks]
+    assert "坚决守住安全底线" in kept and "市长主持 副市长出席" in kept
+
+
+def test_the_report_warns_of_the_deck_kept_under_a_one_line_reports_headline(tmp_path):
+    collection = collection_of(tmp_path, ONE_LINE_REPORT)
+    warned = [d.what for d in collection.doubts if d.rule == "deck-under-headline"]
+    assert len(warned) == 1
+    assert warned[0].endswith("坚决守住安全底线 / 市长主持 副市长出席")

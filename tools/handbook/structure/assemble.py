@@ -12,7 +12,6 @@ title.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -140,8 +139,12 @@ def sign(token: Token, recognitions: list[Recognition]) -> None:
 
 def promote_titles(tokens: list[Token]) -> None:
     """A title-like line that a byline, a source or a date follows is a title;
-    so is a headline of clauses that a source line follows."""
-    for token, following in itertools.pairwise(tokens):
+    so is a headline of clauses that a source line follows. On a report
+    pasted as one line (headline, sub-heads and deck cut at wide spaces, then
+    the dateline), only the line's first piece is the title."""
+    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+        if previous is not None and under_headline(previous, token):
+            continue
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -155,6 +158,17 @@ def promote_titles(tokens: list[Token]) -> None:
             )
         ):
             token.kind, token.rule, token.strong = "title", "title-before-byline", True
+
+
+def under_headline(previous: Token, token: Token) -> bool:
+    """A short line cut from the same source line as the short line before
+    it: a sub-head or a deck under a headline."""
+    return (
+        previous.line == token.line
+        and previous.kind in ("paragraph", "title")
+        and head_title_like(previous.text)
+        and not ends_sentence(previous.text)
+    )
 
 
 def head_subtitles(tokens: list[Token]) -> None:
@@ -185,7 +199,7 @@ def byline(state: State, token: Token) -> None:
     if original and state.article.title is None:  # a reposted story's title, given after it
         state.article.title, state.article.title_rule = token.title, token.rule
     after_text = has_text(state.article)
-    if token.rule in OPENING_BYLINES and after_text:
+    if token.rule in OPENING_BYLINES and has_prose(state.article):
         new_article(state, None, token.line)
         after_text = False
     if line.rule in UNIT_NOTES:
@@ -257,6 +271,11 @@ def has_text(article: Article) -> bool:
     return any(isinstance(b, Paragraph | Heading) for b in article.blocks)
 
 
+def has_prose(article: Article) -> bool:
+    """A sentence of its text: more than the short lines under its title."""
+    return any(isinstance(b, Paragraph) and ends_sentence(b.text) for b in article.blocks)
+
+
 def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
@@ -267,6 +286,7 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         return article.title is None and following is not None and not state.closed
     return (
         isinstance(article.blocks[-1], Paragraph | Byline)
+        and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN

@@ -17,7 +17,7 @@ from ..patterns import (
 )
 from .essays import Layout
 from .numbers import parse_number
-from .shapes import LONG_TITLE
+from .shapes import LONG_TITLE, ends_sentence, head_title_like
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
 # Guesses the recognition stage makes from a line's form and the text's
@@ -91,6 +91,19 @@ def closed_by_source(articles: list[Article]) -> list[Doubt]:
     ]
 
 
+def sub_heads(article: Article) -> list[str]:
+    """The short lines that stand, on the title's own source line, between
+    a one-line report's headline and its text."""
+    deck = []
+    for block in article.blocks:
+        if not (isinstance(block, Paragraph) and block.line == article.first_line):
+            break
+        if ends_sentence(block.text) or not head_title_like(block.text):
+            break
+        deck.append(block.text)
+    return deck
+
+
 def article_doubts(article: Article, number: int) -> list[Doubt]:
     doubts = []
     line = article.first_line
@@ -107,6 +120,16 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
             doubts.append(Doubt(line, "empty-article", f"article {article.title} has no text"))
         if guess := GUESSED_TITLES.get(article.title_rule):
             doubts.append(Doubt(line, article.title_rule, f"{guess}: {article.title}"))
+        deck = sub_heads(article)
+        if deck:
+            doubts.append(
+                Doubt(
+                    line,
+                    "deck-under-headline",
+                    "short lines cut from the headline's line kept as text under the title "
+                    f"(sub-heads or a deck): {' / '.join(deck)}",
+                )
+            )
     for block in article.blocks:
         guess = (
             GUESSED_HEADINGS.get(block.rule)
