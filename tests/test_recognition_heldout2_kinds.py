@@ -248,3 +248,40 @@ def test_the_report_warns_of_the_deck_kept_under_a_one_line_reports_headline(tmp
     warned = [d.what for d in collection.doubts if d.rule == "deck-under-headline"]
     assert len(warned) == 1
     assert warned[0].endswith("坚决守住安全底线 / 市长主持 副市长出席")
+
+
+# --- photo and editors' credits; a study material's label alone ---------------------
+
+CREDITS = """【2020年3月学习材料】
+某某中学3月份党员学习推荐材料
+全市春季植树活动在城郊举行
+来源：某某日报
+市领导和干部群众一起参加义务植树，共栽下树苗三千余株，为城市增添了新绿。
+这是参加植树活动的干部群众在挥锹培土。
+新华社记者 王 强摄
+新华社记者 李 明摄植树现场，志愿者们为新栽的树苗浇水，现场气氛十分热烈。
+活动号召全市干部群众积极参与国土绿化，共建美丽家园，让城市更加宜居宜业。(责编：张丽、王芳)
+"""
+
+
+def test_photographers_credits_are_reported_debris_never_a_title(tmp_path):
+    collection = collection_of(tmp_path, CREDITS)
+    gone = [(r.rule, r.text) for r in collection.removals]
+    assert ("photo-credit", "新华社记者 王 强摄") in gone
+    assert ("photo-credit", "新华社记者 李 明摄") in gone
+    kept = [b.text for a in articles(collection) for b in a.blocks]
+    assert "植树现场，志愿者们为新栽的树苗浇水，现场气氛十分热烈。" in kept
+    assert all(a.title != "新华社记者" for a in articles(collection))
+
+
+def test_the_editors_credit_in_brackets_after_the_text_is_reported_debris(tmp_path):
+    collection = collection_of(tmp_path, CREDITS)
+    gone = [(r.rule, r.text) for r in collection.removals]
+    assert ("editor-credit", "（责编：张丽、王芳）") in gone  # brackets widened by the reader
+
+
+def test_a_study_materials_label_alone_is_the_essays_subtitle_not_a_title(tmp_path):
+    collection = collection_of(tmp_path, CREDITS)
+    (essay,) = collection.essays
+    assert essay.subtitle == "某某中学3月份党员学习推荐材料"
+    assert [a.title for a in essay.articles] == ["全市春季植树活动在城郊举行"]

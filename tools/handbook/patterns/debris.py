@@ -90,6 +90,13 @@ DEBRIS = [
         "the page editor's credit on a line of its own",
     ),
     rule(
+        "photo-credit",
+        rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄$",
+        "新华社记者 申 宏摄",
+        "a photographer's credit alone, the photo not copied (the name spread to one width)",
+        needs="摄",
+    ),
+    rule(
         "image-credit",
         rf"^(?:注{C}\s*)?(?:图片|配图|图)(?:来自|来源于?|源自|均来自)(?:网络|互联网)[。.]?$",
         f"注{COLON}图片来自网络。",
@@ -228,6 +235,20 @@ SPAN_DEBRIS = [
         "以下是无忧考网为您整理的《企业2019年新年贺卡祝词》，希望大家能够喜欢。",
         "a 范文 site's sentence introducing the page",
         needs="以下是",
+    ),
+    rule(
+        "photo-credit",
+        rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄(?=[{HAN}“])",
+        "新华社记者 鞠 鹏摄中国共产党第十九届中央委员会第四次全体会议……",
+        "a photographer's credit glued before the next caption or paragraph",
+        needs="摄",
+    ),
+    rule(
+        "editor-credit",
+        rf"{OPEN}(?:责任编辑|责编){C}\s*[{HAN}]{{2,4}}(?:[、，,\s][{HAN}]{{2,4}})*{CLOSE}$",
+        f"《 人民日报 》（ 2019年11月01日 01 版）(责编{COLON}王静、吕腾龙)",
+        "the page editors' credit in brackets, glued after the text's end",
+        needs="责",
     ),
     rule(
         "export-note-tail",

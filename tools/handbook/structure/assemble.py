@@ -26,6 +26,7 @@ from ..patterns import (
     LABEL_HEADINGS,
     NESTED_HEADINGS,
     OPENING_BYLINES,
+    SERIES_LABEL,
     UNIT_NOTES,
 )
 from .roles import Token
@@ -173,7 +174,8 @@ def under_headline(previous: Token, token: Token) -> bool:
 
 def head_subtitles(tokens: list[Token]) -> None:
     """Short lines opening an essay just above a title that carries a byline
-    or a date are a series label, the essay's subtitle."""
+    or a date are a series label, the essay's subtitle; so is a study
+    material's label alone on the essay's first line."""
     run = 0
     while (
         run < len(tokens) and tokens[run].kind == "paragraph" and head_title_like(tokens[run].text)
@@ -182,6 +184,11 @@ def head_subtitles(tokens: list[Token]) -> None:
     if run and run < len(tokens) and tokens[run].kind == "title" and tokens[run].strong:
         for token in tokens[:run]:
             token.kind, token.rule = "subtitle", "series-label"
+    elif (
+        run and (label := SERIES_LABEL.match(tokens[0].text)) and label.end() == len(tokens[0].text)
+    ):
+        # a study material's label alone (…11月份党员学习推荐材料) titles nothing
+        tokens[0].kind, tokens[0].rule = "subtitle", "series-label"
 
 
 def subtitle(state: State, token: Token) -> None:
