@@ -285,3 +285,25 @@ def test_a_study_materials_label_alone_is_the_essays_subtitle_not_a_title(tmp_pa
     (essay,) = collection.essays
     assert essay.subtitle == "某某中学3月份党员学习推荐材料"
     assert [a.title for a in essay.articles] == ["全市春季植树活动在城郊举行"]
+
+
+# --- a reading report's part labels; numbered quotations are a list -----------------
+
+READING_REPORT = """读《围城》有感
+内容简介：
+《围城》是钱钟书的长篇小说，讲述了方鸿渐留学归来后在婚姻和事业上的种种遭遇。
+精彩书摘
+1、婚姻是一座围城，城外的人想进去，城里的人想出来。
+2、天下只有两种人。
+3、忠厚老实人的恶毒，像饭里的砂砾，出其不意地硌痛了你的牙齿，令人防不胜防。
+读后感言
+读完这本书，我对生活和婚姻有了新的认识，也更加懂得了珍惜眼前人的道理和意义。
+"""
+
+
+def test_a_reading_reports_part_labels_are_headings_and_its_quotations_a_list(tmp_path):
+    collection = collection_of(tmp_path, READING_REPORT)
+    (article,) = articles(collection)
+    assert article.title is None  # 读后感言 heads a part, it titles no article
+    heads = [b.text for b in article.blocks if isinstance(b, Heading)]
+    assert heads == ["内容简介：", "精彩书摘", "读后感言"]

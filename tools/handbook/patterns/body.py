@@ -63,6 +63,12 @@ LABEL_HEADINGS = [
         "the label over an article's notes or appendix",
     ),
     rule(
+        "book-section-label",
+        rf"^(?:内容简介|内容提要|作者简介|精彩书摘|书摘|读后感言|读后感|读书心得|编者按){C}?$",
+        "精彩书摘",
+        "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
+    ),
+    rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",
         f"代表委员小资料{COLON}",

@@ -20,6 +20,7 @@ from ..patterns import (
     BARE_NAME,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
+    HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
     ISSUER,
@@ -356,20 +357,34 @@ def settle_headings(article: Article, last: bool) -> None:
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule not in LABELS:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            heads = isinstance(nxt, Paragraph) or (
+            heads = (isinstance(nxt, Paragraph) and not same_series(block.rule, nxt)) or (
                 isinstance(nxt, Heading) and (block.rule, nxt.rule) in NESTED_HEADINGS
             )
             heads_text[block.rule] = heads_text.get(block.rule, False) or heads
     depths: dict[str, int] = {}
-    for i, block in enumerate(blocks):
-        if not isinstance(block, Heading):
+    for i, block in enumerate(blocks):  # the series first: a label is judged by what is left
+        if not isinstance(block, Heading) or block.rule in LABELS:
             continue
-        if block.rule in LABELS and labels_text(blocks, i, last):
-            block.depth = 1
-        elif heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
+        if heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.rule in LABELS:
+            if labels_text(blocks, i, last):
+                block.depth = 1
+            else:
+                blocks[i] = Paragraph(block.text, block.line)
+
+
+SERIES = {r.name: r for r in HEADING_MARKERS}
+
+
+def same_series(rule: str, block: Paragraph) -> bool:
+    """A paragraph that is the next item of a series (4、… after 3、…): the
+    item before it heads no text, it is one of a list."""
+    marker = SERIES.get(rule)
+    return marker is not None and marker.pattern.match(block.text) is not None
 
 
 def labels_text(blocks: list, i: int, last: bool) -> bool:
