@@ -83,11 +83,11 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif token.kind == "paragraph" and heads_banner(state, tokens, i):
-            token.rule = "banner-title"
-            title(state, token, recognitions)
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
+            title(state, token, recognitions)
+        elif token.kind == "paragraph" and heads_banner(state, tokens, i):
+            token.rule = "banner-title"
             title(state, token, recognitions)
         elif token.kind == "paragraph" and bylined and heads_section(token, following):
             content(state, Heading(token.text, 0, "short-line", token.line))
