@@ -4,26 +4,9 @@ and what a careful reader sees in them."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from test_recognition_heldout_kinds import articles, authors, collection_of
 
-from handbook.enrich import Settings
-from handbook.model import Article, Collection, Heading
-from handbook.pipeline import build_handbook
-
-
-def collection_of(tmp_path: Path, text: str) -> Collection:
-    source = tmp_path / "text.txt"
-    source.write_text(text, encoding="utf-8")
-    return build_handbook([source], Settings()).collections[0]
-
-
-def articles(collection: Collection) -> list[Article]:
-    return [a for e in collection.essays for a in e.articles]
-
-
-def authors(article: Article) -> list[tuple[str, str]]:
-    return [(x.name, x.role) for b in article.bylines for x in b.authors]
-
+from handbook.model import Essay, Heading
 
 # --- a headline of clauses over a source line heads its piece ---------------------
 
@@ -123,7 +106,7 @@ def test_a_book_exports_marks_are_reported_debris(tmp_path):
     assert "[1]石匠：以凿石为业的人。" in kept
 
 
-def build_handbook_essay(tmp_path: Path, text: str, title: str):
+def build_handbook_essay(tmp_path, text: str, title: str) -> Essay:
     return next(e for e in collection_of(tmp_path, text).essays if e.title == title)
 
 
