@@ -290,3 +290,21 @@ def test_a_reading_reports_part_labels_are_headings_and_its_quotations_a_list(tm
     assert article.title is None  # 读后感言 heads a part, it titles no article
     heads = [b.text for b in article.blocks if isinstance(b, Heading)]
     assert heads == ["内容简介：", "精彩书摘", "读后感言"]
+
+
+# --- a spaced byline is never cut into paragraphs ------------------------------------
+
+SPACED_BYLINE_TEXT = (
+    "学习材料汇编\n"
+    "全市召开秋收工作会议\n"
+    "抓好秋收秋种\xa0\xa0\u3000\u3000■\xa0首席记者\xa0王长河\u3000\u3000本报讯\xa0昨天上午，"
+    "全市秋收工作会议召开。\xa0会议要求各地抢抓晴好天气，确保颗粒归仓。\xa0各地要做好农机调度。\n"
+)
+
+
+def test_a_reporters_byline_spaced_with_no_break_spaces_stays_one_piece(tmp_path):
+    collection = collection_of(tmp_path, SPACED_BYLINE_TEXT)
+    pieces = [b.text for a in articles(collection) for b in a.blocks]
+    pieces += [b.text for e in collection.essays for b in e.bylines]
+    assert "■\xa0首席记者\xa0王长河" in pieces
+    assert not {"■", "首席记者", "王长河"} & set(pieces)

@@ -41,6 +41,7 @@ from .body import (
     PARAGRAPH_BREAK_SPACE,
     SERIES_LABEL,
     SOURCE_NAME,
+    SPACED_BYLINE,
     SPACED_LABEL,
     SUBTITLE,
 )
@@ -186,6 +187,7 @@ __all__ = [
     "SHORT_PIECE",
     "SOURCE_NAME",
     "SOURCE_PUBLISHER",
+    "SPACED_BYLINE",
     "SPACED_LABEL",
     "SPAN_DEBRIS",
     "SPEAKERS",

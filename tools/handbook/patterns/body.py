@@ -108,6 +108,12 @@ PARAGRAPH_BREAK_SPACE = re.compile(
 # In a text that separates its paragraphs by no-break spaces, a run of them
 # (not after a comma: there a line break fell inside a sentence).
 NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*(?=\\S)")
+# A reporter's byline spaced apart (■ 首席记者 张科勇 with no-break spaces),
+# whose spaces break nothing: it is one byline, not three paragraphs.
+SPACED_BYLINE = re.compile(
+    rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
+    rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
+)
 # The spaced label of an imprint (出　　版：), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}{C}")
 
