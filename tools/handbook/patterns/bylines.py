@@ -156,6 +156,7 @@ BYLINES = [
         rf"^{LEADER}$",
         f"高铁二队党总支书记邓艳{COLON}",
         "a leader's unit, office and name with a colon, cut from the title glued after it",
+        needs=COLON,  # the reader widened the colon after the name
     ),
     rule(
         "reporter",

@@ -117,9 +117,10 @@ DEBRIS = [
     ),
     rule(
         "export-closing-words",
-        r"^(?:book|книга|livre|libro|Buch)(?:\s+(?:book|книга|livre|libro|Buch))+\d*$",
+        r"^book(?:\s+(?:book|книга|livre|libro|Buch))+\d*$",
         "book book книга книга livre libro libro9",
         "a book export's closing line: the word book in several languages",
+        needs="book",
     ),
     rule(
         "status-note",
@@ -248,7 +249,7 @@ SPAN_DEBRIS = [
         rf"{OPEN}(?:责任编辑|责编){C}\s*[{HAN}]{{2,4}}(?:[、，,\s][{HAN}]{{2,4}})*{CLOSE}$",
         f"《 人民日报 》（ 2019年11月01日 01 版）(责编{COLON}王静、吕腾龙)",
         "the page editors' credit in brackets, glued after the text's end",
-        needs="责",
+        needs="编",
     ),
     rule(
         "export-note-tail",

@@ -103,10 +103,11 @@ def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> 
     title: the line above is."""
     for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
-            above.kind == "paragraph"
+            following.kind in EVIDENCE
+            and token.kind == "paragraph"
+            and above.kind == "paragraph"
             and head_title_like(above.text)
             and not ends_sentence(above.text)
-            and following.kind in EVIDENCE
         ):
             sign(token, recognitions)
 
@@ -309,6 +310,8 @@ def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
     paragraph (纪念…55周年 / 习近平总书记指示…15周年 / 枫桥经验简介) heads a
     new piece, titled by its first line: one line there would head a section.
     After a signature that closed the piece (（记者 王比学）), one line does."""
+    if len(tokens[i].text) > TITLE_MAX:
+        return False
     blocks = state.article.blocks
     ended = bool(blocks) and isinstance(blocks[-1], Paragraph) and ends_sentence(blocks[-1].text)
     size = 1 if state.closed else BANNER_LINES
@@ -317,7 +320,9 @@ def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
     return (
         (state.closed or ended)
         and len(run) == size
-        and all(t.kind == "paragraph" and heads_section(t, t) for t in run)
+        and all(
+            t.kind == "paragraph" and len(t.text) <= TITLE_MAX and heads_section(t, t) for t in run
+        )
         and not ENTITY.search(run[0].text)  # a page's box label (&gt;&gt；背景资料) heads no piece
         and after is not None
         and after.kind == "paragraph"
