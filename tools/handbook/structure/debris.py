@@ -66,14 +66,8 @@ class PageFacts:
     title: PageFact | None = None
 
 
-# Any whole-line debris rule, tried first: most lines are text. A rule that
-# names the text its matches hold is tried only on the lines that hold it.
-ANY_DEBRIS = re.compile(
-    "|".join(
-        [f"(?:{r.pattern.pattern})" for r in DEBRIS if not r.needs]
-        + sorted({re.escape(r.needs) for r in DEBRIS if r.needs})
-    )
-)
+# Any whole-line debris rule, tried first: most lines are text.
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
