@@ -203,6 +203,10 @@ def matched_hans(
         if not needle:
             continue
         at = source.hans.find(needle, max(cursor, source.line_start(number)))
+        if at < 0:  # the pieces of one line may come out in another order (a byline cut
+            # from before its title stands under it): found within that line, it counts
+            end = source.line_start(number + 1) if number < len(source.line_offsets) else None
+            at = source.hans.find(needle, source.line_start(number), end)
         if at < 0:
             continue  # not in the text in order: its characters stay unmatched
         seen |= set(range(at, at + len(needle)))

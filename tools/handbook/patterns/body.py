@@ -49,6 +49,9 @@ HEADING_MARKERS = [
         "一　title: a number, a space, the heading",
     ),
 ]
+# Series that nest, outer over inner: a member of the outer one directly over
+# one of the inner heads a section (一、深化改革的重要意义 over （一）适应…的需要).
+NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
@@ -60,20 +63,26 @@ LABEL_HEADINGS = [
         "the label over an article's notes or appendix",
     ),
     rule(
+        "book-section-label",
+        rf"^(?:内容简介|内容提要|作者简介|精彩书摘|书摘|读后感言|读后感|读书心得|编者按){C}?$",
+        "精彩书摘",
+        "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
+    ),
+    rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",
         f"代表委员小资料{COLON}",
         "a box's label ending in a colon (小资料：, 下面是部分同志的感想：)",
     ),
 ]
-# What a label is not: a greeting (同志们：) or a sentence whose colon leads
+# What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
 # into its own end (具体运用是：, 主要有：).
 NOT_A_LABEL = rule(
     "lead-in",
-    rf"(?:^(?:尊敬|亲爱)的|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
+    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
     rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
     f"指导与监督政策的具体运用是{COLON}",
-    "a greeting or a lead-in ending in a colon, which heads nothing",
+    "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
 )
 
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
@@ -99,6 +108,12 @@ PARAGRAPH_BREAK_SPACE = re.compile(
 # In a text that separates its paragraphs by no-break spaces, a run of them
 # (not after a comma: there a line break fell inside a sentence).
 NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*(?=\\S)")
+# A reporter's byline spaced apart (■ 首席记者 张科勇 with no-break spaces),
+# whose spaces break nothing: it is one byline, not three paragraphs.
+SPACED_BYLINE = re.compile(
+    rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
+    rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
+)
 # The spaced label of an imprint (出　　版：), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}{C}")
 

@@ -29,6 +29,13 @@ OFFICE = (
 UNIT_END = (
     r"(?:省委|市委|州委|县委|区委|党委|党组|政府|委员会|大学|学院|学校|中学|公司|集团|局|厅|部)"
 )
+# A working group's leader introducing what they wrote: 高铁二队党总支书记邓艳：
+LEADER = (
+    rf"(?P<unit>[{HAN}]{{2,10}}?(?:队|车间|站|段|所|科|室|班|组|中心|{UNIT_END}))?"
+    r"(?P<role>(?:党总支|党支部|党委|党组|团委|工会)?副?(?:书记|队长|车间主任|主任|站长|经理|"
+    r"部长|局长|处长|科长|所长|校长|院长|主席|厂长|组长|班长))"
+    rf"(?P<name>[{HAN}]{{2,3}}){C}"
+)
 AGENCY = rf"新华社|中新社|中国新闻社|人民网|央视网|央广网|[{HAN}]{{2,4}}日报"
 SOURCE_PUBLISHER = SOURCE_NAME.pattern.removeprefix("^")
 # The offices a statement's speaker is introduced by (党总支书记  邓  艳).
@@ -61,6 +68,21 @@ BYLINES = [
         r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20})[)\uff09])\s*$",
         f"……新铜梁。{LPAREN}文/闻琼{RPAREN}",
         "(文/X) closing an article",
+    ),
+    rule(
+        "reporter-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<role>记者|通讯员|本报记者)\s*"
+        rf"(?P<reporters>{NAME}(?:[、\s]+{NAME})*){CLOSE})\s*$",
+        f"……推动落实。{LPAREN}记者 王比学{RPAREN}",
+        "the reporter's signature in brackets, glued to the report's last sentence",
+        needs="记者",
+    ),
+    rule(
+        "unit-note-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})\s*$",
+        f"……取得新成效。{LPAREN}作者单位{COLON}某某大学马克思主义学院{RPAREN}",
+        "（作者单位：…） glued to the last sentence: the unit of the article's author",
+        needs="作者单位",
     ),
     rule(
         "author-label",
@@ -130,6 +152,13 @@ BYLINES = [
         "a speaker's unit, office and name (and when the speech was given)",
     ),
     rule(
+        "leader-colon",
+        rf"^{LEADER}$",
+        f"高铁二队党总支书记邓艳{COLON}",
+        "a leader's unit, office and name with a colon, cut from the title glued after it",
+        needs=COLON,  # the reader widened the colon after the name
+    ),
+    rule(
         "reporter",
         rf"^(?P<role>记者|通讯员|本报记者)\s*{C}?\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*)$",
         "记者 张莺",
@@ -145,7 +174,7 @@ BYLINES = [
     ),
     rule(
         "site-dateline",
-        rf"^(?P<byline>[{HAN}]{{2,8}}?(?:网|报|台|社)(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
+        rf"^(?P<byline>[{HAN}]{{2,8}}?(?:网|报|台|社|在线)(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the reporters",
@@ -196,6 +225,14 @@ BYLINES = [
     ),
 ]
 
+# A leader's byline glued before the title they wrote: 高铁二队党总支书记邓艳：我读《活着》
+BYLINE_BEFORE_TITLE = rule(
+    "split-byline-before-title",
+    rf"^(?P<byline>{LEADER})(?P<title>[^\s{COLON}:].{{1,40}})$",
+    f"高铁二队党总支书记邓艳{COLON}我读《活着》",
+    "a byline glued before a title: cut after its colon",
+)
+
 # Bylines that only a short piece can be (the others may have text glued on).
 SHORT_BYLINES = {
     "lecture",
@@ -204,6 +241,7 @@ SHORT_BYLINES = {
     "dateline",
     "title-unit-author",
     "office-byline",
+    "leader-colon",
     "reporter",
     "attribution",
     "attribution-wire",
@@ -217,13 +255,33 @@ SHORT_PIECE = 120  # characters
 # A speaker's line: what follows is the statement of the one it names.
 SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines that close an article: what follows them starts another.
-CLOSING_BYLINES = {"written-by-tail", "unit-note", "signature", "attribution", "attribution-wire"}
+# Notes that give the unit of the article's authors, not an author of their own.
+UNIT_NOTES = {"unit-note", "unit-note-tail"}
+CLOSING_BYLINES = {
+    "written-by-tail",
+    "reporter-tail",
+    *UNIT_NOTES,
+    "signature",
+    "attribution",
+    "attribution-wire",
+}
 # Bylines that open a story: a piece starting with one starts another article.
 OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKERS}
 # Bylines that close an article only where they stand after its text (a
 # source line under a title is the article's head): 出处：… then the next piece.
 CLOSING_AFTER_TEXT = {"source-label"}
+# Bylines that make the line above them a title even when it is a long
+# headline of clauses (习近平就…作出重要指示强调：把…坚持好 over 来源：共产党员网):
+# a source line under a headline heads the piece, it does not close the last.
+HEADLINE_EVIDENCE = {"source-label"}
 
+# The body that issues a notice, alone on a line over the date that closes it.
+ISSUER = rule(
+    "issuer",
+    rf"^(?P<name>[{HAN}]{{2,20}}?{UNIT_END}(?:办公室|办公厅)?)$",
+    "浙江省教育厅",
+    "the body issuing a notice, signing it over its date",
+)
 # A name alone on a line, under a title or a source (its author), or a
 # signature in brackets after a paragraph's last sentence.
 BARE_NAME = rule(

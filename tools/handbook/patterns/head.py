@@ -52,6 +52,16 @@ CONTENTS_HEADING = rule(
 CONTENTS_ENTRY = rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
 )
+# A line a contents list of bare titles names, standing again in the text
+# below: it heads that essay (the list 前言 / 考城隍 / 尸变, then 考城隍 over
+# the story). The whole line is the title; there is no marker and no number.
+LISTED_TITLE = rule(
+    "listed-title",
+    r"^(?P<num>)(?P<title>\S.*)$",
+    "考城隍",
+    "a title the contents list names, heading its essay",
+)
+LISTED_TITLE_MAX = 20  # characters of a contents list's bare entry
 # A book's title wrapped whole in 《》.
 BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
 from ..patterns import (
     BOOK_TITLE,
+    BYLINE_BEFORE_TITLE,
     CATALOGUE_CODE,
     DATE,
     DATE_LINE,
@@ -35,7 +36,7 @@ from .glued import split_glued_headings
 from .numbers import parse_number
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
-from .shapes import head_title_like, plain_title_like
+from .shapes import head_title_like, name_like, plain_title_like
 from .survey import Conventions, survey
 
 __all__ = ["build_collection", "parse_number"]
@@ -123,12 +124,19 @@ def header_title(
         return 0, []
     first = pieces[0]
     text, repairs, code = title_of(first, conventions)
-    cut = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
     left: list[SourceLine] = []
+    glued = BYLINE_BEFORE_TITLE.pattern.match(text)
+    if glued and name_like(glued["name"]) and head_title_like(glued["title"]):
+        repairs.append(
+            split_repair(first.number, BYLINE_BEFORE_TITLE.name, glued["byline"], glued["title"])
+        )
+        text, left = glued["title"], [SourceLine(first.number, glued["byline"])]
+    cut = [p for p in HEAD_CUT.pattern.split(text) if p and p.strip()]
     if len(cut) > 1 and head_title_like(cut[0].strip()):
         rest = text[len(cut[0]) :].strip()
         collection.repairs.append(split_repair(first.number, HEAD_CUT.name, cut[0], rest))
-        text, left = cut[0].strip(), [SourceLine(first.number, p.strip()) for p in cut[1:]]
+        text = cut[0].strip()
+        left += [SourceLine(first.number, p.strip()) for p in cut[1:]]
     if (
         not head_title_like(text)
         or byline_match(text)

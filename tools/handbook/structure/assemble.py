@@ -12,12 +12,24 @@ title.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Byline, Essay, Heading, Paragraph, Recognition
-from ..patterns import CLOSING_AFTER_TEXT, CLOSING_BYLINES, LABEL_HEADINGS, OPENING_BYLINES
+from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
+from ..patterns import (
+    BARE_NAME,
+    CLOSING_AFTER_TEXT,
+    CLOSING_BYLINES,
+    HEADING_MARKERS,
+    HEADLINE_EVIDENCE,
+    HEADLINE_MAX,
+    ISSUER,
+    LABEL_HEADINGS,
+    NESTED_HEADINGS,
+    OPENING_BYLINES,
+    SERIES_LABEL,
+    UNIT_NOTES,
+)
 from .roles import Token
 from .shapes import (
     ARTICLE_BODY_MIN,
@@ -26,6 +38,7 @@ from .shapes import (
     TITLE_MAX,
     ends_sentence,
     head_title_like,
+    name_like,
     plain_title_like,
     title_like,
 )
@@ -48,6 +61,8 @@ class State:
 
 
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    names_under_titles(tokens, recognitions)
+    closing_signature(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
@@ -71,6 +86,9 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
             title(state, token, recognitions)
+        elif token.kind == "paragraph" and heads_banner(state, tokens, i):
+            token.rule = "banner-title"
+            title(state, token, recognitions)
         elif token.kind == "paragraph" and bylined and heads_section(token, following):
             content(state, Heading(token.text, 0, "short-line", token.line))
         else:
@@ -79,21 +97,87 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         settle_headings(article, last=n == len(essay.articles))
 
 
-def promote_titles(tokens: list[Token]) -> None:
-    """A title-like line that a byline, a source or a date follows is a title."""
-    for token, following in itertools.pairwise(tokens):
+def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A name alone between a title-like line and a date or a source is the
+    author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55 来源：…), not the
+    title: the line above is."""
+    for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
-            token.kind == "paragraph"
-            and following.kind in EVIDENCE
-            and following.rule != "paren-name"
-            and plain_title_like(token.text.replace("”", "").replace("“", ""), 2)
+            following.kind in EVIDENCE
+            and token.kind == "paragraph"
+            and above.kind == "paragraph"
+            and head_title_like(above.text)
+            and not ends_sentence(above.text)
+        ):
+            sign(token, recognitions)
+
+
+def closing_signature(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A name (or an issuing body) alone and a date under a piece's text sign
+    it (a preface's 于天池 / 2014年8月10日, a notice's 浙江省教育厅 /
+    二○一二年六月十二日): the author and the date. What follows them is short
+    lines (a volume's head, 卷一) or the next piece's title, not text."""
+    for i in range(1, len(tokens) - 1):
+        signer, date = tokens[i], tokens[i + 1]
+        if date.kind != "date" or tokens[i - 1].kind != "paragraph" or signer.kind != "paragraph":
+            continue
+        rest = tokens[i + 2 :]
+        if all(t.kind == "paragraph" and head_title_like(t.text) for t in rest) or (
+            rest[0].kind in ("paragraph", "title") and head_title_like(rest[0].text)
+        ):
+            sign(signer, recognitions)
+
+
+def sign(token: Token, recognitions: list[Recognition]) -> None:
+    """A paragraph that is a name alone, or a body's, becomes the byline of that name."""
+    name = BARE_NAME.pattern.match(token.text)
+    rule = BARE_NAME.name
+    if not (name and name_like(name["name"])):
+        name, rule = ISSUER.pattern.match(token.text), ISSUER.name
+    if token.kind == "paragraph" and name:
+        byline = Byline(token.text, [Author(name["name"])], rule, token.line)
+        token.kind, token.rule, token.byline = "byline", rule, byline
+        recognitions.append(Recognition(token.line, rule, f"byline: {token.text}"))
+
+
+def promote_titles(tokens: list[Token]) -> None:
+    """A title-like line that a byline, a source or a date follows is a title;
+    so is a headline of clauses that a source line follows. On a report
+    pasted as one line (headline, sub-heads and deck cut at wide spaces, then
+    the dateline), only the line's first piece is the title."""
+    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+        if previous is not None and under_headline(previous, token):
+            continue
+        if token.kind == "paragraph" and (
+            (
+                following.kind in EVIDENCE
+                and following.rule != "paren-name"
+                and plain_title_like(token.text.replace("”", "").replace("“", ""), 2)
+            )
+            or (
+                following.rule in HEADLINE_EVIDENCE
+                and head_title_like(token.text, HEADLINE_MAX)
+                and not ends_sentence(token.text)
+            )
         ):
             token.kind, token.rule, token.strong = "title", "title-before-byline", True
 
 
+def under_headline(previous: Token, token: Token) -> bool:
+    """A short line cut from the same source line as the short line before
+    it: a sub-head or a deck under a headline."""
+    return (
+        previous.line == token.line
+        and previous.kind in ("paragraph", "title")
+        and head_title_like(previous.text)
+        and not ends_sentence(previous.text)
+    )
+
+
 def head_subtitles(tokens: list[Token]) -> None:
     """Short lines opening an essay just above a title that carries a byline
-    or a date are a series label, the essay's subtitle."""
+    or a date are a series label, the essay's subtitle; so is a study
+    material's label alone on the essay's first line."""
     run = 0
     while (
         run < len(tokens) and tokens[run].kind == "paragraph" and head_title_like(tokens[run].text)
@@ -102,6 +186,11 @@ def head_subtitles(tokens: list[Token]) -> None:
     if run and run < len(tokens) and tokens[run].kind == "title" and tokens[run].strong:
         for token in tokens[:run]:
             token.kind, token.rule = "subtitle", "series-label"
+    elif (
+        run and (label := SERIES_LABEL.match(tokens[0].text)) and label.end() == len(tokens[0].text)
+    ):
+        # a study material's label alone (…11月份党员学习推荐材料) titles nothing
+        tokens[0].kind, tokens[0].rule = "subtitle", "series-label"
 
 
 def subtitle(state: State, token: Token) -> None:
@@ -119,10 +208,10 @@ def byline(state: State, token: Token) -> None:
     if original and state.article.title is None:  # a reposted story's title, given after it
         state.article.title, state.article.title_rule = token.title, token.rule
     after_text = has_text(state.article)
-    if token.rule in OPENING_BYLINES and after_text:
+    if token.rule in OPENING_BYLINES and has_prose(state.article):
         new_article(state, None, token.line)
         after_text = False
-    if line.rule == "unit-note":
+    if line.rule in UNIT_NOTES:
         give_unit(state, line)
     if state.head:
         state.essay.bylines.append(line)
@@ -191,6 +280,11 @@ def has_text(article: Article) -> bool:
     return any(isinstance(b, Paragraph | Heading) for b in article.blocks)
 
 
+def has_prose(article: Article) -> bool:
+    """A sentence of its text: more than the short lines under its title."""
+    return any(isinstance(b, Paragraph) and ends_sentence(b.text) for b in article.blocks)
+
+
 def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
@@ -201,10 +295,44 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         return article.title is None and following is not None and not state.closed
     return (
         isinstance(article.blocks[-1], Paragraph | Byline)
+        and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
     )
+
+
+BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one
+
+
+def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
+    """After a piece's last sentence, a run of short unmarked lines over a
+    paragraph (纪念…55周年 / 习近平总书记指示…15周年 / 枫桥经验简介) heads a
+    new piece, titled by its first line: one line there would head a section.
+    After a signature that closed the piece (（记者 王比学）), one line does."""
+    if len(tokens[i].text) > TITLE_MAX:
+        return False
+    blocks = state.article.blocks
+    ended = bool(blocks) and isinstance(blocks[-1], Paragraph) and ends_sentence(blocks[-1].text)
+    size = 1 if state.closed else BANNER_LINES
+    run = tokens[i : i + size]
+    after = tokens[i + size] if i + size < len(tokens) else None
+    return (
+        (state.closed or ended)
+        and len(run) == size
+        and all(
+            t.kind == "paragraph" and len(t.text) <= TITLE_MAX and heads_section(t, t) for t in run
+        )
+        and not ENTITY.search(run[0].text)  # a page's box label (&gt;&gt；背景资料) heads no piece
+        and after is not None
+        and after.kind == "paragraph"
+        and (size > 1 or heads_section(after, after) or prose_like(after.text))
+        and (size == 1 or prose_like(after.text))
+    )
+
+
+def prose_like(text: str) -> bool:
+    return len(text) >= ARTICLE_BODY_MIN and ends_sentence(text)
 
 
 def heads_section(token: Token, following: Token | None) -> bool:
@@ -224,7 +352,8 @@ def settle_headings(article: Article, last: bool) -> None:
     """Keep a heading candidate only if its numbering series heads text.
 
     A series (一、二、三、 in one article) whose members are followed by
-    paragraphs is a set of headings; a series that never heads anything is an
+    paragraphs, or by the headings of another series under them (一、 over
+    （一）), is a set of headings; a series that never heads anything is an
     enumeration and stays in the paragraphs. A label (注释, 小资料：) is judged
     alone, and at the outer level: it belongs to no series.
     """
@@ -233,17 +362,34 @@ def settle_headings(article: Article, last: bool) -> None:
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule not in LABELS:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            heads_text[block.rule] = heads_text.get(block.rule, False) or isinstance(nxt, Paragraph)
+            heads = (isinstance(nxt, Paragraph) and not same_series(block.rule, nxt)) or (
+                isinstance(nxt, Heading) and (block.rule, nxt.rule) in NESTED_HEADINGS
+            )
+            heads_text[block.rule] = heads_text.get(block.rule, False) or heads
     depths: dict[str, int] = {}
-    for i, block in enumerate(blocks):
-        if not isinstance(block, Heading):
+    for i, block in enumerate(blocks):  # the series first: a label is judged by what is left
+        if not isinstance(block, Heading) or block.rule in LABELS:
             continue
-        if block.rule in LABELS and labels_text(blocks, i, last):
-            block.depth = 1
-        elif heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
+        if heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.rule in LABELS:
+            if labels_text(blocks, i, last):
+                block.depth = 1
+            else:
+                blocks[i] = Paragraph(block.text, block.line)
+
+
+SERIES = {r.name: r for r in HEADING_MARKERS}
+
+
+def same_series(rule: str, block: Paragraph) -> bool:
+    """A paragraph that is the next item of a series (4、… after 3、…): the
+    item before it heads no text, it is one of a list."""
+    marker = SERIES.get(rule)
+    return marker is not None and marker.pattern.match(block.text) is not None
 
 
 def labels_text(blocks: list, i: int, last: bool) -> bool:

@@ -7,10 +7,17 @@ import itertools
 import re
 
 from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
-from ..patterns import BYLINES, CLOSING_AFTER_TEXT, HEADING_MARKERS, MARKER_START, SPEAKER_BY_HABIT
+from ..patterns import (
+    BYLINES,
+    CLOSING_AFTER_TEXT,
+    HEADING_MARKERS,
+    LISTED_TITLE,
+    MARKER_START,
+    SPEAKER_BY_HABIT,
+)
 from .essays import Layout
 from .numbers import parse_number
-from .shapes import LONG_TITLE
+from .shapes import LONG_TITLE, ends_sentence, head_title_like
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
 # Guesses the recognition stage makes from a line's form and the text's
@@ -19,6 +26,9 @@ GUESSED_HEADINGS = {"box-label": "a line ending in a colon read as a heading"}
 GUESSED_BYLINES = {
     SPEAKER_BY_HABIT.name: "a name alone read as the speaker of what follows "
     "(the text sets its speakers' lines so)"
+}
+GUESSED_TITLES = {
+    "banner-title": "the first of short lines after a piece's end read as a new piece's title"
 }
 HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
@@ -43,7 +53,25 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         for article in essay.articles:
             doubts += article_doubts(article, essay.number)
         doubts += closed_by_source(essay.articles)
+    doubts += listed_essays(collection, layout)
     return doubts
+
+
+def listed_essays(collection: Collection, layout: Layout) -> list[Doubt]:
+    """Essays begun at lines a contents list of bare titles names: a guess
+    from the list's form, stated once at the list's first line."""
+    found = sum(s.rule.name == LISTED_TITLE.name for s in layout.starts)
+    listed = next((r for r in collection.recognitions if r.rule == "contents-list"), None)
+    if not found or listed is None:
+        return []
+    return [
+        Doubt(
+            listed.line,
+            "essays-from-contents",
+            f"short lines read as a contents list ({listed.what}); "
+            f"{found} of its titles, found again below, start the essays",
+        )
+    ]
 
 
 def closed_by_source(articles: list[Article]) -> list[Doubt]:
@@ -63,6 +91,19 @@ def closed_by_source(articles: list[Article]) -> list[Doubt]:
     ]
 
 
+def sub_heads(article: Article) -> list[str]:
+    """The short lines that stand, on the title's own source line, between
+    a one-line report's headline and its text."""
+    deck = []
+    for block in article.blocks:
+        if not (isinstance(block, Paragraph) and block.line == article.first_line):
+            break
+        if ends_sentence(block.text) or not head_title_like(block.text):
+            break
+        deck.append(block.text)
+    return deck
+
+
 def article_doubts(article: Article, number: int) -> list[Doubt]:
     doubts = []
     line = article.first_line
@@ -77,6 +118,18 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
             )
         if not text_of(article):
             doubts.append(Doubt(line, "empty-article", f"article {article.title} has no text"))
+        if guess := GUESSED_TITLES.get(article.title_rule):
+            doubts.append(Doubt(line, article.title_rule, f"{guess}: {article.title}"))
+        deck = sub_heads(article)
+        if deck:
+            doubts.append(
+                Doubt(
+                    line,
+                    "deck-under-headline",
+                    "short lines cut from the headline's line kept as text under the title "
+                    f"(sub-heads or a deck): {' / '.join(deck)}",
+                )
+            )
     for block in article.blocks:
         guess = (
             GUESSED_HEADINGS.get(block.rule)

@@ -1,7 +1,9 @@
 """Where the essays are: essay markers, and what only looks like them.
 
 A run of markers with nothing between them is a contents list, front matter
-rather than essays. When the first marker numbers its essay 2 or more and a
+rather than essays. So is a run of bare titles without markers whose entries
+stand again, in the list's order, over the text below: there they start the
+essays. When the first marker numbers its essay 2 or more and a
 whole letter or essay stands before it, that text is the first essay, whose
 marker the page lost.
 """
@@ -12,13 +14,23 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..chars import COMMA, HAN_CHAR, SEMICOLON, SENTENCE_END
 from ..model import SourceLine
-from ..patterns import CONTENTS_ENTRY, CONTENTS_HEADING, ESSAY_MARKERS, Rule
+from ..patterns import (
+    CONTENTS_ENTRY,
+    CONTENTS_HEADING,
+    ESSAY_MARKERS,
+    LISTED_TITLE,
+    LISTED_TITLE_MAX,
+    Rule,
+)
 from .debris import first_match
 from .numbers import parse_number
 from .shapes import PROSE_MIN, plain_title_like, prose
 
 CONTENTS_MIN = 3  # markers in a row that make a contents list
+LISTED_CONTENTS_MIN = 5  # bare titles in a row that can be a contents list
+LISTED_STARTS_MIN = 2  # of its entries standing again below, in order
 
 
 @dataclass
@@ -55,6 +67,8 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         found = first_match(ESSAY_MARKERS, piece.text)
         if found:
             marks.append(Start(i, *found))
+    if not marks and (listed := listed_contents(pieces)):
+        return Layout(listed[1], [listed[0]], False)
     contents = contents_lists(marks, pieces)
     listed = {m.index for first, last in contents for m in marks if first <= m.index <= last}
     starts = [m for m in marks if m.index not in listed]
@@ -67,6 +81,53 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
     )
     return Layout(starts, contents, unmarked)
+
+
+def entry_like(text: str) -> bool:
+    """Short enough for a bare title in a contents list, and no sentence."""
+    return (
+        len(text) <= LISTED_TITLE_MAX
+        and HAN_CHAR.search(text) is not None
+        and not any(c in text for c in SENTENCE_END + COMMA + SEMICOLON)
+    )
+
+
+def listed_contents(pieces: list[SourceLine]) -> tuple[tuple[int, int], list[Start]] | None:
+    """A contents list of bare titles (its 目录 heading, if any, with it) and
+    the essays it announces: the later lines that repeat its entries in its
+    order, each over a line that is no entry (卷一 over 考城隍 groups, it
+    heads no text). The list ends where its first entry stands again (a list
+    given twice, or the first essay's own title)."""
+    start = 0
+    while start < len(pieces):
+        end = start
+        while end < len(pieces) and entry_like(pieces[end].text):
+            end += 1
+        if end - start >= LISTED_CONTENTS_MIN:
+            break
+        start = end + 1
+    else:
+        return None
+    heading = next(
+        (i for i in range(start, end) if CONTENTS_HEADING.pattern.match(pieces[i].text)), None
+    )
+    if heading is not None:  # the book's title above it is no entry
+        start = heading
+    first = start + (heading is not None)
+    again = [i for i in range(first + 1, end) if pieces[i].text == pieces[first].text]
+    body = again[-1] if again else end - 1
+    order = {}
+    for i in range(first, body):
+        order.setdefault(pieces[i].text, i)
+    starts, reached = [], -1
+    for i in range(body, len(pieces) - 1):
+        place = order.get(pieces[i].text, -1)
+        if place > reached and pieces[i + 1].text not in order:
+            starts.append(Start(i, LISTED_TITLE, LISTED_TITLE.pattern.match(pieces[i].text)))
+            reached = place
+    if len(starts) < LISTED_STARTS_MIN or body - first < LISTED_CONTENTS_MIN:
+        return None
+    return (start, body - 1), starts
 
 
 def bulleted_contents(pieces: list[SourceLine]) -> int:

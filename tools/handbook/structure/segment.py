@@ -21,6 +21,7 @@ from ..patterns import (
     HEADING_MARKERS,
     NBSP_BREAK,
     PARAGRAPH_BREAK_SPACE,
+    SPACED_BYLINE,
     SPACED_LABEL,
 )
 from .debris import first_match, piece_debris
@@ -75,6 +76,12 @@ def paragraph_pieces(
         taken = {m.start() for m in breaks}
         breaks += [m for m in NBSP_BREAK.finditer(text) if m.start() not in taken]
         breaks.sort(key=lambda m: m.start())
+    bylines = (
+        [m.span() for m in SPACED_BYLINE.finditer(text)]
+        if "记者" in text or "通讯员" in text
+        else []
+    )
+    breaks = [b for b in breaks if not any(start < b.start() < end for start, end in bylines)]
     label = SPACED_LABEL.match(text)
     if not breaks or (label and len(breaks) == 1 and breaks[0].end() <= label.end()):
         return [line]
