@@ -17,7 +17,12 @@ ASCII_PUNCTUATION = re.compile(f'[{NARROW}()"]')
 # Every narrow → wide change the reader makes, in the order the report lists them.
 WIDENED = sorted([*FULL_WIDTH.items(), ("(", LPAREN), (")", RPAREN), ('"', "“"), ('"', "”")])
 # A run of marks (and spaces) whose nearest character before is not Chinese.
-MARKS_WITHOUT_CHINESE_BEFORE = re.compile(f"(?<![ {NARROW}])(?<![{CHINESE}])[ {NARROW}]*[{NARROW}]")
+# It opens with its first mark or space and looks behind from there, so that
+# the search skips ahead to the next mark or space instead of trying every
+# character of the text.
+MARKS_WITHOUT_CHINESE_BEFORE = re.compile(
+    f"[ {NARROW}](?<![ {NARROW}][ {NARROW}])(?<![{CHINESE}][ {NARROW}])[ {NARROW}]*(?<=[{NARROW}])"
+)
 CHINESE_AFTER = re.compile(f" *[{CHINESE}]")
 # Where crawler junk stands while the marks are widened: a character that is
 # neither a mark nor Chinese, one for each of the junk's (the junk is put back).
