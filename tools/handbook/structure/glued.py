@@ -14,6 +14,7 @@ several heads alike in their first words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..chars import COMMA, SENTENCE_END
@@ -40,7 +41,8 @@ class Cut:
 def split_glued_headings(pieces: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
     cuts = [cut for i, piece in enumerate(pieces) for cut in candidates(i, piece.text)]
     heads = [pieces[c.piece].text[c.start : c.end] for c in cuts]
-    cuts = [c for c, head in zip(cuts, heads, strict=True) if in_series(head, heads)]
+    series = Series(heads)
+    cuts = [c for c, head in zip(cuts, heads, strict=True) if series.holds(head)]
     if not cuts:
         return pieces
     by_piece: dict[int, list[Cut]] = {}
@@ -99,13 +101,24 @@ def repeated(segment: str) -> int:
     return 0
 
 
-def in_series(head: str, heads: list[str]) -> bool:
-    """A numbered head among others numbered in order, or one of several
-    heads alike in their first words."""
-    number = NUMBERED.match(head)
-    if number and any(r.pattern.match(head) for r in HEADING_MARKERS):
-        numbers = [parse_number(m["num"]) for h in heads if (m := NUMBERED.match(h))]
-        value = parse_number(number["num"])
-        return value - 1 in numbers or value + 1 in numbers
-    alike = [h for h in heads if h[:2] == head[:2] and not NUMBERED.match(h)]
-    return len(alike) >= GLUED_HEADING_SERIES
+class Series:
+    """What the candidate heads have in common, counted once for them all:
+    the numbers they carry, and how many unnumbered ones open alike."""
+
+    def __init__(self, heads: list[str]) -> None:
+        self.numbers: set[int] = set()
+        self.openings: Counter[str] = Counter()
+        for head in heads:
+            if m := NUMBERED.match(head):
+                self.numbers.add(parse_number(m["num"]))
+            else:
+                self.openings[head[:2]] += 1
+
+    def holds(self, head: str) -> bool:
+        """A numbered head among others numbered in order, or one of several
+        heads alike in their first words."""
+        number = NUMBERED.match(head)
+        if number and any(r.pattern.match(head) for r in HEADING_MARKERS):
+            value = parse_number(number["num"])
+            return value - 1 in self.numbers or value + 1 in self.numbers
+        return self.openings[head[:2]] >= GLUED_HEADING_SERIES
