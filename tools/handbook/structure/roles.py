@@ -147,12 +147,15 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     return headed(text, line, ctx)
 
 
+# The byline rules a long piece is tried against: the short forms cannot be one.
+LONG_BYLINES = [r for r in BYLINES if r.name not in SHORT_BYLINES]
+
+
 def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
-    long = len(text) > SHORT_PIECE
-    for r in BYLINES:
-        if long and r.name in SHORT_BYLINES:
-            continue
-        m = r.search(text)
+    # Every piece is tried against every rule: the loop tests each rule's
+    # needed text itself rather than through Rule.search (a call per rule).
+    for r in LONG_BYLINES if len(text) > SHORT_PIECE else BYLINES:
+        m = r.pattern.search(text) if r.needs in text else None
         if m and (r.name not in NAMED_FORMS or name_like(m.group("name"))):
             return r, m
     return None
