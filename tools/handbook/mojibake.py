@@ -59,9 +59,10 @@ def rare_pattern() -> re.Pattern[str]:
     encodings' symbols). A two-byte encoding read as another never gives the
     Han of the later planes (Extension B on), so they are not counted."""
     common = common_han()
+    plane = "".join(map(chr, range(0x3400, 0x10000)))
     ranges, start, previous = [], None, None
-    for code in range(0x3400, 0x10000):
-        if chr(code) in common or not HAN_CHAR.match(chr(code)):
+    for code in map(ord, HAN_CHAR.findall(plane)):  # one search, not one per character
+        if chr(code) in common:
             continue
         if start is None or code != previous + 1:
             if start is not None:
