@@ -71,8 +71,10 @@ ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
+    # Called for every piece with every table: each rule's needed text is
+    # tested here rather than through Rule.search (a call per rule).
     for r in rules:
-        m = r.search(text)
+        m = r.pattern.search(text) if r.needs in text else None
         if m:
             return r, m
     return None
