@@ -124,6 +124,8 @@ HEAD_CUT = rule(
     f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
     "a head line glues title, ——subtitle, (date) and speaker: cut before each",
 )
+# Every cut stands beside a dash or a bracket: a line with none has no cut.
+HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = rule(
     "split-glued-source",

@@ -26,6 +26,7 @@ from ..patterns import (
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
     HEAD_CUT,
+    HEAD_CUT_MARKS,
     HEADING_MARKERS,
     HEADLINE_MAX,
     LABEL_HEADINGS,
@@ -218,7 +219,9 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     """A title glued to its subtitle, date, speaker or source:
     `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
-    cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1)
+    head = text[: HEAD_TITLE_MAX + 1]
+    has_mark = any(mark in head for mark in HEAD_CUT_MARKS)
+    cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1) if has_mark else None
     if cut and head_title_like(text[: cut.start()].strip()):
         rest = text[cut.start() :].strip()
         title = glued_title(text[: cut.start()], text, HEAD_CUT.name, line, ctx)
