@@ -153,8 +153,12 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
                     f"an essay marker left in the text: {found.group(0)}",
                 )
             )
+    by_rule: dict[str, list[Heading]] = {}  # the headings, in order, under each rule
+    for block in article.blocks:
+        if isinstance(block, Heading):
+            by_rule.setdefault(block.rule, []).append(block)
     for rule in HEADING_MARKERS:
-        heads = [b for b in article.blocks if isinstance(b, Heading) and b.rule == rule.name]
+        heads = by_rule.get(rule.name, [])
         values = [HEADING_NUMBER.match(h.text) for h in heads]
         doubts += numbering(
             [parse_number(v["num"]) for v in values if v], [h.line for h in heads], "heading"
