@@ -282,12 +282,13 @@ def test_held_out_texts_are_averaged_apart():
     assert sum("mean" in r for r in table([Result("seen", one)]).splitlines()) == 1
 
 
-def test_the_held_out_texts_are_marked_so():
-    """Held out, or tuned on since (and then no longer held out)."""
+def test_the_corpus_keeps_texts_held_out():
+    """A held-out set nobody has tuned on stays, so that `make corpus` always
+    says how the converter does on texts it never met; a text tuned on says so."""
     held_out = [n for n in NAMES if outline(n)[0].get("held_out")]
     tuned_on = [n for n in NAMES if "tuned_on" in outline(n)[0]]
-    assert len(held_out) + len(tuned_on) >= 4
-    assert not set(held_out) & set(tuned_on)
+    assert len(held_out) >= 4
+    assert tuned_on and not set(held_out) & set(tuned_on)
 
 
 # --- the command ------------------------------------------------------------------
