@@ -356,7 +356,7 @@ def test_without_a_built_site_nothing_is_written(tmp_path: Path) -> None:
     result = make_epubs(tmp_path / "site")
     assert result.returncode == 1
     assert (
-        result.stderr == f"error: {tmp_path / 'site'}/index.html not found: build the site first\n"
+        result.stderr == f"error: {tmp_path / 'site'}/index.html: not found: build the site first\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -376,6 +376,32 @@ def test_a_book_of_an_edition_not_built_is_a_clear_error(tmp_path: Path, maker: 
     )
     assert result.returncode == 1
     assert result.stderr == f"error: {site}: no Hant edition: build it first\n"
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+@pytest.mark.parametrize("maker", ["handbook.epub", "handbook.pdf"])
+@pytest.mark.parametrize("name", ["zh-Hant", "Latn"])
+def test_a_book_of_an_edition_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, maker: str, name: str
+) -> None:
+    """`--script` names a script, Hans or Hant: an edition's code (zh-Hant) or
+    another script is refused before anything is read or written (exit 2,
+    the usage and the two names), with no traceback."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="zh-Hans"><body></body></html>', "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", maker, "--site", str(site), "--script", name],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.endswith(
+        f"error: argument --script: invalid choice: '{name}' (choose from 'Hans', 'Hant')"
+    )
+    assert "Traceback" not in result.stderr
     assert [p.name for p in site.iterdir()] == ["index.html"]
 
 

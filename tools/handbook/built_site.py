@@ -34,6 +34,7 @@ import tinyhtml5
 
 from .addresses import GLOSSARY_DIR
 from .editions import Edition, built_editions
+from .errors import HandbookError
 
 GLOSSARY = f"{GLOSSARY_DIR}/"  # the glossary's folder URL in the site
 ARTICLE = '<article class="md-content__inner'  # where Material puts a page's text
@@ -189,12 +190,12 @@ def collection_date(article: ET.Element) -> str:
 
 def editions_to_make(site: Path, script: str | None = None) -> list[Edition]:
     """The editions the built site `site` holds (only `script`'s when given), for
-    a book maker; ValueError when the site or that edition was not built."""
+    a book maker; HandbookError when the site or that edition was not built."""
     if not (site / "index.html").is_file():
-        raise ValueError(f"{site}/index.html not found: build the site first")
+        raise HandbookError(site / "index.html", None, "not found: build the site first")
     editions = [e for e in built_editions(site) if script in (None, e.script)]
     if not editions:
-        raise ValueError(f"{site}: no {script} edition: build it first")
+        raise HandbookError(site, None, f"no {script} edition: build it first")
     return editions
 
 

@@ -3,6 +3,7 @@ exit status 1, never a traceback."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -37,3 +38,12 @@ class OutputError(HandbookError):
 
     def lines(self) -> list[str]:
         return [str(self)] + [str(other) for other in self.more]
+
+
+def report_error(error: Exception) -> int:
+    """Print `error` on stderr as the command's `error: …` lines (a
+    HandbookError's own, else its message); the exit status, 1."""
+    lines = error.lines() if isinstance(error, HandbookError) else [str(error)]
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    return 1

@@ -34,6 +34,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from .addresses import DOWNLOADS, pdf_name
 from .built_site import editions_to_make
 from .editions import HANT, Edition
+from .errors import HandbookError, report_error
 from .fonts import check_book
 from .print import book, justify
 from .print.finish import Numbering, finisher
@@ -151,22 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's PDF")
     args = p.parse_args(argv)
     try:
-        editions = editions_to_make(args.site, args.script)
-    except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+        return make_pdfs(args)
+    except (HandbookError, ValueError) as error:  # ValueError: a font or page the book cannot use
+        return report_error(error)
+
+
+def make_pdfs(args: argparse.Namespace) -> int:
+    editions = editions_to_make(args.site, args.script)
     if not args.docs.is_dir():
-        print(f"error: {args.docs} not found: the pages the site was built from", file=sys.stderr)
-        return 1
+        raise HandbookError(args.docs, None, "not found: the pages the site was built from")
     # One process per edition: layout is CPU-bound and the editions are independent.
     with ProcessPoolExecutor(max_workers=min(len(editions), os.cpu_count() or 1)) as pool:
         jobs = [pool.submit(timed_edition, args.site, e, args.docs, args.html) for e in editions]
         for edition, job in zip(editions, jobs, strict=True):
-            try:
-                target, seconds = job.result()
-            except ValueError as err:
-                print(f"error: {err}", file=sys.stderr)
-                return 1
+            target, seconds = job.result()
             print(f"{target} ({edition.lang}, {seconds:.1f} s)")
     return 0
 

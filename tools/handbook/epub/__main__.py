@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..addresses import DOWNLOADS
 from ..built_site import editions_to_make
+from ..errors import HandbookError, report_error
 from .book import FONT_CHOICES, Settings, write_book
 
 
@@ -34,17 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     try:
-        editions = editions_to_make(args.site, args.script)
-    except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    for edition in editions:
+        return make_books(args)
+    except (HandbookError, ValueError) as error:  # ValueError: a font or page the book cannot use
+        return report_error(error)
+
+
+def make_books(args: argparse.Namespace) -> int:
+    for edition in editions_to_make(args.site, args.script):
         start = time.monotonic()
-        try:
-            target = write_book(args.site, edition, args.docs, Settings(fonts=args.fonts))
-        except ValueError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
+        target = write_book(args.site, edition, args.docs, Settings(fonts=args.fonts))
         size = target.stat().st_size / 1024
         print(f"{target} ({edition.lang}, {size:.0f} KB, {time.monotonic() - start:.1f} s)")
     return 0
