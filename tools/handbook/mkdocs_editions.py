@@ -38,6 +38,7 @@ from .errors import ConversionError
 from .traditional import (
     NOT_TEXT_KEYS,
     alternates,
+    convert_page,
     convert_values,
     interface_wording,
     link_counterparts,
@@ -130,11 +131,19 @@ class EditionBuild:
     def page_markdown(self, markdown: str, page: Page) -> str:
         if not self.converter:
             return markdown
-        convert_values(page.meta, self.converter.convert)
-        if "title" in vars(page) and isinstance(page.title, str):  # set by nav or a hook
-            # Of the same type: an escaped title (navigation.EscapedText) stays one.
-            page.title = type(page.title)(self.converter.convert(page.title))
-        return self.converter.convert_markdown(markdown)
+        # The front matter's texts and the title, found, then converted with
+        # the Markdown in one call, then put back in the same order.
+        strings: list[str] = []
+        convert_values(page.meta, lambda text: strings.append(text) or text)
+        titled = "title" in vars(page) and isinstance(page.title, str)  # set by nav or a hook
+        markdown, converted = convert_page(
+            self.converter, markdown, [*strings, page.title] if titled else strings
+        )
+        forms = iter(converted)
+        convert_values(page.meta, lambda text: next(forms))
+        if titled:  # of the same type: an escaped title (navigation.EscapedText) stays one
+            page.title = type(page.title)(next(forms))
+        return markdown
 
     def post_page(self, output: str, url: str, where: str) -> str:
         output = link_counterparts(output, url, self.edition, self.editions, self.site_url)

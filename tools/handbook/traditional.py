@@ -3,6 +3,8 @@ to their counterparts, whatever builds the site.
 
 - `convert_values`: the text strings of settings and front matter, never
   URLs, file names or settings that name things;
+- `convert_page`: a page's Markdown, front matter and title in one call to
+  the converter's words;
 - `interface_wording`: the site's own words (menus, buttons, link titles)
   as Taiwan writes them, for the zh-Hant-TW edition;
 - `alternates` and `link_counterparts`: the language switch and the
@@ -15,16 +17,22 @@ to their counterparts, whatever builds the site.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .addresses import counterpart
 from .built_site import html_texts
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
-from .hant.usage import UsageRule, in_usage
+from .hant.converter import _MARKDOWN_MACHINERY as MARKDOWN_MACHINERY
+from .hant.converter import _TAG_TEXT as TAG_TEXT
+from .hant.usage import UsageRule, corner_quotes, in_usage
+
+if TYPE_CHECKING:
+    from .hant import HantConverter
 
 TAIWAN_TAG = REGION_TAGS["tw"]
 
@@ -48,6 +56,48 @@ def convert_values(value: Any, convert: Callable[[str], str]) -> Any:
             if key not in NOT_TEXT_KEYS:
                 value[key] = convert_values(value[key], convert)
     return value
+
+
+# A Unicode noncharacter, never in interchanged text and no part of a word or
+# phrase: it stands between the texts converted in one call.
+BETWEEN_TEXTS = "\ufdd1"
+
+
+def convert_page(
+    converter: HantConverter, markdown: str, strings: list[str] = ()
+) -> tuple[str, list[str]]:
+    """A page's Markdown and its other `strings` (front matter, title),
+    exactly as `converter.convert_markdown` and `converter.convert` convert
+    them, in one call to the converter's words instead of one per text
+    between two pieces of Markdown machinery (a term link, an attribute
+    list) and one per string: the converter cuts its runs of text at
+    BETWEEN_TEXTS as at any mark, so each text comes out as it would alone.
+    Quotation marks nest over the Markdown's texts and afresh in each string."""
+    gaps, tokens = [], []
+    start = 0
+    for match in MARKDOWN_MACHINERY.finditer(markdown):
+        gaps.append(markdown[start : match.start()])
+        tokens.append(match)
+        start = match.end()
+    gaps.append(markdown[start:])
+    tag_texts = [t.group(2) for m in tokens if m.group("tag") for t in TAG_TEXT.finditer(m.group())]
+    texts = [*gaps, *tag_texts, *strings]
+    if any(BETWEEN_TEXTS in text for text in texts):  # never in a real page: one by one
+        return converter.convert_markdown(markdown), [converter.convert(s) for s in strings]
+    words = converter.convert_words(BETWEEN_TEXTS.join(texts)).split(BETWEEN_TEXTS)
+    assert len(words) == len(texts), "a text between texts was lost"
+    gaps, others = words[: len(gaps)], words[len(gaps) :]
+    if converter.quotes:
+        gaps = corner_quotes(BETWEEN_TEXTS.join(gaps))[0].split(BETWEEN_TEXTS)
+        others = [corner_quotes(text)[0] for text in others]
+    converted_tags = iter(others[: len(tag_texts)])
+    pieces = [gaps[0]]
+    for match, gap in zip(tokens, gaps[1:], strict=True):
+        token = match.group()
+        if match.group("tag"):
+            token = TAG_TEXT.sub(lambda m: m.group(1) + next(converted_tags), token)
+        pieces += [token, gap]
+    return "".join(pieces), others[len(tag_texts) :]
 
 
 # Interface strings only (the text keeps the words its author chose): words
@@ -89,7 +139,8 @@ def alternates(
     ]
 
 
-TAG = re.compile(r"<(?:a|link)\b[^>]*>")
+# The tags link_counterparts may change: links with an hreflang.
+TAG = re.compile(r"<(?:a|link)\b[^>]*\bhreflang=\"[^>]*>")
 ATTRIBUTE = re.compile(r'\b(href|hreflang|rel|class)="([^"]*)"')
 
 
@@ -147,13 +198,30 @@ def quiet_language_selector(bundle: str) -> str:
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
-def simplified_only_in_html(document: str) -> set[str]:
-    """Simplified-only characters in the readable text of an HTML document."""
+# Outside the Basic Multilingual Plane: `[\U00020000-…]`.
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def simplified_only_in_plane() -> re.Pattern[str]:
+    """The Simplified-only characters of the Basic Multilingual Plane, as one
+    character class: searched in C, faster than a set's look-up of each
+    character (a class holding characters of other planes is not)."""
     from .hant import simplified_only_characters  # loads OpenCC's tables: Traditional builds only
 
-    simplified_only = simplified_only_characters()
+    in_plane = sorted(c for c in simplified_only_characters() if ord(c) <= 0xFFFF)
+    return re.compile(f"[{''.join(map(re.escape, in_plane))}]")
+
+
+def simplified_only_in_html(document: str) -> set[str]:
+    """Simplified-only characters in the readable text of an HTML document."""
+    from .hant import simplified_only_characters
+
     # The usual case, decided in C: none outside the page's scripts and styles
-    # (the search's script holds both editions' words).
-    if simplified_only.isdisjoint(SCRIPT_OR_STYLE.sub("", document)):
+    # (the search's script holds both editions' words), and no character
+    # beyond the plane that the class holds.
+    outside = SCRIPT_OR_STYLE.sub("", document)
+    if not simplified_only_in_plane().search(outside) and not ASTRAL.search(outside):
         return set()
+    simplified_only = simplified_only_characters()
     return {c for text in html_texts(document) for c in text if c in simplified_only}
