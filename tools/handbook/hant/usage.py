@@ -124,6 +124,17 @@ TAIWAN_WORDS = (
         "回復 is getting back to a state, 回覆 replying; OpenCC writes 回覆 for both",
     ),
     UsageWords(
+        (("回复国籍", "回復國籍"), ("回复中华民国国籍", "回復中華民國國籍")),
+        "依规定回复中华民国国籍 → 回復中華民國國籍 (not 回覆)",
+        "regaining a nationality is 回復 (the Nationality Act's 回復國籍); 回覆 is replying",
+    ),
+    UsageWords(
+        (("并同", "併同"), ("并在一起", "併在一起")),
+        "选举能够并同其他的选举 → 併同其他的選舉; 版本并在一起审 → 併在一起審",
+        "并 joining things is 併 (合併, 併案, OpenCC's own phrases); jieba cuts 并|同 "
+        "and 并|在|一起, and 并 alone becomes 並 ('and')",
+    ),
+    UsageWords(
         (("克制", "克制"),),
         "北京表面上反应克制 → 反應克制 (not 剋制)",
         "克制 is restraint (the Ministry of Education's form); 剋 is overcoming (相剋, 剋星)",
