@@ -38,7 +38,6 @@ from .errors import ConversionError
 from .traditional import (
     NOT_TEXT_KEYS,
     alternates,
-    convert_page,
     convert_values,
     interface_wording,
     link_counterparts,
@@ -136,8 +135,8 @@ class EditionBuild:
         strings: list[str] = []
         convert_values(page.meta, lambda text: strings.append(text) or text)
         titled = "title" in vars(page) and isinstance(page.title, str)  # set by nav or a hook
-        markdown, converted = convert_page(
-            self.converter, markdown, [*strings, page.title] if titled else strings
+        markdown, converted = self.converter.convert_page(
+            markdown, [*strings, page.title] if titled else strings
         )
         forms = iter(converted)
         convert_values(page.meta, lambda text: next(forms))

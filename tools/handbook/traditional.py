@@ -3,8 +3,6 @@ to their counterparts, whatever builds the site.
 
 - `convert_values`: the text strings of settings and front matter, never
   URLs, file names or settings that name things;
-- `convert_page`: a page's Markdown, front matter and title in one call to
-  the converter's words;
 - `interface_wording`: the site's own words (menus, buttons, link titles)
   as Taiwan writes them, for the zh-Hant-TW edition;
 - `alternates` and `link_counterparts`: the language switch and the
@@ -27,12 +25,10 @@ from .addresses import counterpart
 from .built_site import html_texts
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
-from .hant.converter import _MARKDOWN_MACHINERY as MARKDOWN_MACHINERY
-from .hant.converter import _TAG_TEXT as TAG_TEXT
-from .hant.usage import UsageRule, corner_quotes, in_usage
+from .hant.usage import UsageRule, in_usage
 
 if TYPE_CHECKING:
-    from .hant import HantConverter
+    pass
 
 TAIWAN_TAG = REGION_TAGS["tw"]
 
@@ -56,48 +52,6 @@ def convert_values(value: Any, convert: Callable[[str], str]) -> Any:
             if key not in NOT_TEXT_KEYS:
                 value[key] = convert_values(value[key], convert)
     return value
-
-
-# A Unicode noncharacter, never in interchanged text and no part of a word or
-# phrase: it stands between the texts converted in one call.
-BETWEEN_TEXTS = "\ufdd1"
-
-
-def convert_page(
-    converter: HantConverter, markdown: str, strings: list[str] = ()
-) -> tuple[str, list[str]]:
-    """A page's Markdown and its other `strings` (front matter, title),
-    exactly as `converter.convert_markdown` and `converter.convert` convert
-    them, in one call to the converter's words instead of one per text
-    between two pieces of Markdown machinery (a term link, an attribute
-    list) and one per string: the converter cuts its runs of text at
-    BETWEEN_TEXTS as at any mark, so each text comes out as it would alone.
-    Quotation marks nest over the Markdown's texts and afresh in each string."""
-    gaps, tokens = [], []
-    start = 0
-    for match in MARKDOWN_MACHINERY.finditer(markdown):
-        gaps.append(markdown[start : match.start()])
-        tokens.append(match)
-        start = match.end()
-    gaps.append(markdown[start:])
-    tag_texts = [t.group(2) for m in tokens if m.group("tag") for t in TAG_TEXT.finditer(m.group())]
-    texts = [*gaps, *tag_texts, *strings]
-    if any(BETWEEN_TEXTS in text for text in texts):  # never in a real page: one by one
-        return converter.convert_markdown(markdown), [converter.convert(s) for s in strings]
-    words = converter.convert_words(BETWEEN_TEXTS.join(texts)).split(BETWEEN_TEXTS)
-    assert len(words) == len(texts), "a text between texts was lost"
-    gaps, others = words[: len(gaps)], words[len(gaps) :]
-    if converter.quotes:
-        gaps = corner_quotes(BETWEEN_TEXTS.join(gaps))[0].split(BETWEEN_TEXTS)
-        others = [corner_quotes(text)[0] for text in others]
-    converted_tags = iter(others[: len(tag_texts)])
-    pieces = [gaps[0]]
-    for match, gap in zip(tokens, gaps[1:], strict=True):
-        token = match.group()
-        if match.group("tag"):
-            token = TAG_TEXT.sub(lambda m: m.group(1) + next(converted_tags), token)
-        pieces += [token, gap]
-    return "".join(pieces), others[len(tag_texts) :]
 
 
 # Interface strings only (the text keeps the words its author chose): words

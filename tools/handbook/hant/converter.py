@@ -34,6 +34,17 @@ _MARKDOWN_MACHINERY = re.compile(
 )
 # Readable attribute values inside an HTML tag.
 _TAG_TEXT = re.compile(r'(\b(?:title|alt|aria-label)=")([^"]*)(?=")')
+# Unicode noncharacters, never in interchanged text and no part of a word or
+# phrase: one of them stands between the texts converted in one call.
+_NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)]
+
+
+def _separator_absent_from(texts: list[str]) -> str:
+    """A noncharacter that none of `texts` holds."""
+    for mark in _NONCHARACTERS:
+        if not any(mark in text for text in texts):
+            return mark
+    raise ValueError("every noncharacter U+FDD0–U+FDEF occurs in the text")
 
 
 class HantConverter:
@@ -133,23 +144,40 @@ class HantConverter:
         labels and bare URLs. Indented code blocks are not recognised.
         Quotation marks are converted by their nesting over the whole document.
         """
-        pieces: list[str] = []
-        depth = 0
+        return self.convert_page(markdown)[0]
 
-        def text(part: str) -> str:
-            nonlocal depth
-            converted = self.convert_words(part)
-            if self.quotes:
-                converted, depth = corner_quotes(converted, depth)
-            return converted
-
+    def convert_page(self, markdown: str, strings: Iterable[str] = ()) -> tuple[str, list[str]]:
+        """A page's Markdown (as `convert_markdown` converts it) and its other
+        `strings` (front matter, title; as `convert` converts them), in one
+        call to the converter's words rather than one per text between two
+        pieces of Markdown machinery and one per string: the texts are joined
+        by a noncharacter none of them holds, at which the converter cuts its
+        runs of text as at any mark, so each comes out as it would alone.
+        Quotation marks nest over the Markdown's texts, afresh in each string."""
+        strings = list(strings)
+        gaps, tokens = [], []
         start = 0
         for match in _MARKDOWN_MACHINERY.finditer(markdown):
-            pieces.append(text(markdown[start : match.start()]))
+            gaps.append(markdown[start : match.start()])
+            tokens.append(match)
+            start = match.end()
+        gaps.append(markdown[start:])
+        tag_texts = [
+            t.group(2) for m in tokens if m.group("tag") for t in _TAG_TEXT.finditer(m.group())
+        ]
+        texts = [*gaps, *tag_texts, *strings]
+        between = _separator_absent_from(texts)
+        converted = self.convert_words(between.join(texts)).split(between)
+        assert len(converted) == len(texts), "a text between texts was lost"
+        gaps, others = converted[: len(gaps)], converted[len(gaps) :]
+        if self.quotes:
+            gaps = corner_quotes(between.join(gaps))[0].split(between)
+            others = [corner_quotes(text)[0] for text in others]
+        converted_tags = iter(others[: len(tag_texts)])
+        pieces = [gaps[0]]
+        for match, gap in zip(tokens, gaps[1:], strict=True):
             token = match.group()
             if match.group("tag"):
-                token = _TAG_TEXT.sub(lambda m: m.group(1) + self.convert(m.group(2)), token)
-            pieces.append(token)
-            start = match.end()
-        pieces.append(text(markdown[start:]))
-        return "".join(pieces)
+                token = _TAG_TEXT.sub(lambda m: m.group(1) + next(converted_tags), token)
+            pieces += [token, gap]
+        return "".join(pieces), others[len(tag_texts) :]
