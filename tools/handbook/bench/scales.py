@@ -168,8 +168,11 @@ def bench_scale(
     for n in range(runs):
         for name, (cmd, env) in builds.items():
             measure(result[name], cmd, project, env)
-            seconds = result[name].seconds[-1]
-            print(f"bench: ×{scale} {name} build {n + 1}: {seconds:.1f} s", file=sys.stderr)
+            seconds, cpu = result[name].seconds[-1], result[name].cpu_seconds[-1]
+            print(
+                f"bench: ×{scale} {name} build {n + 1}: {seconds:.1f} s ({cpu:.1f} s CPU)",
+                file=sys.stderr,
+            )
 
     for edition, out in alone.items():
         result[f"index {edition}"] = index_bytes(next(out.rglob("search/manifest.json")).parent)
@@ -236,9 +239,12 @@ def convert_table(results: list[dict], runs: int) -> str:
 def table(results: list[dict], runs: int) -> str:
     out = [convert_table(results, runs).rstrip("\n")]
     compared = any(r["baseline zh-Hans"].seconds for r in results)
-    heads = ["scale", "edition", "build s", "bare s", "ratio", "build MiB", "PDF s", "PDF MiB"]
+    heads = ["scale", "edition", "build s", "bare s", "ratio", "build CPU s", "bare CPU s"]
+    heads += ["CPU ratio", "build MiB", "PDF s", "PDF MiB"]
     heads += ["baseline PDF s", "PDF ratio"] if compared else []
-    out += ["", row(*heads), row(*["---"] * len(heads))]
+    out += ["", "Builds: wall seconds, and CPU seconds (user and system, of the build and its"]
+    out += ["children), whose ratio holds when other work shares the machine.", ""]
+    out += [row(*heads), row(*["---"] * len(heads))]
     for r in results:
         for edition in ("zh-Hans", "zh-Hant"):
             b, bare, pdf = r[edition], r["bare"], r[f"pdf {edition}"]
@@ -252,6 +258,9 @@ def table(results: list[dict], runs: int) -> str:
                     f"{b.median:.2f}",
                     f"{bare.median:.2f}",
                     f"{b.median / bare.median:.2f}",
+                    f"{b.cpu_median:.2f}",
+                    f"{bare.cpu_median:.2f}",
+                    f"{b.cpu_median / bare.cpu_median:.2f}",
                     f"{b.memory:.0f}",
                     *pdf_cells,
                 )
