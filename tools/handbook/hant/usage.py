@@ -57,6 +57,13 @@ TAIWAN = (
         "嘆 is the Ministry of Education's standard form, and the only one the "
         "reference writes; OpenCC's phrases give its variant 歎",
     ),
+    UsageRule(
+        "孃",
+        "娘",
+        "回娘家 → 回娘家 (not 回孃家), 爹娘, 二娘",
+        "Taiwan writes 娘 for a mother as for a young woman (新娘, 娘家); OpenCC's "
+        "phrases give the old distinction's 孃, which the reference never writes",
+    ),
 )
 
 
@@ -189,6 +196,33 @@ TAIWAN_WORDS = (
         (("径予", "逕予"), ("径行", "逕行"), ("径与", "逕與")),
         "径予扣抵 → 逕予扣抵",
         "逕 is 'directly' in Taiwan's legal and official writing",
+    ),
+    UsageWords(
+        (
+            ("系就", "係就"),
+            ("系参照", "係參照"),
+            ("系经由", "係經由"),
+            ("系由", "係由"),
+            ("系依", "係依"),
+            ("系因", "係因"),
+        ),
+        "其立法理由系参照36年的规定 → 其立法理由係參照; 职务系就个别案件审议 → 職務係就",
+        "係 is the copula 'is' of legal and official prose (係指, 係屬, OpenCC's own "
+        "phrases); 系 as a word of its own before 由, 依, 因, 就, 参照 is that copula, "
+        "never 系 'system' or 繫 'tie' (该系|由 'the department', a word of its own, stays)",
+    ),
+    UsageWords(
+        (("里民众", "里民眾"), ("里办公处", "里辦公處")),
+        "永康区永明里民众 → 永明里民眾 (not 永明裡民眾)",
+        "a 里 of Taiwan is a borough, whose people are its 里民 (里長, 里民大會: "
+        "words of their own); jieba cuts 永明|里|民众, and 里 alone becomes 裡 'inside'",
+    ),
+    UsageWords(
+        (("范", "范"), ("为范", "為範"), ("世范", "世範"), ("郁", "郁")),
+        "检察官范振中 → 檢察官范振中 (not 範振中); 大学生蔡辰郁 → 蔡辰郁 (not 蔡辰鬱)",
+        "範 and 鬱 live in words (规范, 示范, 范围; 忧郁, 浓郁, 郁闷), and 就范 is a word "
+        "too; 范 or 郁 left as a word of its own is a name jieba does not know "
+        "(范|振|中), the surnames 范 and 郁 or a given name; 以…为范 and 行为世范 keep 範",
     ),
     UsageWords(
         (
