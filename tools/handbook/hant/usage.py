@@ -218,13 +218,6 @@ TAIWAN_WORDS = (
         "words of their own); jieba cuts 永明|里|民众, and 里 alone becomes 裡 'inside'",
     ),
     UsageWords(
-        (("范", "范"), ("为范", "為範"), ("世范", "世範"), ("郁", "郁")),
-        "检察官范振中 → 檢察官范振中 (not 範振中); 大学生蔡辰郁 → 蔡辰郁 (not 蔡辰鬱)",
-        "範 and 鬱 live in words (规范, 示范, 范围; 忧郁, 浓郁, 郁闷), and 就范 is a word "
-        "too; 范 or 郁 left as a word of its own is a name jieba does not know "
-        "(范|振|中), the surnames 范 and 郁 or a given name; 以…为范 and 行为世范 keep 範",
-    ),
-    UsageWords(
         (
             ("香烟", "香菸"),
             ("烟草", "菸草"),
