@@ -2,8 +2,8 @@
 otherwise, and its quotation marks.
 
 OpenCC's Taiwan configuration writes the Ministry of Education's standard
-characters; Taiwan's press and most of its government write three of them
-otherwise. Measured on the reference of real Taiwan texts in
+characters, and in some of its phrases older forms (歎, 孃); Taiwan's press
+and most of its government write a few characters otherwise. Measured on the reference of real Taiwan texts in
 tests/hant_reference/ (`make bench`), these are the characters where s2tw
 most often differs from what Taiwan writes.
 
