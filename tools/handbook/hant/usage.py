@@ -3,9 +3,10 @@ otherwise, and its quotation marks.
 
 OpenCC's Taiwan configuration writes the Ministry of Education's standard
 characters, and in some of its phrases older forms (歎, 孃); Taiwan's press
-and most of its government write a few characters otherwise. Measured on the reference of real Taiwan texts in
-tests/hant_reference/ (`make bench`), these are the characters where s2tw
-most often differs from what Taiwan writes.
+and most of its government write a few characters otherwise. Measured on
+the reference of real Taiwan texts in tests/hant_reference/ (`make bench`),
+these are the characters where s2tw most often differs from what Taiwan
+writes.
 
 Some words Taiwan writes with another of a character's forms than OpenCC's
 tables give (抽烟 → 抽菸, not 抽煙). These are words, not characters: they
