@@ -166,7 +166,7 @@ def test_front_matter_gives_title_and_date_and_the_rest_is_debris(tmp_path):
     collection = collection_of(tmp_path, text)
     [essay] = collection.essays
     assert (collection.title, essay.title) == ("读后感 After Reading", "读后感 After Reading")
-    assert collection.date == "2019-09-26"
+    assert collection.date == "2019-09-26 03:08:39"  # the date as written, time included
     rules = removed(collection)
     assert ("front-matter", "-") in rules and ("front-matter", "type: toc") in rules
     assert not any(t.startswith(("title:", "date:")) for _, t in rules)  # read, not debris
