@@ -7,7 +7,8 @@ lines, a menu stands above it, after the page's tools (print, share, the
 editor's credit, related links) the rest of a page that holds no sentence
 is its menu and footer, and a Markdown export opens with front matter.
 Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
-The page's own date, printed in its property line, is kept.
+The page's own date, printed in its property line, is kept; a property line
+that names authors is their byline, unless the text names them again.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Removal, SourceLine
+from ..model import Author, Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
     COUNTER_LABEL,
@@ -24,6 +25,8 @@ from ..patterns import (
     FRONT_MATTER_FENCE,
     FRONT_MATTER_MAX,
     HIT_COUNT_UNIT,
+    LINK_ITEM,
+    LINK_RUN_MIN,
     MARKDOWN_RULE,
     PIECE_DEBRIS,
     PROPERTY_DATE,
@@ -96,7 +99,7 @@ def remove_debris(
             facts.date = PageFact(day, line.number)
         elif facts.date is None and (own := PROPERTY_DATE.match(line.text)):
             facts.date = PageFact(own["date"], line.number)  # 时间：… alone, kept as a date line
-        if props and authors(props):
+        if props and (names := authors(props)) and not named_again(names, conventions.text):
             bylines[i] = counters(props)
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
@@ -106,6 +109,7 @@ def remove_debris(
         if found is None:
             continue
         removed[i] = Removal(line.number, found, line.text)
+    removed |= sidebar_links(lines, removed, read)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removals = [removed[i] for i in sorted(removed)]
     kept = [
@@ -115,6 +119,13 @@ def remove_debris(
     ]
     kept = cut_spans(kept, removals)
     return kept, sorted(removals, key=lambda r: r.line), facts
+
+
+def named_again(names: list[Author], text: str) -> bool:
+    """Whether every author a property line names is named again in the text
+    (the article's own byline below it): the line is then read whole, as the
+    page's debris, its date the page's."""
+    return all(text.count(a.name) > 1 for a in names)
 
 
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:
@@ -159,10 +170,10 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
     """Whether line `i` goes on the breadcrumb above it: a step after a `>`
     (short, or repeated below as the column's heading), or the last step
-    repeated."""
+    repeated (`当前位置：首页 > 党建引领> 学习专栏` over `学习专栏`)."""
     text, previous = lines[i].text, lines[i - 1].text
-    if text == previous:
-        return True
+    if text in (previous, previous.rsplit(">", 1)[-1].strip()):
+        return True  # the last step again, alone: the column's label over its page
     repeated = i + 1 < len(lines) and lines[i + 1].text == text
     return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
@@ -183,6 +194,33 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
     if stem and conventions.text.count(stem) > 1:  # the full paragraph is there too
         return TEASER.name
     return None
+
+
+def sidebar_links(
+    lines: list[SourceLine], removed: dict[int, Removal], read: set[int]
+) -> dict[int, Removal]:
+    """Runs of lines that are links to other pages, each closed by its date
+    (a sidebar, a teaser list), or one under a box's heading (推荐阅读)."""
+    links = [
+        i not in removed and i not in read and bool(LINK_ITEM.match(line.text))
+        for i, line in enumerate(lines)
+    ]
+    found: dict[int, Removal] = {}
+    i = 0
+    while i < len(lines):
+        if not links[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and links[end]:
+            end += 1
+        boxed = i > 0 and i - 1 in removed and removed[i - 1].rule == "related-links"
+        if end - i >= LINK_RUN_MIN or boxed:
+            found |= {
+                k: Removal(lines[k].number, LINK_ITEM.name, lines[k].text) for k in range(i, end)
+            }
+        i = end
+    return found
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

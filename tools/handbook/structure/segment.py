@@ -164,7 +164,9 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
     if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
         return ""  # most lines end a sentence
     if property_line(a) or property_line(b):
-        return ""  # a dateline or a page's properties is a line of its own, though it ends in a word
+        return (
+            ""  # a dateline or a page's properties is a line of its own, though it ends in a word
+        )
     heading = first_match(HEADING_MARKERS, b)
     if heading:
         # `形式主义:知行不` + `一、不求实效…等;`: the first stops in a word (知行不一),
