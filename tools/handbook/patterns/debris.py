@@ -143,6 +143,15 @@ LINK_ITEM = rule(
 )
 LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
 
+# A column's label at the head of its page, over the article's title: a
+# short name ending in a kind of column (质检新闻, 工作动态, 学习专栏).
+COLUMN_LABEL = rule(
+    "column-label",
+    rf"^[{HAN}]{{0,6}}(?:新闻|动态|要闻|资讯|快讯|简讯|专栏|公告|聚焦|园地|播报|速递)$",
+    "质检新闻",
+    "the page's column label over the title (debris when a title and text follow)",
+)
+
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = (

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
+    COLUMN_LABEL,
     COUNTER_LABEL,
     DEBRIS,
     FRONT_MATTER,
@@ -36,7 +37,7 @@ from ..patterns import (
     Rule,
 )
 from .properties import DATE, Field, authors, counters, date, fields
-from .shapes import prose
+from .shapes import head_title_like, prose
 from .survey import Conventions
 
 # Debris that marks the end of the text: what follows it and holds no sentence
@@ -110,6 +111,7 @@ def remove_debris(
             continue
         removed[i] = Removal(line.number, found, line.text)
     removed |= sidebar_links(lines, removed, read)
+    removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removals = [removed[i] for i in sorted(removed)]
     kept = [
@@ -221,6 +223,18 @@ def sidebar_links(
             }
         i = end
     return found
+
+
+def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """The page's first line, when it names a column (质检新闻) over a title
+    that text follows: the column's label, not the text's title."""
+    kept = [i for i in range(len(lines)) if i not in removed][:3]
+    if len(kept) < 3 or not COLUMN_LABEL.match(lines[kept[0]].text):
+        return {}
+    title, text = lines[kept[1]].text, lines[kept[2]].text
+    if COLUMN_LABEL.match(title) or not head_title_like(title) or not prose(text):
+        return {}
+    return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -9,6 +9,7 @@ import re
 from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
 from ..patterns import (
     BYLINES,
+    COLUMN_LABEL,
     CLOSING_AFTER_TEXT,
     HEADING_MARKERS,
     LISTED_TITLE,
@@ -54,6 +55,15 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
             doubts += article_doubts(article, essay.number)
         doubts += closed_by_source(essay.articles)
     doubts += listed_essays(collection, layout)
+    doubts += [
+        Doubt(
+            r.line,
+            r.rule,
+            f"the first line read as the page's column label, not its title: {r.text}",
+        )
+        for r in collection.removals
+        if r.rule == COLUMN_LABEL.name
+    ]
     return doubts
 
 
