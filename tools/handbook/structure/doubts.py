@@ -9,8 +9,8 @@ import re
 from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
 from ..patterns import (
     BYLINES,
-    COLUMN_LABEL,
     CLOSING_AFTER_TEXT,
+    COLUMN_LABEL,
     HEADING_MARKERS,
     LISTED_TITLE,
     MARKER_START,
