@@ -289,7 +289,7 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
     article = state.article
-    if not plain_title_like(token.text):
+    if not (plain_title_like(token.text) or habitual_title(state.essay, token.text)):
         return False
     if not article.blocks:
         return article.title is None and following is not None and not state.closed
@@ -299,6 +299,20 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following is not None
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
+    )
+
+
+TITLE_HABIT = 2  # articles already titled by lone lines that make it the text's habit
+
+
+def habitual_title(essay: Essay, text: str) -> bool:
+    """In a text whose pieces stand under lone title lines, a title line may
+    end in a full stop (把握方向不动摇   将扫黑除恶专项斗争推向新高潮。): one
+    sentence, short and alone over the text, as the other titles are."""
+    return (
+        text.endswith("。")
+        and plain_title_like(text[:-1])
+        and sum(a.title_rule == "title-line" for a in essay.articles) >= TITLE_HABIT
     )
 
 
