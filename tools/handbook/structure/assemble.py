@@ -83,6 +83,12 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
+        elif token.kind == "paragraph" and repeated_title(token, following):
+            token.rule = "repeated-title"
+            title(state, token, recognitions)
+            recognitions.append(
+                Recognition(following.line, token.rule, f"the title given again: {token.text}")
+            )
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
             title(state, token, recognitions)
@@ -299,6 +305,19 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following is not None
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
+    )
+
+
+def repeated_title(token: Token, following: Token | None) -> bool:
+    """A title-like line given twice, the repeat standing first in the text
+    under it (a page printing its title over the article's own): a title.
+    The repeat stays where it stands (`records` makes it the article's title)."""
+    return (
+        following is not None
+        and following.kind == "paragraph"
+        and following.text == token.text
+        and head_title_like(token.text)
+        and not ends_sentence(token.text)
     )
 
 

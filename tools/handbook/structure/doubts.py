@@ -18,6 +18,7 @@ from ..patterns import (
 )
 from .essays import Layout
 from .numbers import parse_number
+from .records import records_doubt
 from .shapes import LONG_TITLE, ends_sentence, head_title_like
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
@@ -54,7 +55,7 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         for article in essay.articles:
             doubts += article_doubts(article, essay.number)
         doubts += closed_by_source(essay.articles)
-    doubts += listed_essays(collection, layout)
+    doubts += listed_essays(collection, layout) + records_doubt(collection)
     doubts += [
         Doubt(
             r.line,

@@ -1,0 +1,133 @@
+"""A text of records: reports pasted one after another, each under its own
+title line, with no title of the whole (an app's news feed, a column's
+export).
+
+A reader sees it from the whole document, not from a line: the first line
+titles only the first report (its text follows at once), every later piece
+stands under a lone title line of the same kind, and no marker, byline or
+date ties the pieces to one essay. Each record is then an essay of its own.
+
+A record whose title is given twice (the page's title over the article's
+own) is one essay holding one article titled by the repeat; the short lines
+in it that take up the title's words (袁丽华、闫军堂等区领导到基层讲党课 over
+袁丽华到南营村讲党课, 闫军堂到大慈邑村讲党课) head its parts: headings, not
+records.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
+from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
+
+RECORDS_MIN = 3  # titled pieces that make a text of records
+LONE_TITLES = {"title-line", "banner-title", "repeated-title"}  # titles standing alone
+SHARED_WORDS = 3  # characters a part's head shares with its record's title
+PART_HEAD = "part-head"
+RECORDS = "records"
+
+
+def of_records(collection: Collection, essay: Essay) -> bool:
+    """Whether the one essay is a run of records: titled by the text's first
+    line, its first piece untitled, every later piece under a lone title
+    line, no byline or date anywhere."""
+    articles = essay.articles
+    return (
+        len(articles) >= RECORDS_MIN
+        and collection.title_line == essay.line > 0
+        and articles[0].title is None
+        and all(a.title_rule in LONE_TITLES for a in articles[1:])
+        and not essay.bylines
+        and not essay.subtitle
+        and not any(a.bylines for a in articles)
+    )
+
+
+def split_records(collection: Collection, essay: Essay) -> list[Essay]:
+    """The records as essays, numbered in order; the text keeps no title of
+    its own (its file's name stands in)."""
+    essays: list[Essay] = []
+    for article in essay.articles:
+        title, line = article.title or essay.title, article.first_line or essay.line
+        if essays and part_of(essays[-1], article):
+            parts(essays[-1].articles[0], article)
+            continue
+        record = Essay(len(essays) + 1, title, "", line if article.title else essay.line)
+        article.title, article.title_rule = None, ""
+        if article.blocks and isinstance(article.blocks[0], Paragraph):
+            first = article.blocks[0]
+            if first.text == title:  # the title given again: the article's own
+                article.blocks.pop(0)
+                article.title, article.title_rule, article.first_line = (
+                    first.text,
+                    "repeated-title",
+                    first.line,
+                )
+        record.articles.append(article)
+        essays.append(record)
+    for record in essays:
+        if record.articles[0].title_rule == "repeated-title":
+            head_parts(record)
+        lines = [b.line for a in record.articles for b in a.blocks]
+        record.last_line = max(lines, default=record.line)
+    collection.title, collection.title_line = collection.source.stem, 0
+    collection.recognitions.append(
+        Recognition(essay.line, RECORDS, f"{len(essays)} records, each an essay under its title")
+    )
+    return essays
+
+
+def records_doubt(collection: Collection) -> list[Doubt]:
+    """A text read as records: a guess from its shape, stated at its first line."""
+    return [
+        Doubt(
+            r.line,
+            RECORDS,
+            "no title of the whole: the first line titles only the first of the pieces "
+            f"under lone title lines ({r.what})",
+        )
+        for r in collection.recognitions
+        if r.rule == RECORDS
+    ]
+
+
+def shares_words(text: str, title: str) -> bool:
+    """Whether `text` takes up a run of the title's words (a name, a phrase)."""
+    return any(text[i : i + SHARED_WORDS] in title for i in range(len(text) - SHARED_WORDS + 1))
+
+
+def part_of(record: Essay, article: Article) -> bool:
+    """An article whose lone title takes up the words of a record titled
+    twice heads one of that record's parts; a title given twice heads a
+    record of its own."""
+    first = record.articles[0]
+    return (
+        first.title_rule == "repeated-title"
+        and article.title_rule in ("title-line", "banner-title")
+        and article.title is not None
+        and not (article.blocks and article.blocks[0].text == article.title)
+        and shares_words(article.title, record.title)
+    )
+
+
+def parts(article: Article, part: Article) -> None:
+    """A part's head and text appended to the record's one article."""
+    assert part.title is not None
+    article.blocks.append(Heading(part.title, 1, PART_HEAD, part.first_line))
+    article.blocks += part.blocks
+
+
+def head_parts(record: Essay) -> None:
+    """In a record titled twice, a paragraph that is a short line taking up
+    the title's words, over a paragraph of text, heads a part."""
+    blocks = record.articles[0].blocks
+    for i, block in enumerate(blocks[:-1]):
+        after = blocks[i + 1]
+        if (
+            isinstance(block, Paragraph)
+            and plain_title_like(block.text)
+            and not ends_sentence(block.text)
+            and shares_words(block.text, record.title)
+            and isinstance(after, Paragraph)
+            and len(after.text) >= ARTICLE_BODY_MIN
+        ):
+            blocks[i] = Heading(block.text, 1, PART_HEAD, block.line)
