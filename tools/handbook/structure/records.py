@@ -20,6 +20,7 @@ from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recog
 from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
 
 RECORDS_MIN = 3  # titled pieces that make a text of records
+RECORD_TITLE_MIN = 10  # characters of a report's headline (a section's head is shorter)
 LONE_TITLES = {"title-line", "banner-title", "repeated-title"}  # titles standing alone
 SHARED_WORDS = 3  # characters a part's head shares with its record's title
 PART_HEAD = "part-head"
@@ -29,13 +30,15 @@ RECORDS = "records"
 def of_records(collection: Collection, essay: Essay) -> bool:
     """Whether the one essay is a run of records: titled by the text's first
     line, its first piece untitled, every later piece under a lone title
-    line, no byline or date anywhere."""
+    line as long as a report's headline (an essay's section heads are
+    shorter), no byline anywhere."""
     articles = essay.articles
     return (
         len(articles) >= RECORDS_MIN
         and collection.title_line == essay.line > 0
         and articles[0].title is None
         and all(a.title_rule in LONE_TITLES for a in articles[1:])
+        and all(len(t) >= RECORD_TITLE_MIN for t in [essay.title, *(a.title for a in articles[1:])])
         and not essay.bylines
         and not essay.subtitle
         and not any(a.bylines for a in articles)
