@@ -35,7 +35,7 @@ from .doubts import find_doubts
 from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
-from .records import of_records, split_records
+from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
 from .shapes import head_title_like, name_like, plain_title_like
@@ -183,8 +183,8 @@ def single_essay(
         collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
         body = body[contents:]
     fill_essay(essay, before, body, collection, conventions, titled)
-    if of_records(collection, essay):
-        collection.essays += split_records(collection, essay)
+    if groups := records(collection, essay):
+        collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)
 

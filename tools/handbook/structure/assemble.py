@@ -53,6 +53,7 @@ class State:
     essay: Essay
     article: Article
     closed: bool = False  # the article's closing byline was met
+    lone_titles: int = 0  # short lines standing alone between paragraphs, in the whole essay
 
     @property
     def head(self) -> bool:
@@ -67,6 +68,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
+    state.lone_titles = lone_title_lines(tokens)
     essay.articles.append(state.article)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -295,7 +297,7 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
     article = state.article
-    if not (plain_title_like(token.text) or habitual_title(state.essay, token.text)):
+    if not (plain_title_like(token.text) or habitual_title(state, token.text)):
         return False
     if not article.blocks:
         return article.title is None and following is not None and not state.closed
@@ -321,18 +323,28 @@ def repeated_title(token: Token, following: Token | None) -> bool:
     )
 
 
-TITLE_HABIT = 2  # articles already titled by lone lines that make it the text's habit
+TITLE_HABIT = 2  # lone title lines in an essay that make it its habit
 
 
-def habitual_title(essay: Essay, text: str) -> bool:
+def lone_title_lines(tokens: list[Token]) -> int:
+    """How many short lines stand alone between a sentence's end and a real
+    paragraph: the essay's habit of titling its pieces so."""
+    return sum(
+        1
+        for above, token, below in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if len(token.text) <= TITLE_MAX
+        and token.kind == below.kind == above.kind == "paragraph"
+        and len(below.text) >= ARTICLE_BODY_MIN
+        and ends_sentence(above.text)
+        and plain_title_like(token.text)
+    )
+
+
+def habitual_title(state: State, text: str) -> bool:
     """In a text whose pieces stand under lone title lines, a title line may
     end in a full stop (把握方向不动摇   将扫黑除恶专项斗争推向新高潮。): one
     sentence, short and alone over the text, as the other titles are."""
-    return (
-        text.endswith("。")
-        and plain_title_like(text[:-1])
-        and sum(a.title_rule == "title-line" for a in essay.articles) >= TITLE_HABIT
-    )
+    return state.lone_titles >= TITLE_HABIT and text.endswith("。") and plain_title_like(text[:-1])
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one

@@ -25,58 +25,104 @@ LONE_TITLES = {"title-line", "banner-title", "repeated-title"}  # titles standin
 SHARED_WORDS = 3  # characters a part's head shares with its record's title
 PART_HEAD = "part-head"
 RECORDS = "records"
+REPEATED = "repeated-title"
 
 
-def of_records(collection: Collection, essay: Essay) -> bool:
-    """Whether the one essay is a run of records: titled by the text's first
-    line, its first piece untitled, every later piece under a lone title
+def records(collection: Collection, essay: Essay) -> list[list[Article]]:
+    """The one essay's articles grouped as records (a record's parts with
+    it), when the essay is a run of records: titled by the text's first
+    line, its first piece untitled, every later record under a lone title
     line as long as a report's headline (an essay's section heads are
-    shorter), no byline anywhere."""
+    shorter), no byline anywhere. Else none."""
     articles = essay.articles
-    return (
-        len(articles) >= RECORDS_MIN
-        and collection.title_line == essay.line > 0
-        and articles[0].title is None
-        and all(a.title_rule in LONE_TITLES for a in articles[1:])
-        and all(len(t) >= RECORD_TITLE_MIN for t in [essay.title, *(a.title for a in articles[1:])])
-        and not essay.bylines
-        and not essay.subtitle
-        and not any(a.bylines for a in articles)
-    )
+    if (
+        len(articles) < RECORDS_MIN
+        or not 0 < collection.title_line == essay.line
+        or articles[0].title is not None
+        or essay.bylines
+        or essay.subtitle
+        or any(a.title_rule not in LONE_TITLES for a in articles[1:])
+        or any(a.bylines for a in articles)
+    ):
+        return []
+    groups: list[list[Article]] = []
+    for article in articles:
+        if groups and part_of(groups[-1][0], article):
+            groups[-1].append(article)
+        else:
+            groups.append([article])
+    titles = [essay.title, *(g[0].title or "" for g in groups[1:])]
+    if len(groups) < RECORDS_MIN or any(len(t) < RECORD_TITLE_MIN for t in titles):
+        return []
+    return groups
 
 
-def split_records(collection: Collection, essay: Essay) -> list[Essay]:
+def split_records(collection: Collection, essay: Essay, groups: list[list[Article]]) -> list[Essay]:
     """The records as essays, numbered in order; the text keeps no title of
     its own (its file's name stands in)."""
     essays: list[Essay] = []
-    for article in essay.articles:
-        title, line = article.title or essay.title, article.first_line or essay.line
-        if essays and part_of(essays[-1], article):
-            parts(essays[-1].articles[0], article)
-            continue
-        record = Essay(len(essays) + 1, title, "", line if article.title else essay.line)
+    for article, *rest in groups:
+        title = article.title or essay.title
+        record = Essay(
+            len(essays) + 1, title, "", article.first_line if article.title else essay.line
+        )
         article.title, article.title_rule = None, ""
-        if article.blocks and isinstance(article.blocks[0], Paragraph):
-            first = article.blocks[0]
-            if first.text == title:  # the title given again: the article's own
-                article.blocks.pop(0)
-                article.title, article.title_rule, article.first_line = (
-                    first.text,
-                    "repeated-title",
-                    first.line,
-                )
+        first = article.blocks[0] if article.blocks else None
+        if isinstance(first, Paragraph) and first.text == title:  # the title given again
+            article.blocks.pop(0)
+            article.title, article.title_rule, article.first_line = (
+                first.text,
+                REPEATED,
+                first.line,
+            )
+            head_parts(article, title)
+        for part in rest:
+            assert part.title is not None
+            article.blocks.append(Heading(part.title, 1, PART_HEAD, part.first_line))
+            article.blocks += part.blocks
         record.articles.append(article)
+        record.last_line = max((b.line for b in article.blocks), default=record.line)
         essays.append(record)
-    for record in essays:
-        if record.articles[0].title_rule == "repeated-title":
-            head_parts(record)
-        lines = [b.line for a in record.articles for b in a.blocks]
-        record.last_line = max(lines, default=record.line)
     collection.title, collection.title_line = collection.source.stem, 0
     collection.recognitions.append(
         Recognition(essay.line, RECORDS, f"{len(essays)} records, each an essay under its title")
     )
     return essays
+
+
+def shares_words(text: str, title: str) -> bool:
+    """Whether `text` takes up a run of the title's words (a name, a phrase)."""
+    return any(text[i : i + SHARED_WORDS] in title for i in range(len(text) - SHARED_WORDS + 1))
+
+
+def part_of(record: Article, article: Article) -> bool:
+    """An article whose lone title takes up the words of a record's title
+    given twice heads one of that record's parts; a title given twice heads
+    a record of its own."""
+    return (
+        record.title_rule == REPEATED
+        and record.title is not None
+        and article.title_rule in ("title-line", "banner-title")
+        and article.title is not None
+        and shares_words(article.title, record.title)
+    )
+
+
+def head_parts(article: Article, title: str) -> None:
+    """In a record titled twice, a paragraph that is a short line taking up
+    the title's words, over a paragraph of text, heads a part."""
+    blocks = article.blocks
+    for i, block in enumerate(blocks[:-1]):
+        after = blocks[i + 1]
+        if (
+            isinstance(block, Paragraph)
+            and plain_title_like(block.text)
+            and not ends_sentence(block.text)
+            and shares_words(block.text, title)
+            and isinstance(after, Paragraph)
+            and len(after.text) >= ARTICLE_BODY_MIN
+        ):
+            blocks[i] = Heading(block.text, 1, PART_HEAD, block.line)
 
 
 def records_doubt(collection: Collection) -> list[Doubt]:
@@ -91,46 +137,3 @@ def records_doubt(collection: Collection) -> list[Doubt]:
         for r in collection.recognitions
         if r.rule == RECORDS
     ]
-
-
-def shares_words(text: str, title: str) -> bool:
-    """Whether `text` takes up a run of the title's words (a name, a phrase)."""
-    return any(text[i : i + SHARED_WORDS] in title for i in range(len(text) - SHARED_WORDS + 1))
-
-
-def part_of(record: Essay, article: Article) -> bool:
-    """An article whose lone title takes up the words of a record titled
-    twice heads one of that record's parts; a title given twice heads a
-    record of its own."""
-    first = record.articles[0]
-    return (
-        first.title_rule == "repeated-title"
-        and article.title_rule in ("title-line", "banner-title")
-        and article.title is not None
-        and not (article.blocks and article.blocks[0].text == article.title)
-        and shares_words(article.title, record.title)
-    )
-
-
-def parts(article: Article, part: Article) -> None:
-    """A part's head and text appended to the record's one article."""
-    assert part.title is not None
-    article.blocks.append(Heading(part.title, 1, PART_HEAD, part.first_line))
-    article.blocks += part.blocks
-
-
-def head_parts(record: Essay) -> None:
-    """In a record titled twice, a paragraph that is a short line taking up
-    the title's words, over a paragraph of text, heads a part."""
-    blocks = record.articles[0].blocks
-    for i, block in enumerate(blocks[:-1]):
-        after = blocks[i + 1]
-        if (
-            isinstance(block, Paragraph)
-            and plain_title_like(block.text)
-            and not ends_sentence(block.text)
-            and shares_words(block.text, record.title)
-            and isinstance(after, Paragraph)
-            and len(after.text) >= ARTICLE_BODY_MIN
-        ):
-            blocks[i] = Heading(block.text, 1, PART_HEAD, block.line)
