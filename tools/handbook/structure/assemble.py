@@ -13,7 +13,7 @@ title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import (
@@ -53,7 +53,10 @@ class State:
     essay: Essay
     article: Article
     closed: bool = False  # the article's closing byline was met
-    lone_titles: int = 0  # short lines standing alone between paragraphs, in the whole essay
+    tokens: list[Token] = field(default_factory=list)
+    lone_titles: int | None = (
+        None  # short lines alone between paragraphs in the essay, counted once
+    )
 
     @property
     def head(self) -> bool:
@@ -68,7 +71,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
-    state.lone_titles = lone_title_lines(tokens)
+    state.tokens = tokens
     essay.articles.append(state.article)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -344,7 +347,11 @@ def habitual_title(state: State, text: str) -> bool:
     """In a text whose pieces stand under lone title lines, a title line may
     end in a full stop (把握方向不动摇   将扫黑除恶专项斗争推向新高潮。): one
     sentence, short and alone over the text, as the other titles are."""
-    return state.lone_titles >= TITLE_HABIT and text.endswith("。") and plain_title_like(text[:-1])
+    if not (text.endswith("。") and plain_title_like(text[:-1])):
+        return False
+    if state.lone_titles is None:
+        state.lone_titles = lone_title_lines(state.tokens)
+    return state.lone_titles >= TITLE_HABIT
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one

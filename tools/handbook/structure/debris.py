@@ -53,6 +53,7 @@ PAGE_END = {
 }
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
+LINK_ENDS = "])\uff09"  # what a sidebar's link line ends with: its date's bracket
 
 
 @dataclass
@@ -204,7 +205,10 @@ def sidebar_links(
     """Runs of lines that are links to other pages, each closed by its date
     (a sidebar, a teaser list), or one under a box's heading (推荐阅读)."""
     links = [
-        i not in removed and i not in read and bool(LINK_ITEM.match(line.text))
+        line.text[-1:] in LINK_ENDS
+        and i not in removed
+        and i not in read
+        and bool(LINK_ITEM.match(line.text))
         for i, line in enumerate(lines)
     ]
     found: dict[int, Removal] = {}

@@ -46,12 +46,10 @@ def plain_title_like(text: str, shortest: int = 4) -> bool:
     """A line that can be an article title: short, no clause punctuation
     outside its quotations (a slogan quoted whole keeps its commas:
     开展“改革创新，奋发有为”大讨论), Chinese."""
+    if not shortest <= len(text) <= TITLE_MAX:
+        return False
     unquoted = QUOTED.sub("“”", text) if "“" in text else text
-    return (
-        shortest <= len(text) <= TITLE_MAX
-        and not any(c in unquoted for c in CLAUSE_END)
-        and bool(HAN_CHAR.search(text))
-    )
+    return not any(c in unquoted for c in CLAUSE_END) and bool(HAN_CHAR.search(text))
 
 
 def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:
