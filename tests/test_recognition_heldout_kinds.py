@@ -133,7 +133,8 @@ def test_trailing_property_lines_give_byline_date_and_debris(tmp_path):
     [essay] = collection.essays
     [article] = essay.articles
     people = [(a.name, a.role) for a in essay.authors]
-    assert sorted(people) == [("中国经济网", "作者"), ("张文华", "记者")]
+    # the outlet the dateline names is the article's source
+    assert sorted(people) == [("中国经济网", "作者"), ("张文华", "记者"), ("某某网", "来源")]
     assert collection.date == essay.date == "2016年03月09日"
     assert article.paragraphs[0].text.startswith("全国人大代表")  # the dateline cut off
     assert headings(collection) == ["代表委员小资料："]
