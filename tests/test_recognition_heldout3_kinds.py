@@ -92,7 +92,9 @@ def test_a_lone_dated_line_in_the_text_is_no_sidebar(tmp_path):
 
 
 def test_a_more_link_is_debris(tmp_path):
-    text = "学习心得\n通过学习，我深刻认识到理论武装的重要性，决心在今后的工作中学以致用。\n更多>>\n"
+    text = (
+        "学习心得\n通过学习，我深刻认识到理论武装的重要性，决心在今后的工作中学以致用。\n更多>>\n"
+    )
     collection = collection_of(tmp_path, text)
     assert ("site-boilerplate", "更多>>") in removed(collection)
 
@@ -115,8 +117,7 @@ def test_a_column_label_over_the_title_is_not_the_title(tmp_path):
 
 def test_a_column_name_with_the_text_right_under_it_is_the_title(tmp_path):
     text = (
-        "工作动态\n"
-        "本月以来，市档案馆组织专门力量，对到期档案开展开放鉴定，确保档案利用安全有序。\n"
+        "工作动态\n本月以来，市档案馆组织专门力量，对到期档案开展开放鉴定，确保档案利用安全有序。\n"
     )
     collection = collection_of(tmp_path, text)
     assert collection.title == "工作动态"
@@ -228,7 +229,8 @@ def test_a_title_given_twice_is_one_title_and_no_character_is_lost(tmp_path):
     (article,) = record.articles
     title = "两位区领导到基层联系点讲党课慰问党员"
     assert (record.title, article.title) == (title, title)  # the repeat: the article's title
-    assert [b.text for b in article.blocks if isinstance(b, Paragraph)][0].startswith("3月10日")
+    first = next(b for b in article.blocks if isinstance(b, Paragraph))
+    assert first.text.startswith("3月10日")
     assert shown_hans(collection) == hans(RECORDS)
 
 
@@ -236,7 +238,9 @@ def test_part_heads_under_a_title_given_twice_are_headings_not_records(tmp_path)
     collection = collection_of(tmp_path, RECORDS)
     assert len(collection.essays) == 4
     assert headings(collection) == ["张建国到东村讲党课", "李卫东到西村讲党课"]
-    assert all(h.depth == 1 for a in articles(collection) for h in a.blocks if isinstance(h, Heading))
+    assert all(
+        h.depth == 1 for a in articles(collection) for h in a.blocks if isinstance(h, Heading)
+    )
 
 
 def test_an_essay_with_short_section_heads_is_no_text_of_records(tmp_path):
