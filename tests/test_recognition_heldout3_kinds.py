@@ -99,6 +99,24 @@ def test_a_more_link_is_debris(tmp_path):
     assert ("site-boilerplate", "更多>>") in removed(collection)
 
 
+# --- a lone byline under the title --------------------------------------------------
+
+
+def test_a_name_alone_between_a_title_and_the_text_is_the_byline_not_a_title(tmp_path):
+    text = (
+        "学习简报\n"
+        "基层治理的几点思考\n"
+        "张明远\n"
+        "基层是国家治理的基础，基层治理水平直接关系到人民群众的获得感、幸福感和安全感，不可忽视。\n"
+        "治理的关键在于发动群众，让居民从旁观者变成参与者，共同建设美好家园，这是各地的经验。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    (article,) = articles(collection)
+    assert article.title == "基层治理的几点思考"
+    assert authors(article) == [("张明远", "")]
+    assert texts(collection)[1].startswith("基层是国家治理的基础")
+
+
 # --- a column label over the title --------------------------------------------------
 
 LABELLED_PAGE = """工作动态

@@ -109,12 +109,12 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
 
 
 def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:
-    """A name alone between a title-like line and a date or a source is the
-    author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55 来源：…), not the
-    title: the line above is."""
+    """A name alone between a title-like line and a date, a source or the
+    text is the author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55
+    来源：…), never the title: the line above is."""
     for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
-            following.kind in EVIDENCE
+            (following.kind in EVIDENCE or prose_like(following.text))
             and token.kind == "paragraph"
             and above.kind == "paragraph"
             and head_title_like(above.text)
