@@ -233,6 +233,7 @@ def test_reports_under_lone_title_lines_with_no_title_of_the_whole_are_essays(tm
     ]
     assert collection.title_line == 0  # no title of the whole
     assert (1, "records") in doubts(collection)  # read from the text's shape: a guess
+    assert (8, "title-ends-sentence") in doubts(collection)
     second = collection.essays[1].articles[0]
     # short sentences under a report (captions of lost pictures) stay its text
     assert [b.text for b in second.blocks][-2:] == [
@@ -256,6 +257,10 @@ def test_part_heads_under_a_title_given_twice_are_headings_not_records(tmp_path)
     collection = collection_of(tmp_path, RECORDS)
     assert len(collection.essays) == 4
     assert headings(collection) == ["张建国到东村讲党课", "李卫东到西村讲党课"]
+    assert [d for d in doubts(collection) if d[1] == "part-head"] == [
+        (13, "part-head"),
+        (15, "part-head"),
+    ]
     assert all(
         h.depth == 1 for a in articles(collection) for h in a.blocks if isinstance(h, Heading)
     )

@@ -24,7 +24,11 @@ from .shapes import LONG_TITLE, ends_sentence, head_title_like
 MARKER_IN_TEXT = re.compile(MARKER_START)
 # Guesses the recognition stage makes from a line's form and the text's
 # habits, reported so that a maintainer can check them.
-GUESSED_HEADINGS = {"box-label": "a line ending in a colon read as a heading"}
+GUESSED_HEADINGS = {
+    "box-label": "a line ending in a colon read as a heading",
+    "part-head": "a short line taking up the words of the title given twice above it "
+    "read as the head of a part",
+}
 GUESSED_BYLINES = {
     SPEAKER_BY_HABIT.name: "a name alone read as the speaker of what follows "
     "(the text sets its speakers' lines so)"
@@ -44,6 +48,8 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
     for essay in collection.essays:
         if len(essay.title) > LONG_TITLE:
             doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
+        if essay.title.endswith("。"):
+            doubts.append(sentence_title(essay.line, f"essay {essay.number}'s title", essay.title))
         if byline_like(essay.title):
             doubts.append(
                 Doubt(
@@ -121,6 +127,10 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
     if article.title:
         if len(article.title) > LONG_TITLE:
             doubts.append(long_title(line, f"an article title in essay {number}", article.title))
+        if article.title.endswith("。"):
+            doubts.append(
+                sentence_title(line, f"an article title in essay {number}", article.title)
+            )
         if byline_like(article.title):
             doubts.append(
                 Doubt(
@@ -200,3 +210,7 @@ def byline_like(title: str) -> bool:
 
 def long_title(line: int, what: str, title: str) -> Doubt:
     return Doubt(line, "long-title", f"{what} has {len(title)} characters: {title[:20]}…")
+
+
+def sentence_title(line: int, what: str, title: str) -> Doubt:
+    return Doubt(line, "title-ends-sentence", f"{what} ends in a full stop: {title[:20]}")
