@@ -91,6 +91,34 @@ def test_a_lone_dated_line_in_the_text_is_no_sidebar(tmp_path):
     assert "下次会议时间另行通知[03-12]" in texts(collection)
 
 
+def test_undated_links_between_a_boxs_heading_and_its_more_link_are_debris(tmp_path):
+    text = (
+        "热门文章\n"
+        "学习贯彻党的二十大精神心得体会\n"
+        "如何做好新时代基层党建工作\n"
+        "更多>>\n"
+        "社区治理的新探索\n"
+        "近年来，各地在社区治理上做了大量探索，积累了不少经验，值得认真总结和推广。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert [t for rule, t in removed(collection) if rule == "sidebar-links"] == [
+        "学习贯彻党的二十大精神心得体会",
+        "如何做好新时代基层党建工作",
+    ]
+    assert collection.title == "社区治理的新探索"
+
+
+def test_short_lines_under_a_boxs_heading_that_nothing_closes_stay(tmp_path):
+    text = (
+        "相关阅读\n"
+        "社区治理的新探索\n"
+        "近年来，各地在社区治理上做了大量探索，积累了不少经验，值得认真总结和推广。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert removed(collection) == [("related-links", "相关阅读")]
+    assert collection.title == "社区治理的新探索"
+
+
 def test_a_more_link_is_debris(tmp_path):
     text = (
         "学习心得\n通过学习，我深刻认识到理论武装的重要性，决心在今后的工作中学以致用。\n更多>>\n"

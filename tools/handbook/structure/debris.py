@@ -53,6 +53,7 @@ PAGE_END = {
 }
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
+BOX_ITEM_MAX = 40  # characters of a link in a box of links
 LINK_ENDS = "])\uff09"  # what a sidebar's link line ends with: its date's bracket
 
 
@@ -226,7 +227,28 @@ def sidebar_links(
                 k: Removal(lines[k].number, LINK_ITEM.name, lines[k].text) for k in range(i, end)
             }
         i = end
+    return found | boxed_links(lines, removed | found)
+
+
+def boxed_links(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Between a box's heading (推荐阅读, 热门文章) and the debris that closes
+    the box (更多>>, the breadcrumb), short lines that are no sentences are
+    the box's links, dated or not."""
+    found: dict[int, Removal] = {}
+    for start in (i for i in sorted(removed) if removed[i].rule == "related-links"):
+        end = start + 1
+        while end < len(lines) and end not in removed and box_item(lines[end].text):
+            end += 1
+        if end > start + 1 and end in removed:
+            found |= {
+                k: Removal(lines[k].number, LINK_ITEM.name, lines[k].text)
+                for k in range(start + 1, end)
+            }
     return found
+
+
+def box_item(text: str) -> bool:
+    return len(text) <= BOX_ITEM_MAX and not prose(text)
 
 
 def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
