@@ -308,6 +308,15 @@ def test_an_essay_with_short_section_heads_is_no_text_of_records(tmp_path):
     assert collection.title == "学习党史的几点体会"
 
 
+def test_a_study_materials_title_over_its_reports_stays_the_title_of_the_whole(tmp_path):
+    text = RECORDS.replace(
+        "区里召开春季植树造林动员大会\n3月1日", "三月份党员学习参考材料\n3月1日", 1
+    )
+    collection = collection_of(tmp_path, text)
+    assert collection.title == "三月份党员学习参考材料"
+    assert len(collection.essays) == 1
+
+
 def test_the_parts_of_a_speech_are_headings_not_articles(tmp_path):
     text = (
         "在全县教育工作会议上的讲话\n"

@@ -17,6 +17,7 @@ records.
 from __future__ import annotations
 
 from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
+from ..patterns import SERIES_LABEL
 from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
 
 RECORDS_MIN = 3  # titled pieces that make a text of records
@@ -39,6 +40,7 @@ def records(collection: Collection, essay: Essay) -> list[list[Article]]:
         len(articles) < RECORDS_MIN
         or not 0 < collection.title_line == essay.line
         or articles[0].title is not None
+        or SERIES_LABEL.match(essay.title)  # a study material's title is the whole text's
         or essay.bylines
         or essay.subtitle
         or any(a.title_rule not in LONE_TITLES for a in articles[1:])
