@@ -161,6 +161,16 @@ def test_a_column_label_over_the_title_is_not_the_title(tmp_path):
     assert (1, "column-label") in doubts(collection)  # a guess from the page's shape
 
 
+def test_a_column_label_over_a_title_and_its_date_is_not_the_title(tmp_path):
+    text = LABELLED_PAGE.replace("工作\n本月以来", "工作\n2021-03-05 10:20\n本月以来", 1)
+    collection = collection_of(tmp_path, text)
+    assert (collection.title, collection.date) == (
+        "市档案馆开展档案开放鉴定工作",
+        "2021-03-05 10:20",
+    )
+    assert ("column-label", "工作动态") in removed(collection)
+
+
 def test_a_column_name_with_the_text_right_under_it_is_the_title(tmp_path):
     text = (
         "工作动态\n本月以来，市档案馆组织专门力量，对到期档案开展开放鉴定，确保档案利用安全有序。\n"

@@ -21,6 +21,8 @@ from ..patterns import (
     BREADCRUMB_STEP,
     COLUMN_LABEL,
     COUNTER_LABEL,
+    DATE_LINE,
+    DATELINE,
     DEBRIS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
@@ -253,12 +255,14 @@ def box_item(text: str) -> bool:
 
 def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """The page's first line, when it names a column (质检新闻) over a title
-    that text follows: the column's label, not the text's title."""
+    that text, a date or a property line follows: the column's label, not
+    the text's title."""
     kept = [i for i in range(len(lines)) if i not in removed][:3]
     if len(kept) < 3 or not COLUMN_LABEL.match(lines[kept[0]].text):
         return {}
     title, text = lines[kept[1]].text, lines[kept[2]].text
-    if COLUMN_LABEL.match(title) or not head_title_like(title) or not prose(text):
+    heads = prose(text) or fields(text) or DATE_LINE.pattern.match(text) or DATELINE.match(text)
+    if COLUMN_LABEL.match(title) or not head_title_like(title) or not heads:
         return {}
     return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
