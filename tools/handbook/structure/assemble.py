@@ -89,7 +89,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
         elif token.kind == "paragraph" and repeated_title(token, following):
-            token.rule = "repeated-title"
+            token.rule = REPEATED_TITLE
             title(state, token, recognitions)
             recognitions.append(
                 Recognition(following.line, token.rule, f"the title given again: {token.text}")
@@ -311,6 +311,9 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
     )
+
+
+REPEATED_TITLE = "repeated-title"
 
 
 def repeated_title(token: Token, following: Token | None) -> bool:

@@ -18,15 +18,15 @@ from __future__ import annotations
 
 from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
 from ..patterns import SERIES_LABEL
+from .assemble import REPEATED_TITLE
 from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
 
 RECORDS_MIN = 3  # titled pieces that make a text of records
 RECORD_TITLE_MIN = 10  # characters of a report's headline (a section's head is shorter)
-LONE_TITLES = {"title-line", "banner-title", "repeated-title"}  # titles standing alone
+LONE_TITLES = {"title-line", "banner-title", REPEATED_TITLE}  # titles standing alone
 SHARED_WORDS = 3  # characters a part's head shares with its record's title
 PART_HEAD = "part-head"
 RECORDS = "records"
-REPEATED = "repeated-title"
 
 
 def records(collection: Collection, essay: Essay) -> list[list[Article]]:
@@ -74,7 +74,7 @@ def split_records(collection: Collection, essay: Essay, groups: list[list[Articl
             article.blocks.pop(0)
             article.title, article.title_rule, article.first_line = (
                 first.text,
-                REPEATED,
+                REPEATED_TITLE,
                 first.line,
             )
             head_parts(article, title)
@@ -102,7 +102,7 @@ def part_of(record: Article, article: Article) -> bool:
     given twice heads one of that record's parts; a title given twice heads
     a record of its own."""
     return (
-        record.title_rule == REPEATED
+        record.title_rule == REPEATED_TITLE
         and record.title is not None
         and article.title_rule in ("title-line", "banner-title")
         and article.title is not None
