@@ -79,6 +79,17 @@ def test_a_property_line_naming_an_author_found_nowhere_else_stays_the_byline(tm
     assert ("hit-counter", "点击数：120") in removed(collection)
 
 
+def test_a_property_line_naming_an_author_the_text_only_mentions_stays_the_byline(tmp_path):
+    text = (
+        "社区治理的新探索\n"
+        "文章来源：本站原创 作者：刘文清 发布时间：2021年03月05日 点击数：\n"
+        "近年来，刘文清所在的社区在治理上做了大量探索，积累了不少经验，值得认真总结。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    [essay] = collection.essays
+    assert [a.name for b in essay.bylines for a in b.authors] == ["刘文清"]
+
+
 def test_a_lone_dated_line_in_the_text_is_no_sidebar(tmp_path):
     text = (
         "会议纪要\n"

@@ -128,10 +128,12 @@ def remove_debris(
 
 
 def named_again(names: list[Author], text: str) -> bool:
-    """Whether every author a property line names is named again in the text
-    (the article's own byline below it): the line is then read whole, as the
-    page's debris, its date the page's."""
-    return all(text.count(a.name) > 1 for a in names)
+    """Whether every author a property line names stands again alone on a
+    line (the article's own byline under its title): the line is then read
+    whole, as the page's debris, its date the page's. A name the text only
+    mentions does not count."""
+    lines = f"\n{text}\n"
+    return all(f"\n{a.name}\n" in lines for a in names)
 
 
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:
