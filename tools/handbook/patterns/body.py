@@ -46,6 +46,7 @@ HEADING_MARKERS = [
         rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",
         "第一部分 过去一年的工作回顾",
         "第一部分 第二部分: the parts of a speech or a report",
+        needs="部分",
     ),
     rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
     rule(

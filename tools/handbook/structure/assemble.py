@@ -44,6 +44,7 @@ from .shapes import (
 )
 
 EVIDENCE = ("byline", "date")
+NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
 LABELS = {r.name for r in LABEL_HEADINGS}
 
@@ -114,8 +115,9 @@ def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> 
     来源：…), never the title: the line above is."""
     for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
-            (following.kind in EVIDENCE or prose_like(following.text))
-            and token.kind == "paragraph"
+            token.kind == "paragraph"
+            and len(token.text) <= NAME_LINE_MAX
+            and (following.kind in EVIDENCE or prose_like(following.text))
             and above.kind == "paragraph"
             and head_title_like(above.text)
             and not ends_sentence(above.text)
@@ -300,7 +302,9 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
     article = state.article
-    if not (plain_title_like(token.text) or habitual_title(state, token.text)):
+    if len(token.text) > TITLE_MAX + 1 or not (
+        plain_title_like(token.text) or habitual_title(state, token.text)
+    ):
         return False
     if not article.blocks:
         return article.title is None and following is not None and not state.closed

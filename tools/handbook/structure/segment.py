@@ -154,6 +154,8 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 
 def property_line(text: str) -> bool:
     """A line of the page's properties: a dateline (2017-08-10来源：…) or fields."""
+    if COLON not in text and ":" not in text:
+        return False  # every property has its label's colon
     return bool(DATELINE.match(text)) or bool(fields(text))
 
 
