@@ -89,7 +89,12 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif token.kind == "paragraph" and repeated_title(token, following):
+        elif (
+            token.kind == "paragraph"
+            and following is not None
+            and following.text == token.text
+            and repeated_title(token, following)
+        ):
             token.rule = REPEATED_TITLE
             title(state, token, recognitions)
             recognitions.append(

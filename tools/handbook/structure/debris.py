@@ -13,6 +13,7 @@ that names authors is their byline, unless the text names them again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -259,7 +260,7 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """The page's first line, when it names a column (质检新闻) over a title
     that text, a date or a property line follows: the column's label, not
     the text's title."""
-    kept = [i for i in range(len(lines)) if i not in removed][:3]
+    kept = list(itertools.islice((i for i in range(len(lines)) if i not in removed), 3))
     if len(kept) < 3 or not COLUMN_LABEL.match(lines[kept[0]].text):
         return {}
     title, text = lines[kept[1]].text, lines[kept[2]].text

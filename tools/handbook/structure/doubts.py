@@ -180,6 +180,8 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
             by_rule.setdefault(block.rule, []).append(block)
     for rule in HEADING_MARKERS:
         heads = by_rule.get(rule.name, [])
+        if len(heads) < 2:
+            continue  # a series of one neither restarts nor skips
         values = [HEADING_NUMBER.match(h.text) for h in heads]
         doubts += numbering(
             [parse_number(v["num"]) for v in values if v], [h.line for h in heads], "heading"
