@@ -371,7 +371,8 @@ def test_a_markdown_exports_front_matter_is_debris_that_gives_title_and_date(tmp
         "![图](https://example.org/a.jpg)\n\n一、履职尽责\n\n习主席讲，要把“两个维护”体现在实效上。\n\n- - -\n"
     )
     collection = collection_of(tmp_path, text)
-    assert (collection.title, collection.date) == ("学习读后感", "2019-09-26")
+    # the date as written, time included
+    assert (collection.title, collection.date) == ("学习读后感", "2019-09-26 03:08:39")
     [essay] = collection.essays
     assert essay.title == "学习读后感"
     assert [h.text for a in essay.articles for h in a.blocks if isinstance(h, Heading)] == [

@@ -221,7 +221,7 @@ def test_a_one_line_reports_headline_is_its_title_and_its_deck_no_other_title(tm
     collection = collection_of(tmp_path, ONE_LINE_REPORT)
     (article,) = articles(collection)
     assert article.title == "市委召开专题会议研究部署冬季安全生产工作"
-    assert authors(article) == [("赵文杰", "记者")]
+    assert authors(article) == [("赵文杰", "记者"), ("某某在线", "来源")]  # the dateline's outlet
     kept = [b.text for b in article.blocks]
     assert "坚决守住安全底线" in kept and "市长主持 副市长出席" in kept
 

@@ -41,6 +41,13 @@ HEADING_MARKERS = [
         "第一, 第二,",
     ),
     rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+    rule(
+        "part-ordinal",
+        rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",
+        "第一部分 过去一年的工作回顾",
+        "第一部分 第二部分: the parts of a speech or a report",
+        needs="部分",
+    ),
     rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
     rule(
         "cn-numeral-space",

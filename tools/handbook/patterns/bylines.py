@@ -174,10 +174,10 @@ BYLINES = [
     ),
     rule(
         "site-dateline",
-        rf"^(?P<byline>[{HAN}]{{2,8}}?(?:网|报|台|社|在线)(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
+        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
-        "a site's own story opened by its dateline (X讯, no year): the reporters",
+        "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",
         needs="讯",
     ),
     rule(

@@ -30,7 +30,8 @@ DEBRIS = [
     rule("hot-searches", r"^本站热搜\s*$", "本站热搜", "the site's 'popular searches' box"),
     rule(
         "site-boilerplate",
-        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|回到\s*顶部|扫一扫.{0,12}|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?)\s*$",
+        r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|回到\s*顶部|扫一扫.{0,12}|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?"
+        r"|(?:查看)?更多\s*(?:>>|»|>|＞＞|\.\.\.|…)+|[Mm]ore\s*>>)\s*$",
         "扫一扫在手机打开当前页",
         "navigation and sharing widgets",
     ),
@@ -129,6 +130,27 @@ DEBRIS = [
         "the site's note that the page is still being compiled",
     ),
 ]
+
+# A sidebar's link to another page, one a line, closed by the page's date
+# ([06-11], [ 2026-06-11 ]): in a run of them, or under a box's heading
+# (推荐阅读), a list of other pages, never the text.
+LINK_ITEM = rule(
+    "sidebar-links",
+    r"^\S.{1,80}?[\[(\uff08]\s*(?:\d{4}-)?\d{2}-\d{2}\s*[\])\uff09]$",
+    "每周一学（2026年6月1日-6月7日）义乌发展经验[06-01]",
+    "a sidebar's list of links to other pages, each closed by its date, one a line",
+    needs="-",
+)
+LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
+
+# A column's label at the head of its page, over the article's title: a
+# short name ending in a kind of column (质检新闻, 工作动态, 学习专栏).
+COLUMN_LABEL = rule(
+    "column-label",
+    rf"^[{HAN}]{{0,6}}(?:新闻|动态|要闻|资讯|快讯|简讯|专栏|公告|聚焦|园地|播报|速递)$",
+    "质检新闻",
+    "the page's column label over the title (debris when a title and text follow)",
+)
 
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.

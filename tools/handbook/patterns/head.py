@@ -39,9 +39,9 @@ PROPERTY_DATE = rule(
 # A date and the source on one line, as news pages print them.
 DATELINE = rule(
     "dateline",
-    rf"^(?P<date>{DATE_PART})\s+(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
+    rf"^(?P<date>{DATE_PART})\s*(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
     f"2022年10月27日08:26   来源{COLON}人民网－人民日报",
-    "a news page's dateline: date, time and source",
+    "a news page's dateline: date, time and source, spaced apart or glued (2017-08-10来源：…)",
     needs="来源",
 )
 

@@ -6,7 +6,8 @@ read in passes, each its own module:
     lines → survey → debris removed (`debris`) → pieces, broken lines joined
     (`segment`), headings glued into the prose cut out (`glued`) → essays
     found (`essays`) → per essay, each piece's role (`roles`) → articles of
-    blocks (`assemble`) → what looks wrong (`doubts`)
+    blocks (`assemble`) → a text of records split into its essays
+    (`records`) → what looks wrong (`doubts`)
 
 The rules come from `handbook.patterns`; every decision that is not obvious
 is recorded as a Recognition, a Repair or a Doubt for the report.
@@ -34,6 +35,7 @@ from .doubts import find_doubts
 from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
+from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
 from .shapes import head_title_like, name_like, plain_title_like
@@ -181,7 +183,10 @@ def single_essay(
         collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
         body = body[contents:]
     fill_essay(essay, before, body, collection, conventions, titled)
-    collection.essays.append(essay)
+    if groups := records(collection, essay):
+        collection.essays += split_records(collection, essay, groups)
+    else:
+        collection.essays.append(essay)
 
 
 def opening_byline_alone(text: str) -> bool:

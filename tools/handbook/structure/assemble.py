@@ -13,7 +13,7 @@ title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import (
@@ -44,6 +44,7 @@ from .shapes import (
 )
 
 EVIDENCE = ("byline", "date")
+NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
 LABELS = {r.name for r in LABEL_HEADINGS}
 
@@ -53,6 +54,10 @@ class State:
     essay: Essay
     article: Article
     closed: bool = False  # the article's closing byline was met
+    tokens: list[Token] = field(default_factory=list)
+    lone_titles: int | None = (
+        None  # short lines alone between paragraphs in the essay, counted once
+    )
 
     @property
     def head(self) -> bool:
@@ -67,6 +72,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     head_subtitles(tokens)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
+    state.tokens = tokens
     essay.articles.append(state.article)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -83,6 +89,17 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
+        elif (
+            token.kind == "paragraph"
+            and following is not None
+            and following.text == token.text
+            and repeated_title(token, following)
+        ):
+            token.rule = REPEATED_TITLE
+            title(state, token, recognitions)
+            recognitions.append(
+                Recognition(following.line, token.rule, f"the title given again: {token.text}")
+            )
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
             title(state, token, recognitions)
@@ -98,13 +115,14 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
 
 
 def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:
-    """A name alone between a title-like line and a date or a source is the
-    author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55 来源：…), not the
-    title: the line above is."""
+    """A name alone between a title-like line and a date, a source or the
+    text is the author's byline (十八大以来… / 吴桂韩 / 2017年08月22日09:55
+    来源：…), never the title: the line above is."""
     for above, token, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if (
-            following.kind in EVIDENCE
-            and token.kind == "paragraph"
+            token.kind == "paragraph"
+            and len(token.text) <= NAME_LINE_MAX
+            and (following.kind in EVIDENCE or prose_like(following.text))
             and above.kind == "paragraph"
             and head_title_like(above.text)
             and not ends_sentence(above.text)
@@ -289,7 +307,9 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
     paragraphs and is followed by a real one, is an article's title."""
     article = state.article
-    if not plain_title_like(token.text):
+    if len(token.text) > TITLE_MAX + 1 or not (
+        plain_title_like(token.text) or habitual_title(state, token.text)
+    ):
         return False
     if not article.blocks:
         return article.title is None and following is not None and not state.closed
@@ -300,6 +320,50 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following.kind == "paragraph"
         and len(following.text) >= ARTICLE_BODY_MIN
     )
+
+
+REPEATED_TITLE = "repeated-title"
+
+
+def repeated_title(token: Token, following: Token | None) -> bool:
+    """A title-like line given twice, the repeat standing first in the text
+    under it (a page printing its title over the article's own): a title.
+    The repeat stays where it stands (`records` makes it the article's title)."""
+    return (
+        following is not None
+        and following.kind == "paragraph"
+        and following.text == token.text
+        and head_title_like(token.text)
+        and not ends_sentence(token.text)
+    )
+
+
+TITLE_HABIT = 2  # lone title lines in an essay that make it its habit
+
+
+def lone_title_lines(tokens: list[Token]) -> int:
+    """How many short lines stand alone between a sentence's end and a real
+    paragraph: the essay's habit of titling its pieces so."""
+    return sum(
+        1
+        for above, token, below in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if len(token.text) <= TITLE_MAX
+        and token.kind == below.kind == above.kind == "paragraph"
+        and len(below.text) >= ARTICLE_BODY_MIN
+        and ends_sentence(above.text)
+        and plain_title_like(token.text)
+    )
+
+
+def habitual_title(state: State, text: str) -> bool:
+    """In a text whose pieces stand under lone title lines, a title line may
+    end in a full stop (把握方向不动摇   将扫黑除恶专项斗争推向新高潮。): one
+    sentence, short and alone over the text, as the other titles are."""
+    if not (text.endswith("。") and plain_title_like(text[:-1])):
+        return False
+    if state.lone_titles is None:
+        state.lone_titles = lone_title_lines(state.tokens)
+    return state.lone_titles >= TITLE_HABIT
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one

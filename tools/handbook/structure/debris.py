@@ -7,23 +7,30 @@ lines, a menu stands above it, after the page's tools (print, share, the
 editor's credit, related links) the rest of a page that holds no sentence
 is its menu and footer, and a Markdown export opens with front matter.
 Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
-The page's own date, printed in its property line, is kept.
+The page's own date, printed in its property line, is kept; a property line
+that names authors is their byline, unless the text names them again.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from ..model import Removal, SourceLine
+from ..model import Author, Removal, SourceLine
 from ..patterns import (
     BREADCRUMB_STEP,
+    COLUMN_LABEL,
     COUNTER_LABEL,
+    DATE_LINE,
+    DATELINE,
     DEBRIS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
     FRONT_MATTER_MAX,
     HIT_COUNT_UNIT,
+    LINK_ITEM,
+    LINK_RUN_MIN,
     MARKDOWN_RULE,
     PIECE_DEBRIS,
     PROPERTY_DATE,
@@ -33,7 +40,7 @@ from ..patterns import (
     Rule,
 )
 from .properties import DATE, Field, authors, counters, date, fields
-from .shapes import prose
+from .shapes import head_title_like, prose
 from .survey import Conventions
 
 # Debris that marks the end of the text: what follows it and holds no sentence
@@ -49,6 +56,8 @@ PAGE_END = {
 }
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
+BOX_ITEM_MAX = 40  # characters of a link in a box of links
+LINK_ENDS = "])\uff09"  # what a sidebar's link line ends with: its date's bracket
 
 
 @dataclass
@@ -96,7 +105,7 @@ def remove_debris(
             facts.date = PageFact(day, line.number)
         elif facts.date is None and (own := PROPERTY_DATE.match(line.text)):
             facts.date = PageFact(own["date"], line.number)  # 时间：… alone, kept as a date line
-        if props and authors(props):
+        if props and (names := authors(props)) and not named_again(names, conventions.text):
             bylines[i] = counters(props)
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
@@ -106,6 +115,8 @@ def remove_debris(
         if found is None:
             continue
         removed[i] = Removal(line.number, found, line.text)
+    removed |= sidebar_links(lines, removed, read)
+    removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removals = [removed[i] for i in sorted(removed)]
     kept = [
@@ -115,6 +126,15 @@ def remove_debris(
     ]
     kept = cut_spans(kept, removals)
     return kept, sorted(removals, key=lambda r: r.line), facts
+
+
+def named_again(names: list[Author], text: str) -> bool:
+    """Whether every author a property line names stands again alone on a
+    line (the article's own byline under its title): the line is then read
+    whole, as the page's debris, its date the page's. A name the text only
+    mentions does not count."""
+    lines = f"\n{text}\n"
+    return all(f"\n{a.name}\n" in lines for a in names)
 
 
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:
@@ -159,10 +179,10 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
     """Whether line `i` goes on the breadcrumb above it: a step after a `>`
     (short, or repeated below as the column's heading), or the last step
-    repeated."""
+    repeated (`当前位置：首页 > 党建引领> 学习专栏` over `学习专栏`)."""
     text, previous = lines[i].text, lines[i - 1].text
-    if text == previous:
-        return True
+    if text in (previous, previous.rsplit(">", 1)[-1].strip()):
+        return True  # the last step again, alone: the column's label over its page
     repeated = i + 1 < len(lines) and lines[i + 1].text == text
     return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
@@ -183,6 +203,71 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
     if stem and conventions.text.count(stem) > 1:  # the full paragraph is there too
         return TEASER.name
     return None
+
+
+def sidebar_links(
+    lines: list[SourceLine], removed: dict[int, Removal], read: set[int]
+) -> dict[int, Removal]:
+    """Runs of lines that are links to other pages, each closed by its date
+    (a sidebar, a teaser list), or one under a box's heading (推荐阅读)."""
+    links = [
+        line.text[-1:] in LINK_ENDS
+        and i not in removed
+        and i not in read
+        and bool(LINK_ITEM.match(line.text))
+        for i, line in enumerate(lines)
+    ]
+    found: dict[int, Removal] = {}
+    i = 0
+    while i < len(lines):
+        if not links[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and links[end]:
+            end += 1
+        boxed = i > 0 and i - 1 in removed and removed[i - 1].rule == "related-links"
+        if end - i >= LINK_RUN_MIN or boxed:
+            found |= {
+                k: Removal(lines[k].number, LINK_ITEM.name, lines[k].text) for k in range(i, end)
+            }
+        i = end
+    return found | boxed_links(lines, removed | found)
+
+
+def boxed_links(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Between a box's heading (推荐阅读, 热门文章) and the debris that closes
+    the box (更多>>, the breadcrumb), short lines that are no sentences are
+    the box's links, dated or not."""
+    found: dict[int, Removal] = {}
+    for start in (i for i in sorted(removed) if removed[i].rule == "related-links"):
+        end = start + 1
+        while end < len(lines) and end not in removed and box_item(lines[end].text):
+            end += 1
+        if end > start + 1 and end in removed:
+            found |= {
+                k: Removal(lines[k].number, LINK_ITEM.name, lines[k].text)
+                for k in range(start + 1, end)
+            }
+    return found
+
+
+def box_item(text: str) -> bool:
+    return len(text) <= BOX_ITEM_MAX and not prose(text)
+
+
+def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """The page's first line, when it names a column (质检新闻) over a title
+    that text, a date or a property line follows: the column's label, not
+    the text's title."""
+    kept = list(itertools.islice((i for i in range(len(lines)) if i not in removed), 3))
+    if len(kept) < 3 or not COLUMN_LABEL.match(lines[kept[0]].text):
+        return {}
+    title, text = lines[kept[1]].text, lines[kept[2]].text
+    heads = prose(text) or fields(text) or DATE_LINE.pattern.match(text) or DATELINE.match(text)
+    if COLUMN_LABEL.match(title) or not head_title_like(title) or not heads:
+        return {}
+    return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -10,6 +10,7 @@ from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
 from ..patterns import (
     BYLINES,
     CLOSING_AFTER_TEXT,
+    COLUMN_LABEL,
     HEADING_MARKERS,
     LISTED_TITLE,
     MARKER_START,
@@ -17,12 +18,17 @@ from ..patterns import (
 )
 from .essays import Layout
 from .numbers import parse_number
+from .records import records_doubt
 from .shapes import LONG_TITLE, ends_sentence, head_title_like
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
 # Guesses the recognition stage makes from a line's form and the text's
 # habits, reported so that a maintainer can check them.
-GUESSED_HEADINGS = {"box-label": "a line ending in a colon read as a heading"}
+GUESSED_HEADINGS = {
+    "box-label": "a line ending in a colon read as a heading",
+    "part-head": "a short line taking up the words of the title given twice above it "
+    "read as the head of a part",
+}
 GUESSED_BYLINES = {
     SPEAKER_BY_HABIT.name: "a name alone read as the speaker of what follows "
     "(the text sets its speakers' lines so)"
@@ -42,6 +48,8 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
     for essay in collection.essays:
         if len(essay.title) > LONG_TITLE:
             doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
+        if essay.title.endswith("。"):
+            doubts.append(sentence_title(essay.line, f"essay {essay.number}'s title", essay.title))
         if byline_like(essay.title):
             doubts.append(
                 Doubt(
@@ -53,7 +61,16 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         for article in essay.articles:
             doubts += article_doubts(article, essay.number)
         doubts += closed_by_source(essay.articles)
-    doubts += listed_essays(collection, layout)
+    doubts += listed_essays(collection, layout) + records_doubt(collection)
+    doubts += [
+        Doubt(
+            r.line,
+            r.rule,
+            f"the first line read as the page's column label, not its title: {r.text}",
+        )
+        for r in collection.removals
+        if r.rule == COLUMN_LABEL.name
+    ]
     return doubts
 
 
@@ -110,6 +127,10 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
     if article.title:
         if len(article.title) > LONG_TITLE:
             doubts.append(long_title(line, f"an article title in essay {number}", article.title))
+        if article.title.endswith("。"):
+            doubts.append(
+                sentence_title(line, f"an article title in essay {number}", article.title)
+            )
         if byline_like(article.title):
             doubts.append(
                 Doubt(
@@ -159,6 +180,8 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
             by_rule.setdefault(block.rule, []).append(block)
     for rule in HEADING_MARKERS:
         heads = by_rule.get(rule.name, [])
+        if len(heads) < 2:
+            continue  # a series of one neither restarts nor skips
         values = [HEADING_NUMBER.match(h.text) for h in heads]
         doubts += numbering(
             [parse_number(v["num"]) for v in values if v], [h.line for h in heads], "heading"
@@ -189,3 +212,7 @@ def byline_like(title: str) -> bool:
 
 def long_title(line: int, what: str, title: str) -> Doubt:
     return Doubt(line, "long-title", f"{what} has {len(title)} characters: {title[:20]}…")
+
+
+def sentence_title(line: int, what: str, title: str) -> Doubt:
+    return Doubt(line, "title-ends-sentence", f"{what} ends in a full stop: {title[:20]}")

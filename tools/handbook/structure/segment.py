@@ -16,6 +16,7 @@ import re
 from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
 from ..model import Removal, Repair, SourceLine
 from ..patterns import (
+    DATELINE,
     ESSAY_MARKERS,
     GLUED_ESSAY_MARKER,
     HEADING_MARKERS,
@@ -151,12 +152,23 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
     return len(ends) >= 2 and ends[-2] and (ends[-1] or (len(ends) == 3 and ends[0]))
 
 
+def property_line(text: str) -> bool:
+    """A line of the page's properties: a dateline (2017-08-10来源：…) or fields."""
+    if COLON not in text and ":" not in text:
+        return False  # every property has its label's colon
+    return bool(DATELINE.match(text)) or bool(fields(text))
+
+
 def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
     """Why `first` and `second` are one sentence broken in two (a rule name), or ""."""
     a, b = first.text, second.text
     open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or ends_mid_word(a)
     if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
         return ""  # most lines end a sentence
+    if property_line(a) or property_line(b):
+        return (
+            ""  # a dateline or a page's properties is a line of its own, though it ends in a word
+        )
     heading = first_match(HEADING_MARKERS, b)
     if heading:
         # `形式主义:知行不` + `一、不求实效…等;`: the first stops in a word (知行不一),

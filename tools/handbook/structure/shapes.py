@@ -24,6 +24,7 @@ CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_END)}]")
 STARTS_AS_TEXT = re.compile(rf"^[{HAN}A-Za-z0-9“‘《]")
 LABEL_LEAD = re.compile(rf"^[^{SENTENCE_END}{COMMA}]{{1,8}}[{COLON}:]")
 LIST_ITEM_END = f"{SEMICOLON}{COMMA}、"
+QUOTED = re.compile(f"“[^”{SENTENCE_END}]{{1,20}}”")  # a short phrase quoted, no sentence in it
 
 
 def ends_in_han(text: str) -> bool:
@@ -42,13 +43,13 @@ def title_like(text: str, limit: int) -> bool:
 
 
 def plain_title_like(text: str, shortest: int = 4) -> bool:
-    """A line that can be an article title: short, no clause punctuation,
-    Chinese."""
-    return (
-        shortest <= len(text) <= TITLE_MAX
-        and not any(c in text for c in CLAUSE_END)
-        and bool(HAN_CHAR.search(text))
-    )
+    """A line that can be an article title: short, no clause punctuation
+    outside its quotations (a slogan quoted whole keeps its commas:
+    开展“改革创新，奋发有为”大讨论), Chinese."""
+    if not shortest <= len(text) <= TITLE_MAX:
+        return False
+    unquoted = QUOTED.sub("“”", text) if "“" in text else text
+    return not any(c in unquoted for c in CLAUSE_END) and bool(HAN_CHAR.search(text))
 
 
 def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:

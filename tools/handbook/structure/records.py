@@ -1,0 +1,141 @@
+"""A text of records: reports pasted one after another, each under its own
+title line, with no title of the whole (an app's news feed, a column's
+export).
+
+A reader sees it from the whole document, not from a line: the first line
+titles only the first report (its text follows at once), every later piece
+stands under a lone title line of the same kind, and no marker, byline or
+date ties the pieces to one essay. Each record is then an essay of its own.
+
+A record whose title is given twice (the page's title over the article's
+own) is one essay holding one article titled by the repeat; the short lines
+in it that take up the title's words (袁丽华、闫军堂等区领导到基层讲党课 over
+袁丽华到南营村讲党课, 闫军堂到大慈邑村讲党课) head its parts: headings, not
+records.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
+from ..patterns import SERIES_LABEL
+from .assemble import REPEATED_TITLE
+from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
+
+RECORDS_MIN = 3  # titled pieces that make a text of records
+RECORD_TITLE_MIN = 10  # characters of a report's headline (a section's head is shorter)
+LONE_TITLES = {"title-line", "banner-title", REPEATED_TITLE}  # titles standing alone
+SHARED_WORDS = 3  # characters a part's head shares with its record's title
+PART_HEAD = "part-head"
+RECORDS = "records"
+
+
+def records(collection: Collection, essay: Essay) -> list[list[Article]]:
+    """The one essay's articles grouped as records (a record's parts with
+    it), when the essay is a run of records: titled by the text's first
+    line, its first piece untitled, every later record under a lone title
+    line as long as a report's headline (an essay's section heads are
+    shorter), no byline anywhere. Else none."""
+    articles = essay.articles
+    if (
+        len(articles) < RECORDS_MIN
+        or not 0 < collection.title_line == essay.line
+        or articles[0].title is not None
+        or SERIES_LABEL.match(essay.title)  # a study material's title is the whole text's
+        or essay.bylines
+        or essay.subtitle
+        or any(a.title_rule not in LONE_TITLES for a in articles[1:])
+        or any(a.bylines for a in articles)
+    ):
+        return []
+    groups: list[list[Article]] = []
+    for article in articles:
+        if groups and part_of(groups[-1][0], article):
+            groups[-1].append(article)
+        else:
+            groups.append([article])
+    titles = [essay.title, *(g[0].title or "" for g in groups[1:])]
+    if len(groups) < RECORDS_MIN or any(len(t) < RECORD_TITLE_MIN for t in titles):
+        return []
+    return groups
+
+
+def split_records(collection: Collection, essay: Essay, groups: list[list[Article]]) -> list[Essay]:
+    """The records as essays, numbered in order; the text keeps no title of
+    its own (its file's name stands in)."""
+    essays: list[Essay] = []
+    for article, *rest in groups:
+        title = article.title or essay.title
+        record = Essay(
+            len(essays) + 1, title, "", article.first_line if article.title else essay.line
+        )
+        article.title, article.title_rule = None, ""
+        first = article.blocks[0] if article.blocks else None
+        if isinstance(first, Paragraph) and first.text == title:  # the title given again
+            article.blocks.pop(0)
+            article.title, article.title_rule, article.first_line = (
+                first.text,
+                REPEATED_TITLE,
+                first.line,
+            )
+            head_parts(article, title)
+        for part in rest:
+            assert part.title is not None
+            article.blocks.append(Heading(part.title, 1, PART_HEAD, part.first_line))
+            article.blocks += part.blocks
+        record.articles.append(article)
+        record.last_line = max((b.line for b in article.blocks), default=record.line)
+        essays.append(record)
+    collection.title, collection.title_line = collection.source.stem, 0
+    collection.recognitions.append(
+        Recognition(essay.line, RECORDS, f"{len(essays)} records, each an essay under its title")
+    )
+    return essays
+
+
+def shares_words(text: str, title: str) -> bool:
+    """Whether `text` takes up a run of the title's words (a name, a phrase)."""
+    return any(text[i : i + SHARED_WORDS] in title for i in range(len(text) - SHARED_WORDS + 1))
+
+
+def part_of(record: Article, article: Article) -> bool:
+    """An article whose lone title takes up the words of a record's title
+    given twice heads one of that record's parts; a title given twice heads
+    a record of its own."""
+    return (
+        record.title_rule == REPEATED_TITLE
+        and record.title is not None
+        and article.title_rule in ("title-line", "banner-title")
+        and article.title is not None
+        and shares_words(article.title, record.title)
+    )
+
+
+def head_parts(article: Article, title: str) -> None:
+    """In a record titled twice, a paragraph that is a short line taking up
+    the title's words, over a paragraph of text, heads a part."""
+    blocks = article.blocks
+    for i, block in enumerate(blocks[:-1]):
+        after = blocks[i + 1]
+        if (
+            isinstance(block, Paragraph)
+            and plain_title_like(block.text)
+            and not ends_sentence(block.text)
+            and shares_words(block.text, title)
+            and isinstance(after, Paragraph)
+            and len(after.text) >= ARTICLE_BODY_MIN
+        ):
+            blocks[i] = Heading(block.text, 1, PART_HEAD, block.line)
+
+
+def records_doubt(collection: Collection) -> list[Doubt]:
+    """A text read as records: a guess from its shape, stated at its first line."""
+    return [
+        Doubt(
+            r.line,
+            RECORDS,
+            "no title of the whole: the first line titles only the first of the pieces "
+            f"under lone title lines ({r.what})",
+        )
+        for r in collection.recognitions
+        if r.rule == RECORDS
+    ]
