@@ -66,20 +66,25 @@ def page_parts(rel: object) -> tuple[str, ...] | None:
     return parts
 
 
-def inside(out: Path, rel: str) -> Path:
+def inside(out: Path, rel: str, checked: set[Path] | None = None) -> Path:
     """The page's path under `out`, refused when it is no page path, when a
     folder on the way is a symbolic link or a file, or when the page itself
-    is a link or a folder."""
+    is a link or a folder. `checked`: folders found fine before (within one
+    plan), each then looked at once."""
     parts = page_parts(rel)
     if parts is None:
         raise OutputError(out / str(rel), f"not a page inside {out}; nothing was changed")
     path = out
     for part in parts[:-1]:
         path = path / part
+        if checked is not None and path in checked:
+            continue
         if path.is_symlink():
             raise OutputError(path, f"a symbolic link: the converter writes only inside {out}")
         if path.exists() and not path.is_dir():
             raise OutputError(path, "a file where the converter needs a folder")
+        if checked is not None:
+            checked.add(path)
     path = path / parts[-1]
     if path.is_symlink():
         raise OutputError(path, f"a symbolic link: the converter writes only inside {out}")
@@ -152,10 +157,11 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
     manifest = load_manifest(out)
     plan = WritePlan()
     problems = []
+    checked: set[Path] = set()
     for rel, text in sorted(pages.items()):
         data = text.encode("utf-8")
         plan.digests[rel] = digest(data)
-        target = inside(out, rel)
+        target = inside(out, rel, checked)
         if not target.exists():
             plan.write[rel] = data
             continue
@@ -175,7 +181,7 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
         else:
             plan.write[rel] = data
     for rel in sorted(set(manifest) - set(pages)):
-        target = inside(out, rel)
+        target = inside(out, rel, checked)
         if not target.exists():
             continue
         found = digest(read_regular(target, "a page"))
