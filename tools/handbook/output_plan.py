@@ -58,10 +58,9 @@ def page_parts(rel: object) -> tuple[str, ...] | None:
     it is not one: absolute, with `..` or `.`, hidden, or not `.md`."""
     if not isinstance(rel, str) or "\\" in rel or "\x00" in rel or not rel.endswith(".md"):
         return None
-    parts = PurePosixPath(rel).parts
-    if not parts or PurePosixPath(rel).as_posix() != rel or rel.startswith("/"):
-        return None
-    if any(part in (".", "..") or part.startswith(".") for part in parts):
+    parts = tuple(rel.split("/"))
+    # an empty part: absolute, or `//`; `.`, `..` and hidden names start with a dot
+    if any(not part or part.startswith(".") for part in parts):
         return None
     return parts
 
@@ -206,14 +205,14 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
 def stale_temporary_files(out: Path, pages: list[str]) -> list[str]:
     """Temporary files an earlier, interrupted version of the converter left
     in the folders it writes to."""
-    folders = {PurePosixPath(rel).parent for rel in pages}
+    folders = {rel.rpartition("/")[0] for rel in pages}  # "": the output folder itself
     found = []
-    for folder in sorted(folders):
+    for folder in sorted(folders, key=lambda f: f.split("/") if f else []):
         path = out / folder
         if path.is_dir() and not path.is_symlink():
             for entry in os.scandir(path):
                 if LEGACY_TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    found.append((folder / entry.name).as_posix())
+                    found.append(f"{folder}/{entry.name}" if folder else entry.name)
     return found
 
 
