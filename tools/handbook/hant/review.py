@@ -109,9 +109,13 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
     holding = sorted(set(map(word_of, (i for i in at if i not in reviewed))))
     by_phrase: dict[tuple[str, str], int] = {}  # the doubt of a phrase and form OpenCC agrees on
     choices: dict[tuple[str, str], Choice] = {}
+    line, next_line = -1, 0  # the line of the place, and where the next one starts
     # Places left to right: the first place met of a choice is its first in the text.
     for k in holding:
-        a, b = _phrase_span(text, ends[k] - len(words[k]), ends[k])
+        b = ends[k]
+        a = b - len(words[k])
+        if b - a == 1:
+            a, b = _phrase_span(text, a, b)
         phrase, form = text[a:b], chosen[a:b]
         key = (phrase, form)
         if (opencc := whole[a:b]) != form:
@@ -119,7 +123,9 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
         elif (doubt := by_phrase.get(key, 0)) == 0:
             mine = any(own.get(c, f) != f for c, f in zip(phrase, form, strict=True))
             doubt = by_phrase[key] = BY_PHRASE if mine else OWN_FORM
-        line = bisect.bisect_right(starts, a) - 1
+        if a >= next_line:
+            line = bisect.bisect_right(starts, a) - 1
+            next_line = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
         choice = choices.get(key)
         if choice is None:
             choice = choices[key] = Choice(phrase, form, doubt, opencc)
@@ -128,8 +134,7 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
         choice.count += 1
         choice.lines.append(numbers[line])
         if len(choice.samples) < SAMPLES:
-            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
-            lo, hi = max(starts[line], a - CONTEXT), min(end, b + CONTEXT)
+            lo, hi = max(starts[line], a - CONTEXT), min(next_line - 1, b + CONTEXT)
             if all(s.simplified != text[lo:hi] for s in choice.samples):
                 choice.samples.append(Place(numbers[line], text[lo:hi], chosen[lo:hi]))
     for choice in choices.values():
