@@ -46,6 +46,7 @@ DOUBTFUL = BY_PHRASE  # doubt from which a place counts against the threshold
 CONTEXT = 8  # characters shown on each side of a place
 SAMPLES = 3  # contexts shown for a choice, each a different one
 LINES_SHOWN = 10  # line numbers listed for a choice; the rest are counted
+BATCH_LINES = 2000  # lines converted together: few calls, and memory bounded at any length
 LOG_HEADING = "## Review log"
 LOG_COLUMNS = "| ID | text | phrase | form | decision | OpenCC over the whole text |"
 
@@ -82,64 +83,79 @@ class Choice:
 def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list[Choice]:
     """The choices in numbered `lines`, most doubtful first.
 
-    Every line holding a one-to-many character is examined where it stands.
-    They are converted together, joined by line breaks, with one call for the
-    words, one for OpenCC over the whole text and one for the segmenter: no
-    phrase holds a line break and jieba cuts at every one, so each line comes
-    out as it would alone, and a place's span, found in the joined text, is
-    the one it has in its line (a line break is no Han neighbour)."""
+    Every line holding a one-to-many character is examined where it stands,
+    BATCH_LINES at a time: each batch is converted together, joined by line
+    breaks, with one call for the words, one for OpenCC over the whole text
+    and one for the segmenter. No phrase holds a line break and jieba cuts at
+    every one, so each line comes out as it would alone, and a place's span,
+    found in the joined text, is the one it has in its line (a line break is
+    no Han neighbour)."""
     from .tables import one_to_many_characters  # OpenCC's tables: loaded for a review only
 
     many = one_to_many_characters()
     choosing = [(number, text) for number, text in lines if not many.keys().isdisjoint(text)]
     if not choosing:
         return []
-    numbers = [number for number, _ in choosing]
-    text = "\n".join(line for _, line in choosing)
-    chosen = converter.convert_words(text)
-    whole = converter.convert_whole(text)
-    words = converter.segmented.words(text)
-    ends = list(itertools.accumulate(map(len, words)))
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]  # each line's first character
     own = dict(zip(many, converter.convert_plain("\n".join(many)).split("\n"), strict=True))
-    reviewed = settled(text, converter, words)
-    at = (m.start() for m in re.finditer(f"[{''.join(sorted(many))}]", text))
-    # The words holding a choice no reviewed phrase made, each once, in order.
-    word_of = functools.partial(bisect.bisect_right, ends)
-    holding = sorted(set(map(word_of, (i for i in at if i not in reviewed))))
-    by_phrase: dict[tuple[str, str], int] = {}  # the doubt of a phrase and form OpenCC agrees on
-    choices: dict[tuple[str, str], Choice] = {}
-    line, next_line = -1, 0  # the line of the place, and where the next one starts
-    # Places left to right: the first place met of a choice is its first in the text.
-    for k in holding:
-        b = ends[k]
-        a = b - len(words[k])
-        if b - a == 1:
-            a, b = _phrase_span(text, a, b)
-        phrase, form = text[a:b], chosen[a:b]
-        key = (phrase, form)
-        if (opencc := whole[a:b]) != form:
-            doubt = DISAGREES
-        elif (doubt := by_phrase.get(key, 0)) == 0:
-            mine = any(own.get(c, f) != f for c, f in zip(phrase, form, strict=True))
-            doubt = by_phrase[key] = BY_PHRASE if mine else OWN_FORM
-        if a >= next_line:
-            line = bisect.bisect_right(starts, a) - 1
-            next_line = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
-        choice = choices.get(key)
-        if choice is None:
-            choice = choices[key] = Choice(phrase, form, doubt, opencc)
-        elif doubt > choice.doubt:
-            choice.doubt, choice.whole = doubt, opencc
-        choice.count += 1
-        choice.lines.append(numbers[line])
-        if len(choice.samples) < SAMPLES:
-            lo, hi = max(starts[line], a - CONTEXT), min(next_line - 1, b + CONTEXT)
-            if all(s.simplified != text[lo:hi] for s in choice.samples):
-                choice.samples.append(Place(numbers[line], text[lo:hi], chosen[lo:hi]))
-    for choice in choices.values():
+    review = _Review(converter, own, re.compile(f"[{''.join(sorted(many))}]"))
+    for first in range(0, len(choosing), BATCH_LINES):
+        review.add(choosing[first : first + BATCH_LINES])
+    for choice in review.choices.values():
         choice.lines = sorted(set(choice.lines))
-    return sorted(choices.values(), key=lambda c: (-c.doubt, -c.count, c.phrase))
+    return sorted(review.choices.values(), key=lambda c: (-c.doubt, -c.count, c.phrase))
+
+
+class _Review:
+    """The choices found so far, batch after batch of lines."""
+
+    def __init__(self, converter: HantConverter, own: dict[str, str], choosing: re.Pattern) -> None:
+        self.converter, self.own, self.choosing = converter, own, choosing
+        self.choices: dict[tuple[str, str], Choice] = {}
+        self.by_phrase: dict[tuple[str, str], int] = {}  # doubt of a phrase OpenCC agrees on
+
+    def add(self, batch: list[tuple[int, str]]) -> None:
+        """The places of numbered lines, left to right: the first place met of
+        a choice is its first in the text."""
+        converter, choices, by_phrase = self.converter, self.choices, self.by_phrase
+        numbers = [number for number, _ in batch]
+        text = "\n".join(line for _, line in batch)
+        chosen = converter.convert_words(text)
+        whole = converter.convert_whole(text)
+        words = converter.segmented.words(text)
+        ends = list(itertools.accumulate(map(len, words)))
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]  # each line's first character
+        reviewed = settled(text, converter, words)
+        at = (m.start() for m in self.choosing.finditer(text))
+        # The words holding a choice no reviewed phrase made, each once, in order.
+        word_of = functools.partial(bisect.bisect_right, ends)
+        holding = sorted(set(map(word_of, (i for i in at if i not in reviewed))))
+        line, next_line = -1, 0  # the line of the place, and where the next one starts
+        for k in holding:
+            b = ends[k]
+            a = b - len(words[k])
+            if b - a == 1:
+                a, b = _phrase_span(text, a, b)
+            phrase, form = text[a:b], chosen[a:b]
+            key = (phrase, form)
+            if (opencc := whole[a:b]) != form:
+                doubt = DISAGREES
+            elif (doubt := by_phrase.get(key, 0)) == 0:
+                mine = any(self.own.get(c, f) != f for c, f in zip(phrase, form, strict=True))
+                doubt = by_phrase[key] = BY_PHRASE if mine else OWN_FORM
+            if a >= next_line:
+                line = bisect.bisect_right(starts, a) - 1
+                next_line = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
+            choice = choices.get(key)
+            if choice is None:
+                choice = choices[key] = Choice(phrase, form, doubt, opencc)
+            elif doubt > choice.doubt:
+                choice.doubt, choice.whole = doubt, opencc
+            choice.count += 1
+            choice.lines.append(numbers[line])
+            if len(choice.samples) < SAMPLES:
+                lo, hi = max(starts[line], a - CONTEXT), min(next_line - 1, b + CONTEXT)
+                if all(s.simplified != text[lo:hi] for s in choice.samples):
+                    choice.samples.append(Place(numbers[line], text[lo:hi], chosen[lo:hi]))
 
 
 def settled(text: str, converter: HantConverter, words: list[str] | None = None) -> set[int]:
