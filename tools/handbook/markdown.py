@@ -65,10 +65,15 @@ def escape(text: str) -> str:
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # A string YAML writes on one line as it is, or in single quotes where it
 # would read as a number, a date, true/false or null: printable characters
-# only (libyaml escapes those beyond the BMP), no space, line break or mark
-# that could start, end or quote a scalar (U+2028/9 break lines in YAML), and
-# no `-` or `.` first. Nearly every value of a Chinese text's pages is one.
-SIMPLE = re.compile("(?![-.])[-0-9A-Za-z_+.\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+")
+# only (libyaml escapes those beyond the BMP), no line break or mark that
+# could start, end or quote a scalar (U+2028/9 break lines in YAML), single
+# spaces only between other characters (`会展二支部 会展1102`), and no `-` or
+# `.` first. Nearly every value of a Chinese text's pages is one.
+_WORD = "[-0-9A-Za-z_+.\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+"
+SIMPLE = re.compile(f"(?![-.]){_WORD}(?: {_WORD})*")
+# yaml.dump folds a line longer than its width (1000) at a space: a value
+# with spaces stays on one line below this length, whatever its indent.
+UNFOLDED = 500
 RESOLVER = yaml.resolver.Resolver()  # the implicit types yaml.dump quotes strings against
 STRING = "tag:yaml.org,2002:str"
 KEY = re.compile("[a-z_]+")
@@ -124,7 +129,11 @@ def _sequence(items: list, indent: int) -> list[str]:
 
 
 def _scalar(value: object) -> str:
-    if isinstance(value, str) and SIMPLE.fullmatch(value):
+    if (
+        isinstance(value, str)
+        and SIMPLE.fullmatch(value)
+        and (len(value) < UNFOLDED or " " not in value)
+    ):
         plain = RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STRING
         return value if plain else f"'{value}'"
     if isinstance(value, int) and not isinstance(value, bool):
@@ -422,8 +431,10 @@ def place_on_page(anchor: str) -> str:
 def snippet(occurrence: Occurrence, width: int = 18) -> str:
     """Markdown: the occurrence in bold with some context either side."""
     text, start, end = occurrence.passage.text, occurrence.start, occurrence.end
-    before = text[max(0, start - width) : start]
-    after = text[end : end + width]
+    lo, hi = max(0, start - width), end + width
     lead = "…" if start > width else ""
-    tail = "…" if end + width < len(text) else ""
-    return f"{lead}{escape(before)}**{escape(occurrence.phrase)}**{escape(after)}{tail}"
+    tail = "…" if hi < len(text) else ""
+    before, phrase, after = text[lo:start], text[start:end], text[end:hi]
+    if MARKDOWN_SPECIAL.search(text, lo, hi):  # most snippets have nothing to escape
+        before, phrase, after = escape(before), escape(phrase), escape(after)
+    return f"{lead}{before}**{phrase}**{after}{tail}"

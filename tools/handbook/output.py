@@ -22,7 +22,7 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -127,21 +127,13 @@ def _write_file(path: Path, data: bytes, sync: bool = True) -> None:
         os.close(fd)
 
 
-def _sync_files(paths: list[Path]) -> None:
-    """Put the files' data on disk. Many fsyncs at once share the file
-    system's journal commits: 500 pages on a busy disk took 0.1–0.6 s so,
-    0.7–3 s one after the other. Errors of delayed writes (a full disk)
-    surface here."""
-
-    def sync(path: Path) -> None:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
+def _write_synced(files: list[tuple[Path, bytes]]) -> None:
+    """Write new files and put their data on disk, several at a time: many
+    fsyncs at once share the file system's journal commits (500 pages on a
+    busy disk took 0.1–0.6 s so, 0.7–3 s one after the other). Errors of
+    delayed writes (a full disk) surface here."""
     with ThreadPoolExecutor(max_workers=SYNC_THREADS) as pool:
-        list(pool.map(sync, paths))
+        list(pool.map(lambda file: _write_file(*file), files))
 
 
 def _sync_folder(path: Path) -> None:
@@ -159,17 +151,15 @@ def _stage(out: Path, plan: WritePlan, progress: Callable[[str], None] | None) -
     staging = out / STAGING
     try:
         staging.mkdir()
-        folders, written = {staging}, []
-        for n, (rel, data) in enumerate(plan.write.items(), start=1):
-            if progress and n % 50 == 0:
-                progress(f"writing {n}/{len(plan.write)} files")
-            path = staging / "pages" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.update(p for p in path.parents if p.is_relative_to(staging))
-            _write_file(path, data, sync=False)
-            written.append(path)
-        _write_file(staging / MANIFEST, manifest_bytes(plan.digests), sync=False)
-        _sync_files([*written, staging / MANIFEST])
+        pages = staging / "pages"
+        folders = {staging, *_folders(pages, plan.write)} if plan.write else {staging}
+        for folder in sorted(folders, key=lambda f: len(f.parts)):  # parents first
+            if folder != staging:
+                folder.mkdir()
+        files = [(pages / rel, data) for rel, data in plan.write.items()]
+        if progress:
+            progress(f"writing {len(files)} files")
+        _write_synced([*files, (staging / MANIFEST, manifest_bytes(plan.digests))])
         for folder in folders:
             _sync_folder(folder)
         record = {
@@ -206,14 +196,18 @@ def _switch(out: Path) -> None:
     staging = out / STAGING
     record = _commit_record(staging)
     touched = {out}
+    checked: set[Path] = set()  # folders on the way found to be real folders or missing
     for rel in record["write"]:
-        staged = staging / "pages" / rel
-        if not staged.exists():
-            continue  # moved before an interruption
-        target = inside(out, rel)  # the folders on the way are real folders or missing
-        target.parent.mkdir(parents=True, exist_ok=True)
-        touched.update(p for p in target.parents if p.is_relative_to(out))
-        os.replace(staged, target)
+        target = inside(out, rel, checked)
+        if target.parent not in touched:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            touched.update(_folders(out, [rel]))
+        try:
+            os.replace(staging / "pages" / rel, target)
+        except FileNotFoundError:
+            if target.parent.is_dir():
+                continue  # moved before an interruption
+            raise
     for rel, found in record["delete"].items():
         target = inside(out, rel)
         if target.is_file() and digest(target.read_bytes()) == found:
@@ -235,6 +229,15 @@ def _switch(out: Path) -> None:
     (staging / COMMIT).unlink()
     shutil.rmtree(staging)
     _sync_folder(out)
+
+
+def _folders(root: Path, pages: Iterable[str]) -> set[Path]:
+    """`root` and the folders under it holding the pages, and those on the way."""
+    folders = {root}
+    for rel in pages:
+        parts = rel.split("/")[:-1]
+        folders.update(root.joinpath(*parts[:n]) for n in range(1, len(parts) + 1))
+    return folders
 
 
 def _commit_record(staging: Path) -> dict:

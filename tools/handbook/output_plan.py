@@ -58,28 +58,32 @@ def page_parts(rel: object) -> tuple[str, ...] | None:
     it is not one: absolute, with `..` or `.`, hidden, or not `.md`."""
     if not isinstance(rel, str) or "\\" in rel or "\x00" in rel or not rel.endswith(".md"):
         return None
-    parts = PurePosixPath(rel).parts
-    if not parts or PurePosixPath(rel).as_posix() != rel or rel.startswith("/"):
-        return None
-    if any(part in (".", "..") or part.startswith(".") for part in parts):
+    parts = tuple(rel.split("/"))
+    # an empty part: absolute, or `//`; `.`, `..` and hidden names start with a dot
+    if any(not part or part.startswith(".") for part in parts):
         return None
     return parts
 
 
-def inside(out: Path, rel: str) -> Path:
+def inside(out: Path, rel: str, checked: set[Path] | None = None) -> Path:
     """The page's path under `out`, refused when it is no page path, when a
     folder on the way is a symbolic link or a file, or when the page itself
-    is a link or a folder."""
+    is a link or a folder. `checked`: folders found fine before (within one
+    plan), each then looked at once."""
     parts = page_parts(rel)
     if parts is None:
         raise OutputError(out / str(rel), f"not a page inside {out}; nothing was changed")
     path = out
     for part in parts[:-1]:
         path = path / part
+        if checked is not None and path in checked:
+            continue
         if path.is_symlink():
             raise OutputError(path, f"a symbolic link: the converter writes only inside {out}")
         if path.exists() and not path.is_dir():
             raise OutputError(path, "a file where the converter needs a folder")
+        if checked is not None:
+            checked.add(path)
     path = path / parts[-1]
     if path.is_symlink():
         raise OutputError(path, f"a symbolic link: the converter writes only inside {out}")
@@ -152,10 +156,11 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
     manifest = load_manifest(out)
     plan = WritePlan()
     problems = []
+    checked: set[Path] = set()
     for rel, text in sorted(pages.items()):
         data = text.encode("utf-8")
         plan.digests[rel] = digest(data)
-        target = inside(out, rel)
+        target = inside(out, rel, checked)
         if not target.exists():
             plan.write[rel] = data
             continue
@@ -175,7 +180,7 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
         else:
             plan.write[rel] = data
     for rel in sorted(set(manifest) - set(pages)):
-        target = inside(out, rel)
+        target = inside(out, rel, checked)
         if not target.exists():
             continue
         found = digest(read_regular(target, "a page"))
@@ -200,14 +205,14 @@ def plan_writes(pages: dict[str, str], out: Path, force: bool = False) -> WriteP
 def stale_temporary_files(out: Path, pages: list[str]) -> list[str]:
     """Temporary files an earlier, interrupted version of the converter left
     in the folders it writes to."""
-    folders = {PurePosixPath(rel).parent for rel in pages}
+    folders = {rel.rpartition("/")[0] for rel in pages}  # "": the output folder itself
     found = []
-    for folder in sorted(folders):
+    for folder in sorted(folders, key=lambda f: f.split("/") if f else []):
         path = out / folder
         if path.is_dir() and not path.is_symlink():
             for entry in os.scandir(path):
                 if LEGACY_TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    found.append((folder / entry.name).as_posix())
+                    found.append(f"{folder}/{entry.name}" if folder else entry.name)
     return found
 
 

@@ -50,10 +50,22 @@ def restore_full_width(text: str) -> str:
         restored = _unmasked(restored, text, junk)
     if "(" not in text and '"' not in text:
         return restored
-    return "\n".join(
-        _restore_pairs(line, marked) if "(" in line or '"' in line else marked
-        for line, marked in zip(text.split("\n"), restored.split("\n"), strict=True)
-    )
+    # Only the lines holding a bracket or a quote, found from them: every step
+    # so far kept the length, so a line is at the same place in both texts.
+    pieces, position = [], 0
+    paren, quote = text.find("("), text.find('"')  # the next of each, -1 when none is left
+    while paren != -1 or quote != -1:
+        at = min(i for i in (paren, quote) if i != -1)
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        pieces += [restored[position:start], _restore_pairs(text[start:end], restored[start:end])]
+        position = end
+        if paren != -1 and paren < end:
+            paren = text.find("(", end)
+        if quote != -1 and quote < end:
+            quote = text.find('"', end)
+    return "".join(pieces) + restored[position:]
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

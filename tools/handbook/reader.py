@@ -58,18 +58,21 @@ def normalise(raw_lines: list[str]) -> tuple[list[str], list[Repair]]:
     if not raw_lines:
         return [], repairs
     texts = [raw.replace("\t", " ") for raw in raw_lines]
-    if any(CONTROL.search(text) for text in texts):
+    if CONTROL.search("\n".join(texts)):
         for number, text in enumerate(texts, start=1):
             if controls := sorted(set(CONTROL.findall(text))):
                 shown = " ".join(f"U+{ord(c):04X}" for c in controls)
                 repairs.append(Repair(number, "control-characters", shown, ""))
                 texts[number - 1] = CONTROL.sub("", text)
     texts = [text.strip(" \u3000\u2002\u2003\u00a0") for text in texts]
-    for number, text in enumerate(texts, start=1):
-        if "„" in text:
-            repairs.append(Repair(number, "mis-encoded-ellipsis", "„„", "……"))
-            texts[number - 1] = re.sub("„„|„", "……", text)
-    restored = restore_full_width("\n".join(texts)).split("\n")
+    joined = "\n".join(texts)
+    if "„" in joined:
+        for number, text in enumerate(texts, start=1):
+            if "„" in text:
+                repairs.append(Repair(number, "mis-encoded-ellipsis", "„„", "……"))
+                texts[number - 1] = re.sub("„„|„", "……", text)
+        joined = "\n".join(texts)
+    restored = restore_full_width(joined).split("\n")
     for number, (before, after) in enumerate(zip(texts, restored, strict=True), start=1):
         if before != after:
             changed = widened(before, after)
@@ -77,9 +80,9 @@ def normalise(raw_lines: list[str]) -> tuple[list[str], list[Repair]]:
                 Repair(
                     number,
                     "full-width-punctuation",
-                    " ".join(f"{narrow}×{n}" for narrow, _, n in changed),
-                    " ".join(f"{wide}×{n}" for _, wide, n in changed),
-                    sum(n for _, _, n in changed),
+                    " ".join([f"{narrow}×{n}" for narrow, _, n in changed]),
+                    " ".join([f"{wide}×{n}" for _, wide, n in changed]),
+                    sum([n for _, _, n in changed]),
                 )
             )
     repairs.sort(key=lambda repair: repair.line)  # stable: a line's repairs keep their order

@@ -17,21 +17,32 @@ def passages(handbook: Handbook) -> Iterator[Passage]:
 
 
 def essay_passages(page: str, essay: Essay) -> Iterator[Passage]:
+    for anchor, text, line, block in _pieces(essay):
+        yield Passage(page, anchor, text, line, essay, block)
+
+
+def _pieces(essay: Essay) -> Iterator[tuple[str, str, int, Heading | Paragraph | None]]:
+    """An essay's passages as (anchor, text, line, block)."""
     for text in (essay.title, essay.subtitle):
         if text:
-            yield Passage(page, "", text, essay.line, essay)
+            yield "", text, essay.line, None
     for article in essay.articles:
         if article.title:
-            yield Passage(page, article.anchor, article.title, article.first_line, essay)
+            yield article.anchor, article.title, article.first_line, None
         for block in article.blocks:
             if isinstance(block, Heading | Paragraph):
-                yield Passage(page, block.anchor, block.text, block.line, essay, block)
+                yield block.anchor, block.text, block.line, block
 
 
 def handbook_lines(handbook: Handbook) -> list[SourceLine]:
     """The essays' text as lines for the candidate miner and the citation
     check: repaired, joined and without site debris, unlike the raw lines."""
-    return [SourceLine(p.line, p.text) for p in passages(handbook)]
+    return [
+        SourceLine(line, text)
+        for collection in handbook.collections
+        for essay in collection.essays
+        for _, text, line, _ in _pieces(essay)
+    ]
 
 
 def definition_sites(texts: list[Passage], terms: list[Term]) -> dict[str, Passage | None]:

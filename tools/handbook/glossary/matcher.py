@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
 from ..model import Term
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple: one is made for every occurrence of every term
     start: int
     end: int
     phrase: str

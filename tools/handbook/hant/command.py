@@ -14,13 +14,16 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..editions import DEFAULT_OPENCC
 from ..model import SourceLine
 from ..reader import read_source
 from ..settings import DEFAULTS, SETTINGS_FILE, Settings, load_settings
-from .converter import HantConverter
 from .review import Choice, decide, doubtful, report, report_data, review_lines
+
+if TYPE_CHECKING:  # the converter loads OpenCC: imported where one is made
+    from .converter import HantConverter
 
 OVERRIDES_FILE = "hant-overrides.tsv"
 REVIEW_FILE = "hant-review.md"
@@ -98,6 +101,8 @@ def over_threshold(found: dict[Path, list[Choice]], limit: int) -> list[str]:
 
 def converter_for(sources: list[Path], config: str | None = None) -> HantConverter:
     """The Traditional converter with the override file beside the first source."""
+    from .converter import HantConverter
+
     overrides = sources[0].parent / OVERRIDES_FILE
     return HantConverter(config or default_config(), overrides if overrides.exists() else None)
 
@@ -136,6 +141,8 @@ def main(args: argparse.Namespace) -> int:
     threshold = (
         settings.traditional_doubtful_max if args.max_doubtful is None else args.max_doubtful
     )
+    from .converter import HantConverter
+
     try:
         converter = HantConverter(args.opencc, overrides if overrides.exists() else None)
     except ValueError as err:  # an OpenCC configuration that does not exist

@@ -15,8 +15,8 @@ and ranked by doubt:
 
 A choice made a hundred times is one decision: it carries how many places it
 was made at, on which lines, and a few of its contexts (SAMPLES, each a
-different one). Each distinct line is read once, however often it repeats,
-and all of them are converted together, in one call each way.
+different one). Every line is examined where it stands, and all of them are
+converted together, in one call each way.
 
 Accepting a choice writes its phrase and form to the override file, correcting
 one writes the phrase with the form given; either way a row goes to the review
@@ -26,17 +26,19 @@ log (source/hant-review.md), and the places are settled from then on.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..chars import HAN_CHAR
-from .converter import HantConverter
-from .overrides import set_override
-from .tables import one_to_many_characters
+
+if TYPE_CHECKING:
+    from .converter import HantConverter
 
 DISAGREES, BY_PHRASE, OWN_FORM = 3, 2, 1
 DOUBT_NAMES = {DISAGREES: "disagrees", BY_PHRASE: "by phrase", OWN_FORM: "own form"}
@@ -44,6 +46,7 @@ DOUBTFUL = BY_PHRASE  # doubt from which a place counts against the threshold
 CONTEXT = 8  # characters shown on each side of a place
 SAMPLES = 3  # contexts shown for a choice, each a different one
 LINES_SHOWN = 10  # line numbers listed for a choice; the rest are counted
+BATCH_LINES = 2000  # lines converted together: few calls, and memory bounded at any length
 LOG_HEADING = "## Review log"
 LOG_COLUMNS = "| ID | text | phrase | form | decision | OpenCC over the whole text |"
 
@@ -77,95 +80,82 @@ class Choice:
         return hashlib.sha1(f"{self.phrase}\t{self.form}".encode()).hexdigest()[:6]
 
 
-@dataclass(frozen=True)
-class _LinePlace:
-    """A place within one distinct line, before it is counted on the lines holding it."""
-
-    phrase: str
-    form: str
-    doubt: int
-    whole: str
-    simplified: str
-    traditional: str
-
-
 def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list[Choice]:
-    """The choices in numbered `lines`, most doubtful first."""
+    """The choices in numbered `lines`, most doubtful first.
+
+    Every line holding a one-to-many character is examined where it stands,
+    BATCH_LINES at a time: each batch is converted together, joined by line
+    breaks, with one call for the words, one for OpenCC over the whole text
+    and one for the segmenter. No phrase holds a line break and jieba cuts at
+    every one, so each line comes out as it would alone, and a place's span,
+    found in the joined text, is the one it has in its line (a line break is
+    no Han neighbour)."""
+    from .tables import one_to_many_characters  # OpenCC's tables: loaded for a review only
+
     many = one_to_many_characters()
-    numbers: dict[str, list[int]] = {}  # each distinct line that has to choose: its numbers
-    for number, text in lines:
-        if not many.keys().isdisjoint(text):
-            numbers.setdefault(text, []).append(number)
-    choices: dict[tuple[str, str], Choice] = {}
-    # Distinct lines in order of first appearance, places left to right: the
-    # first place met of a choice is its first in the text.
-    for text, places in zip(numbers, _places(list(numbers), converter), strict=True):
-        found = numbers[text]
-        for place in places:
-            key = (place.phrase, place.form)
-            choice = choices.setdefault(key, Choice(place.phrase, place.form, 0, place.whole))
-            if place.doubt > choice.doubt:
-                choice.doubt, choice.whole = place.doubt, place.whole
-            choice.count += len(found)
-            choice.lines += found
-            if len(choice.samples) < SAMPLES and all(
-                s.simplified != place.simplified for s in choice.samples
-            ):
-                choice.samples.append(Place(found[0], place.simplified, place.traditional))
-    for choice in choices.values():
-        choice.lines = sorted(set(choice.lines))
-    return sorted(choices.values(), key=lambda c: (-c.doubt, -c.count, c.phrase))
-
-
-def _places(texts: list[str], converter: HantConverter) -> list[list[_LinePlace]]:
-    """The places of each of `texts` (lines holding a one-to-many character).
-
-    They are converted together, joined by line breaks, with one call for the
-    words, one for OpenCC over the whole text and one for the segmenter: no
-    phrase holds a line break and jieba cuts at every one, so each line comes
-    out as it would alone."""
-    if not texts:
+    choosing = [(number, text) for number, text in lines if not many.keys().isdisjoint(text)]
+    if not choosing:
         return []
-    joined = "\n".join(texts)
-    chosen = converter.convert_words(joined).split("\n")
-    whole = converter.convert_whole(joined).split("\n")
-    words = _by_line(converter.segmented.words(joined))
-    many = one_to_many_characters()
-    choosing = re.compile(f"[{''.join(sorted(many))}]")
     own = dict(zip(many, converter.convert_plain("\n".join(many)).split("\n"), strict=True))
-    found = []
-    for text, chosen_line, whole_line, line_words in zip(texts, chosen, whole, words, strict=True):
-        reviewed = settled(text, converter, line_words)
-        ends = list(itertools.accumulate(map(len, line_words)))
+    review = _Review(converter, own, re.compile(f"[{''.join(sorted(many))}]"))
+    for first in range(0, len(choosing), BATCH_LINES):
+        review.add(choosing[first : first + BATCH_LINES])
+    for choice in review.choices.values():
+        choice.lines = sorted(set(choice.lines))
+    return sorted(review.choices.values(), key=lambda c: (-c.doubt, -c.count, c.phrase))
+
+
+class _Review:
+    """The choices found so far, batch after batch of lines."""
+
+    def __init__(self, converter: HantConverter, own: dict[str, str], choosing: re.Pattern) -> None:
+        self.converter, self.own, self.choosing = converter, own, choosing
+        self.choices: dict[tuple[str, str], Choice] = {}
+        self.by_phrase: dict[tuple[str, str], int] = {}  # doubt of a phrase OpenCC agrees on
+
+    def add(self, batch: list[tuple[int, str]]) -> None:
+        """The places of numbered lines, left to right: the first place met of
+        a choice is its first in the text."""
+        converter, choices, by_phrase = self.converter, self.choices, self.by_phrase
+        numbers = [number for number, _ in batch]
+        text = "\n".join(line for _, line in batch)
+        chosen = converter.convert_words(text)
+        whole = converter.convert_whole(text)
+        words = converter.segmented.words(text)
+        ends = list(itertools.accumulate(map(len, words)))
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]  # each line's first character
+        reviewed = settled(text, converter, words)
+        at = (m.start() for m in self.choosing.finditer(text))
         # The words holding a choice no reviewed phrase made, each once, in order.
-        at = [m.start() for m in choosing.finditer(text) if m.start() not in reviewed]
-        places = []
-        for k in sorted({bisect.bisect_right(ends, i) for i in at}):
-            a, b = _phrase_span(text, ends[k] - len(line_words[k]), ends[k])
-            phrase, form = text[a:b], chosen_line[a:b]
-            if whole_line[a:b] != form:
+        word_of = functools.partial(bisect.bisect_right, ends)
+        holding = sorted(set(map(word_of, (i for i in at if i not in reviewed))))
+        line, next_line = -1, 0  # the line of the place, and where the next one starts
+        for k in holding:
+            b = ends[k]
+            a = b - len(words[k])
+            if b - a == 1:
+                a, b = _phrase_span(text, a, b)
+            phrase, form = text[a:b], chosen[a:b]
+            key = (phrase, form)
+            if (opencc := whole[a:b]) != form:
                 doubt = DISAGREES
-            elif any(own.get(c, f) != f for c, f in zip(phrase, form, strict=True)):
-                doubt = BY_PHRASE
-            else:
-                doubt = OWN_FORM
-            lo, hi = max(0, a - CONTEXT), b + CONTEXT
-            places.append(
-                _LinePlace(phrase, form, doubt, whole_line[a:b], text[lo:hi], chosen_line[lo:hi])
-            )
-        found.append(places)
-    return found
-
-
-def _by_line(words: list[str]) -> list[list[str]]:
-    """Words of lines joined by line breaks, line by line (a break is a word of its own)."""
-    lines: list[list[str]] = [[]]
-    for word in words:
-        if word == "\n":
-            lines.append([])
-        else:
-            lines[-1].append(word)
-    return lines
+            elif (doubt := by_phrase.get(key, 0)) == 0:
+                mine = any(self.own.get(c, f) != f for c, f in zip(phrase, form, strict=True))
+                doubt = by_phrase[key] = BY_PHRASE if mine else OWN_FORM
+            if a >= next_line:
+                line = bisect.bisect_right(starts, a) - 1
+                next_line = starts[line + 1] if line + 1 < len(starts) else len(text) + 1
+            choice = choices.get(key)
+            if choice is None:
+                choice = choices[key] = Choice(phrase, form, doubt, opencc)
+            elif doubt > choice.doubt:
+                choice.doubt, choice.whole = doubt, opencc
+            choice.count += 1
+            choice.lines.append(numbers[line])
+            if len(choice.samples) < SAMPLES:
+                lo, hi = max(starts[line], a - CONTEXT), min(next_line - 1, b + CONTEXT)
+                if all(s.simplified != text[lo:hi] for s in choice.samples):
+                    choice.samples.append(Place(numbers[line], text[lo:hi], chosen[lo:hi]))
 
 
 def settled(text: str, converter: HantConverter, words: list[str] | None = None) -> set[int]:
@@ -251,6 +241,8 @@ def decide(
     裏, since the override file is written so), and a row in the review log.
     Returns what was written. Raises ValueError for a form that cannot be the
     phrase's."""
+    from .overrides import set_override
+
     chosen = form or choice.form
     decision = (
         "accepted" if form is None or form == choice.form else f"corrected from {choice.form}"
