@@ -105,7 +105,7 @@ def remove_debris(
             facts.date = PageFact(day, line.number)
         elif facts.date is None and (own := PROPERTY_DATE.match(line.text)):
             facts.date = PageFact(own["date"], line.number)  # 时间：… alone, kept as a date line
-        if props and (names := authors(props)) and not named_again(names, conventions.text):
+        if props and (names := authors(props)) and not named_again(names, conventions.lines):
             bylines[i] = counters(props)
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
@@ -128,13 +128,12 @@ def remove_debris(
     return kept, sorted(removals, key=lambda r: r.line), facts
 
 
-def named_again(names: list[Author], text: str) -> bool:
+def named_again(names: list[Author], lines: frozenset[str]) -> bool:
     """Whether every author a property line names stands again alone on a
     line (the article's own byline under its title): the line is then read
     whole, as the page's debris, its date the page's. A name the text only
     mentions does not count."""
-    lines = f"\n{text}\n"
-    return all(f"\n{a.name}\n" in lines for a in names)
+    return all(a.name in lines for a in names)
 
 
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:

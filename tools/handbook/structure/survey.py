@@ -9,6 +9,7 @@ decides how the later passes read each line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,11 @@ class Conventions:
     running_heads: set[str] = field(default_factory=set)
     speakers: bool = False  # statements stand under their speakers' lines (队长   王双成：)
     text: str = ""  # every line, for counting how often a phrase recurs
+
+    @functools.cached_property
+    def lines(self) -> frozenset[str]:
+        """Every distinct line, for asking whether a phrase stands alone on one."""
+        return frozenset(self.text.split("\n"))
 
     def describe(self) -> str:
         """The conventions as the report states them."""
