@@ -73,6 +73,8 @@ from .bylines import (
 from .debris import (
     ANONYMOUS,
     AUTHOR_LABELS,
+    BREADCRUMB_HEADLINE,
+    BREADCRUMB_HEADLINE_MIN,
     BREADCRUMB_STEP,
     COLUMN_LABEL,
     COUNTER_LABEL,
@@ -123,6 +125,8 @@ __all__ = [
     "BARE_NAME",
     "BOOK_TITLE",
     "BRACKET_HEADING",
+    "BREADCRUMB_HEADLINE",
+    "BREADCRUMB_HEADLINE_MIN",
     "BREADCRUMB_STEP",
     "BYLINES",
     "BYLINE_BEFORE_TITLE",

@@ -13,6 +13,8 @@ from .base import CLOSE, OPEN, C, rule
 
 # --- site debris --------------------------------------------------------------
 
+CRUMB_SEPARATORS = ">＞»›"  # what parts a breadcrumb's steps
+
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
     rule(
@@ -23,15 +25,21 @@ DEBRIS = [
     ),
     rule(
         "prev-or-next-link",
-        rf"^(?:上一篇|下一篇){C}[^。？]{{1,60}}$",
+        rf"^【?(?:上一篇|下一篇|上一条|下一条){C}?】?\s*[^。？]{{1,60}}$",
         f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
         "one link to a neighbouring page",
+    ),
+    rule(
+        "prev-next-labels",
+        rf"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页)】?(?:{C}\s*(?:没有了|无)?)?\s*){{1,2}}$",
+        "上一篇 下一篇",
+        "the neighbouring pages' buttons, left without their links",
     ),
     rule("hot-searches", r"^本站热搜\s*$", "本站热搜", "the site's 'popular searches' box"),
     rule(
         "site-boilerplate",
         r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|回到\s*顶部|扫一扫.{0,12}|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?"
-        r"|(?:查看)?更多\s*(?:>>|»|>|＞＞|\.\.\.|…)+|[Mm]ore\s*>>)\s*$",
+        r"|(?:查看)?更多\s*(?:>>|»|>|＞＞|\.\.\.|…)*|[Mm]ore\s*>>)\s*$",
         "扫一扫在手机打开当前页",
         "navigation and sharing widgets",
     ),
@@ -55,6 +63,30 @@ DEBRIS = [
         "the 'you are here' trail; its steps follow on the next lines",
     ),
     rule(
+        "breadcrumb",
+        rf"^(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
+        "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
+        "a trail of steps parted by >, with no 'you are here' before it",
+    ),
+    rule(
+        "nav-step",
+        rf"^(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
+        "> 动态内容",
+        "a menu's or a trail's step alone, its arrow before or after it",
+    ),
+    rule(
+        "lone-separator",
+        r"^[|｜¦]+$",
+        "|",
+        "the bar a page set between two of its properties or menu items, alone on a line",
+    ),
+    rule(
+        "reference-number",
+        rf"^(?:项目编号|招标编号|采购编号|信息编号|稿件编号|索引号|编号){C}\s*[A-Za-z0-9][\w\-/.]{{0,39}}$",
+        f"项目编号{COLON}XSB001",
+        "a page's catalogue or tender number, a property of the page, not of the text",
+    ),
+    rule(
         "empty-box",
         r"^(?:暂无(?:资料|内容|数据|记录|相关\S{0,4})|没有了[！!]?)$",
         "暂无资料",
@@ -62,7 +94,7 @@ DEBRIS = [
     ),
     rule(
         "related-links",
-        r"^(?:推荐阅读|相关阅读|相关稿件|相关文章|相关新闻|热门文章|延伸阅读)\s*$",
+        r"^(?:推荐(?:阅读|文章)|相关(?:阅读|稿件|文章|新闻|信息|链接|报道|资讯)|热门(?:文章|新闻)|延伸阅读)\s*$",
         "相关稿件",
         "the heading of a box of links; the links follow",
     ),
@@ -199,6 +231,17 @@ COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数)
 
 # A step of a breadcrumb trail ends with `>`; the last step has none.
 BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
+# The page's headline printed as the breadcrumb's last span, on its line
+# (two spans of one block): the text's, never debris. The last step before
+# it, when a space parts them, stays furniture (招标公告).
+BREADCRUMB_HEADLINE = rule(
+    "breadcrumb-headline",
+    rf"[{CRUMB_SEPARATORS}]\s*(?:(?P<step>[^\s{CRUMB_SEPARATORS}]{{1,8}})\s+)?"
+    rf"(?P<headline>[^\s{CRUMB_SEPARATORS}][^{CRUMB_SEPARATORS}]*?)\s*$",
+    "当前位置：首页 > 招标采购 > 招标公告 某某集团2013年备份软件采购的比选公告",
+    "the headline at the end of a breadcrumb's line: kept as the text's, the trail before it debris",
+)
+BREADCRUMB_HEADLINE_MIN = 10  # characters (spaces aside) of a headline: a step is shorter
 
 # Crawler junk glued into the text. It holds narrow marks that are no
 # punctuation, so the reader leaves it narrow (`punctuation.restore_full_width`

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
+    BREADCRUMB_HEADLINE,
+    BREADCRUMB_HEADLINE_MIN,
     BREADCRUMB_STEP,
     COLUMN_LABEL,
     COUNTER_LABEL,
@@ -54,6 +56,7 @@ PAGE_END = {
     "related-links",
     "site-footer",
 }
+TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
 BOX_ITEM_MAX = 40  # characters of a link in a box of links
@@ -95,6 +98,8 @@ def remove_debris(
     """The lines without debris, what was removed, and what the page says of itself."""
     removed, facts, read = front_matter(lines)
     in_breadcrumb = False
+    parts: list[Removal] = []  # debris cut from a line whose text is kept
+    headlines: dict[int, SourceLine] = {}  # a breadcrumb's line: the headline it ends in
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
@@ -109,18 +114,25 @@ def remove_debris(
             bylines[i] = counters(props)
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
-        if found is None and in_breadcrumb and crumb_step(lines, i):
-            found = "breadcrumb"
-        in_breadcrumb = found == "breadcrumb"
+        if in_breadcrumb and (found == "nav-step" or (found is None and crumb_step(lines, i))):
+            found = "breadcrumb"  # a step of the trail above
+        in_breadcrumb = found in TRAIL
         if found is None:
+            continue
+        headline = trail_headline(line.text, conventions) if found == "breadcrumb" else None
+        if headline is not None:  # the trail ends in the page's own headline: kept
+            trail = line.text[: line.text.rindex(headline)].rstrip()
+            parts.append(Removal(line.number, found, trail))
+            headlines[i] = SourceLine(line.number, headline)
+            in_breadcrumb = False
             continue
         removed[i] = Removal(line.number, found, line.text)
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= page_start(lines, removed) | page_end(lines, removed)
-    removals = [removed[i] for i in sorted(removed)]
+    removals = [removed[i] for i in sorted(removed)] + parts
     kept = [
-        cut_counters(line, bylines[i], removals) if i in bylines else line
+        cut_counters(line, bylines[i], removals) if i in bylines else headlines.get(i, line)
         for i, line in enumerate(lines)
         if i not in removed and i not in read
     ]
@@ -175,13 +187,26 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     )
 
 
+def trail_headline(text: str, conventions: Conventions) -> str | None:
+    """The page's headline a breadcrumb's line ends in (`首页 > 招标公告
+    某某公司…的比选公告`), when the text does not give it again on a line of
+    its own: then it is the only place the headline stands, and it is kept."""
+    m = BREADCRUMB_HEADLINE.pattern.search(text)
+    headline = m["headline"] if m else ""
+    if len("".join(headline.split())) < BREADCRUMB_HEADLINE_MIN or not head_title_like(headline):
+        return None
+    return None if headline in conventions.lines else headline
+
+
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
     """Whether line `i` goes on the breadcrumb above it: a step after a `>`
     (short, or repeated below as the column's heading), or the last step
     repeated (`当前位置：首页 > 党建引领> 学习专栏` over `学习专栏`)."""
     text, previous = lines[i].text, lines[i - 1].text
     if text in (previous, previous.rsplit(">", 1)[-1].strip()):
-        return True  # the last step again, alone: the column's label over its page
+        # the last step again, alone: the column's label over its page; a
+        # headline the trail ends in, given again, is the text's title
+        return len("".join(text.split())) < BREADCRUMB_HEADLINE_MIN
     repeated = i + 1 < len(lines) and lines[i + 1].text == text
     return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
