@@ -91,6 +91,13 @@ BYLINES = [
         "作者:X, 文/X, optionally followed by a unit",
     ),
     rule(
+        "posted-by",
+        rf"^(?P<role>学校|单位|部门|发布单位|发布部门|供稿单位|来稿单位|投稿单位|发布者|发布人)\s*{C}\s*"
+        rf"(?P<name>[^\s{COMMA},。:{COLON}]{{2,30}})$",
+        f"学校{COLON} 某某县第三中学",
+        "a page's property naming who posted the text (school, unit, department): their byline",
+    ),
+    rule(
         "author-credit",
         rf"^(?P<role>作者)\s*{C}\s*(?P<name>[^\s{COMMA},。:{COLON}]{{5,16}})$",
         f"作者{COLON}中国经济网",
@@ -98,9 +105,10 @@ BYLINES = [
     ),
     rule(
         "source-label",
-        r"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{0,40})(?:\s+(?P<imprint>\S.{0,40}))?$",
+        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{{0,40}})"
+        rf"(?:\s+(?:(?P<date>{DATE_PART})|(?P<imprint>\S.{{0,40}})))?$",
         f"来源{COLON}人民网",
-        "来源:X, where the text was taken from (its publisher and edition after a space)",
+        "来源:X, where the text was taken from (its publisher and edition, or its date, after a space)",
     ),
     rule(
         "source-glued",
@@ -247,6 +255,7 @@ SHORT_BYLINES = {
     "attribution-wire",
     "original-title",
     "author-credit",
+    "posted-by",
     "speaker-office",
     "speaker-name-spaced",
 }

@@ -25,7 +25,7 @@ DEBRIS = [
     ),
     rule(
         "prev-or-next-link",
-        rf"^【?(?:上一篇|下一篇|上一条|下一条){C}?】?\s*[^。？]{{1,60}}$",
+        rf"^(?:(?:上一篇|下一篇|上一条|下一条){C}|【(?:上一篇|下一篇|上一条|下一条)】{C}?)\s*[^。？]{{1,60}}$",
         f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
         "one link to a neighbouring page",
     ),
@@ -184,6 +184,15 @@ COLUMN_LABEL = rule(
     "the page's column label over the title (debris when a title and text follow)",
 )
 
+# A site's section named in its menus: 新闻中心, 信息中心, 党建频道.
+SITE_SECTION = rule(
+    "site-section",
+    rf"^[{HAN}]{{0,6}}(?:中心|频道|栏目|首页)$",
+    "新闻中心",
+    "a section of the site named in its menus",
+)
+SECTION_RUN_MIN = 2  # section or column names in a row, after the text, that make a sidebar
+
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = (
@@ -228,6 +237,30 @@ TEASER = rule(
 # After a property line that ends in a hit counter (点击数：), its unit alone.
 HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
 COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数){C}\s*\d*$")
+
+# A trail set one step a line, from the home page's link at the page's
+# top (首页 / 校园采风 / 正文): the steps down to the one naming the text
+# itself (正文), or, with none, the column labels under the home link.
+HOME_STEP = rule(
+    "home-step", r"^(?:网站首页|首页|主页|返回首页)$", "首页", "the trail's first step, home"
+)
+TRAIL_END = rule(
+    "trail-end",
+    r"^(?:正文|内容|详情|详细内容|文章内容|新闻内容|信息内容|阅读正文)$",
+    "正文",
+    "the trail's last step, naming the page's text itself",
+)
+TRAIL_STEPS_MAX = 5  # lines a trail set one step a line runs over
+# A short line between two lines of the page's menus (the trail, a menu
+# step, a box of links) is one more item of them (最新动态).
+MENU_NEIGHBOURS = {
+    "breadcrumb",
+    "nav-step",
+    "sidebar-links",
+    "related-links",
+    "page-chrome",
+    "lone-separator",
+}
 
 # A step of a breadcrumb trail ends with `>`; the last step has none.
 BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")

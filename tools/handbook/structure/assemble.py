@@ -20,6 +20,7 @@ from ..patterns import (
     BARE_NAME,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
+    DASH_SUBTITLE,
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
@@ -47,6 +48,7 @@ EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
 LABELS = {r.name for r in LABEL_HEADINGS}
+HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
 
 
 @dataclass
@@ -164,8 +166,10 @@ def promote_titles(tokens: list[Token]) -> None:
     pasted as one line (headline, sub-heads and deck cut at wide spaces, then
     the dateline), only the line's first piece is the title."""
     for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
-        if previous is not None and under_headline(previous, token):
-            continue
+        if (
+            previous is not None and under_headline(previous, token)
+        ) or DASH_SUBTITLE.pattern.match(token.text):
+            continue  # a deck opened by a dash is the title's subtitle, never a title
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -204,6 +208,10 @@ def head_subtitles(tokens: list[Token]) -> None:
     if run and run < len(tokens) and tokens[run].kind == "title" and tokens[run].strong:
         for token in tokens[:run]:
             token.kind, token.rule = "subtitle", "series-label"
+    elif 0 < run <= HEAD_LINES and DASH_SUBTITLE.pattern.match(tokens[run - 1].text):
+        # a second headline and the deck under it (…绽放 / ——…仪式活动): the head
+        for token in tokens[:run]:
+            token.kind, token.rule = "subtitle", DASH_SUBTITLE.name
     elif (
         run and (label := SERIES_LABEL.match(tokens[0].text)) and label.end() == len(tokens[0].text)
     ):

@@ -31,14 +31,20 @@ from ..patterns import (
     FRONT_MATTER_FENCE,
     FRONT_MATTER_MAX,
     HIT_COUNT_UNIT,
+    HOME_STEP,
     LINK_ITEM,
     LINK_RUN_MIN,
     MARKDOWN_RULE,
+    MENU_NEIGHBOURS,
     PIECE_DEBRIS,
     PROPERTY_DATE,
+    SECTION_RUN_MIN,
     SEPARATING_DEBRIS,
+    SITE_SECTION,
     SPAN_DEBRIS,
     TEASER,
+    TRAIL_END,
+    TRAIL_STEPS_MAX,
     Rule,
 )
 from .properties import DATE, Field, authors, counters, date, fields
@@ -127,9 +133,11 @@ def remove_debris(
             in_breadcrumb = False
             continue
         removed[i] = Removal(line.number, found, line.text)
+    removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= page_start(lines, removed) | page_end(lines, removed)
+    removed |= menu_items(lines, removed) | section_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
     kept = [
         cut_counters(line, bylines[i], removals) if i in bylines else headlines.get(i, line)
@@ -292,6 +300,60 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     if COLUMN_LABEL.match(title) or not head_title_like(title) or not heads:
         return {}
     return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
+
+
+def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """A breadcrumb set one step a line at the page's top: from the home
+    link (首页) down to the step naming the text (正文), or, with no such
+    step, the home link and the column labels under it."""
+    kept = [i for i in range(len(lines)) if i not in removed][: TRAIL_STEPS_MAX + 1]
+    if not kept or not HOME_STEP.pattern.match(lines[kept[0]].text):
+        return {}
+    steps = kept[:1]
+    for i in kept[1:]:
+        text = lines[i].text
+        if len(text) > CRUMB_MAX or prose(text):
+            break
+        steps.append(i)
+        if TRAIL_END.pattern.match(text):
+            break
+    else:
+        steps = []
+    if not steps or not TRAIL_END.pattern.match(lines[steps[-1]].text):
+        steps = [
+            kept[0],
+            *itertools.takewhile(lambda i: COLUMN_LABEL.match(lines[i].text), kept[1:]),
+        ]
+    return {i: Removal(lines[i].number, "breadcrumb", lines[i].text) for i in steps}
+
+
+def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A short line that no sentence is, between two lines of the page's
+    menus (the trail and a menu step under it), is an item of them too."""
+    return {
+        i: Removal(lines[i].number, "menu-item", lines[i].text)
+        for i in range(1, len(lines) - 1)
+        if i not in removed
+        and len(lines[i].text) <= CRUMB_MAX
+        and not prose(lines[i].text)
+        and all(k in removed and removed[k].rule in MENU_NEIGHBOURS for k in (i - 1, i + 1))
+    }
+
+
+def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the text's last line, a run of names of the site's sections and
+    columns (新闻中心 / 最新公告 / 集团新闻) is its sidebar, not a new piece."""
+    run = []
+    for i in reversed(range(len(lines))):
+        if i in removed:
+            continue
+        text = lines[i].text
+        if not (SITE_SECTION.pattern.match(text) or COLUMN_LABEL.match(text)):
+            break
+        run.append(i)
+    if len(run) < SECTION_RUN_MIN:
+        return {}
+    return {i: Removal(lines[i].number, SITE_SECTION.name, lines[i].text) for i in sorted(run)}
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
