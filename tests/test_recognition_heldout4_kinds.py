@@ -9,6 +9,7 @@ import pytest
 from test_recognition_heldout_kinds import (
     articles,
     collection_of,
+    headings,
     removed,
     texts,
 )
@@ -207,3 +208,100 @@ def test_a_deck_opened_by_a_dash_under_the_headlines_is_the_subtitle(tmp_path, h
     assert essay.subtitle == " ".join(head)
     assert [(a.name, a.role) for a in essay.authors] == [("某某中学", "学校")]
     assert [a.title for a in essay.articles] == [None]
+
+
+# --- credits glued in brackets to the last sentence are bylines -----------------------
+
+
+@pytest.mark.parametrize(
+    "credit, name, role, unit",
+    [
+        ("（文/张晓明  区委宣传部）", "张晓明", "文", "区委宣传部"),
+        ("(文/李华 某某街道办事处)", "李华", "文", "某某街道办事处"),
+        ("（文/王芳）", "王芳", "文", ""),
+        ("（某某区委组织部供稿）", "某某区委组织部", "供稿", ""),
+        ("（某某公司党建工作部 供稿）", "某某公司党建工作部", "供稿", ""),
+    ],
+)
+def test_a_credit_glued_after_the_last_sentence_is_the_byline(tmp_path, credit, name, role, unit):
+    collection = collection_of(tmp_path, f"社区治理的新探索\n{BODY.rstrip()}{credit}\n")
+    (article,) = articles(collection)
+    assert [(a.name, a.role, a.unit) for b in article.bylines for a in b.authors] == [
+        (name, role, unit)
+    ]
+    assert texts(collection)[-2] == BODY.split()[-1]  # the sentence, the credit cut off
+
+
+def test_a_note_in_brackets_that_is_no_credit_stays_text(tmp_path):
+    line = "会议还通报了上半年的工作情况。（根据会议记录整理）"
+    collection = collection_of(tmp_path, f"社区治理的新探索\n{BODY}{line}\n")
+    (article,) = articles(collection)
+    assert article.bylines == [] and texts(collection)[-1] == line
+
+
+# --- a title may end in a question or an exclamation -----------------------------------
+
+
+@pytest.mark.parametrize("title", ["为什么要坚持群众路线？", "奋斗的青春最美丽！"])
+def test_a_title_ending_in_a_question_or_exclamation_mark_is_the_title(tmp_path, title):
+    collection = collection_of(tmp_path, f"{title}\n（一九五七年二月二十七日）\n{BODY}")
+    assert collection.title == title and [e.title for e in collection.essays] == [title]
+    assert collection.date == "一九五七年二月二十七日"
+    assert texts(collection) == BODY.split()
+
+
+def test_a_question_with_a_sentence_before_it_is_no_title(tmp_path):
+    line = "群众路线是党的生命线。为什么这样说？"
+    collection = collection_of(tmp_path, f"{line}\n{BODY}")
+    assert collection.title != line and texts(collection)[0] == line
+
+
+# --- a label spread with wide spaces is one line ---------------------------------------
+
+
+@pytest.mark.parametrize("label", ["注\u3000\u3000释", "附\u3000注", "备\u3000\u3000注"])
+def test_a_label_spread_with_wide_spaces_is_one_heading(tmp_path, label):
+    text = f"社区治理的新探索\n{BODY}{label}\n〔1〕垃圾分类：指按一定规定将垃圾分类储存、投放和搬运。\n"
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == [label]
+    assert texts(collection)[-2:] == [
+        label,
+        "〔1〕垃圾分类：指按一定规定将垃圾分类储存、投放和搬运。",
+    ]
+
+
+# --- a feed of reports under headlines led by their place -----------------------------
+
+FEED = (
+    "甘肃某某县：“三个强化”做好党建工作\n"
+    "某某县积极贯彻落实全面从严治党要求，通过强化顶层设计等方式，扎实推进基层党组织建设。\n"
+    "\u3000\u3000强化党委领导，夯实工作基础。将党建工作放在全局的战略地位抓，严格落实党建工作责任制。（某某县委组织部供稿）\n"
+    "某某大学：“四个注重”加强党员教育管理\n"
+    "今年以来，某某大学以学习教育为龙头，从发展党员质量、落实党员教育制度入手，严格党员日常教育管理。\n"
+    "\u3000\u3000注重发展党员工作质量。按照发展党员方针，注重改善党员队伍结构，把质量作为发展党员的生命线。\n"
+    "某某市某某区：“两选派”推进党的工作有效覆盖\n"
+    "一是选派党建联络员抓组建。选派党建联络员到社会组织挂联指导党建工作，原则上一人挂联一个组织。\n"
+)
+
+
+def test_a_feed_of_place_headlines_is_a_text_of_records(tmp_path):
+    collection = collection_of(tmp_path, FEED)
+    titles = [line for line in FEED.split("\n") if "：“" in line]
+    assert [e.title for e in collection.essays] == titles
+    assert [[(a.name, a.role) for a in e.authors] for e in collection.essays] == [
+        [("某某县委组织部", "供稿")],
+        [],
+        [],
+    ]
+
+
+def test_one_line_led_by_a_place_and_a_colon_in_an_essay_is_no_title(tmp_path):
+    text = (
+        "社区治理的新探索\n"
+        "近年来，各地在社区治理上做了大量探索，积累了不少经验，值得认真总结和推广。\n"
+        "某某街道：以党建引领社区治理\n"
+        "街道党工委坚持把社区治理作为基层党建的重要内容，建立了街道、社区、网格三级联动机制。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert len(articles(collection)) == 1
+    assert "某某街道：以党建引领社区治理" in texts(collection)

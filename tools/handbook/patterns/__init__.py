@@ -121,6 +121,7 @@ from .head import (
     MARKDOWN_HEADING,
     MARKER_END,
     MARKER_START,
+    PLACE_HEADLINE,
     PROPERTY_DATE,
 )
 
@@ -196,6 +197,7 @@ __all__ = [
     "PARAGRAPH_BREAK_SPACE",
     "PAREN_NAME",
     "PIECE_DEBRIS",
+    "PLACE_HEADLINE",
     "PROPERTY_DATE",
     "PROPERTY_FIELD",
     "PROPERTY_LABEL",

@@ -65,9 +65,9 @@ NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 LABEL_HEADINGS = [
     rule(
         "notes-label",
-        rf"^(?:注释|注解|附注|备注|(?:注|附|说明|附录|附件){C})$",
-        "注释",
-        "the label over an article's notes or appendix",
+        rf"^(?:注\s*释|注\s*解|附\s*注|备\s*注|(?:注|附|说明|附录|附件){C})$",
+        "注\u3000\u3000释",
+        "the label over an article's notes or appendix (spread with spaces at times)",
     ),
     rule(
         "book-section-label",
@@ -121,8 +121,9 @@ SPACED_BYLINE = re.compile(
     rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
     rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
 )
-# The spaced label of an imprint (出　　版：), whose wide spaces break nothing.
-SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}{C}")
+# The spaced label of an imprint (出　　版：) or a label spaced alone on its
+# line (注　　释), whose wide spaces break nothing.
+SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")
 
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = rule(

@@ -65,9 +65,16 @@ BYLINES = [
     ),
     rule(
         "written-by-tail",
-        r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20})[)\uff09])\s*$",
-        f"……新铜梁。{LPAREN}文/闻琼{RPAREN}",
-        "(文/X) closing an article",
+        r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20}?)"
+        r"(?:\s+(?P<unit>[^()\uff08\uff09\s]{4,30}))?[)\uff09])\s*$",
+        f"……新铜梁。{LPAREN}文/闻琼  区委宣传部{RPAREN}",
+        "(文/X) closing an article, the writer's unit after a space",
+    ),
+    rule(
+        "supplied-by-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<name>[^()（）\s]{{2,30}}?)\s*(?P<role>供稿|供图|来稿|报送){CLOSE})\s*$",
+        f"……提供坚强保障。{LPAREN}某某公司党建云平台供稿{RPAREN}",
+        "(X供稿) glued to the last sentence: who supplied the article",
     ),
     rule(
         "reporter-tail",
@@ -268,6 +275,7 @@ SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "written-by-tail",
+    "supplied-by-tail",
     "reporter-tail",
     *UNIT_NOTES,
     "signature",

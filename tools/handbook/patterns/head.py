@@ -134,3 +134,19 @@ GLUED_ESSAY_MARKER = rule(
     f"……的落脚点。第二篇{COLON}学习心得",
     "an essay marker after a sentence's end or a date, on the same line",
 )
+
+# A feed's headline led by the place or body it reports from, and a colon:
+# 某某县：“三个强化”做好党建工作. The place names a province first, or ends in
+# a kind of place or body.
+PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+PLACE_HEADLINE = rule(
+    "place-headline",
+    rf"^(?P<place>(?:{PROVINCES})[{HAN}]{{0,10}}|[{HAN}]{{2,14}}?(?:省|市|县|区|州|旗|盟|镇|乡|村|街道|社区|"
+    rf"大学|学院|学校|中学|医院|公司|集团|局|厅|委|办|部|院|所|站|中心))"
+    rf"{C}(?P<headline>[^\s{SENTENCE_END}；;:{COLON}]{{4,36}})$",
+    f"甘肃某某县{COLON}“三个强化”做好党建工作",
+    "a feed's headline led by the place or the body it reports from",
+)

@@ -28,6 +28,7 @@ from ..patterns import (
     LABEL_HEADINGS,
     NESTED_HEADINGS,
     OPENING_BYLINES,
+    PLACE_HEADLINE,
     SERIES_LABEL,
     UNIT_NOTES,
 )
@@ -60,6 +61,7 @@ class State:
     lone_titles: int | None = (
         None  # short lines alone between paragraphs in the essay, counted once
     )
+    place_headlines: int | None = None  # feed headlines led by a place (某某县：…), counted once
 
     @property
     def head(self) -> bool:
@@ -316,7 +318,9 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     paragraphs and is followed by a real one, is an article's title."""
     article = state.article
     if len(token.text) > TITLE_MAX + 1 or not (
-        plain_title_like(token.text) or habitual_title(state, token.text)
+        plain_title_like(token.text)
+        or habitual_title(state, token.text)
+        or feed_headline(state, token.text)
     ):
         return False
     if not article.blocks:
@@ -372,6 +376,22 @@ def habitual_title(state: State, text: str) -> bool:
     if state.lone_titles is None:
         state.lone_titles = lone_title_lines(state.tokens)
     return state.lone_titles >= TITLE_HABIT
+
+
+def place_headline(text: str) -> bool:
+    m = PLACE_HEADLINE.pattern.match(text)
+    return m is not None and plain_title_like(m["headline"])
+
+
+def feed_headline(state: State, text: str) -> bool:
+    """In a feed whose reports stand under headlines led by the place they
+    come from (two or more: 某某县：“三个强化”做好党建工作), such a line is a
+    title, though its colon would make it a lead-in elsewhere."""
+    if not place_headline(text):
+        return False
+    if state.place_headlines is None:
+        state.place_headlines = sum(place_headline(t.text) for t in state.tokens)
+    return state.place_headlines >= TITLE_HABIT
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one

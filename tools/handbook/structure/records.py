@@ -17,7 +17,7 @@ records.
 from __future__ import annotations
 
 from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
-from ..patterns import SERIES_LABEL
+from ..patterns import CLOSING_BYLINES, SERIES_LABEL
 from .assemble import REPEATED_TITLE
 from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
 
@@ -34,7 +34,8 @@ def records(collection: Collection, essay: Essay) -> list[list[Article]]:
     it), when the essay is a run of records: titled by the text's first
     line, its first piece untitled, every later record under a lone title
     line as long as a report's headline (an essay's section heads are
-    shorter), no byline anywhere. Else none."""
+    shorter), no byline but the credits closing a record (（…供稿）). Else
+    none."""
     articles = essay.articles
     if (
         len(articles) < RECORDS_MIN
@@ -44,7 +45,7 @@ def records(collection: Collection, essay: Essay) -> list[list[Article]]:
         or essay.bylines
         or essay.subtitle
         or any(a.title_rule not in LONE_TITLES for a in articles[1:])
-        or any(a.bylines for a in articles)
+        or any(b.rule not in CLOSING_BYLINES for a in articles for b in a.bylines)
     ):
         return []
     groups: list[list[Article]] = []

@@ -18,6 +18,7 @@ HEADING_MAX = 64
 ARTICLE_BODY_MIN = 40  # an article title is followed by a real paragraph
 LONG_TITLE = 50  # longer titles are reported as doubtful
 PROSE_MIN = 60  # a line this long that ends a sentence is prose
+TITLE_END_MARKS = "？！?!"  # what may end a title: it asks or exclaims
 
 WORD_CHAR = re.compile(rf"[{HAN}A-Za-z0-9]")
 CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_END)}]")
@@ -53,12 +54,14 @@ def plain_title_like(text: str, shortest: int = 4) -> bool:
 
 
 def head_title_like(text: str, limit: int = HEAD_TITLE_MAX) -> bool:
-    """A line that can title a whole text or essay: short, no sentence in it,
-    not a lead-in ending in a colon or comma (同志们：)."""
+    """A line that can title a whole text or essay: short, no sentence in it
+    (a question or an exclamation may end it: 为什么能够存在？), not a lead-in
+    ending in a colon or comma (同志们：)."""
+    body = text[:-1] if text[-1:] in TITLE_END_MARKS else text
     return (
         2 <= len(text) <= limit
         and bool(HAN_CHAR.search(text))
-        and not any(c in text for c in SENTENCE_END.replace("！", "") + SEMICOLON)
+        and not any(c in body for c in SENTENCE_END.replace("！", "") + SEMICOLON)
         and text[-1] not in f"{COLON}:{COMMA},、"
     )
 
