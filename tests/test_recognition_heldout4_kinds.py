@@ -305,3 +305,35 @@ def test_one_line_led_by_a_place_and_a_colon_in_an_essay_is_no_title(tmp_path):
     collection = collection_of(tmp_path, text)
     assert len(articles(collection)) == 1
     assert "某某街道：以党建引领社区治理" in texts(collection)
+
+
+INDENTED_FEED = (
+    "浙江某某县：“五个一”抓实党员教育\n"
+    "今年以来，某某县以“五个一”为抓手，推动党员教育常态化、制度化，取得了明显成效。\n"
+    "\u3000\u3000每月一次主题党日。各支部固定每月十五日开展主题党日活动，内容由县委组织部统一指导。\n"
+    "湖南某某市：“三张清单”压实党建责任\n"
+    "某某市把党建责任细化为三张清单，明确书记、班子成员和支部各自的责任，层层传导压力，形成合力。\n"
+    "\u3000\u3000责任清单一年一定，年底对照清单逐项考核，考核结果与评先评优挂钩，真正做到奖优罚劣。\n"
+    "某某大学：“双带头人”培育工程见实效\n"
+    "某某大学实施教师党支部书记“双带头人”培育工程，选拔学术骨干担任支部书记，成效明显。\n"
+    "\u3000\u3000学校每年举办支部书记培训班，邀请专家授课，提高支部书记的理论水平和工作能力。\n"
+    "某某镇在抓农村党建工作中，坚持“一村一品”的思路，循序渐进，不断提高村级组织的服务能力。\n"
+    "\u3000\u3000镇党委为每个村配备一名党建指导员，定期上门指导，帮助解决实际困难。\n"
+)
+
+
+def test_a_flush_paragraph_after_indented_ones_opens_a_record_with_no_headline(tmp_path):
+    collection = collection_of(tmp_path, INDENTED_FEED)
+    titles = [line for line in INDENTED_FEED.split("\n") if "：“" in line]
+    assert [e.title for e in collection.essays] == [*titles, ""]
+    last = collection.essays[-1]
+    assert texts(collection)[-2].startswith("某某镇在抓农村党建工作中")
+    assert last.articles[0].blocks[0].text.startswith("某某镇在抓农村党建工作中")
+    assert "flush-record" in {d.rule for d in collection.doubts}
+
+
+def test_with_every_paragraph_flush_no_record_is_read_from_the_margin(tmp_path):
+    collection = collection_of(tmp_path, INDENTED_FEED.replace("\u3000", ""))
+    titles = [line for line in INDENTED_FEED.split("\n") if "：“" in line]
+    assert [e.title for e in collection.essays] == titles
+    assert "flush-record" not in {d.rule for d in collection.doubts}

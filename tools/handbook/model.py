@@ -115,6 +115,7 @@ class SourceLine:
 
     number: int  # 1-based line number in the raw file
     text: str
+    indented: bool = False  # the raw line opened with an indent (spaces, U+3000), stripped
 
 
 @dataclass

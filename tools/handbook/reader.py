@@ -18,6 +18,7 @@ from .model import Repair, SourceLine
 from .punctuation import restore_full_width, widened
 from .settings import DEFAULTS
 
+INDENT = " \u3000\u2002\u2003\u00a0\t"  # what indents a line, stripped from both its ends
 # Control and invisible format characters (category Cc, Cf) but the zero-width
 # joiner, which emoji and some scripts need.
 CONTROL = re.compile(
@@ -35,8 +36,13 @@ def read_source(
     """Return the non-blank, normalised lines of a raw text and the repairs made."""
     data = read_bytes(path, max_bytes, "max_source_megabytes")
     decoded = decode(path, data, encoding, replace_invalid)
-    texts, repairs = normalise(LINE_BREAK.split(decoded.text))
-    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1) if text]
+    raw = LINE_BREAK.split(decoded.text)
+    texts, repairs = normalise(raw)
+    lines = [
+        SourceLine(number, text, raw[number - 1][:1] in INDENT)
+        for number, text in enumerate(texts, start=1)
+        if text
+    ]
     if not any(HAN_CHAR.search(line.text) for line in lines):
         raise ConversionError(path, None, "no Chinese text found")
     controls = sum(r.rule == "control-characters" for r in repairs)
@@ -64,7 +70,7 @@ def normalise(raw_lines: list[str]) -> tuple[list[str], list[Repair]]:
                 shown = " ".join(f"U+{ord(c):04X}" for c in controls)
                 repairs.append(Repair(number, "control-characters", shown, ""))
                 texts[number - 1] = CONTROL.sub("", text)
-    texts = [text.strip(" \u3000\u2002\u2003\u00a0") for text in texts]
+    texts = [text.strip(INDENT) for text in texts]
     joined = "\n".join(texts)
     if "„" in joined:
         for number, text in enumerate(texts, start=1):

@@ -183,7 +183,7 @@ def single_essay(
         collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
         body = body[contents:]
     fill_essay(essay, before, body, collection, conventions, titled)
-    if groups := records(collection, essay):
+    if groups := records(collection, essay, conventions.indented):
         collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)

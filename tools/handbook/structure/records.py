@@ -27,9 +27,12 @@ LONE_TITLES = {"title-line", "banner-title", REPEATED_TITLE}  # titles standing 
 SHARED_WORDS = 3  # characters a part's head shares with its record's title
 PART_HEAD = "part-head"
 RECORDS = "records"
+FLUSH_RECORD = "flush-record"  # a record with no headline, opened by a flush paragraph
 
 
-def records(collection: Collection, essay: Essay) -> list[list[Article]]:
+def records(
+    collection: Collection, essay: Essay, indented: frozenset[int] = frozenset()
+) -> list[list[Article]]:
     """The one essay's articles grouped as records (a record's parts with
     it), when the essay is a run of records: titled by the text's first
     line, its first piece untitled, every later record under a lone title
@@ -57,7 +60,53 @@ def records(collection: Collection, essay: Essay) -> list[list[Article]]:
     titles = [essay.title, *(g[0].title or "" for g in groups[1:])]
     if len(groups) < RECORDS_MIN or any(len(t) < RECORD_TITLE_MIN for t in titles):
         return []
-    return groups
+    return flush_records(groups, indented, collection) if indented else groups
+
+
+def flush_records(
+    groups: list[list[Article]], indented: frozenset[int], collection: Collection
+) -> list[list[Article]]:
+    """Where every record opens with a paragraph set flush and goes on in
+    indented ones (a feed's habit), a flush paragraph after an indented one
+    opens a record of its own, with no headline (the feed gave it none)."""
+    firsts = [[b for b in g[0].blocks if isinstance(b, Paragraph)] for g in groups]
+    if not all(
+        ps and ps[0].line not in indented and any(p.line in indented for p in ps[1:])
+        for ps in firsts
+    ):
+        return groups
+    split: list[list[Article]] = []
+    for group in groups:
+        split.append([])
+        for article in group:
+            chunks = flush_chunks(article.blocks, indented)
+            article.blocks = chunks[0]
+            split[-1].append(article)
+            for chunk in chunks[1:]:
+                record = Article(None, first_line=chunk[0].line)
+                record.blocks = chunk
+                split.append([record])
+                collection.recognitions.append(
+                    Recognition(record.first_line, FLUSH_RECORD, "a record with no headline")
+                )
+    return split
+
+
+def flush_chunks(blocks: list, indented: frozenset[int]) -> list[list]:
+    """The blocks cut before each paragraph set flush after an indented one."""
+    chunks: list[list] = [[]]
+    for k, block in enumerate(blocks):
+        before = blocks[k - 1] if k else None
+        if (
+            before is not None
+            and isinstance(block, Paragraph)
+            and block.line not in indented
+            and before.line in indented
+            and before.line != block.line
+        ):
+            chunks.append([])
+        chunks[-1].append(block)
+    return chunks
 
 
 def split_records(collection: Collection, essay: Essay, groups: list[list[Article]]) -> list[Essay]:
@@ -65,13 +114,13 @@ def split_records(collection: Collection, essay: Essay, groups: list[list[Articl
     its own (its file's name stands in)."""
     essays: list[Essay] = []
     for article, *rest in groups:
-        title = article.title or essay.title
-        record = Essay(
-            len(essays) + 1, title, "", article.first_line if article.title else essay.line
-        )
+        # the first record is titled by the text's first line; a later one by
+        # its own, or by none (a record with no headline)
+        title = (article.title or "") if essays else essay.title
+        record = Essay(len(essays) + 1, title, "", article.first_line if essays else essay.line)
         article.title, article.title_rule = None, ""
         first = article.blocks[0] if article.blocks else None
-        if isinstance(first, Paragraph) and first.text == title:  # the title given again
+        if title and isinstance(first, Paragraph) and first.text == title:  # the title again
             article.blocks.pop(0)
             article.title, article.title_rule, article.first_line = (
                 first.text,
@@ -129,7 +178,8 @@ def head_parts(article: Article, title: str) -> None:
 
 
 def records_doubt(collection: Collection) -> list[Doubt]:
-    """A text read as records: a guess from its shape, stated at its first line."""
+    """A text read as records: a guess from its shape, stated at its first
+    line; a record with no headline, at its own."""
     return [
         Doubt(
             r.line,
@@ -139,4 +189,13 @@ def records_doubt(collection: Collection) -> list[Doubt]:
         )
         for r in collection.recognitions
         if r.rule == RECORDS
+    ] + [
+        Doubt(
+            r.line,
+            FLUSH_RECORD,
+            "a record with no headline: its first paragraph stands flush after indented ones, "
+            "as every record's first does",
+        )
+        for r in collection.recognitions
+        if r.rule == FLUSH_RECORD
     ]

@@ -41,6 +41,7 @@ class Conventions:
     hard_wrapped: bool = False  # long lines break inside sentences
     running_heads: set[str] = field(default_factory=set)
     speakers: bool = False  # statements stand under their speakers' lines (队长   王双成：)
+    indented: frozenset[int] = frozenset()  # the numbers of the lines the text indents
     text: str = ""  # every line, for counting how often a phrase recurs
 
     @functools.cached_property
@@ -68,6 +69,7 @@ def survey(lines: list[SourceLine]) -> Conventions:
         hard_wrapped=is_hard_wrapped(texts),
         running_heads=running_heads(texts),
         speakers=speaker_lines(texts) >= SPEAKER_LINES_MIN,
+        indented=frozenset(line.number for line in lines if line.indented),
         text="\n".join(texts),
     )
 
