@@ -272,22 +272,80 @@ def test_a_label_spread_with_wide_spaces_is_one_heading(tmp_path, label):
 
 # --- a feed of reports under headlines led by their place -----------------------------
 
-FEED = (
-    "甘肃某某县：“三个强化”做好党建工作\n"
-    "某某县积极贯彻落实全面从严治党要求，通过强化顶层设计等方式，扎实推进基层党组织建设。\n"
-    "\u3000\u3000强化党委领导，夯实工作基础。将党建工作放在全局的战略地位抓，严格落实党建工作责任制。（某某县委组织部供稿）\n"
-    "某某大学：“四个注重”加强党员教育管理\n"
-    "今年以来，某某大学以学习教育为龙头，从发展党员质量、落实党员教育制度入手，严格党员日常教育管理。\n"
-    "\u3000\u3000注重发展党员工作质量。按照发展党员方针，注重改善党员队伍结构，把质量作为发展党员的生命线。\n"
-    "某某市某某区：“两选派”推进党的工作有效覆盖\n"
-    "一是选派党建联络员抓组建。选派党建联络员到社会组织挂联指导党建工作，原则上一人挂联一个组织。\n"
-)
+
+def feed(records: list[tuple[str, list[str]]], indent: str = "\u3000\u3000") -> str:
+    """A feed's text: each record's headline (none when empty), its first
+    paragraph flush, the others indented."""
+    lines = []
+    for headline, (first, *rest) in records:
+        lines += [headline] if headline else []
+        lines += [first, *(indent + p for p in rest)]
+    return "\n".join(lines) + "\n"
 
 
-def test_a_feed_of_place_headlines_is_a_text_of_records(tmp_path):
-    collection = collection_of(tmp_path, FEED)
-    titles = [line for line in FEED.split("\n") if "：“" in line]
-    assert [e.title for e in collection.essays] == titles
+PLACE_FEED = [
+    (
+        "甘肃某某县：“三个强化”做好党建工作",
+        [
+            "某某县积极贯彻落实全面从严治党要求，通过强化顶层设计等方式，扎实推进基层党组织建设。",
+            "强化党委领导，夯实工作基础。将党建工作放在全局的战略地位抓，严格落实党建工作责任制。"
+            "（某某县委组织部供稿）",
+        ],
+    ),
+    (
+        "某某大学：“四个注重”加强党员教育管理",
+        [
+            "今年以来，某某大学以学习教育为龙头，从发展党员质量、落实党员教育制度入手，严格党员日常教育管理。",
+            "注重发展党员工作质量。按照发展党员方针，注重改善党员队伍结构，把质量作为发展党员的生命线。",
+        ],
+    ),
+    (
+        "某某市某某区：“两选派”推进党的工作有效覆盖",
+        [
+            "一是选派党建联络员抓组建。选派党建联络员到社会组织挂联指导党建工作，原则上一人挂联一个组织。"
+        ],
+    ),
+]
+UNTITLED_LAST = [
+    (
+        "浙江某某县：“五个一”抓实党员教育",
+        [
+            "今年以来，某某县以“五个一”为抓手，推动党员教育常态化、制度化，取得了明显成效，受到群众好评。",
+            "每月一次主题党日。各支部固定每月十五日开展主题党日活动，内容由县委组织部统一指导。",
+        ],
+    ),
+    (
+        "湖南某某市：“三张清单”压实党建责任",
+        [
+            "某某市把党建责任细化为三张清单，明确书记、班子成员和支部各自的责任，层层传导压力，形成合力。",
+            "责任清单一年一定，年底对照清单逐项考核，考核结果与评先评优挂钩，真正做到奖优罚劣。",
+        ],
+    ),
+    (
+        "某某大学：“双带头人”培育工程见实效",
+        [
+            "某某大学实施教师党支部书记“双带头人”培育工程，选拔学术骨干担任支部书记，成效明显。",
+            "学校每年举办支部书记培训班，邀请专家授课，提高支部书记的理论水平和工作能力。",
+        ],
+    ),
+    (
+        "",
+        [
+            "某某镇在抓农村党建工作中，坚持“一村一品”的思路，循序渐进，不断提高村级组织的服务能力。",
+            "镇党委为每个村配备一名党建指导员，定期上门指导，帮助解决实际困难。",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("records", [PLACE_FEED, UNTITLED_LAST[:3]])
+def test_a_feed_of_place_headlines_is_a_text_of_records(tmp_path, records):
+    collection = collection_of(tmp_path, feed(records))
+    assert [e.title for e in collection.essays] == [title for title, _ in records]
+
+
+def test_a_records_closing_credit_is_its_byline(tmp_path):
+    collection = collection_of(tmp_path, feed(PLACE_FEED))
     assert [[(a.name, a.role) for a in e.authors] for e in collection.essays] == [
         [("某某县委组织部", "供稿")],
         [],
@@ -307,33 +365,14 @@ def test_one_line_led_by_a_place_and_a_colon_in_an_essay_is_no_title(tmp_path):
     assert "某某街道：以党建引领社区治理" in texts(collection)
 
 
-INDENTED_FEED = (
-    "浙江某某县：“五个一”抓实党员教育\n"
-    "今年以来，某某县以“五个一”为抓手，推动党员教育常态化、制度化，取得了明显成效。\n"
-    "\u3000\u3000每月一次主题党日。各支部固定每月十五日开展主题党日活动，内容由县委组织部统一指导。\n"
-    "湖南某某市：“三张清单”压实党建责任\n"
-    "某某市把党建责任细化为三张清单，明确书记、班子成员和支部各自的责任，层层传导压力，形成合力。\n"
-    "\u3000\u3000责任清单一年一定，年底对照清单逐项考核，考核结果与评先评优挂钩，真正做到奖优罚劣。\n"
-    "某某大学：“双带头人”培育工程见实效\n"
-    "某某大学实施教师党支部书记“双带头人”培育工程，选拔学术骨干担任支部书记，成效明显。\n"
-    "\u3000\u3000学校每年举办支部书记培训班，邀请专家授课，提高支部书记的理论水平和工作能力。\n"
-    "某某镇在抓农村党建工作中，坚持“一村一品”的思路，循序渐进，不断提高村级组织的服务能力。\n"
-    "\u3000\u3000镇党委为每个村配备一名党建指导员，定期上门指导，帮助解决实际困难。\n"
-)
-
-
 def test_a_flush_paragraph_after_indented_ones_opens_a_record_with_no_headline(tmp_path):
-    collection = collection_of(tmp_path, INDENTED_FEED)
-    titles = [line for line in INDENTED_FEED.split("\n") if "：“" in line]
-    assert [e.title for e in collection.essays] == [*titles, ""]
-    last = collection.essays[-1]
-    assert texts(collection)[-2].startswith("某某镇在抓农村党建工作中")
-    assert last.articles[0].blocks[0].text.startswith("某某镇在抓农村党建工作中")
+    collection = collection_of(tmp_path, feed(UNTITLED_LAST))
+    assert [e.title for e in collection.essays] == [title for title, _ in UNTITLED_LAST]
+    assert collection.essays[-1].articles[0].blocks[0].text == UNTITLED_LAST[-1][1][0]
     assert "flush-record" in {d.rule for d in collection.doubts}
 
 
 def test_with_every_paragraph_flush_no_record_is_read_from_the_margin(tmp_path):
-    collection = collection_of(tmp_path, INDENTED_FEED.replace("\u3000", ""))
-    titles = [line for line in INDENTED_FEED.split("\n") if "：“" in line]
-    assert [e.title for e in collection.essays] == titles
+    collection = collection_of(tmp_path, feed(UNTITLED_LAST, indent=""))
+    assert [e.title for e in collection.essays] == [title for title, _ in UNTITLED_LAST[:3]]
     assert "flush-record" not in {d.rule for d in collection.doubts}
