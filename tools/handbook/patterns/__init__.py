@@ -72,6 +72,7 @@ from .bylines import (
 )
 from .debris import (
     ANONYMOUS,
+    ARROW_TRAILS,
     AUTHOR_LABELS,
     BREADCRUMB_HEADLINE,
     BREADCRUMB_HEADLINE_MIN,
@@ -79,6 +80,7 @@ from .debris import (
     COLUMN_LABEL,
     COUNTER_LABEL,
     COUNTER_LABELS,
+    CRUMB_SEPARATORS,
     DATE_LABELS,
     DEBRIS,
     FRONT_MATTER,
@@ -128,6 +130,7 @@ from .head import (
 __all__ = [
     "AGENCY",
     "ANONYMOUS",
+    "ARROW_TRAILS",
     "AUTHOR_LABELS",
     "BARE_NAME",
     "BOOK_TITLE",
@@ -148,6 +151,7 @@ __all__ = [
     "CONTENTS_HEADING",
     "COUNTER_LABEL",
     "COUNTER_LABELS",
+    "CRUMB_SEPARATORS",
     "DASH_SUBTITLE",
     "DATE",
     "DATELINE",

@@ -63,18 +63,6 @@ DEBRIS = [
         "the 'you are here' trail; its steps follow on the next lines",
     ),
     rule(
-        "breadcrumb",
-        rf"^(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
-        "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
-        "a trail of steps parted by >, with no 'you are here' before it",
-    ),
-    rule(
-        "nav-step",
-        rf"^(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
-        "> 动态内容",
-        "a menu's or a trail's step alone, its arrow before or after it",
-    ),
-    rule(
         "lone-separator",
         r"^[|｜¦]+$",
         "|",
@@ -160,6 +148,23 @@ DEBRIS = [
         rf"^{OPEN}[^()（）]{{0,12}}(?:整理更新中|未完待续|待续|持续更新)[^()（）]{{0,6}}{CLOSE}$",
         "（本专论在整理更新中）",
         "the site's note that the page is still being compiled",
+    ),
+]
+
+# Steps parted by arrows: a trail with no 'you are here' before it, a menu's
+# step alone. Tried only on a line that holds an arrow (most lines are text).
+ARROW_TRAILS = [
+    rule(
+        "breadcrumb",
+        rf"^(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
+        "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
+        "a trail of steps parted by >, with no 'you are here' before it",
+    ),
+    rule(
+        "nav-step",
+        rf"^(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
+        "> 动态内容",
+        "a menu's or a trail's step alone, its arrow before or after it",
     ),
 ]
 

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
+    ARROW_TRAILS,
     BREADCRUMB_HEADLINE,
     BREADCRUMB_HEADLINE_MIN,
     BREADCRUMB_STEP,
     COLUMN_LABEL,
     COUNTER_LABEL,
+    CRUMB_SEPARATORS,
     DATE_LINE,
     DATELINE,
     DEBRIS,
@@ -228,6 +230,8 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
     found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
+    if found is None and any(c in text for c in CRUMB_SEPARATORS):
+        found = first_match(ARROW_TRAILS, text)
     if found:
         return found[0].name
     teaser = TEASER.pattern.match(text) if text.endswith(("...", "…")) else None
