@@ -153,8 +153,8 @@ def test_boundary_mark_in_the_text_is_kept() -> None:
 class EveryRun:
     """Stands for the finder of context phrases: a match in every run of text."""
 
-    def __init__(self, runs: re.Pattern[str]) -> None:
-        self.runs = runs
+    def __init__(self, run: re.Pattern[str]) -> None:
+        self.runs = re.compile(run.pattern.removesuffix("*") + "+")  # [run characters]+
 
     def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
         return [(0, *m.span()) for m in self.runs.finditer(text)]
@@ -167,7 +167,7 @@ def test_converting_only_where_words_matter_changes_nothing(config: str, text: s
     run gives the same text."""
     fast = HantConverter(config, OVERRIDES)
     every_word = HantConverter(config, OVERRIDES)
-    every_word.segmented._finder = EveryRun(every_word.segmented._runs)  # every run cut into words
+    every_word.segmented._finder = EveryRun(every_word.segmented._run)  # every run cut into words
     every_word.segmented._context = re.compile(".")  # every word converted by OpenCC
     reference = "\n".join(reference_texts(REFERENCE).values())
     for sample in (text, opencc.OpenCC("t2s").convert(reference)[:60_000]):
