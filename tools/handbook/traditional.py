@@ -19,16 +19,13 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .addresses import counterpart
 from .built_site import html_texts
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
 from .hant.usage import UsageRule, in_usage
-
-if TYPE_CHECKING:
-    pass
 
 TAIWAN_TAG = REGION_TAGS["tw"]
 
@@ -152,19 +149,16 @@ def quiet_language_selector(bundle: str) -> str:
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
-# Outside the Basic Multilingual Plane: `[\U00020000-…]`.
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
 @functools.cache
-def simplified_only_in_plane() -> re.Pattern[str]:
-    """The Simplified-only characters of the Basic Multilingual Plane, as one
-    character class: searched in C, faster than a set's look-up of each
-    character (a class holding characters of other planes is not)."""
+def simplified_only_or_astral() -> re.Pattern[str]:
+    """The Simplified-only characters of the Basic Multilingual Plane and every
+    character beyond it, as one character class: searched in C, faster than a
+    set's look-up of each character (a class holding the Simplified-only
+    characters of other planes one by one is not; their one range is)."""
     from .hant import simplified_only_characters  # loads OpenCC's tables: Traditional builds only
 
     in_plane = sorted(c for c in simplified_only_characters() if ord(c) <= 0xFFFF)
-    return re.compile(f"[{''.join(map(re.escape, in_plane))}]")
+    return re.compile(f"[{''.join(map(re.escape, in_plane))}\U00010000-\U0010ffff]")
 
 
 def simplified_only_in_html(document: str) -> set[str]:
@@ -173,9 +167,8 @@ def simplified_only_in_html(document: str) -> set[str]:
 
     # The usual case, decided in C: none outside the page's scripts and styles
     # (the search's script holds both editions' words), and no character
-    # beyond the plane that the class holds.
-    outside = SCRIPT_OR_STYLE.sub("", document)
-    if not simplified_only_in_plane().search(outside) and not ASTRAL.search(outside):
+    # beyond the plane, where the class cannot tell.
+    if not simplified_only_or_astral().search(SCRIPT_OR_STYLE.sub("", document)):
         return set()
     simplified_only = simplified_only_characters()
     return {c for text in html_texts(document) for c in text if c in simplified_only}
