@@ -475,6 +475,23 @@ def test_markdown_machinery_is_left_alone(tw: HantConverter) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("markdown", "converted"),
+    [
+        ("```\n发展\n```\n发展", "```\n发展\n```\n發展"),  # fenced code opening the page
+        ("[标签]: ../发展.md\n发展", "[标签]: ../发展.md\n發展"),  # a reference definition too
+        ("联系\n  [标签]: ../联系.md\n联系", "聯繫\n  [标签]: ../联系.md\n聯繫"),  # after a line
+        ("联系\n\n~~~\n联系\n~~~", "聯繫\n\n~~~\n联系\n~~~"),
+    ],
+)
+def test_markdown_machinery_at_line_starts(
+    tw: HantConverter, markdown: str, converted: str
+) -> None:
+    """What starts a line (fenced code, reference definitions) is found at
+    the page's first line as at any other, and its line break stays text."""
+    assert tw.convert_markdown(markdown) == converted
+
+
 def test_markdown_quotes_nest_across_links(tw: HantConverter) -> None:
     markdown = "“走‘[群众路线](../g/#qzlx)’”，`“代码”`"
     assert tw.convert_markdown(markdown) == "「走『[群眾路線](../g/#qzlx)』」，`“代码”`"
