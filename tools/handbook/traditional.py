@@ -92,6 +92,7 @@ def alternates(
 
 # The tags link_counterparts may change: links with an hreflang.
 TAG = re.compile(r"<(?:a|link)\b[^>]*\bhreflang=\"[^>]*>")
+HREFLANG = 'hreflang="'
 ATTRIBUTE = re.compile(r'\b(href|hreflang|rel|class)="([^"]*)"')
 
 
@@ -126,7 +127,19 @@ def link_counterparts(
             tag = tag.replace("<a ", '<a aria-current="true" ', 1)
         return tag
 
-    return TAG.sub(fix, output)
+    # The tags found from their hreflang attributes (a few a page, the page
+    # tens of kilobytes): each in the stretch between the '>' before the
+    # attribute and the one after it, where TAG's match holding it must lie.
+    pieces, done = [], 0
+    at = output.find(HREFLANG)
+    while at >= 0:
+        end = output.find(">", at) + 1
+        match = TAG.search(output, output.rfind(">", 0, at) + 1, end) if end else None
+        if match:
+            pieces += [output[done : match.start()], fix(match)]
+            done = match.end()
+        at = output.find(HREFLANG, max(end, at + 1))
+    return "".join(pieces) + output[done:] if pieces else output
 
 
 # Material's script fetches sitemap.xml beside every hreflang link's target
