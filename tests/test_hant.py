@@ -153,8 +153,8 @@ def test_boundary_mark_in_the_text_is_kept() -> None:
 class EveryRun:
     """Stands for the finder of context phrases: a match in every run of text."""
 
-    def __init__(self, runs: re.Pattern[str]) -> None:
-        self.runs = runs
+    def __init__(self, run: re.Pattern[str]) -> None:
+        self.runs = re.compile(run.pattern.removesuffix("*") + "+")  # [run characters]+
 
     def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
         return [(0, *m.span()) for m in self.runs.finditer(text)]
@@ -167,7 +167,7 @@ def test_converting_only_where_words_matter_changes_nothing(config: str, text: s
     run gives the same text."""
     fast = HantConverter(config, OVERRIDES)
     every_word = HantConverter(config, OVERRIDES)
-    every_word.segmented._finder = EveryRun(every_word.segmented._runs)  # every run cut into words
+    every_word.segmented._finder = EveryRun(every_word.segmented._run)  # every run cut into words
     every_word.segmented._context = re.compile(".")  # every word converted by OpenCC
     reference = "\n".join(reference_texts(REFERENCE).values())
     for sample in (text, opencc.OpenCC("t2s").convert(reference)[:60_000]):
@@ -473,6 +473,23 @@ def test_markdown_machinery_is_left_alone(tw: HantConverter) -> None:
         "```\n代码块 里面 “引号”\n```\n"
         "見 https://例子.com/联系 和 [^注释] [文本][标签] <!-- 注释 -->\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "converted"),
+    [
+        ("```\n发展\n```\n发展", "```\n发展\n```\n發展"),  # fenced code opening the page
+        ("[标签]: ../发展.md\n发展", "[标签]: ../发展.md\n發展"),  # a reference definition too
+        ("联系\n  [标签]: ../联系.md\n联系", "聯繫\n  [标签]: ../联系.md\n聯繫"),  # after a line
+        ("联系\n\n~~~\n联系\n~~~", "聯繫\n\n~~~\n联系\n~~~"),
+    ],
+)
+def test_markdown_machinery_at_line_starts(
+    tw: HantConverter, markdown: str, converted: str
+) -> None:
+    """What starts a line (fenced code, reference definitions) is found at
+    the page's first line as at any other, and its line break stays text."""
+    assert tw.convert_markdown(markdown) == converted
 
 
 def test_markdown_quotes_nest_across_links(tw: HantConverter) -> None:

@@ -19,16 +19,13 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .addresses import counterpart
 from .built_site import html_texts
 from .chars import HAN_CHAR
 from .editions import NAMES, REGION_TAGS, Edition
 from .hant.usage import UsageRule, in_usage
-
-if TYPE_CHECKING:
-    pass
 
 TAIWAN_TAG = REGION_TAGS["tw"]
 
@@ -95,6 +92,7 @@ def alternates(
 
 # The tags link_counterparts may change: links with an hreflang.
 TAG = re.compile(r"<(?:a|link)\b[^>]*\bhreflang=\"[^>]*>")
+HREFLANG = 'hreflang="'
 ATTRIBUTE = re.compile(r'\b(href|hreflang|rel|class)="([^"]*)"')
 
 
@@ -129,7 +127,19 @@ def link_counterparts(
             tag = tag.replace("<a ", '<a aria-current="true" ', 1)
         return tag
 
-    return TAG.sub(fix, output)
+    # The tags found from their hreflang attributes (a few a page, the page
+    # tens of kilobytes): each in the stretch between the '>' before the
+    # attribute and the one after it, where TAG's match holding it must lie.
+    pieces, done = [], 0
+    at = output.find(HREFLANG)
+    while at >= 0:
+        end = output.find(">", at) + 1
+        match = TAG.search(output, output.rfind(">", 0, at) + 1, end) if end else None
+        if match:
+            pieces += [output[done : match.start()], fix(match)]
+            done = match.end()
+        at = output.find(HREFLANG, max(end, at + 1))
+    return "".join(pieces) + output[done:] if pieces else output
 
 
 # Material's script fetches sitemap.xml beside every hreflang link's target
@@ -152,19 +162,16 @@ def quiet_language_selector(bundle: str) -> str:
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
-# Outside the Basic Multilingual Plane: `[\U00020000-…]`.
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
 @functools.cache
-def simplified_only_in_plane() -> re.Pattern[str]:
-    """The Simplified-only characters of the Basic Multilingual Plane, as one
-    character class: searched in C, faster than a set's look-up of each
-    character (a class holding characters of other planes is not)."""
+def simplified_only_or_astral() -> re.Pattern[str]:
+    """The Simplified-only characters of the Basic Multilingual Plane and every
+    character beyond it, as one character class: searched in C, faster than a
+    set's look-up of each character (a class holding the Simplified-only
+    characters of other planes one by one is not; their one range is)."""
     from .hant import simplified_only_characters  # loads OpenCC's tables: Traditional builds only
 
     in_plane = sorted(c for c in simplified_only_characters() if ord(c) <= 0xFFFF)
-    return re.compile(f"[{''.join(map(re.escape, in_plane))}]")
+    return re.compile(f"[{''.join(map(re.escape, in_plane))}\U00010000-\U0010ffff]")
 
 
 def simplified_only_in_html(document: str) -> set[str]:
@@ -173,9 +180,8 @@ def simplified_only_in_html(document: str) -> set[str]:
 
     # The usual case, decided in C: none outside the page's scripts and styles
     # (the search's script holds both editions' words), and no character
-    # beyond the plane that the class holds.
-    outside = SCRIPT_OR_STYLE.sub("", document)
-    if not simplified_only_in_plane().search(outside) and not ASTRAL.search(outside):
+    # beyond the plane, where the class cannot tell.
+    if not simplified_only_or_astral().search(SCRIPT_OR_STYLE.sub("", document)):
         return set()
     simplified_only = simplified_only_characters()
     return {c for text in html_texts(document) for c in text if c in simplified_only}

@@ -16,22 +16,31 @@ from .segmented import SegmentedConverter
 from .tables import check_config, opencc_converter, variant_config
 from .usage import REGIONS, corner_quotes, in_usage
 
+# The Markdown machinery, whose text is never converted. Every alternative
+# starts with a literal character, so that the expression skips plain text in
+# C; the line-start ones start with the line break before them (the page is
+# read with one put before it), which goes back to the text. The whole token
+# is group 1 (re.split keeps it); an empty group marks an HTML tag.
 _MARKDOWN_MACHINERY = re.compile(
-    r"""
-      \\[!-/:-@\[-`{-~]                            # backslash escape: \` is text, not code
-    | ^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$   # fenced code
-    | (?P<ticks>`+).+?(?P=ticks)                  # code span
+    r"""(
+      \\[!-/:-@\[-`{-~]                          # backslash escape: \` is text, not code
+    | \n[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$   # fenced code
+    | `(?P<ticks>`*).+?`(?P=ticks)                # code span
     | <!--.*?-->                                  # HTML comment
-    | (?P<tag></?[A-Za-z][^<>]*>)                 # HTML tag or autolink
+    | <(?P<tag>)/?[A-Za-z][^<>]*>                 # HTML tag or autolink
     | \{:[^}\n]*\} | \{[ \t]*[#.][^}\n]*\}         # attribute list: {: #p12 } {#s3}
     | \]\([ \t]*(?:<[^>\n]*>|[^)\s]*)             # link destination: ](url
     | \]\[[^\]\n]*\]                               # reference label: ][label]
-    | ^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+            # reference definition
+    | \n[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+          # reference definition
     | \[\^[^\]\n]+\]                               # footnote label
-    | [A-Za-z][A-Za-z0-9+.-]*://[^\s<>()\[\]]+     # bare URL
-    """,
+    )""",
     re.VERBOSE | re.MULTILINE | re.DOTALL,
 )
+# Groups of a token in re.split's list: the token, fence, ticks, tag.
+_TOKEN_GROUPS = _MARKDOWN_MACHINERY.groups
+_TAG_GROUP = _MARKDOWN_MACHINERY.groupindex["tag"]
+# A bare URL in the text between tokens, left as written: https://例.org/路
+_BARE_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^\s<>()\[\]]+)")
 # Readable attribute values inside an HTML tag.
 _TAG_TEXT = re.compile(r'(\b(?:title|alt|aria-label)=")([^"]*)(?=")')
 # Unicode noncharacters, never in interchanged text and no part of a word or
@@ -155,15 +164,12 @@ class HantConverter:
         runs of text as at any mark, so each comes out as it would alone.
         Quotation marks nest over the Markdown's texts, afresh in each string."""
         strings = list(strings)
-        gaps, tokens = [], []
-        start = 0
-        for match in _MARKDOWN_MACHINERY.finditer(markdown):
-            gaps.append(markdown[start : match.start()])
-            tokens.append(match)
-            start = match.end()
-        gaps.append(markdown[start:])
+        gaps, tokens, is_tag = _machinery(markdown)
         tag_texts = [
-            t.group(2) for m in tokens if m.group("tag") for t in _TAG_TEXT.finditer(m.group())
+            t.group(2)
+            for token, tag in zip(tokens, is_tag, strict=True)
+            if tag
+            for t in _TAG_TEXT.finditer(token)
         ]
         texts = [*gaps, *tag_texts, *strings]
         between = _separator_absent_from(texts)
@@ -173,11 +179,40 @@ class HantConverter:
         if self.quotes:
             gaps = corner_quotes(between.join(gaps))[0].split(between)
             others = [corner_quotes(text)[0] for text in others]
-        converted_tags = iter(others[: len(tag_texts)])
-        pieces = [gaps[0]]
-        for match, gap in zip(tokens, gaps[1:], strict=True):
-            token = match.group()
-            if match.group("tag"):
-                token = _TAG_TEXT.sub(lambda m: m.group(1) + next(converted_tags), token)
-            pieces += [token, gap]
+        if tag_texts:
+            converted_tags = iter(others[: len(tag_texts)])
+            tokens = [
+                _TAG_TEXT.sub(lambda m: m.group(1) + next(converted_tags), token) if tag else token
+                for token, tag in zip(tokens, is_tag, strict=True)
+            ]
+        pieces = [""] * (len(gaps) + len(tokens))
+        pieces[0::2], pieces[1::2] = gaps, tokens
         return "".join(pieces), others[len(tag_texts) :]
+
+
+def _machinery(markdown: str) -> tuple[list[str], list[str], list[bool]]:
+    """`markdown` cut into the texts between its machinery (one more than the
+    tokens), the tokens, and whether each is an HTML tag."""
+    parts = _MARKDOWN_MACHINERY.split("\n" + markdown)
+    stride = _TOKEN_GROUPS + 1  # a text, then the token's groups
+    gaps, tokens = parts[0::stride], parts[1::stride]
+    is_tag = [tag is not None for tag in parts[_TAG_GROUP::stride]]
+    # The line break a line-start token begins with goes back to the text before it.
+    for i, token in enumerate(tokens):
+        if token[0] == "\n":
+            gaps[i] += "\n"
+            tokens[i] = token[1:]
+    gaps[0] = gaps[0][1:]  # the line break put before the page
+    if not any("://" in gap for gap in gaps):
+        return gaps, tokens, is_tag
+    # Bare URLs, in the texts: each text cut into texts and URLs.
+    all_gaps, all_tokens, all_tags = [], [], []
+    for i, gap in enumerate(gaps):
+        pieces = _BARE_URL.split(gap) if "://" in gap else [gap]
+        all_gaps += pieces[0::2]
+        all_tokens += pieces[1::2]
+        all_tags += [False] * (len(pieces) // 2)
+        if i < len(tokens):
+            all_tokens.append(tokens[i])
+            all_tags.append(is_tag[i])
+    return all_gaps, all_tokens, all_tags

@@ -3,7 +3,6 @@ the Traditional form chosen for each, which win over every other rule."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -47,23 +46,23 @@ class ReviewedPhrases:
         match = self.pattern.search(text) if self.pattern else None
         if match is None:
             return []
-        ends = list(itertools.accumulate(map(len, words)))
-
-        def words_before(i: int) -> int | None:
-            """How many words end by position i, if one ends there."""
-            k = bisect.bisect_left(ends, i)
-            return 0 if i == 0 else k + 1 if k < len(ends) and ends[k] == i else None
-
+        # How many words end at each position where one ends.
+        words_before = dict(zip(itertools.accumulate(map(len, words)), itertools.count(1)))
+        words_before[0] = 0
         ranges: list[tuple[int, int]] = []
         while match:
             a = match.start()
             # The longest phrase starting here that ends between two words, if any
             # (the pattern matches the longest one starting here).
-            first = words_before(a)
-            fitting = [a + len(p) for p in self.prefixes[match.group()] if words_before(a + len(p))]
-            if first is not None and fitting:
-                ranges.append((first, words_before(fitting[0])))
-                match = self.pattern.search(text, fitting[0])
+            first = words_before.get(a)
+            last = None
+            if first is not None:
+                for phrase in self.prefixes[match.group()]:
+                    if (last := words_before.get(a + len(phrase))) is not None:
+                        break
+            if last is not None:
+                ranges.append((first, last))
+                match = self.pattern.search(text, a + len(phrase))
             else:
                 match = self.pattern.search(text, a + 1)
         return ranges

@@ -23,7 +23,6 @@ call to OpenCC. In real texts, about one run in sixteen needs words.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib.machinery
 import importlib.util
@@ -262,7 +261,7 @@ class SegmentedConverter:
         # jieba's runs, joined by the other characters of context phrases (·〇).
         beyond = {c for c in context if not re.match(f"[{JIEBA_RUN}]", c)}
         run = JIEBA_RUN + _char_class(beyond)
-        self._runs = re.compile(f"([{run}]+)")
+        self._run = re.compile(f"[{run}]*")
         self._config = config
 
     @functools.cached_property
@@ -294,21 +293,26 @@ class SegmentedConverter:
     def convert(self, text: str, *, reviewed: bool = True) -> str:
         """`text` converted word by word, with the reviewed phrases unless not `reviewed`
         (the region's words either way)."""
-        found = [end for _, _, end in self._finder.find_matches_as_indexes(text)]
+        found = self._finder.find_matches_as_indexes(text)
         if not found:
             return text.translate(self._own)
-        parts = self._runs.split(text)  # text between runs, a run, text between runs, …
-        ends = list(itertools.accumulate(map(len, parts)))
-        # The runs holding a context phrase (a phrase never reaches out of its run).
-        runs = sorted({bisect.bisect_right(ends, end - 1) for end in found})
+        # The runs holding a context phrase (a phrase never reaches out of its
+        # run), found from the phrases outwards: backwards in the reversed text.
+        backwards = text[::-1]
+        runs: list[tuple[int, int]] = []
+        for _, start, end in found:
+            if runs and start < runs[-1][1]:
+                continue  # in the run before
+            begin = len(text) - self._run.match(backwards, len(text) - start).end()
+            runs.append((begin, self._run.match(text, end).end()))
         # One call to jieba and one to OpenCC for all of them; jieba cuts at "\n".
-        words = self._convert_words("\n".join(parts[k] for k in runs), reviewed).split("\n")
+        words = self._convert_words("\n".join(text[a:b] for a, b in runs), reviewed).split("\n")
         pieces = []
-        start = 0
-        for k, converted in zip(runs, words, strict=True):
-            pieces += ["".join(parts[start:k]).translate(self._own), converted]
-            start = k + 1
-        pieces.append("".join(parts[start:]).translate(self._own))
+        after = 0
+        for (begin, end), converted in zip(runs, words, strict=True):
+            pieces += [text[after:begin].translate(self._own), converted]
+            after = end
+        pieces.append(text[after:].translate(self._own))
         return "".join(pieces)
 
     def _convert_words(self, text: str, reviewed: bool) -> str:

@@ -269,7 +269,8 @@ REGIONS = {
 }
 
 # “” and ‘’ in Simplified text; ’ between two Latin letters is an apostrophe (don’t).
-_QUOTE_MARK = re.compile(r"[“”‘\n]|(?<![A-Za-z])’|’(?![A-Za-z])")
+# (Each alternative starts with its mark, so that the text between is skipped in C.)
+_QUOTE_MARK = re.compile(r"“|”|‘|’(?:(?<![A-Za-z]’)|(?![A-Za-z]))")
 _CORNERS = (("「", "」"), ("『", "』"))
 
 
@@ -285,13 +286,14 @@ def corner_quotes(text: str, depth: int = 0) -> tuple[str, int]:
     ('他说：「要『实事求是』。」', 0)
     """
     level = depth
+    after = 0  # where the last mark ended
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal level
-        mark = match.group()
-        if mark == "\n":
+        nonlocal level, after
+        if text.find("\n", after, match.start()) >= 0:  # a line break since the last mark
             level = 0
-            return mark
+        after = match.end()
+        mark = match.group()
         if mark in "“‘":
             level += 1
             return _CORNERS[(level - 1) % 2][0]
@@ -300,4 +302,5 @@ def corner_quotes(text: str, depth: int = 0) -> tuple[str, int]:
             return _CORNERS[level % 2][1]
         return "」" if mark == "”" else "』"
 
-    return _QUOTE_MARK.sub(replace, text), level
+    converted = _QUOTE_MARK.sub(replace, text)
+    return converted, 0 if text.find("\n", after) >= 0 else level

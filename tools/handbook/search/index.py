@@ -89,14 +89,18 @@ SMALL = (
 )
 
 
+# The same, each for the number one more: what a number ≥ 1 is written as
+# minus one, looked up without subtracting (the first entry is never read).
+SMALL_LESS_ONE = ["", *SMALL]
+
+
 def vlq(numbers: list[int], less: int = 0) -> str:
-    """Whole numbers ≥ `less` (each written minus `less`) as base-64 digits,
-    five bits each, low bits first: vlq([0, 31, 32]) == "Af" "gB"."""
-    if less:
-        numbers = [n - less for n in numbers]
-    if numbers and max(numbers) >= len(SMALL):
-        return "".join(_digits(n) for n in numbers)
-    return "".join(map(SMALL.__getitem__, numbers))
+    """Whole numbers ≥ `less` (each written minus `less`, `less` 0 or 1) as
+    base-64 digits, five bits each, low bits first: vlq([0, 31, 32]) == "Af" "gB"."""
+    table = SMALL_LESS_ONE if less else SMALL
+    if numbers and max(numbers) >= len(table):
+        return "".join(_digits(n - less) for n in numbers)
+    return "".join(map(table.__getitem__, numbers))
 
 
 def utf16_order(key: str) -> bytes:
