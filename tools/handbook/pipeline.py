@@ -52,18 +52,27 @@ def build_handbook(
 
 def load_terms(path: Path, handbook: Handbook) -> tuple[list[Term], list[Doubt]]:
     """The curated glossary, its citations checked against the text; a term
-    citing a text no longer in the handbook loses its citation, reported."""
+    whose quote is not on the line it cites loses its citation, reported:
+    the line belongs to a text no longer in the handbook (`citation-gone`),
+    or the words stand only on other lines (`citation-elsewhere`)."""
     terms = load_glossary(path)
     doubts = []
-    for term in check_citations(path, terms, handbook_lines(handbook)):
+    for term, elsewhere in check_citations(terms, handbook_lines(handbook)):
         cited = term.defined_at
-        doubts.append(
-            Doubt(
+        if elsewhere:
+            where = ", ".join(map(str, elsewhere))
+            doubt = Doubt(
+                term.line,
+                "citation-elsewhere",
+                f"{term.term}: the quote is not on line {cited.line}; it stands on line {where}",
+            )
+        else:
+            doubt = Doubt(
                 term.line,
                 "citation-gone",
                 f"{term.term}: line {cited.line} of a text no longer here",
             )
-        )
+        doubts.append(doubt)
         term.defined_at = None
     return terms, doubts
 

@@ -2,7 +2,8 @@
 against the text.
 
 The file is written by hand and always wins. Every error names the YAML
-line; every `defined_at` must quote its source line word for word.
+line; a `defined_at` that does not quote its source line word for word is
+reported (`check_citations`).
 """
 
 from __future__ import annotations
@@ -157,23 +158,23 @@ def _check_unique(path: Path, terms: list[Term]) -> None:
             owners[phrase] = term
 
 
-def check_citations(path: Path, terms: list[Term], lines: Iterable[SourceLine]) -> list[Term]:
-    """Every defined_at must quote its source line word for word. A quote on
-    no line at all cites a text that is no longer in the handbook: those
-    terms are returned, for the report, and are no error."""
+def check_citations(terms: list[Term], lines: Iterable[SourceLine]) -> list[tuple[Term, list[int]]]:
+    """Every defined_at must quote its source line word for word. The terms
+    whose quote is not on the line cited are returned, each with the lines
+    where the quote stands instead: none, when it cites a text no longer in
+    the handbook; some, when another text (or another line) happens to say
+    the same words. Either is reported, never fatal: the citation cannot be
+    trusted, and a handbook of other texts must still build."""
     by_number: dict[int, str] = {}
     for line in lines:
         by_number[line.number] = (
             f"{by_number[line.number]}\n{line.text}" if line.number in by_number else line.text
         )
-    gone = []
+    wrong = []
     for term in terms:
         cited = term.defined_at
         if not cited or cited.quote in by_number.get(cited.line, ""):
             continue
-        if any(cited.quote in text for text in by_number.values()):
-            raise ConversionError(
-                path, term.line, f"{term.term}: the quote is not on source line {cited.line}"
-            )
-        gone.append(term)
-    return gone
+        elsewhere = sorted(n for n, text in by_number.items() if cited.quote in text)
+        wrong.append((term, elsewhere))
+    return wrong
