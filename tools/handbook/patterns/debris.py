@@ -7,6 +7,8 @@ import re
 from ..chars import (
     COLON,
     HAN,
+    LPAREN,
+    RPAREN,
     SENTENCE_END,
 )
 from .base import CLOSE, OPEN, C, rule
@@ -180,6 +182,16 @@ LINK_ITEM = rule(
 )
 LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
 
+# The site's contact line over its footer's copyright line: two or more of
+# the site owner's address, telephone, post code, mail and who built the site.
+FOOTER_CONTACTS = rule(
+    "site-contacts",
+    rf"^(?=[^。]{{0,120}}$)(?:.*?(?:地址|电话|传真|邮编|邮箱|技术支持|网站维护|网站建设)"
+    rf"\s*(?:{OPEN}[^()（）]{{1,6}}{CLOSE})?\s*{C}.*?){{2,}}$",
+    f"医院地址{COLON}某某市某某路147号 电话{LPAREN}传真{RPAREN}:0570-0000000 技术支持{COLON}某某网络",
+    "the site owner's address, telephones and web agency, on the line next to the footer",
+)
+
 # A column's label at the head of its page, over the article's title: a
 # short name ending in a kind of column (质检新闻, 工作动态, 学习专栏).
 COLUMN_LABEL = rule(
@@ -201,8 +213,8 @@ SECTION_RUN_MIN = 2  # section or column names in a row, after the text, that ma
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = (
-    r"文章来源|来源|作者|发布时间|发布日期|更新时间|时间|日期|点击数|点击|浏览次数|浏览|阅读数|"
-    r"责任编辑|编辑|摄影"
+    r"文章来源|来源|作者|发布时间|发布日期|更新时间|加入时间|添加时间|录入时间|发表时间|上传时间|"
+    r"时间|日期|点击数|点击|浏览次数|浏览|阅读数|责任编辑|编辑|摄影"
 )
 PROPERTY_LINE = rule(
     "cms-properties",
@@ -212,7 +224,24 @@ PROPERTY_LINE = rule(
 )
 PROPERTY_FIELD = re.compile(rf"(?P<label>{PROPERTY_LABEL})\s*{C}")
 AUTHOR_LABELS = {"作者"}
-DATE_LABELS = {"发布时间", "发布日期", "更新时间", "时间", "日期"}
+# The source a byline's property line names beside its author (作者：X 来源：党办):
+# one more name of the byline, its role 来源. Alone, with no author, it is
+# the page's furniture (来源：学习强国 | 日期：…).
+SOURCE_LABELS = {"来源", "文章来源"}
+# When the text was put on the site, by whatever word the site labels it:
+# 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59 (never its 时间 alone).
+DATE_LABELS = {
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "加入时间",
+    "添加时间",
+    "录入时间",
+    "发表时间",
+    "上传时间",
+    "时间",
+    "日期",
+}
 COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
 ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
 

@@ -29,6 +29,7 @@ from ..patterns import (
     DATE_LINE,
     DATELINE,
     DEBRIS,
+    FOOTER_CONTACTS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
     FRONT_MATTER_MAX,
@@ -49,7 +50,7 @@ from ..patterns import (
     TRAIL_STEPS_MAX,
     Rule,
 )
-from .properties import DATE, Field, authors, counters, date, fields
+from .properties import DATE, Field, authors, counters, date, dated_only, fields
 from .shapes import head_title_like, prose
 from .survey import Conventions
 
@@ -118,7 +119,10 @@ def remove_debris(
             facts.date = PageFact(day, line.number)
         elif facts.date is None and (own := PROPERTY_DATE.match(line.text)):
             facts.date = PageFact(own["date"], line.number)  # 时间：… alone, kept as a date line
-        if props and (names := authors(props)) and not named_again(names, conventions.lines):
+        if props and (
+            dated_only(props)
+            or ((names := authors(props)) and not named_again(names, conventions.lines))
+        ):
             bylines[i] = counters(props)
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
@@ -138,6 +142,7 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
+    removed |= footer_contacts(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -342,6 +347,19 @@ def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
         and not prose(lines[i].text)
         and all(k in removed and removed[k].rule in MENU_NEIGHBOURS for k in (i - 1, i + 1))
     }
+
+
+def footer_contacts(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The site's contact lines (address, telephone, web agency) right above
+    or below its footer's copyright line are the footer too."""
+    found: dict[int, Removal] = {}
+    for anchor in (i for i in sorted(removed) if removed[i].rule == "site-footer"):
+        for step in (-1, 1):
+            i = anchor + step
+            while 0 <= i < len(lines) and i not in removed and FOOTER_CONTACTS.match(lines[i].text):
+                found[i] = Removal(lines[i].number, FOOTER_CONTACTS.name, lines[i].text)
+                i += step
+    return found
 
 
 def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

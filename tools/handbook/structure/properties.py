@@ -1,8 +1,10 @@
 """A page's property line, field by field: `发布日期：2016-11-15  作者：于珊珊
 马明花  编辑：于珊珊  点击：1324`.
 
-It is site debris unless it names the authors, and then it is their byline,
-its hit counter cut out. Its date is the page's either way.
+It is site debris unless it names the authors, and then it is their byline
+(with the source it names beside them), its hit counter cut out; a line of
+the date and the counter alone is the text's date line, its counter cut out.
+Its date is the page's either way.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..patterns import (
     NAME_SEPARATORS,
     PROPERTY_FIELD,
     PROPERTY_LINE,
+    SOURCE_LABELS,
 )
 
 DATE = re.compile(DATE_PART)  # a date anywhere in a value: the stage's one finder of dates
@@ -47,13 +50,38 @@ def fields(text: str) -> list[Field]:
 
 
 def authors(found: list[Field]) -> list[Author]:
+    """The names the line's author fields give, and then its source's (role
+    来源): a source is named in a byline, never makes one."""
+    writers = named(found, AUTHOR_LABELS)
+    return (
+        [*writers, *(Author(a.name, role="来源") for a in named(found, SOURCE_LABELS))]
+        if writers
+        else []
+    )
+
+
+def named(found: list[Field], labels: set[str]) -> list[Author]:
     return [
         Author(name, role=f.label)
         for f in found
-        if f.label in AUTHOR_LABELS
+        if f.label in labels
         for name in NAME_SEPARATORS.split(f.value)
         if name and name not in ANONYMOUS
     ]
+
+
+def dated_only(found: list[Field]) -> bool:
+    """Whether the line holds the date and the hit counter and nothing else
+    (`发布时间：2024-06-03 点击数：138 次`): the date is the text's, kept as
+    its date line; only the counter is debris."""
+    return (
+        all(
+            f.label in COUNTER_LABELS or (f.label in DATE_LABELS and DATE.fullmatch(f.value))
+            for f in found
+        )
+        and any(f.label in DATE_LABELS for f in found)
+        and any(f.value for f in counters(found))
+    )
 
 
 def date(found: list[Field]) -> str | None:
