@@ -6,7 +6,7 @@ wordings a family, and what a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import articles, collection_of, removed, texts
+from test_recognition_heldout_kinds import articles, collection_of, headings, removed, texts
 
 from handbook.model import Collection
 from handbook.patterns import FOOTER_CONTACTS
@@ -103,3 +103,112 @@ def test_contacts_in_the_text_are_kept(tmp_path):
     collection = collection_of(tmp_path, f"{TITLE}\n{BODY}{contacts}\n")
     assert removed(collection) == []
     assert restore_full_width(contacts) in texts(collection)
+
+
+# --- a front matter's title is the page's, wherever the note keeps it ----------------------
+
+
+@pytest.mark.parametrize(
+    "front, line",
+    [
+        (["aliases:", f"  - {TITLE}"], 3),  # a note-taking app's aliases: the first item
+        ([f"alias: {TITLE}", "tags:", "  - 党建"], 2),
+        (["aliases:", "  - 主题党日", f"title: '{TITLE}'"], 4),  # a title key wins
+    ],
+)
+def test_the_front_matter_title_is_the_pages_and_no_line_below_is_taken_for_it(
+    tmp_path, front, line
+):
+    opening = "**坚定理想信念**"  # a display line opening the text, no title
+    text = "\n".join(["---", *front, "---", "", opening, "", BODY])
+    collection = collection_of(tmp_path, text)
+    assert (collection.title, collection.title_line) == (TITLE, line)
+    assert [e.title for e in collection.essays] == [TITLE]
+    assert [a.title for a in articles(collection)] == [None]
+    assert texts(collection)[0] == "坚定理想信念"
+
+
+# --- credits: the writer is a byline, the staff's credits are furniture ---------------------
+
+
+@pytest.mark.parametrize(
+    "credits, writer",
+    [
+        (
+            ["来源：某某学院团委", "文字：刘洋", "图片：陈晨", "审核：王某某、李某"],
+            ("刘洋", "文字"),
+        ),
+        (["撰文：周杰", "摄影：孙丽", "校对：赵敏", "责编：钱进"], ("周杰", "撰文")),
+    ],
+)
+def test_a_posts_credit_lines_give_the_writer_and_drop_the_staff(tmp_path, credits, writer):
+    collection = collection_of(tmp_path, "\n".join([TITLE, BODY, *credits]))
+    assert writer in people(collection)
+    staff = [c for c in credits if not c.startswith(("来源", writer[1]))]
+    assert [t for rule, t in removed(collection) if rule == "editor-credit"] == staff
+
+
+@pytest.mark.parametrize(
+    "credit, unit, name, staff",
+    [
+        ("（供稿：宣传科党支部 李明  审核：张华）", "宣传科党支部", "李明", "审核：张华"),
+        ("（撰稿：团委办公室 赵小雨 编辑：孙某）", "团委办公室", "赵小雨", "编辑：孙某"),
+    ],
+)
+def test_a_closing_credit_in_brackets_names_unit_and_writer(tmp_path, credit, unit, name, staff):
+    collection = collection_of(tmp_path, f"{TITLE}\n{BODY}{credit}\n")
+    assert people(collection) == [(name, credit[1:3])]
+    assert units(collection) == [unit]
+    cut = [t.strip() for rule, t in removed(collection) if rule == "staff-credit-in-credit"]
+    assert cut == [staff]
+
+
+# --- pictures and rules drawn in characters are no text ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<center>====================</center>",
+        "<p>---------------</p>",
+        "＝＝＝＝＝＝＝＝＝＝",
+        r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-1,%20-2\)'%3E%3C/svg%3E)",
+    ],
+)
+def test_drawn_rules_and_pictures_are_debris_and_the_text_starts_below(tmp_path, line):
+    text = f"---\nsource: 某某网\n---\n{line}\n{line}\n发布时间：2022-09-01 浏览：12\n{BODY}"
+    collection = collection_of(tmp_path, text)
+    assert [t for _, t in removed(collection)].count(line) == 2
+    (essay,) = collection.essays
+    assert essay.title == "" and essay.date == "2022-09-01"
+    assert essay.line == 7  # the first words, not the rules nor the date over them
+
+
+# --- a line set in bold: a section's heading after text, a display line before any -------
+
+
+@pytest.mark.parametrize(
+    "stanza, heads",
+    [
+        (["**不忘初心**", "**牢记使命**", "**奋力开创新局面**"], ["学习成效", "下步打算"]),
+        (["__青春向党__", "__奋斗强国__"], ["一次难忘的参观", "几点体会"]),
+    ],
+)
+def test_bold_lines_open_a_post_as_display_lines_and_head_its_sections(tmp_path, stanza, heads):
+    mark = stanza[0][:2]
+    sections = [f"{mark}{h}{mark}\n\n{BODY}" for h in heads]
+    text = "\n\n".join(["---", f"title: {TITLE}", "---", *stanza, BODY, *sections])
+    collection = collection_of(tmp_path, text)
+    assert [a.title for a in articles(collection)] == [None]  # one untitled piece
+    assert headings(collection) == heads  # without their marks
+    assert texts(collection)[: len(stanza)] == [s.strip("*_") for s in stanza]
+    marks = [r for r in collection.repairs if r.rule == "markdown-emphasis"]
+    assert len(marks) == len(stanza) + len(heads)  # each reported
+
+
+def test_bold_inside_a_line_or_outside_markdown_is_left_as_written(tmp_path):
+    text = f"{TITLE}\n**不忘初心**\n{BODY}这是**重点**内容，要牢牢把握。\n"
+    collection = collection_of(tmp_path, text)
+    kept = [a.title for a in articles(collection)] + texts(collection)
+    assert "**不忘初心**" in kept and "这是**重点**内容，要牢牢把握。" in kept
+    assert not [r for r in collection.repairs if r.rule == "markdown-emphasis"]

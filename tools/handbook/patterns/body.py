@@ -176,3 +176,15 @@ NEWS_CITATION = rule(
 )
 NEWS_LEAD = re.compile(rf"(?:近日|日前|昨天|昨日|今天|今日|本月|{SHORT_DATE})[{COMMA}，]")
 NEWS_LEAD_REACH = 5  # sentences between a lead's first words and its citation
+
+# In a Markdown text, a line set wholly in bold (`**传承信仰力量，绘就青春底色**`):
+# after a paragraph's last sentence it heads a section; opening the text, or
+# under another such line, it is a display line of the opening stanza (a
+# WeChat post's `**习近平总书记强调**` / `**用好红色资源**` …), a paragraph.
+# Read without its marks either way (a repair, reported).
+MARKDOWN_EMPHASIS = rule(
+    "emphasis-heading",
+    r"^(?P<mark>\*\*|__)(?P<text>[^*_\s](?:.*[^*_\s])?)(?P=mark)$",
+    "**传承信仰力量，绘就青春底色**",
+    "a line set wholly in bold: a section's heading after a paragraph, a display line before any",
+)

@@ -92,10 +92,17 @@ BYLINES = [
         needs="作者单位",
     ),
     rule(
+        "credit-tail",
+        rf"(?:^|(?<=[{SENTENCE_END}”]))\s*(?P<byline>{OPEN}(?P<role>供稿|撰稿|来稿|文字|文)\s*[:\uff1a/\uff0f]\s*"
+        rf"(?P<unit>[^()（）\s]{{2,30}})\s+(?P<name>{NAME}){CLOSE})\s*$",
+        f"{LPAREN}供稿{COLON}某某科党支部 李明{RPAREN}",
+        "the credit in brackets closing a text: the unit that supplied it, then the writer",
+    ),
+    rule(
         "author-label",
-        rf"^(?P<role>作者|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        rf"^(?P<role>作者|文字|撰文|执笔|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
-        "作者:X, 文/X, optionally followed by a unit",
+        "作者:X, 文/X, 文字：X (a post's writer among its credits), optionally followed by a unit",
     ),
     rule(
         "posted-by",
@@ -274,6 +281,7 @@ SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 # Notes that give the unit of the article's authors, not an author of their own.
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
+    "credit-tail",
     "written-by-tail",
     "supplied-by-tail",
     "reporter-tail",

@@ -17,6 +17,9 @@ from .base import CLOSE, OPEN, C, rule
 
 CRUMB_SEPARATORS = ">＞»›"  # what parts a breadcrumb's steps
 
+# Who worked on the page, not on the text: editors, the photographer, reviewers.
+STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校对|排版|美编|初审|复审|终审"
+
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
     rule(
@@ -96,9 +99,15 @@ DEBRIS = [
     ),
     rule(
         "markdown-image",
-        r"^!\[[^\]]*\]\([^)]*\)$",
-        "![](images/d54e93a8.jpg)",
-        "a picture's reference where the picture is not there",
+        r"^!\[[^\]]*\]\((?:\\.|[^)\\])*\)$",
+        r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-249,%20-126\)'%3E)",
+        "a picture's reference where the picture is not there (its address may escape brackets)",
+    ),
+    rule(
+        "drawn-rule",
+        r"^(?:<[a-zA-Z][^<>]*>\s*)*(?:[=＝\-—_~*]{3,}|<hr\s*/?>)(?:\s*</?[a-zA-Z][^<>]*>)*$",
+        "<center>==============================</center>",
+        "a rule drawn across the page in characters or HTML, inside its tags or bare",
     ),
     rule(
         "source-link",
@@ -108,9 +117,9 @@ DEBRIS = [
     ),
     rule(
         "editor-credit",
-        rf"^(?:责任编辑|责编|编辑){C}\s*[{HAN}]{{2,4}}$",
-        f"责任编辑{COLON}宋岩",
-        "the page editor's credit on a line of its own",
+        rf"^(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
+        f"审核{COLON}陈某、马某某",
+        "the staff's credit on a line of its own: editors, photographers, reviewers",
     ),
     rule(
         "photo-credit",
@@ -254,11 +263,15 @@ MARKDOWN_RULE = rule(
 FRONT_MATTER_FENCE = re.compile(r"^---$")
 FRONT_MATTER = rule(
     "front-matter",
-    r"^(?:(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)|-(?:\s.*)?)$",
+    rf"^(?:(?P<key>[A-Za-z_][\w-]*)\s*{C}\s*(?P<value>.*)|-(?:\s.*)?)$",
     "title: '学习读后感 My Thoughts after Reading'",
-    "a field of a Markdown export's front matter",
+    "a field of a Markdown export's front matter (its colon widened before Chinese, as the reader does)",
 )
 FRONT_MATTER_MAX = 80  # lines
+# The keys whose value is the page's title, the first found in this order: a
+# note-taking app keeps a note's title as the first item of its aliases
+# (`aliases:` over `  - 党建专栏 | …`) when it has no title key.
+FRONT_MATTER_TITLE_KEYS = ("title", "aliases", "alias")
 
 # A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
 TEASER = rule(
@@ -375,6 +388,13 @@ SPAN_DEBRIS = [
         "新华社记者 鞠 鹏摄中国共产党第十九届中央委员会第四次全体会议……",
         "a photographer's credit glued before the next caption or paragraph",
         needs="摄",
+    ),
+    rule(
+        "staff-credit-in-credit",
+        rf"(?<=\S)[\s\u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
+        f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
+        "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
+        needs=COLON,
     ),
     rule(
         "editor-credit",

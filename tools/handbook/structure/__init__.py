@@ -28,6 +28,7 @@ from ..patterns import (
     HEADING_MARKERS,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
+    PROPERTY_DATE,
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
@@ -62,6 +63,11 @@ def build_collection(
         recognitions=[],
         conventions=conventions.describe(),
     )
+    if page.title is not None:  # the page's own title: no line of the text is taken for it
+        collection.title, collection.title_line = page.title.text, page.title.line
+        collection.recognitions.append(
+            Recognition(page.title.line, "page-title", "collection title")
+        )
     layout = find_essays(pieces)
     if layout.starts:
         marked_essays(collection, pieces, layout, conventions)
@@ -70,14 +76,6 @@ def build_collection(
     if collection.date is None and page.date is not None:
         collection.date, collection.date_line = page.date.text, page.date.line
         collection.recognitions.append(Recognition(page.date.line, "page-date", "collection date"))
-    if collection.title_line == 0 and page.title is not None:
-        collection.title, collection.title_line = page.title.text, page.title.line
-        collection.recognitions.append(
-            Recognition(page.title.line, "page-title", "collection title")
-        )
-        if not layout.starts and collection.essays and not collection.essays[0].title:
-            essay = collection.essays[0]  # the one essay is the page, titled where the page is
-            essay.title, essay.line = page.title.text, page.title.line
     if not layout.starts and collection.essays:
         essay = collection.essays[0]
         essay.date = essay.date or collection.date
@@ -140,9 +138,11 @@ def header_title(
         text = cut[0].strip()
         left += [SourceLine(first.number, p.strip()) for p in cut[1:]]
     if (
-        not head_title_like(text)
+        (collection.title_line and text != collection.title)  # the page's title is given
+        or not head_title_like(text)
         or byline_match(text)
         or DATE_LINE.pattern.match(text)
+        or PROPERTY_DATE.match(text)
         or first_match(HEADING_MARKERS, text)  # a section's heading, not the text's title
     ):
         return 0, []
@@ -169,7 +169,9 @@ def single_essay(
         lead += 1
     taken, left = header_title(collection, pieces[lead:], conventions)
     titled = collection.title_line > 0
-    line = collection.title_line if titled else (pieces[0].number if pieces else 0)
+    # Untitled, the essay starts at its first words: not at the date over them.
+    opening = next((p for p in pieces if not PROPERTY_DATE.match(p.text)), None)
+    line = collection.title_line if titled else (opening or pieces[0]).number if pieces else 0
     essay = Essay(1, collection.title if titled else "", "", line)
     what = "one essay, title from first line" if titled else "one essay, no title"
     collection.recognitions.append(Recognition(line, "no-marker", what))

@@ -33,6 +33,7 @@ from ..patterns import (
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
     FRONT_MATTER_MAX,
+    FRONT_MATTER_TITLE_KEYS,
     HIT_COUNT_UNIT,
     HOME_STEP,
     LINK_ITEM,
@@ -181,15 +182,20 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
         return {}, facts, set()
     read: set[int] = set()
+    titles: dict[str, int] = {}  # a key that may hold the title: the line of its first value
+    key = ""
     for i in range(1, end):
         field = FRONT_MATTER.pattern.match(lines[i].text)
-        value = (field["value"] or "").strip().strip("'\"")
-        if field["key"] == "title" and value:
-            facts.title = PageFact(value, lines[i].number)
+        key = field["key"] or key  # a list item (`- …`) is a value of the key above it
+        value = front_matter_value(lines[i].text, field)
+        if key in FRONT_MATTER_TITLE_KEYS and value:
+            titles.setdefault(key, i)
         elif field["key"] == "date" and (day := DATE.match(value)):
             facts.date = PageFact(day.group(0), lines[i].number)
-        else:
-            continue
+            read.add(i)
+    if titles:
+        i = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
+        facts.title = PageFact(front_matter_value(lines[i].text), lines[i].number)
         read.add(i)
     return (
         {
@@ -200,6 +206,13 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         facts,
         read,
     )
+
+
+def front_matter_value(text: str, field: re.Match[str] | None = None) -> str:
+    """A front matter line's value, or its list item's, without quotes."""
+    field = field or FRONT_MATTER.pattern.match(text)
+    value = field["value"] if field["key"] else text[1:]
+    return (value or "").strip().strip("'\"")
 
 
 def trail_headline(text: str, conventions: Conventions) -> str | None:

@@ -30,6 +30,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_MAX,
     LABEL_HEADINGS,
+    MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     NAME_SEPARATORS,
     NEWS_CITATION,
@@ -50,7 +51,15 @@ from . import properties
 from .debris import first_match
 from .properties import DATE
 from .segment import split_repair
-from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, name_like, title_like
+from .shapes import (
+    HEAD_TITLE_MAX,
+    HEADING_MAX,
+    TITLE_MAX,
+    ends_sentence,
+    head_title_like,
+    name_like,
+    title_like,
+)
 from .survey import Conventions
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
@@ -69,7 +78,7 @@ HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
 
 @dataclass
 class Token:
-    kind: str  # subtitle | byline | date | title | heading | label | paragraph
+    kind: str  # subtitle | byline | date | title | heading | label | paragraph | display
     text: str
     line: int
     rule: str = ""
@@ -111,6 +120,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if ctx.conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
         ctx.repair(Repair(line, "markdown-heading-mark", mark.group(0).strip(), ""))
         return [Token("title", text[mark.end() :], line, "markdown-heading", strong=True)]
+    if ctx.conventions.markdown and (bold := MARKDOWN_EMPHASIS.pattern.match(text)):
+        return emphasised(bold["text"], text, line, ctx)
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
     if ctx.first and SUBTITLE.pattern.match(text):
@@ -146,6 +157,19 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         byline = Byline(text, [Author(name)], BARE_NAME.name, line)
         return [Token("byline", text, line, BARE_NAME.name, byline)]
     return headed(text, line, ctx)
+
+
+def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
+    """A line set wholly in bold, without its marks: a section's heading
+    after a paragraph's last sentence, else a display line (a paragraph
+    that heads nothing and is no title)."""
+    ctx.repair(Repair(line, "markdown-emphasis", text, inner))
+    previous = ctx.previous
+    after_text = previous is not None and previous.kind == "paragraph"
+    if after_text and ends_sentence(previous.text) and title_like(inner, HEADING_MAX):
+        ctx.recognise(line, MARKDOWN_EMPHASIS.name, f"heading: {inner}")
+        return [Token("heading", inner, line, MARKDOWN_EMPHASIS.name)]
+    return [Token("display", inner, line, "display-line")]
 
 
 # The byline rules a long piece is tried against: the short forms cannot be one.
