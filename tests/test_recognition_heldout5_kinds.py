@@ -212,3 +212,54 @@ def test_bold_inside_a_line_or_outside_markdown_is_left_as_written(tmp_path):
     kept = [a.title for a in articles(collection)] + texts(collection)
     assert "**不忘初心**" in kept and "这是**重点**内容，要牢牢把握。" in kept
     assert not [r for r in collection.repairs if r.rule == "markdown-emphasis"]
+
+
+# --- a group's name over its members is their byline, not a title ------------------------
+
+
+@pytest.mark.parametrize(
+    "group, members, names",
+    [
+        ("第三学习小组", "组员：张伟、李娜、王芳", ["张伟", "李娜", "王芳"]),
+        ("“青春向党”宣讲队", "队员：赵磊，孙悦", ["赵磊", "孙悦"]),
+    ],
+)
+def test_a_groups_name_over_its_members_is_their_byline(tmp_path, group, members, names):
+    collection = collection_of(tmp_path, f"\n{group}  \n{members}\n\n{BODY}")
+    role = members[:2]
+    assert people(collection) == [(name, role) for name in names]
+    assert units(collection) == [group] * len(names)
+    assert collection.title == "text"  # untitled: the file's name, never the group's
+    assert [e.title for e in collection.essays] == [""]
+    assert collection.essays[0].line == 2  # the essay starts at its byline
+
+
+def test_a_members_line_under_a_title_leaves_the_title(tmp_path):
+    collection = collection_of(tmp_path, f"{TITLE}\n成员：张伟、李娜\n{BODY}")
+    assert collection.title == TITLE
+    assert people(collection) == [("张伟", "成员"), ("李娜", "成员")]
+
+
+# --- a menu opening the page over its text is furniture -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        ["学院概况", "机构设置", "师资队伍", "党建工作", "招生就业"],
+        ["首页", "关于我们", "新闻动态", "业务领域", "人才招聘", "联系我们"],
+    ],
+)
+def test_a_menu_opening_an_untitled_page_is_debris(tmp_path, menu):
+    collection = collection_of(tmp_path, "\n".join([*menu, BODY]))
+    assert [t for rule, t in removed(collection) if rule in ("site-menu", "breadcrumb")] == menu
+    assert [e.title for e in collection.essays] == [""]
+    assert [a.title for a in articles(collection)] == [None]
+
+
+def test_short_lines_over_a_title_or_too_few_are_no_menu(tmp_path):
+    lines = ["学院概况", "机构设置", "师资队伍", "党建工作", "招生就业", TITLE]
+    collection = collection_of(tmp_path, "\n".join([*lines, BODY]))
+    assert not [t for rule, t in removed(collection) if rule == "site-menu"]
+    collection = collection_of(tmp_path, "\n".join([*lines[:3], BODY]))
+    assert not [t for rule, t in removed(collection) if rule == "site-menu"]

@@ -181,6 +181,13 @@ BYLINES = [
         needs=COLON,  # the reader widened the colon after the name
     ),
     rule(
+        "members",
+        rf"^(?P<role>成员|组员|小组成员|课题组成员|队员|参与人员|参加人员)\s*{C}\s*"
+        rf"(?P<reporters>{NAME}(?:[、，,\s]+{NAME})+)$",
+        f"成员{COLON}王某某{COMMA}李某{COMMA}张某某",
+        "a group's members, who wrote the text together; the group is named on the line above",
+    ),
+    rule(
         "reporter",
         rf"^(?P<role>记者|通讯员|本报记者)\s*{C}?\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*)$",
         "记者 张莺",
@@ -265,6 +272,7 @@ SHORT_BYLINES = {
     "office-byline",
     "leader-colon",
     "reporter",
+    "members",
     "attribution",
     "attribution-wire",
     "original-title",
@@ -299,6 +307,16 @@ CLOSING_AFTER_TEXT = {"source-label"}
 # headline of clauses (习近平就…作出重要指示强调：把…坚持好 over 来源：共产党员网):
 # a source line under a headline heads the piece, it does not close the last.
 HEADLINE_EVIDENCE = {"source-label"}
+
+# Bylines whose line above names the group the authors belong to (a study
+# group's “党旗下的新青年”小组 over 成员：…): that line is their unit, no title.
+UNIT_ABOVE = {"members"}
+GROUP_NAME = rule(
+    "group-name",
+    r"^[^\s，,。：:；;]{1,18}(?:小组|课题组|组|队|团|班|支部|工作室|协会|社)$",
+    "“党旗下的新青年”小组",
+    "the group whose members the line below names: their unit (a title names no group)",
+)
 
 # The body that issues a notice, alone on a line over the date that closes it.
 ISSUER = rule(

@@ -210,6 +210,17 @@ COLUMN_LABEL = rule(
     "the page's column label over the title (debris when a title and text follow)",
 )
 
+# The page's menu opening it, one item a line, right over the text's first
+# sentence with no title between (走进城服 / 全域旅游 / … / 综合服务): short
+# names, no mark in them, five or more in a row.
+MENU_ITEM = rule(
+    "site-menu",
+    rf"^[{HAN}A-Za-z]{{2,6}}$",
+    "全域旅游",
+    "an item of the menu that opens the page over its text",
+)
+MENU_RUN_MIN = 5  # menu items in a row at the page's top
+
 # A site's section named in its menus: 新闻中心, 信息中心, 党建频道.
 SITE_SECTION = rule(
     "site-section",

@@ -24,11 +24,13 @@ from ..patterns import (
     CATALOGUE_CODE,
     DATE,
     DATE_LINE,
+    GROUP_NAME,
     HEAD_CUT,
     HEADING_MARKERS,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    UNIT_ABOVE,
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
@@ -143,6 +145,7 @@ def header_title(
         or byline_match(text)
         or DATE_LINE.pattern.match(text)
         or PROPERTY_DATE.match(text)
+        or under_unit_byline(pieces)  # a group's name over its members
         or first_match(HEADING_MARKERS, text)  # a section's heading, not the text's title
     ):
         return 0, []
@@ -158,6 +161,16 @@ def header_title(
         collection.recognitions.append(Recognition(pieces[1].number, DATE.name, "collection date"))
         taken = 2
     return taken, left
+
+
+def under_unit_byline(pieces: list[SourceLine]) -> bool:
+    """Whether the first piece names a group, its members on the second."""
+    found = byline_match(pieces[1].text) if len(pieces) > 1 else None
+    return (
+        found is not None
+        and found[0].name in UNIT_ABOVE
+        and GROUP_NAME.pattern.match(pieces[0].text) is not None
+    )
 
 
 def single_essay(

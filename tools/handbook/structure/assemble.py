@@ -12,6 +12,7 @@ title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from ..patterns import (
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
+    GROUP_NAME,
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
@@ -30,6 +32,7 @@ from ..patterns import (
     OPENING_BYLINES,
     PLACE_HEADLINE,
     SERIES_LABEL,
+    UNIT_ABOVE,
     UNIT_NOTES,
 )
 from .roles import Token
@@ -70,6 +73,7 @@ class State:
 
 
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    group_names(tokens, recognitions)
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
     promote_titles(tokens)
@@ -116,6 +120,26 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
     for n, article in enumerate(essay.articles, start=1):
         settle_headings(article, last=n == len(essay.articles))
+
+
+def group_names(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A short line over a group's members (成员：…) names the group: their
+    unit, part of the byline, never a title."""
+    for token, following in itertools.pairwise(tokens):
+        members = following.byline
+        if (
+            following.rule in UNIT_ABOVE
+            and members is not None
+            and token.kind in ("paragraph", "title")
+            and GROUP_NAME.pattern.match(token.text)
+        ):
+            for author in members.authors:
+                author.unit = author.unit or token.text
+            token.kind, token.rule = "byline", GROUP_NAME.name
+            token.byline = Byline(token.text, [], token.rule, token.line)
+            recognitions.append(
+                Recognition(token.line, token.rule, f"the members' unit: {token.text}")
+            )
 
 
 def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:

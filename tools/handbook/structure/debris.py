@@ -39,7 +39,9 @@ from ..patterns import (
     LINK_ITEM,
     LINK_RUN_MIN,
     MARKDOWN_RULE,
+    MENU_ITEM,
     MENU_NEIGHBOURS,
+    MENU_RUN_MIN,
     PIECE_DEBRIS,
     PROPERTY_DATE,
     SECTION_RUN_MIN,
@@ -144,6 +146,7 @@ def remove_debris(
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
+    removed |= top_menu(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -389,6 +392,18 @@ def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
     if len(run) < SECTION_RUN_MIN:
         return {}
     return {i: Removal(lines[i].number, SITE_SECTION.name, lines[i].text) for i in sorted(run)}
+
+
+def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A run of menu items opening the page, the text's first sentence right
+    under them: the site's menu (a title, a byline or a date between them
+    and the text would make them something else)."""
+    kept = [i for i in range(len(lines)) if i not in removed]
+    run = list(itertools.takewhile(lambda i: MENU_ITEM.pattern.match(lines[i].text), kept))
+    after = kept[len(run)] if len(run) < len(kept) else None
+    if len(run) < MENU_RUN_MIN or after is None or not prose(lines[after].text):
+        return {}
+    return {i: Removal(lines[i].number, MENU_ITEM.name, lines[i].text) for i in run}
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
