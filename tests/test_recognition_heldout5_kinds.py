@@ -263,3 +263,151 @@ def test_short_lines_over_a_title_or_too_few_are_no_menu(tmp_path):
     assert not [t for rule, t in removed(collection) if rule == "site-menu"]
     collection = collection_of(tmp_path, "\n".join([*lines[:3], BODY]))
     assert not [t for rule, t in removed(collection) if rule == "site-menu"]
+
+
+# --- a mirrored post: the account's boxes, profile and tail are furniture --------------------
+
+HEADLINE = "观察 | 基层治理要把群众的小事当作大事来办"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["排行榜", "客户端"],  # a mirror's links over the post's title
+        ["登录", "注册", "首页"],
+    ],
+)
+def test_links_over_a_headline_the_post_gives_again_are_debris(tmp_path, top):
+    text = "\n".join([*top, HEADLINE, "来源：某某日报", HEADLINE, BODY])
+    collection = collection_of(tmp_path, text)
+    assert [t for rule, t in removed(collection) if rule == "site-links"] == top
+    assert collection.title == HEADLINE
+
+
+def test_short_lines_over_a_headline_given_once_are_kept(tmp_path):
+    collection = collection_of(tmp_path, "\n".join(["通知", HEADLINE, BODY]))
+    assert not [t for rule, t in removed(collection) if rule == "site-links"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["今日推送：", "【头条】某某论坛 | 依法治理的几点看法", "【二条】聚焦 | 社区服务再升级"],
+        [
+            "往期精选：",
+            "【头条】评论 | 把实事办到群众心坎上",
+            "【次条】关注 | 乡村振兴新答卷",
+            "【三条】一图读懂某某规划",
+        ],
+    ],
+)
+def test_an_accounts_box_of_posts_is_debris_and_opens_no_essay(tmp_path, box):
+    text = "\n".join([HEADLINE, *box, BODY])
+    collection = collection_of(tmp_path, text)
+    assert [t for rule, t in removed(collection) if rule == "post-box"] == box
+    assert len(collection.essays) == 1 and headings(collection) == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the box of yesterday's posts, a logo set two characters a line, the prompts
+        [
+            "昨日推送：",
+            "【头条】评论 | 把实事办到群众心坎上",
+            "【二条】关注 | 乡村振兴新答卷",
+            "学习",
+            "强国",
+            "长按识别二维码关注我们！",
+            "主编：王某",
+            "投稿：someone@example.com",
+            "点击左下角“阅读原文”查看更多精彩内容",
+            "阅读原文",
+            "分享到朋友圈",
+        ],
+        [
+            "往期回顾：",
+            "【头条】某某论坛 | 依法治理的几点看法",
+            "【二条】聚焦 | 社区服务再升级",
+            "扫描二维码关注本号",
+            "主办：某某市法学会",
+            "阅读",
+            "点赞",
+        ],
+    ],
+)
+def test_everything_after_the_accounts_box_of_posts_is_the_pages_tail(tmp_path, tail):
+    collection = collection_of(tmp_path, "\n".join([HEADLINE, BODY, *tail]))
+    assert [t for _, t in removed(collection)] == [restore_full_width(t) for t in tail]
+    assert texts(collection) == BODY.split()
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        ["某某法治", "微信号 fazhi2016", "功能介绍 关注个案，推动法治"],
+        ["青春某某", "公众号：qingchun"],
+    ],
+)
+def test_an_accounts_profile_box_and_its_name_are_debris(tmp_path, profile):
+    collection = collection_of(tmp_path, "\n".join([HEADLINE, *profile, BODY]))
+    got = [t for rule, t in removed(collection) if rule == "account-profile"]
+    assert got == [restore_full_width(t) for t in profile]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        [
+            "某某号 最新文章:",
+            "2020-03-01    评论 | 把实事办到群众心坎上",
+            "2020-02-28    关注 | 乡村振兴新答卷",
+        ],
+        ["最新推送", "2021-07-01 一图读懂某某规划", "2021-06-30 聚焦 | 社区服务再升级"],
+    ],
+)
+def test_a_box_of_latest_posts_is_debris(tmp_path, box):
+    text = "\n".join([HEADLINE, BODY, *box, "查看更多 ››"])
+    collection = collection_of(tmp_path, text)
+    assert [t for _, t in removed(collection)][: len(box)] == [restore_full_width(t) for t in box]
+    assert texts(collection) == BODY.split()
+
+
+@pytest.mark.parametrize(
+    "meta, date, accounts",
+    [
+        ("2019-08-02 人民日报 某某观察 某某观察", "2019-08-02", "某某观察 某某观察"),
+        ("2021-11-11 原创 青春某某 青春某某", "2021-11-11", "青春某某 青春某某"),
+    ],
+)
+def test_a_mirrored_posts_meta_line_dates_it_and_loses_the_account_names(
+    tmp_path, meta, date, accounts
+):
+    collection = collection_of(tmp_path, "\n".join([HEADLINE, meta, BODY]))
+    assert ("post-meta", accounts) in removed(collection)
+    assert collection.date == date and collection.essays[0].date == date
+    assert people(collection) == []  # the author field names no one
+    assert [a.title for a in articles(collection)] == [None]
+
+
+@pytest.mark.parametrize(
+    "source, name, date",
+    [
+        ("来源：新华网  （2019年3月5日）（节录）", "新华网", "2019年3月5日"),
+        ("来源：人民日报 （2020年1月8日）（摘编）", "人民日报", "2020年1月8日"),
+    ],
+)
+def test_a_source_line_with_a_bracketed_date_dates_its_article(tmp_path, source, name, date):
+    collection = collection_of(tmp_path, "\n".join([HEADLINE, source, BODY]))
+    assert people(collection) == [(name, "来源")]
+    assert collection.essays[0].date == date or articles(collection)[0].date == date
+
+
+def test_a_line_of_invisible_characters_and_a_box_label_alone_leave_no_empty_block(tmp_path):
+    text = "\n".join(
+        [HEADLINE, "【编者按】", BODY.split()[0], "\u200d", "\u200b\u200d", BODY.split()[1]]
+    )
+    collection = collection_of(tmp_path, text)
+    assert all(t.strip() for t in texts(collection))
+    assert headings(collection) == ["【编者按】"]
+    assert [rule for rule, _ in removed(collection)] == ["invisible-line"] * 2

@@ -120,9 +120,11 @@ BYLINES = [
     rule(
         "source-label",
         rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{{0,40}})"
-        rf"(?:\s+(?:(?P<date>{DATE_PART})|(?P<imprint>\S.{{0,40}})))?$",
-        f"来源{COLON}人民网",
-        "来源:X, where the text was taken from (its publisher and edition, or its date, after a space)",
+        rf"(?:\s+(?:{OPEN}?(?P<date>{DATE_PART}){CLOSE}?(?:{OPEN}(?:节录|摘录|摘编|有删节){CLOSE})?"
+        rf"|(?P<imprint>\S.{{0,40}})))?$",
+        f"来源{COLON}新华社  {LPAREN}2016年4月26日{RPAREN}{LPAREN}节录{RPAREN}",
+        "来源:X, where the text was taken from (its publisher and edition, or its date, bracketed or"
+        " not, with a note that it is an excerpt, after a space)",
     ),
     rule(
         "source-glued",
@@ -186,6 +188,12 @@ BYLINES = [
         rf"(?P<reporters>{NAME}(?:[、，,\s]+{NAME})+)$",
         f"成员{COLON}王某某{COMMA}李某{COMMA}张某某",
         "a group's members, who wrote the text together; the group is named on the line above",
+    ),
+    rule(
+        "post-date",
+        r"^(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<field>[^\s\d]{2,10})$",
+        "2016-05-01 新华社",
+        "a post's meta line: its date, then the field the account fills as it likes (no name)",
     ),
     rule(
         "reporter",
@@ -272,6 +280,7 @@ SHORT_BYLINES = {
     "office-byline",
     "leader-colon",
     "reporter",
+    "post-date",
     "members",
     "attribution",
     "attribution-wire",

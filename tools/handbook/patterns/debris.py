@@ -87,7 +87,8 @@ DEBRIS = [
     ),
     rule(
         "related-links",
-        r"^(?:推荐(?:阅读|文章)|相关(?:阅读|稿件|文章|新闻|信息|链接|报道|资讯)|热门(?:文章|新闻)|延伸阅读)\s*$",
+        r"^(?:推荐(?:阅读|文章)|相关(?:阅读|稿件|文章|新闻|信息|链接|报道|资讯)|热门(?:文章|新闻)|延伸阅读"
+        r"|(?:\S{1,10}\s*)?最新(?:文章|推送|发布)[:\uff1a]?)\s*$",
         "相关稿件",
         "the heading of a box of links; the links follow",
     ),
@@ -102,6 +103,38 @@ DEBRIS = [
         r"^!\[[^\]]*\]\((?:\\.|[^)\\])*\)$",
         r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-249,%20-126\)'%3E)",
         "a picture's reference where the picture is not there (its address may escape brackets)",
+    ),
+    rule(
+        "invisible-line",
+        r"^[\u200b-\u200d\u2060\ufeff]+$",
+        "\u200d",
+        "a line holding only characters that show nothing (a hidden span's joiner)",
+    ),
+    rule(
+        "follow-prompt",
+        r"^(?:长按|扫描|扫码|识别|扫一扫).{0,16}二维码.{0,24}$",
+        "长按↑二维码可以关注我哟~！",
+        "the account's prompt to scan its QR code and follow it",
+        needs="二维码",
+    ),
+    rule(
+        "read-original-prompt",
+        r"^(?:点击|戳)(?:下方|左下角|底部|文末)?\s*“?阅读原文”?.{0,80}$",
+        "点击下方“阅读原文”查看近期热文《某某论坛 | 某某的几点看法》",
+        "the post's prompt to tap its 阅读原文 button",
+        needs="阅读原文",
+    ),
+    rule(
+        "account-credits",
+        rf"^(?:主编|副主编|执行主编|主办|承办|协办|投稿|投稿合作|投稿邮箱|商务合作|合作联系){C}\s*\S.{{0,40}}$",
+        f"投稿合作{COLON}someone@example.com",
+        "who runs the account or the page and where to send it posts: its credits, not the text's",
+    ),
+    rule(
+        "account-profile",
+        rf"^(?:微信号|功能介绍|公众号)(?:{C}|\s)\s*\S.{{0,60}}$",
+        "微信号 mycase",
+        "a field of the account's profile box (its WeChat id, its description)",
     ),
     rule(
         "drawn-rule",
@@ -190,6 +223,38 @@ LINK_ITEM = rule(
     needs="-",
 )
 LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
+
+# An account's box of its posts of the day: a label ending in a colon
+# (今日大案：, 昨日推送：) over items opened by the post's place in the push,
+# 【头条】, 【二条】 …: other posts' titles, never essay markers.
+POST_BOX_ITEM = rule(
+    "post-box",
+    r"^【(?:头条|次条|[二三四五六七八九]条)】\s*\S.{1,80}$",
+    "【二条】某某聚焦 | 某某机制待创新",
+    "an item of the account's box of the day's posts",
+    needs="条】",
+)
+POST_BOX_LABEL = re.compile(rf"^[^\s:{COLON}]{{1,10}}{C}$")  # 今日大案：
+POST_BOX_MIN = 2  # items that make a box
+
+# A list of the account's latest posts, each a date and a title (2016-05-01
+# 时局 | …), under its heading (大案 最新文章:).
+LATEST_POST = rule(
+    "latest-posts",
+    r"^\d{4}-\d{2}-\d{2}\s+\S.{1,80}$",
+    "2016-04-30    某某论坛 | 某某的几点看法",
+    "a link to one of the latest posts: its date, then its title",
+)
+
+# A mirrored post's meta line: its date, its author field, then the account's
+# name, which the mirror gives twice; the names are debris, the rest the
+# post's date line (`post-date`).
+POST_META = rule(
+    "post-meta",
+    r"^\d{4}-\d{2}-\d{2}\s+\S{2,10}(?P<accounts>\s+(?P<account>\S{2,12})\s+(?P=account))$",
+    "2016-05-01 新华社 某某号 某某号",
+    "the account's name twice at the end of a mirrored post's meta line",
+)
 
 # The site's contact line over its footer's copyright line: two or more of
 # the site owner's address, telephone, post code, mail and who built the site.

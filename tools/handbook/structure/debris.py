@@ -43,6 +43,10 @@ from ..patterns import (
     MENU_NEIGHBOURS,
     MENU_RUN_MIN,
     PIECE_DEBRIS,
+    POST_BOX_ITEM,
+    POST_BOX_LABEL,
+    POST_BOX_MIN,
+    POST_META,
     PROPERTY_DATE,
     SECTION_RUN_MIN,
     SEPARATING_DEBRIS,
@@ -67,6 +71,7 @@ PAGE_END = {
     "page-tools",
     "related-links",
     "site-footer",
+    "post-box",
 }
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
@@ -111,7 +116,7 @@ def remove_debris(
     removed, facts, read = front_matter(lines)
     in_breadcrumb = False
     parts: list[Removal] = []  # debris cut from a line whose text is kept
-    headlines: dict[int, SourceLine] = {}  # a breadcrumb's line: the headline it ends in
+    headlines: dict[int, SourceLine] = {}  # a line whose debris is cut: what is left of it
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
@@ -127,6 +132,10 @@ def remove_debris(
             or ((names := authors(props)) and not named_again(names, conventions.lines))
         ):
             bylines[i] = counters(props)
+            continue
+        if meta := POST_META.pattern.match(line.text):  # the account's names cut off
+            parts.append(Removal(line.number, POST_META.name, meta["accounts"].strip()))
+            headlines[i] = SourceLine(line.number, line.text[: meta.start("accounts")])
             continue
         found = "cms-properties" if props else line_rule(line.text, conventions, previous)
         if in_breadcrumb and (found == "nav-step" or (found is None and crumb_step(lines, i))):
@@ -145,6 +154,8 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
+    removed |= post_boxes(lines, removed) | account_name(lines, removed)
+    removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
@@ -363,6 +374,60 @@ def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
         and not prose(lines[i].text)
         and all(k in removed and removed[k].rule in MENU_NEIGHBOURS for k in (i - 1, i + 1))
     }
+
+
+def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Runs of an account's box of the day's posts (【头条】… 【二条】…), with
+    the label over them (今日大案：): other posts' titles, not the text."""
+    found: dict[int, Removal] = {}
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and end not in removed and POST_BOX_ITEM.match(lines[end].text):
+            end += 1
+        if end - i >= POST_BOX_MIN:
+            label = i - 1 if i and POST_BOX_LABEL.match(lines[i - 1].text) else i
+            found |= {
+                k: Removal(lines[k].number, POST_BOX_ITEM.name, lines[k].text)
+                for k in range(label, end)
+                if k not in removed
+            }
+        i = max(end, i + 1)
+    return found
+
+
+def account_name(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The short line over an account's profile box (微信号 …) is its name."""
+    return {
+        i - 1: Removal(lines[i - 1].number, "account-profile", lines[i - 1].text)
+        for i in sorted(removed)
+        if removed[i].rule == "account-profile"
+        and i
+        and i - 1 not in removed
+        and len(lines[i - 1].text) <= CRUMB_MAX
+        and not prose(lines[i - 1].text)
+    }
+
+
+def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """Short links over the page's headline, where the text gives the
+    headline again as its own (a mirror's 排行榜 / 客户端 over the post's
+    title, printed again over the post): the site's links, not the title."""
+    kept = [i for i in range(len(lines)) if i not in removed]
+    top = list(
+        itertools.takewhile(
+            lambda i: len(lines[i].text) <= CRUMB_MAX and not prose(lines[i].text),
+            kept[:TRAIL_STEPS_MAX],
+        )
+    )
+    if not top or len(top) == len(kept):
+        return {}
+    headline = lines[kept[len(top)]].text
+    again = any(lines[i].text == headline for i in kept[len(top) + 1 :])
+    long_enough = len("".join(headline.split())) >= BREADCRUMB_HEADLINE_MIN
+    if not (long_enough and again and head_title_like(headline)):
+        return {}
+    return {i: Removal(lines[i].number, "site-links", lines[i].text) for i in top}
 
 
 def footer_contacts(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -341,7 +341,8 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         head, rest = bracket.group("head"), bracket.group("rest").strip()
         if rest:
             ctx.repair(split_repair(line, "split-glued-heading", head, rest))
-        return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
+        heading = Token("heading", head, line, BRACKET_HEADING.name)
+        return [heading, *(classify(rest, line, ctx) if rest else [])]
     signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
     if signed and name_like(signed.group(1)[1:-1]):
         before, after = text[: signed.start() + 1], text[signed.end() :].strip()
