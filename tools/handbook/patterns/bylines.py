@@ -93,7 +93,7 @@ BYLINES = [
     ),
     rule(
         "credit-tail",
-        rf"(?:^|(?<=[{SENTENCE_END}”]))\s*(?P<byline>{OPEN}(?P<role>供稿|撰稿|来稿|文字|文)\s*[:\uff1a/\uff0f]\s*"
+        rf"(?P<byline>{OPEN}(?P<role>供稿|撰稿|来稿|文字|文)\s*[:\uff1a/\uff0f]\s*"
         rf"(?P<unit>[^()（）\s]{{2,30}})\s+(?P<name>{NAME}){CLOSE})\s*$",
         f"{LPAREN}供稿{COLON}某某科党支部 李明{RPAREN}",
         "the credit in brackets closing a text: the unit that supplied it, then the writer",

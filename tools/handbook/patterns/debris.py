@@ -467,7 +467,7 @@ SPAN_DEBRIS = [
     ),
     rule(
         "staff-credit-in-credit",
-        rf"(?<=\S)[\s\u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
+        rf"[\s\u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
         f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
         "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
         needs=COLON,

@@ -380,8 +380,10 @@ def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
     """Runs of an account's box of the day's posts (【头条】… 【二条】…), with
     the label over them (今日大案：): other posts' titles, not the text."""
     found: dict[int, Removal] = {}
-    i = 0
-    while i < len(lines):
+    end = 0
+    for i in (k for k, line in enumerate(lines) if POST_BOX_ITEM.needs in line.text):
+        if i < end:
+            continue  # inside the run found last
         end = i
         while end < len(lines) and end not in removed and POST_BOX_ITEM.match(lines[end].text):
             end += 1
@@ -392,7 +394,6 @@ def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
                 for k in range(label, end)
                 if k not in removed
             }
-        i = max(end, i + 1)
     return found
 
 
