@@ -188,3 +188,12 @@ MARKDOWN_EMPHASIS = rule(
     "**传承信仰力量，绘就青春底色**",
     "a line set wholly in bold: a section's heading after a paragraph, a display line before any",
 )
+
+# A line holding only characters that show nothing (a hidden span's U+200D):
+# no text, and no debris either; dropped, the repair reported.
+INVISIBLE_LINE = rule(
+    "invisible-line",
+    r"^[\u200b-\u200d\u2060\ufeff]+$",
+    "\u200d",
+    "a line of characters that show nothing",
+)

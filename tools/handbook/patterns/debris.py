@@ -105,12 +105,6 @@ DEBRIS = [
         "a picture's reference where the picture is not there (its address may escape brackets)",
     ),
     rule(
-        "invisible-line",
-        r"^[\u200b-\u200d\u2060\ufeff]+$",
-        "\u200d",
-        "a line holding only characters that show nothing (a hidden span's joiner)",
-    ),
-    rule(
         "follow-prompt",
         r"^(?:长按|扫描|扫码|识别|扫一扫).{0,16}二维码.{0,24}$",
         "长按↑二维码可以关注我哟~！",

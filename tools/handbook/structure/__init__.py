@@ -27,6 +27,7 @@ from ..patterns import (
     GROUP_NAME,
     HEAD_CUT,
     HEADING_MARKERS,
+    INVISIBLE_LINE,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
@@ -53,6 +54,7 @@ def build_collection(
     """Recognise a collection's header and essays in its normalised lines."""
     conventions = survey(lines)
     kept, removals, page = remove_debris(lines, conventions)
+    kept = without_invisible_lines(kept, repairs)
     pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
     collection = Collection(
         source=path,
@@ -90,6 +92,13 @@ def build_collection(
     collection.removals.sort(key=lambda r: r.line)
     collection.doubts = find_doubts(collection, layout)
     return collection
+
+
+def without_invisible_lines(lines: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
+    """The lines without those that show nothing (U+200D alone), each reported."""
+    invisible = [line for line in lines if INVISIBLE_LINE.pattern.match(line.text)]
+    repairs += [Repair(line.number, INVISIBLE_LINE.name, line.text, "") for line in invisible]
+    return [line for line in lines if line not in invisible] if invisible else lines
 
 
 def dated_line(essay: Essay) -> int:
