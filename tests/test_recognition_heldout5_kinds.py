@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from test_recognition_heldout_kinds import articles, collection_of, headings, removed, texts
 
-from handbook.model import Collection
+from handbook.model import Author, Collection
 from handbook.patterns import FOOTER_CONTACTS
 from handbook.punctuation import restore_full_width
 
@@ -19,17 +19,19 @@ BODY = (
 )
 
 
-def people(collection: Collection) -> list[tuple[str, str]]:
-    """Every author the converter read, the essays' and the articles', with roles."""
+def authors(collection: Collection) -> list[Author]:
+    """Every author the converter read, the essays' and the articles'."""
     bylines = [b for e in collection.essays for b in e.bylines]
     bylines += [b for a in articles(collection) for b in a.bylines]
-    return [(x.name, x.role) for b in bylines for x in b.authors]
+    return [x for b in bylines for x in b.authors]
+
+
+def people(collection: Collection) -> list[tuple[str, str]]:
+    return [(x.name, x.role) for x in authors(collection)]
 
 
 def units(collection: Collection) -> list[str]:
-    bylines = [b for e in collection.essays for b in e.bylines]
-    bylines += [b for a in articles(collection) for b in a.bylines]
-    return [x.unit for b in bylines for x in b.authors]
+    return [x.unit for x in authors(collection)]
 
 
 # --- a property line keeps what a reader keeps ---------------------------------------
