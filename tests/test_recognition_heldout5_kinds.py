@@ -173,7 +173,7 @@ def test_a_closing_credit_in_brackets_names_unit_and_writer(tmp_path, credit, un
     [
         "<center>====================</center>",
         "<p>---------------</p>",
-        "＝＝＝＝＝＝＝＝＝＝",
+        "<div>＝＝＝＝＝＝＝＝＝＝</div>",
         r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-1,%20-2\)'%3E%3C/svg%3E)",
     ],
 )
@@ -414,3 +414,9 @@ def test_a_line_of_invisible_characters_and_a_box_label_alone_leave_no_empty_blo
     assert headings(collection) == ["【编者按】"]
     assert removed(collection) == []  # nothing to read, and no debris either
     assert [r.rule for r in collection.repairs].count("invisible-line") == 2
+
+
+def test_a_bare_rule_in_a_plain_text_is_the_texts_own(tmp_path):
+    collection = collection_of(tmp_path, f"{TITLE}\n{BODY}---\n＝＝＝＝\n{BODY}")
+    assert removed(collection) == []
+    assert "---" in texts(collection) and "＝＝＝＝" in texts(collection)

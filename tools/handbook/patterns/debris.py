@@ -132,9 +132,10 @@ DEBRIS = [
     ),
     rule(
         "drawn-rule",
-        r"^(?:<[a-zA-Z][^<>]*>\s*)*(?:[=＝\-—_~*]{3,}|<hr\s*/?>)(?:\s*</?[a-zA-Z][^<>]*>)*$",
+        r"^(?:(?:<[a-zA-Z][^<>]*>\s*)+[=＝\-—_~*]{3,}(?:\s*</[a-zA-Z][^<>]*>)*|<hr\s*/?>)$",
         "<center>==============================</center>",
-        "a rule drawn across the page in characters or HTML, inside its tags or bare",
+        "a rule drawn across the page in characters inside its HTML tags, or an <hr> left as text"
+        " (a bare --- stays: it is the text's own)",
     ),
     rule(
         "source-link",
