@@ -353,7 +353,7 @@ def test_everything_after_the_accounts_box_of_posts_is_the_pages_tail(tmp_path, 
 )
 def test_an_accounts_profile_box_and_its_name_are_debris(tmp_path, profile):
     collection = collection_of(tmp_path, "\n".join([HEADLINE, *profile, BODY]))
-    got = [t for rule, t in removed(collection) if rule == "account-profile"]
+    got = [t for rule, t in removed(collection) if rule == "account-furniture"]
     assert got == [restore_full_width(t) for t in profile]
 
 
@@ -361,7 +361,7 @@ def test_an_accounts_profile_box_and_its_name_are_debris(tmp_path, profile):
     "box",
     [
         [
-            "某某号 最新文章:",
+            "最新文章:",
             "2020-03-01    评论 | 把实事办到群众心坎上",
             "2020-02-28    关注 | 乡村振兴新答卷",
         ],

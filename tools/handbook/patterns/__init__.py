@@ -75,6 +75,7 @@ from .bylines import (
     UNIT_NOTES,
 )
 from .debris import (
+    ACCOUNT_PROFILE,
     ANONYMOUS,
     ARROW_TRAILS,
     AUTHOR_LABELS,
@@ -142,6 +143,7 @@ from .head import (
 )
 
 __all__ = [
+    "ACCOUNT_PROFILE",
     "AGENCY",
     "ANONYMOUS",
     "ARROW_TRAILS",

@@ -97,6 +97,7 @@ BYLINES = [
         rf"(?P<unit>[^()（）\s]{{2,30}})\s+(?P<name>{NAME}){CLOSE})\s*$",
         f"{LPAREN}供稿{COLON}某某科党支部 李明{RPAREN}",
         "the credit in brackets closing a text: the unit that supplied it, then the writer",
+        needs=RPAREN,  # the reader widened the bracket beside Chinese
     ),
     rule(
         "author-label",
@@ -188,12 +189,14 @@ BYLINES = [
         rf"(?P<reporters>{NAME}(?:[、，,\s]+{NAME})+)$",
         f"成员{COLON}王某某{COMMA}李某{COMMA}张某某",
         "a group's members, who wrote the text together; the group is named on the line above",
+        needs=COLON,  # the reader widened the colon after the label
     ),
     rule(
         "post-date",
         r"^(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<field>[^\s\d]{2,10})$",
         "2016-05-01 新华社",
         "a post's meta line: its date, then the field the account fills as it likes (no name)",
+        needs="-",
     ),
     rule(
         "reporter",

@@ -88,7 +88,7 @@ DEBRIS = [
     rule(
         "related-links",
         r"^(?:推荐(?:阅读|文章)|相关(?:阅读|稿件|文章|新闻|信息|链接|报道|资讯)|热门(?:文章|新闻)|延伸阅读"
-        r"|(?:\S{1,10}\s*)?最新(?:文章|推送|发布)[:\uff1a]?)\s*$",
+        r"|最新(?:文章|推送|发布)[:\uff1a]?)\s*$",
         "相关稿件",
         "the heading of a box of links; the links follow",
     ),
@@ -105,30 +105,14 @@ DEBRIS = [
         "a picture's reference where the picture is not there (its address may escape brackets)",
     ),
     rule(
-        "follow-prompt",
-        r"^(?:长按|扫描|扫码|识别|扫一扫).{0,16}二维码.{0,24}$",
+        "account-furniture",
+        r"^(?:(?:长按|扫描|扫码|识别|扫一扫).{0,16}二维码.{0,24}"
+        r"|(?:点击|戳)(?:下方|左下角|底部|文末)?\s*“?阅读原文”?.{0,80}"
+        rf"|(?:主编|副主编|执行主编|主办|承办|协办|投稿|投稿合作|投稿邮箱|商务合作|合作联系){C}\s*\S.{{0,40}}"
+        rf"|(?:微信号|功能介绍|公众号)(?:{C}|\s)\s*\S.{{0,60}})$",
         "长按↑二维码可以关注我哟~！",
-        "the account's prompt to scan its QR code and follow it",
-        needs="二维码",
-    ),
-    rule(
-        "read-original-prompt",
-        r"^(?:点击|戳)(?:下方|左下角|底部|文末)?\s*“?阅读原文”?.{0,80}$",
-        "点击下方“阅读原文”查看近期热文《某某论坛 | 某某的几点看法》",
-        "the post's prompt to tap its 阅读原文 button",
-        needs="阅读原文",
-    ),
-    rule(
-        "account-credits",
-        rf"^(?:主编|副主编|执行主编|主办|承办|协办|投稿|投稿合作|投稿邮箱|商务合作|合作联系){C}\s*\S.{{0,40}}$",
-        f"投稿合作{COLON}someone@example.com",
-        "who runs the account or the page and where to send it posts: its credits, not the text's",
-    ),
-    rule(
-        "account-profile",
-        rf"^(?:微信号|功能介绍|公众号)(?:{C}|\s)\s*\S.{{0,60}}$",
-        "微信号 mycase",
-        "a field of the account's profile box (its WeChat id, its description)",
+        "an account's furniture around a post: its profile box (微信号, 功能介绍), the prompts to"
+        " scan its QR code or tap 阅读原文, who runs it (主编, 主办) and where to send it posts",
     ),
     rule(
         "drawn-rule",
@@ -218,6 +202,10 @@ LINK_ITEM = rule(
     needs="-",
 )
 LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
+
+# A field of the account's profile box (微信号 mycase): the short line over it
+# is the account's name.
+ACCOUNT_PROFILE = re.compile(rf"^(?:微信号|功能介绍|公众号)(?:{C}|\s)")
 
 # An account's box of its posts of the day: a label ending in a colon
 # (今日大案：, 昨日推送：) over items opened by the post's place in the push,
@@ -462,10 +450,10 @@ SPAN_DEBRIS = [
     ),
     rule(
         "staff-credit-in-credit",
-        rf"[\s\u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
+        rf"[ \u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
         f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
         "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
-        needs=COLON,
+        needs=RPAREN,  # the reader widened the closing bracket beside Chinese
     ),
     rule(
         "editor-credit",

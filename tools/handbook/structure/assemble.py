@@ -126,10 +126,11 @@ def group_names(tokens: list[Token], recognitions: list[Recognition]) -> None:
     """A short line over a group's members (成员：…) names the group: their
     unit, part of the byline, never a title."""
     for token, following in itertools.pairwise(tokens):
+        if following.rule not in UNIT_ABOVE:
+            continue
         members = following.byline
         if (
-            following.rule in UNIT_ABOVE
-            and members is not None
+            members is not None
             and token.kind in ("paragraph", "title")
             and GROUP_NAME.pattern.match(token.text)
         ):

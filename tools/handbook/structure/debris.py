@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
+    ACCOUNT_PROFILE,
     ARROW_TRAILS,
     BREADCRUMB_HEADLINE,
     BREADCRUMB_HEADLINE_MIN,
@@ -133,7 +134,7 @@ def remove_debris(
         ):
             bylines[i] = counters(props)
             continue
-        if meta := POST_META.pattern.match(line.text):  # the account's names cut off
+        if line.text[:1].isdigit() and (meta := POST_META.pattern.match(line.text)):
             parts.append(Removal(line.number, POST_META.name, meta["accounts"].strip()))
             headlines[i] = SourceLine(line.number, line.text[: meta.start("accounts")])
             continue
@@ -154,7 +155,9 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
-    removed |= post_boxes(lines, removed) | account_name(lines, removed)
+    if POST_BOX_ITEM.needs in conventions.text:  # one look for the whole text
+        removed |= post_boxes(lines, removed)
+    removed |= account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
@@ -381,9 +384,9 @@ def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
     the label over them (今日大案：): other posts' titles, not the text."""
     found: dict[int, Removal] = {}
     end = 0
-    for i in (k for k, line in enumerate(lines) if POST_BOX_ITEM.needs in line.text):
-        if i < end:
-            continue  # inside the run found last
+    for i in range(len(lines)):
+        if i < end or POST_BOX_ITEM.needs not in lines[i].text:
+            continue  # inside the run found last, or no item
         end = i
         while end < len(lines) and end not in removed and POST_BOX_ITEM.match(lines[end].text):
             end += 1
@@ -400,9 +403,9 @@ def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 def account_name(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """The short line over an account's profile box (微信号 …) is its name."""
     return {
-        i - 1: Removal(lines[i - 1].number, "account-profile", lines[i - 1].text)
+        i - 1: Removal(lines[i - 1].number, removed[i].rule, lines[i - 1].text)
         for i in sorted(removed)
-        if removed[i].rule == "account-profile"
+        if ACCOUNT_PROFILE.match(removed[i].text)
         and i
         and i - 1 not in removed
         and len(lines[i - 1].text) <= CRUMB_MAX
