@@ -220,15 +220,6 @@ POST_BOX_ITEM = rule(
 POST_BOX_LABEL = re.compile(rf"^[^\s:{COLON}]{{1,10}}{C}$")  # 今日大案：
 POST_BOX_MIN = 2  # items that make a box
 
-# A list of the account's latest posts, each a date and a title (2016-05-01
-# 时局 | …), under its heading (大案 最新文章:).
-LATEST_POST = rule(
-    "latest-posts",
-    r"^\d{4}-\d{2}-\d{2}\s+\S.{1,80}$",
-    "2016-04-30    某某论坛 | 某某的几点看法",
-    "a link to one of the latest posts: its date, then its title",
-)
-
 # A mirrored post's meta line: its date, its author field, then the account's
 # name, which the mirror gives twice; the names are debris, the rest the
 # post's date line (`post-date`).
