@@ -155,9 +155,7 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
-    if POST_BOX_ITEM.needs in conventions.text:  # one look for the whole text
-        removed |= post_boxes(lines, removed)
-    removed |= account_name(lines, removed)
+    removed |= post_boxes(lines, removed) | account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
