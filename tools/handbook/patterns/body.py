@@ -145,6 +145,28 @@ GLUED_SOURCE = rule(
 # A series label a study material opens with, glued to the title after it.
 SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
 HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source line
+# A news report whose headline and deck lost every break before its lead
+# (…热潮不断增强…的高度自觉王浩主持 葛慧君出席17日下午，…): the lead opens
+# with its time, and the deck just before it says who presided and attended.
+TIME_LEAD = r"(?:(?<![\d年月])\d{1,2}日|昨天|昨日|今天|今日|近日|日前)(?:上午|下午|晚上|早上|晚)?"
+DECK_VERBS = r"(?:主持并讲话|主持|出席|讲话|参加)"
+GLUED_DECK = rule(
+    "headline-deck-glued-to-lead",
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA},、；;：:]{{12,{HEADLINE_MAX}}}?{DECK_VERBS})"
+    rf"(?={TIME_LEAD}[{COMMA},])",
+    "某某在全市工作会议上强调以改革创新推动高质量发展张三主持 李四出席18日上午，全市工作会议召开。",
+    "a report's headline and its deck (X主持 Y出席) glued to the lead, which opens with its time",
+)
+DECK_NAME_END = re.compile(rf"{DECK_VERBS}[ \u3000]*$")  # a deck's last unit: names, then the verb
+# A headline of a lead-in (某某在…会上强调), its main line and a sub-head
+# opening with an adverb of going on (不断增强…, 进一步…): the lead-in and the
+# main line are the title; the sub-head is cut where it opens.
+SUBHEAD_AFTER_MAIN = rule(
+    "sub-head-after-main-line",
+    r"(?:强调|指出|要求)[ \u3000]*[^ \u3000]{6,}?(?P<subhead>(?:不断|进一步|持续|奋力|全力|切实|扎实|着力)\S{4,})$",
+    "某某在全市工作会议上强调以改革创新推动高质量发展不断增强发展的内生动力",
+    "a glued headline's sub-head, opened by an adverb after the main line",
+)
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
     r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"

@@ -46,6 +46,8 @@ SPEAKER_OFFICE = (
 # A name as a list of speakers sets it: two or three characters, often spread
 # with spaces to one width (邓  艳), a colon after it at times (王双成：).
 SPACED_NAME = rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,2}}"
+# A reporter's title before their name in a newspaper's byline (■ 首席记者 张三).
+REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
@@ -146,7 +148,7 @@ BYLINES = [
     ),
     rule(
         "square-byline",
-        rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
+        rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?:(?P<role>{REPORTER_ROLE})\s*)?(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
         needs="■",
@@ -189,7 +191,7 @@ BYLINES = [
     ),
     rule(
         "site-dateline",
-        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
+        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",

@@ -36,6 +36,17 @@ PROPERTY_DATE = rule(
     "the page's date on a property line of its own",
 )
 
+# A dateline's day with no year (中国经济网北京3月9日讯): where the page gives
+# the same day in full elsewhere (its credits, 时间：2016年03月09日), that is
+# the date; the day alone stays otherwise.
+DAY_WITHOUT_YEAR = rule(
+    "day-without-year",
+    r"^(?P<month>\d{1,2})月(?P<day>\d{1,2})日$",
+    "3月9日",
+    "a day without its year, completed by the full date of the same day on the page",
+)
+FULL_DAY = re.compile(r"\d{4}\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
+
 # A date and the source on one line, as news pages print them.
 DATELINE = rule(
     "dateline",

@@ -21,6 +21,8 @@ from ..patterns import (
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
+    DAY_WITHOUT_YEAR,
+    FULL_DAY,
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
@@ -116,6 +118,24 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
     for n, article in enumerate(essay.articles, start=1):
         settle_headings(article, last=n == len(essay.articles))
+    complete_days(essay, recognitions)
+
+
+def complete_days(essay: Essay, recognitions: list[Recognition]) -> None:
+    """A dateline's day without its year (3月9日) takes the year from the full
+    date of the same day the essay gives elsewhere (时间：2016年03月09日)."""
+    items: list[Essay | Article] = [essay, *essay.articles]
+    full = [m for item in items if item.date and (m := FULL_DAY.match(item.date))]
+    for item in items:
+        day = DAY_WITHOUT_YEAR.match(item.date or "")
+        same = next((m for m in full if same_day(m, day)), None) if day else None
+        if same:
+            recognitions.append(Recognition(essay.line, DAY_WITHOUT_YEAR.name, same.string))
+            item.date = same.string
+
+
+def same_day(a: re.Match[str], b: re.Match[str]) -> bool:
+    return (int(a["month"]), int(a["day"])) == (int(b["month"]), int(b["day"]))
 
 
 def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:
@@ -172,6 +192,9 @@ def promote_titles(tokens: list[Token]) -> None:
             previous is not None and under_headline(previous, token)
         ) or DASH_SUBTITLE.pattern.match(token.text):
             continue  # a deck opened by a dash is the title's subtitle, never a title
+        if previous is not None and headline_over_subhead(tokens, previous, token, following):
+            previous.kind, previous.rule = "title", HEADLINE_OVER_SUBHEAD
+            continue
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -185,6 +208,31 @@ def promote_titles(tokens: list[Token]) -> None:
             )
         ):
             token.kind, token.rule, token.strong = "title", "title-before-byline", True
+
+
+HEADLINE_OVER_SUBHEAD = "headline-over-subhead"
+
+
+def headline_over_subhead(
+    tokens: list[Token], previous: Token, token: Token, following: Token
+) -> bool:
+    """A headline alone on its line over a line that a newspaper cut at wide
+    spaces into sub-head, byline and text (盛阅春在…会上强调 持续兴起… /
+    推动…家喻户晓　　■ 首席记者 张科勇　　本报讯 …): the headline is the
+    title, the sub-head stays under it."""
+    index = tokens.index(previous)
+    return (
+        following.kind == "byline"
+        and following.line == token.line
+        and token.kind == "paragraph"
+        and previous.kind == "paragraph"
+        and previous.line < token.line
+        and (index == 0 or tokens[index - 1].line != previous.line)  # a line of its own
+        and head_title_like(previous.text, HEADLINE_MAX)
+        and head_title_like(token.text)
+        and not ends_sentence(previous.text)
+        and not ends_sentence(token.text)
+    )
 
 
 def under_headline(previous: Token, token: Token) -> bool:

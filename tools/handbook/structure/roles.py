@@ -23,6 +23,8 @@ from ..patterns import (
     CODE_LABEL,
     DASH_SUBTITLE,
     DATE_LINE,
+    DECK_NAME_END,
+    GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
     HEAD_CUT,
@@ -43,6 +45,7 @@ from ..patterns import (
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
+    SUBHEAD_AFTER_MAIN,
     SUBTITLE,
     Rule,
 )
@@ -138,7 +141,7 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, SPEAKER_BY_HABIT.name, f"speaker: {speaker['name']}")
         byline = Byline(text, [Author(speaker["name"])], SPEAKER_BY_HABIT.name, line)
         return [Token("byline", text, line, SPEAKER_BY_HABIT.name, byline)]
-    glued = glued_head(text, line, ctx)
+    glued = glued_head(text, line, ctx) or glued_deck(text, line, ctx)
     if glued:
         return glued
     if previous is not None and (name := bare_name(text, previous)):
@@ -237,6 +240,63 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     tokens = classify(text[:lead].strip(), line, ctx) if lead else []
     tokens += glued_title(title, text[lead:], GLUED_SOURCE.name, line, ctx)
     return tokens + classify(text[source.start() :], line, ctx)
+
+
+def glued_deck(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A report's headline, sub-head and deck glued to its lead
+    (袁家军在…会上强调以…热潮不断增强…自觉王浩主持 葛慧君出席17日下午，…):
+    the title, the sub-head and the deck cut off; the lead is the text."""
+    found = GLUED_DECK.match(text)
+    if not found:
+        return None
+    head = found["head"]
+    start = deck_start(head, ctx)
+    title = head[:start].strip()
+    if len(title) < HEAD_TITLE_MIN or not head_title_like(title, HEADLINE_MAX):
+        return None
+    parts = [head[start:].strip(), text[found.end() :]]
+    sub = SUBHEAD_AFTER_MAIN.pattern.search(title)
+    if sub:
+        ctx.recognise(line, SUBHEAD_AFTER_MAIN.name, f"sub-head: {sub['subhead']}")
+        parts.insert(0, sub["subhead"])
+        title = title[: sub.start("subhead")]
+    ctx.repair(split_repair(line, GLUED_DECK.name, title, text[len(title) :]))
+    ctx.recognise(line, GLUED_DECK.name, f"title: {title}")
+    tokens = [Token("title", title, line, GLUED_DECK.name)]
+    ctx.previous = tokens[0]
+    for part in parts[:-1]:
+        tokens.append(Token("paragraph", part, line, GLUED_DECK.name))
+    ctx.previous = tokens[-1]
+    return tokens + classify(parts[-1], line, ctx)
+
+
+def deck_start(head: str, ctx: Context) -> int:
+    """Where the deck at the end of a glued head begins: each unit names who
+    (王浩, 葛慧君黄建发, names as the text repeats them) and ends in its verb."""
+    start = len(head)
+    while unit := DECK_NAME_END.search(head, 0, start):
+        end = unit.start()
+        while (
+            end >= 2
+            and not DECK_NAME_END.search(head, 0, end)  # the unit before begins
+            and (name := glued_name_before(head[:end], ctx))
+        ):
+            end -= len(name)
+        if end == unit.start():
+            break
+        start = end
+    return start
+
+
+def glued_name_before(text: str, ctx: Context) -> str:
+    """The name that ends `text`: three characters or two, as the document
+    repeats them (葛慧君, not 觉王浩)."""
+    two, three = text[-2:], text[-3:]
+    if len(three) == 3 and name_like(three):
+        counts = ctx.conventions.text.count
+        if not name_like(two) or counts(three) >= counts(two):
+            return three
+    return two if name_like(two) else ""
 
 
 def glued_title(title: str, text: str, rule: str, line: int, ctx: Context) -> list[Token]:

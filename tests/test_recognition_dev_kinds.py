@@ -1,0 +1,148 @@
+"""The kinds of error still left on the development texts, each as a family
+of conventions a careful reader knows: small texts written by hand in the
+same forms (not the corpus texts), at least two wordings a family, and what
+a reader sees in them."""
+
+from __future__ import annotations
+
+import pytest
+from test_recognition_heldout_kinds import articles, authors, collection_of, headings, texts
+
+from handbook.chars import HAN_CHAR
+
+LEAD = (
+    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。"
+    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。"
+)
+PAGE = "每周一学（第十二期）"  # the page's title, over the reports
+BODY = (
+    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
+    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
+)
+
+
+def hans(text: str) -> str:
+    return "".join(HAN_CHAR.findall(text))
+
+
+def kept(collection) -> str:
+    """The page's Han characters, titles and blocks, in order."""
+    parts = [collection.title]
+    for essay in collection.essays:
+        parts.append(essay.title)
+        for article in essay.articles:
+            parts += [article.title or ""] + [b.text for b in article.blocks]
+    return hans("".join(parts))
+
+
+# --- a dateline's day without its year ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline, day",
+    [
+        ("某某在线5月12日讯（记者 王明）", "5月12日"),
+        ("某某新闻网杭州10月3日讯（记者 李华、赵强）", "10月3日"),
+    ],
+)
+def test_a_site_dateline_dates_its_report(tmp_path, dateline, day):
+    text = f"某某县召开基层党建工作推进会\n{dateline}{LEAD}\n"
+    essay = collection_of(tmp_path, text).essays[0]  # one report: its head is the essay's
+    assert essay.date == day
+    named = [(a.name, a.role) for b in essay.bylines for a in b.authors]
+    assert named[0][1] == "记者"
+    assert named[-1] == (dateline.split("讯")[0].removesuffix(day).rstrip("杭州"), "来源")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["时间：2019年05月12日", "发布日期：2019-5-12"],
+)
+def test_a_day_without_its_year_takes_the_year_of_the_same_day_on_the_page(tmp_path, credit):
+    text = f"某某县召开基层党建工作推进会\n某某在线5月12日讯（记者 王明）{LEAD}\n{credit}\n"
+    collection = collection_of(tmp_path, text)
+    full = credit.split("：")[1]
+    assert collection.essays[0].date == full
+    assert collection.date == full
+
+
+def test_a_day_without_its_year_stays_where_the_page_gives_another_day(tmp_path):
+    text = f"某某县召开基层党建工作推进会\n某某在线5月12日讯（记者 王明）{LEAD}\n时间：2019年05月14日\n"
+    dates = [articles(collection_of(tmp_path, text))[0].date]
+    dates.append(collection_of(tmp_path, text).essays[0].date)
+    assert "5月12日" in dates
+
+
+# --- a newspaper's headline over its sub-head, byline and lead ----------------------------
+
+
+@pytest.mark.parametrize(
+    "byline, name, role",
+    [
+        ("■ 首席记者 张科", "张科", "首席记者"),
+        ("■本报记者 王小明", "王小明", "本报记者"),
+        ("■ 通讯员 李强", "李强", "通讯员"),
+    ],
+)
+def test_a_headline_over_a_line_cut_into_sub_head_byline_and_lead(tmp_path, byline, name, role):
+    first = "某某区召开党史学习教育动员大会"
+    second = "某某市委常委会议上强调 以更实举措抓好基层治理"
+    text = (
+        f"{PAGE}\n{first}\n{BODY}{second}\n"
+        f"推动各项工作落到实处\u00a0\u00a0\u3000\u3000{byline}\u3000\u3000本报讯 {LEAD}\n"
+    )
+    collection = collection_of(tmp_path, text)
+    found = articles(collection)
+    assert [a.title for a in found] == [first, second]
+    assert authors(found[1]) == [(name, role)]
+    assert "推动各项工作落到实处" in "".join(texts(collection))  # the sub-head stays, below
+    assert headings(collection) == []
+    assert hans(text) == kept(collection).replace(hans(PAGE), "", 1)  # nothing lost
+
+
+def test_a_sentence_above_is_no_headline_the_short_line_over_the_byline_is_the_title(tmp_path):
+    text = (
+        f"{PAGE}\n{BODY}要坚持问题导向，推动各项工作落到实处。\n"
+        f"以更实举措抓好基层治理\u3000\u3000■ 记者 王明\u3000\u3000{LEAD}\n"
+    )
+    last = articles(collection_of(tmp_path, text))[-1]
+    assert last.title == "以更实举措抓好基层治理"
+    assert authors(last) == [("王明", "记者")]
+
+
+# --- a report's headline, sub-head and deck glued to its lead --------------------------
+
+
+@pytest.mark.parametrize(
+    "title, subhead, deck, lead",
+    [
+        (
+            "张明在全区基层党建工作会议上强调以组织振兴引领乡村全面振兴",
+            "不断提升基层党组织的组织力",
+            "李华主持 王强出席",
+            "18日上午，",
+        ),
+        (
+            "赵刚在全市优化营商环境大会上指出以更优服务激发市场主体活力",
+            "进一步擦亮营商环境金字招牌",
+            "孙丽主持并讲话 周敏吴凯出席",
+            "昨天下午，",
+        ),
+    ],
+)
+def test_a_headline_glued_to_its_deck_and_lead(tmp_path, title, subhead, deck, lead):
+    opening = "某某区召开党史学习教育动员大会"
+    text = f"{PAGE}\n{opening}\n{BODY}{title}{subhead}{deck}{lead}{LEAD}\n"
+    collection = collection_of(tmp_path, text)
+    found = articles(collection)
+    assert [a.title for a in found] == [opening, title]
+    second = [b.text for b in found[1].blocks]
+    assert second[:3] == [subhead, deck, lead + LEAD]
+    assert hans(text) == kept(collection).replace(hans(PAGE), "", 1)
+
+
+def test_a_deck_with_no_time_after_it_is_prose(tmp_path):
+    """`…王强主持会议并讲话` is a sentence's subject and verb, not a deck."""
+    line = "全区基层党建工作会议在区委大楼召开区委书记王强主持会议并讲话，会议部署了下阶段工作。"
+    text = f"{PAGE}\n某某区召开党史学习教育动员大会\n{BODY}{line}\n"
+    assert line in texts(collection_of(tmp_path, text))
