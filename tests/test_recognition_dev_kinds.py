@@ -146,3 +146,124 @@ def test_a_deck_with_no_time_after_it_is_prose(tmp_path):
     line = "全区基层党建工作会议在区委大楼召开区委书记王强主持会议并讲话，会议部署了下阶段工作。"
     text = f"{PAGE}\n某某区召开党史学习教育动员大会\n{BODY}{line}\n"
     assert line in texts(collection_of(tmp_path, text))
+
+
+# --- a page copied whole: its headline's two parts, its dateline and wire glued -------------
+
+NBSP = "\u00a0"
+# Paragraphs parted by pairs of no-break spaces: the page's convention.
+NBSP_BODY = (
+    f"会议指出，要把学习成果转化为推动工作的实际行动。{NBSP}{NBSP}"
+    f"会议要求，各部门要按照分工抓好落实，不打折扣。{NBSP}{NBSP}"
+    "会议强调，要以钉钉子精神推动各项任务落地见效。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("某某市第五次党代会隆重开幕", "市委书记张明代表市委作报告"),
+        ("全省组织工作会议在杭召开", "省委书记王华出席会议并讲话"),
+    ],
+)
+def test_a_headline_in_two_parts_joined_by_one_no_break_space_is_one_title(tmp_path, first, second):
+    headline = f"{first}{NBSP}{second}"
+    text = f"{PAGE}\n学习推荐材料\n{headline}\n{NBSP_BODY}"
+    found = articles(collection_of(tmp_path, text))
+    assert found[0].title == headline
+    assert second not in texts(collection_of(tmp_path, text))
+
+
+def test_two_no_break_spaces_after_a_sentence_still_part_paragraphs(tmp_path):
+    collection = collection_of(
+        tmp_path, f"{PAGE}\n学习推荐材料\n某某市第五次党代会隆重开幕\n{NBSP_BODY}"
+    )
+    assert len([t for t in texts(collection) if t.startswith("会议")]) == 3
+
+
+@pytest.mark.parametrize(
+    "title, label",
+    [
+        ("以新发展理念引领高质量发展 推动经济行稳致远", "某某关于经济工作的重要论述学习纲要（3）"),
+        ("坚持人民至上 把群众冷暖放在心上", "某某关于群众工作的重要论述学习读本（十二）"),
+    ],
+)
+def test_a_series_label_glued_after_the_title_is_cut_where_its_book_is_named(
+    tmp_path, title, label
+):
+    book = label[: label.index("学习")]
+    body = f"\u3000\u3000{book}是一个整体，要全面系统学习，做到学思用贯通、知信行统一。"
+    text = f"{PAGE}\n{BODY}{title}{label}{body}\n"
+    found = articles(collection_of(tmp_path, text))
+    assert found[-1].title == title
+    assert found[-1].blocks[0].text == label
+
+
+def test_a_title_ending_in_a_numbered_label_the_text_never_names_again_stays_whole(tmp_path):
+    line = "以新发展理念引领高质量发展学习纲要（3）"
+    text = (
+        f"{PAGE}\n{BODY}{line}\u3000\u3000要全面系统学习，做到学思用贯通、知信行统一，不断提高。\n"
+    )
+    found = articles(collection_of(tmp_path, text))
+    assert line not in [a.title for a in found]  # cut where nothing names its book: not cut
+
+
+@pytest.mark.parametrize(
+    "dateline, source",
+    [("2020年05月09日08:15", "来源：人民网－人民日报"), ("2021-3-2 10:05:31", "来源：新华网")],
+)
+def test_a_dateline_glued_after_the_deck_above_it_dates_the_article(tmp_path, dateline, source):
+    deck = "会议号召，全市上下要更加紧密地团结起来，为实现奋斗目标而努力奋斗"
+    text = (
+        f"{PAGE}\n学习推荐材料\n某某市第五次党代会隆重开幕\n"
+        f"{deck}{dateline}{NBSP}{NBSP}{NBSP}{source}某某市第五次党代会9日上午在市会议中心隆重开幕，大会为期三天。{NBSP}{NBSP}"
+        f"{NBSP_BODY}"
+    )
+    collection = collection_of(tmp_path, text)
+    article = articles(collection)[0]
+    assert article.date == dateline
+    assert deck in texts(collection)
+    assert (source.split("：")[1], "来源") in authors(article)
+
+
+@pytest.mark.parametrize("wire", ["新华社北京5月9日电", "中新社上海2020年5月9日电"])
+def test_a_wire_dateline_glued_after_the_text_is_a_source_and_opens_no_article(tmp_path, wire):
+    before = "要以钉钉子精神推动各项任务落地见效，确保优越性充分展现"
+    text = (
+        f"{PAGE}\n学习推荐材料\n某某市第五次党代会隆重开幕\n{NBSP_BODY}"
+        f"{before}{wire}{NBSP}{NBSP}会议于5月8日至9日在某某举行。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert len(articles(collection)) == 1
+    assert (wire[:3], "来源") in authors(articles(collection)[0])
+    assert before in texts(collection)
+
+
+def test_a_wire_dateline_cited_after_a_comma_stays_an_attribution(tmp_path):
+    line = "王明对职业教育工作作出的重要指示，据新华社北京2021年4月13日电"
+    text = f"{PAGE}\n{BODY}{line}\n"
+    collection = collection_of(tmp_path, text)
+    essay = collection.essays[0]
+    rules = [b.rule for b in essay.bylines + [b for a in essay.articles for b in a.bylines]]
+    assert "attribution-wire" in rules
+    assert "wire-dateline-tail" not in rules
+
+
+@pytest.mark.parametrize(
+    "title, note",
+    [
+        (
+            "中国共产党某某市第五届委员会第三次全体会议公报",
+            "（2020年5月9日中国共产党某某市第五届委员会第三次全体会议通过）",
+        ),
+        ("某某县关于加强基层治理的实施意见", "（2021年3月2日县委常委会议审议通过）"),
+    ],
+)
+def test_a_document_title_with_its_note_of_adoption_glued_to_its_text_is_a_heading(
+    tmp_path, title, note
+):
+    rest = "会议听取和讨论了常委会的工作报告，审议通过了有关文件。"
+    text = f"{PAGE}\n某某市召开全会\n{BODY}{title}{note}{rest}\n"
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == [title]
+    assert [note, rest] == texts(collection)[-2:]

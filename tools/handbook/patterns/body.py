@@ -115,6 +115,16 @@ PARAGRAPH_BREAK_SPACE = re.compile(
 # In a text that separates its paragraphs by no-break spaces, a run of them
 # (not after a comma: there a line break fell inside a sentence).
 NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*(?=\\S)")
+# A headline in two parts joined by one no-break space, at a line's start
+# (中共十九届四中全会在京举行 习近平作重要讲话): one title, never two paragraphs,
+# where the part after it is title-like too (up to the next break).
+HEADLINE_PARTS = rule(
+    "headline-in-two-parts",
+    rf"^(?P<first>[^\s{SENTENCE_END}{COMMA}、；]{{4,40}})\u00a0(?=[^\s{SENTENCE_END}{COMMA}])",
+    "某某全会在京举行中央政治局主持会议\u00a0某某作重要讲话",
+    "a headline's main line and second line joined by one no-break space: one title",
+    needs="\u00a0",
+)
 # A reporter's byline spaced apart (■ 首席记者 张科勇 with no-break spaces),
 # whose spaces break nothing: it is one byline, not three paragraphs.
 SPACED_BYLINE = re.compile(
@@ -145,6 +155,26 @@ GLUED_SOURCE = rule(
 # A series label a study material opens with, glued to the title after it.
 SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
 HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source line
+# A document's title with its note of adoption in brackets, glued to its text
+# (…全体会议公报（2019年10月31日…全体会议通过）中国共产党…): a heading, the
+# note under it, then the text.
+DOCUMENT_TITLE = rule(
+    "document-title-glued",
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通知))"
+    rf"(?P<note>{OPEN}[^()（）]{{4,80}}?(?:通过|发布|印发|公布|批准){CLOSE})(?P<rest>\S.*)?$",
+    f"某某委员会第二次全体会议决议{LPAREN}2020年5月8日某某委员会第二次全体会议通过{RPAREN}会议听取了…",
+    "a document's title and its note of adoption glued to its text: a heading over the text",
+)
+# A study series' label glued after the title it heads, numbered
+# (…伟大复兴习近平新时代中国特色社会主义思想学习纲要（21）): the label names its
+# book by words the text uses again, then the kind of book and the part.
+SERIES_LABEL_AFTER = rule(
+    "series-label-after-title",
+    rf"(?:学习|辅导)(?:纲要|读本|问答|材料|资料){OPEN}[\d{CN_DIGITS}]{{1,4}}{CLOSE}$",
+    f"以新发展理念引领高质量发展某某重要论述学习纲要{LPAREN}3{RPAREN}",
+    "a numbered study series' label glued after the title: cut where its book's name begins",
+)
+LABEL_NAME_MIN = 4  # characters of the book's name a series label repeats
 # A news report whose headline and deck lost every break before its lead
 # (…热潮不断增强…的高度自觉王浩主持 葛慧君出席17日下午，…): the lead opens
 # with its time, and the deck just before it says who presided and attended.

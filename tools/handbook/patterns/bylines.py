@@ -114,7 +114,7 @@ BYLINES = [
     ),
     rule(
         "source-label",
-        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{{0,40}})"
+        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>[^\s。][^\s。]{{0,40}})"
         rf"(?:\s+(?:(?P<date>{DATE_PART})|(?P<imprint>\S.{{0,40}})))?$",
         f"来源{COLON}人民网",
         "来源:X, where the text was taken from (its publisher and edition, or its date, after a space)",
@@ -187,6 +187,13 @@ BYLINES = [
         rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
+        needs="电",
+    ),
+    rule(
+        "wire-dateline-tail",
+        rf"(?<=[{HAN}”。])(?<!据)(?P<byline>(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})电)$",
+        "……使制度更加巩固、优越性充分展现新华社北京10月31日电",
+        "a news agency's dateline glued after the text before the story it opens (据…电 cites it)",
         needs="电",
     ),
     rule(

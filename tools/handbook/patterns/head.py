@@ -36,6 +36,17 @@ PROPERTY_DATE = rule(
     "the page's date on a property line of its own",
 )
 
+# A web page's dateline, its date and time, glued to the end of the text
+# above it where the page lost the break (…而努力奋斗2019年11月01日07:20), its
+# source on the next piece: the date of what it stands in.
+DATE_GLUED_AFTER_TEXT = rule(
+    "date-glued-after-text",
+    rf"(?<=[{HAN}”])(?P<date>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?\s*"
+    r"\d{1,2}[:\uff1a]\d{2}(?:[:\uff1a]\d{2})?)$",
+    "…实现中华民族伟大复兴的中国梦而努力奋斗2019年11月01日07:20",
+    "a page's dateline (a date with its time) glued after the last words of the text above it",
+)
+
 # A dateline's day with no year (中国经济网北京3月9日讯): where the page gives
 # the same day in full elsewhere (its credits, 时间：2016年03月09日), that is
 # the date; the day alone stays otherwise.

@@ -22,8 +22,10 @@ from ..patterns import (
     BYLINES,
     CODE_LABEL,
     DASH_SUBTITLE,
+    DATE_GLUED_AFTER_TEXT,
     DATE_LINE,
     DECK_NAME_END,
+    DOCUMENT_TITLE,
     GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
@@ -32,6 +34,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_MAX,
     LABEL_HEADINGS,
+    LABEL_NAME_MIN,
     MARKDOWN_HEADING,
     NAME_SEPARATORS,
     NEWS_CITATION,
@@ -42,6 +45,7 @@ from ..patterns import (
     PROPERTY_DATE,
     PROPERTY_LINE,
     SERIES_LABEL,
+    SERIES_LABEL_AFTER,
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
@@ -141,7 +145,13 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, SPEAKER_BY_HABIT.name, f"speaker: {speaker['name']}")
         byline = Byline(text, [Author(speaker["name"])], SPEAKER_BY_HABIT.name, line)
         return [Token("byline", text, line, SPEAKER_BY_HABIT.name, byline)]
-    glued = glued_head(text, line, ctx) or glued_deck(text, line, ctx)
+    glued = (
+        glued_head(text, line, ctx)
+        or glued_deck(text, line, ctx)
+        or labelled(text, line, ctx)
+        or dated_tail(text, line, ctx)
+        or document_title(text, line, ctx)
+    )
     if glued:
         return glued
     if previous is not None and (name := bare_name(text, previous)):
@@ -268,6 +278,65 @@ def glued_deck(text: str, line: int, ctx: Context) -> list[Token] | None:
         tokens.append(Token("paragraph", part, line, GLUED_DECK.name))
     ctx.previous = tokens[-1]
     return tokens + classify(parts[-1], line, ctx)
+
+
+def labelled(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A title with a study series' label glued after it: the label begins
+    with the longest words before its kind of book that the text uses again."""
+    found = SERIES_LABEL_AFTER.search(text[-HEAD_TITLE_MAX:]) if text[-1:] in "）)" else None
+    if not found:
+        return None
+    kind = (
+        len(text) - HEAD_TITLE_MAX + found.start() if len(text) > HEAD_TITLE_MAX else found.start()
+    )
+    count = ctx.conventions.text.count
+    start = next(
+        (
+            s
+            for s in range(max(0, kind - HEAD_TITLE_MAX), kind - LABEL_NAME_MIN + 1)
+            if count(text[s:kind]) >= 2
+        ),
+        kind,
+    )
+    title = text[:start].strip()
+    if len(title) < HEAD_TITLE_MIN or not head_title_like(title, HEADLINE_MAX):
+        return None
+    ctx.repair(split_repair(line, SERIES_LABEL_AFTER.name, title, text[start:]))
+    ctx.recognise(line, SERIES_LABEL_AFTER.name, f"title: {title}")
+    tokens = [Token("title", title, line, SERIES_LABEL_AFTER.name)]
+    tokens.append(Token("paragraph", text[start:], line, SERIES_LABEL_AFTER.name))
+    ctx.previous = tokens[-1]
+    return tokens
+
+
+def dated_tail(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A page's dateline, date and time, glued after the text above it:
+    the text, then the date."""
+    found = DATE_GLUED_AFTER_TEXT.search(text) if text[-1:].isdigit() else None
+    if not found:
+        return None
+    before = text[: found.start()]
+    ctx.repair(split_repair(line, DATE_GLUED_AFTER_TEXT.name, before, found["date"]))
+    ctx.recognise(line, DATE_GLUED_AFTER_TEXT.name, f"date: {found['date']}")
+    tokens = classify(before, line, ctx)
+    date = Token("date", found["date"], line, DATE_GLUED_AFTER_TEXT.name, date=found["date"])
+    ctx.previous = date
+    return [*tokens, date]
+
+
+def document_title(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A document's title and its note of adoption glued to its text: the
+    title a heading, the note and the text paragraphs under it."""
+    found = DOCUMENT_TITLE.match(text) if "）" in text or ")" in text else None
+    if not found:
+        return None
+    ctx.repair(split_repair(line, DOCUMENT_TITLE.name, found["head"], text[found.end("head") :]))
+    ctx.recognise(line, DOCUMENT_TITLE.name, f"heading: {found['head']}")
+    tokens = [Token("heading", found["head"], line, DOCUMENT_TITLE.name)]
+    tokens.append(Token("paragraph", found["note"], line, DOCUMENT_TITLE.name))
+    ctx.previous = tokens[-1]
+    rest = (found["rest"] or "").strip()
+    return tokens + (classify(rest, line, ctx) if rest else [])
 
 
 def deck_start(head: str, ctx: Context) -> int:
