@@ -267,3 +267,47 @@ def test_a_document_title_with_its_note_of_adoption_glued_to_its_text_is_a_headi
     collection = collection_of(tmp_path, text)
     assert headings(collection) == [title]
     assert [note, rest] == texts(collection)[-2:]
+
+
+# --- a study page's label, and a banner's lines ----------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["【5月学习材料】", "【第三期学习资料】"])
+def test_a_series_label_alone_in_brackets_on_the_first_line_is_no_heading(tmp_path, label):
+    text = f"【2020年5月学习材料】\n{label}\n村里修路的故事\n来源：某某日报\n{BODY}"
+    collection = collection_of(tmp_path, text)
+    essay = collection.essays[0]
+    assert essay.subtitle == label
+    assert headings(collection) == []
+    assert [a.title for a in essay.articles] == ["村里修路的故事"]
+    assert "" not in texts(collection)
+
+
+@pytest.mark.parametrize("label", ["【写在前面】", "【编者按】"])
+def test_a_bracketed_label_alone_that_names_no_series_stays_a_heading(tmp_path, label):
+    text = f"某某学习心得\n{label}\n{BODY}"
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == [label]
+    assert "" not in texts(collection)  # nothing glued to it: no empty paragraph after it
+
+
+@pytest.mark.parametrize(
+    "banner, second, section",
+    [
+        ("纪念某某工作法推广十周年", "某某工作法坚持发展五周年", "某某工作法简介"),
+        ("庆祝某某学校建校六十周年", "某某学校扎根山区办学一甲子", "学校发展概况"),
+    ],
+)
+def test_a_banners_second_line_is_its_subtitle_and_its_last_heads_a_section(
+    tmp_path, banner, second, section
+):
+    text = (
+        "学习材料汇编\n村里修路的故事\n来源：某某日报\n"
+        "去年秋天，村里终于修通了进山的公路，几十年来村民出行难的问题得到了解决。\n"
+        f"{banner}\n{second}\n{section}\n{BODY}"
+    )
+    collection = collection_of(tmp_path, text)
+    last = articles(collection)[-1]
+    assert last.title == banner
+    assert headings(collection) == [section]
+    assert last.blocks[0].text == second

@@ -112,7 +112,13 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         elif token.kind == "paragraph" and heads_banner(state, tokens, i):
             token.rule = "banner-title"
             title(state, token, recognitions)
-        elif token.kind == "paragraph" and bylined and heads_section(token, following):
+            banner_subtitles(tokens, i, state.closed)
+        elif (
+            token.kind == "paragraph"
+            and bylined
+            and token.rule != BANNER_SUBTITLE
+            and heads_section(token, following)
+        ):
             content(state, Heading(token.text, 0, "short-line", token.line))
         else:
             content(state, Paragraph(token.text, token.line))
@@ -469,6 +475,18 @@ def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
         and (size > 1 or heads_section(after, after) or prose_like(after.text))
         and (size == 1 or prose_like(after.text))
     )
+
+
+BANNER_SUBTITLE = "banner-subtitle"
+
+
+def banner_subtitles(tokens: list[Token], i: int, closed: bool) -> None:
+    """Under a banner's first line, the lines before its last are its
+    subtitles (习近平总书记指示…15周年 under 纪念…55周年), never a section's
+    heading; the last line over the text heads a section."""
+    if not closed:
+        for token in tokens[i + 1 : i + BANNER_LINES - 1]:
+            token.rule = BANNER_SUBTITLE
 
 
 def prose_like(text: str) -> bool:

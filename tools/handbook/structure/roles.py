@@ -425,6 +425,17 @@ def bare_name(text: str, previous: Token) -> str:
     return m.group("name") if after_head else ""
 
 
+def series_label_alone(bracket: re.Match[str], ctx: Context) -> bool:
+    """A study series' label alone in brackets on an essay's first line
+    (【10月学习材料】 under 【2018年10月学习材料】): the essay's label, not a
+    section's heading."""
+    return (
+        ctx.first
+        and not bracket["rest"].strip()
+        and bool(SERIES_LABEL.match(bracket["head"][1:-1]))
+    )
+
+
 def news_lead(text: str) -> int | None:
     """Where the news lead cited as （4月6日新华网） begins: the last sentence
     before the citation, a few at most, that opens with a time word."""
@@ -442,10 +453,12 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
     """A heading, alone or glued to its paragraph; a signature in brackets
     glued to a paragraph's end; else a paragraph."""
     bracket = BRACKET_HEADING.pattern.match(text)
-    if bracket and ctx.previous is not None:  # opening an untitled text, it is a run-in label
+    if bracket and ctx.previous is not None and not series_label_alone(bracket, ctx):
+        # opening an untitled text, it is a run-in label
         head, rest = bracket.group("head"), bracket.group("rest").strip()
-        if rest:
-            ctx.repair(split_repair(line, "split-glued-heading", head, rest))
+        if not rest:
+            return [Token("heading", head, line, BRACKET_HEADING.name)]
+        ctx.repair(split_repair(line, "split-glued-heading", head, rest))
         return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
     signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
     if signed and name_like(signed.group(1)[1:-1]):
