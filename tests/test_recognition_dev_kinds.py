@@ -311,3 +311,22 @@ def test_a_banners_second_line_is_its_subtitle_and_its_last_heads_a_section(
     assert last.title == banner
     assert headings(collection) == [section]
     assert last.blocks[0].text == second
+
+
+# --- a label given again right under itself --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label, repeat",
+    [("精彩书摘", "精彩书摘："), ("作者简介", "作者简介："), ("内容简介：", "内容简介")],
+)
+def test_a_label_given_again_under_itself_is_one_heading(tmp_path, label, repeat):
+    text = (
+        "我读《平凡的世界》\n读后感言\n"
+        "这本书写的是普通人的奋斗，读来让人感动，也让人深思自己的工作和生活。\n"
+        f"{label}\n{repeat}\n"
+        "路遥用六年时间写成这部书，书中的孙少平和孙少安兄弟让无数读者难忘。\n"
+    )
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == ["读后感言", label]
+    assert repeat in texts(collection)

@@ -532,12 +532,27 @@ def settle_headings(article: Article, last: bool) -> None:
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)
+    repeated_labels(blocks)
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule in LABELS:
             if labels_text(blocks, i, last):
                 block.depth = 1
             else:
                 blocks[i] = Paragraph(block.text, block.line)
+
+
+def repeated_labels(blocks: list) -> None:
+    """A label given again right under itself, with or without its colon
+    (精彩书摘 / 精彩书摘：): one heading, the repeat a line of its section."""
+    for i in range(1, len(blocks)):
+        above, block = blocks[i - 1], blocks[i]
+        if (
+            isinstance(block, Heading)
+            and isinstance(above, Heading)
+            and {block.rule, above.rule} <= LABELS
+            and block.text.rstrip("：:") == above.text.rstrip("：:")
+        ):
+            blocks[i] = Paragraph(block.text, block.line)
 
 
 SERIES = {r.name: r for r in HEADING_MARKERS}
