@@ -330,3 +330,34 @@ def test_a_label_given_again_under_itself_is_one_heading(tmp_path, label, repeat
     collection = collection_of(tmp_path, text)
     assert headings(collection) == ["读后感言", label]
     assert repeat in texts(collection)
+
+
+# --- a date in an era's reckoning -------------------------------------------------------------
+
+PREFACE = (
+    "余少嗜读书，长而好游，所见所闻，辄笔记之，积久成帙，因名之曰杂记。\n"
+    "今将付梓，略述缘起如此，以告读者诸君。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line, date",
+    [
+        ("乾隆丙午秋日[12]", "乾隆丙午秋日"),
+        ("光绪二十六年五月", "光绪二十六年五月"),
+        ("民国十年春", "民国十年春"),
+    ],
+)
+def test_a_date_in_an_eras_reckoning_closing_a_preface_dates_it(tmp_path, line, date):
+    text = f"某某杂记\n自序\n{PREFACE}{line}\n【注释】\n[12]丙午：乾隆五十一年。\n"
+    collection = collection_of(tmp_path, text)
+    assert collection.essays[0].date == date
+    assert line in texts(collection)  # the line stays, its note mark too
+
+
+def test_a_sentence_that_opens_with_a_reign_is_no_date(tmp_path):
+    line = "康熙年间，此地商旅往来，十分繁华。"
+    text = f"某某杂记\n{PREFACE}{line}\n"
+    collection = collection_of(tmp_path, text)
+    assert collection.essays[0].date is None
+    assert line in texts(collection)

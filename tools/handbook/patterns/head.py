@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..chars import (
+    CN_DIGITS,
     COLON,
     HAN,
     LPAREN,
@@ -25,6 +26,19 @@ DATE_LINE = rule(
     rf"^{OPEN}?(?P<date>{DATE_PART}){CLOSE}?$",
     f"{LPAREN}2018年1月2日{RPAREN}",
     "a date alone on its line",
+)
+
+# A date in an era's reckoning, alone on its line where it closes a piece (a
+# preface's 康熙己未春日[48]): the reign, the year by number or by its cyclic
+# name, then the month, the day or the season; a note's mark after it is not
+# part of the date.
+REIGNS = "洪武|永乐|嘉靖|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国"
+ERA_DATE = rule(
+    "era-date",
+    rf"^(?P<date>(?:{REIGNS})(?:[{CN_DIGITS}元]{{1,4}}年|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)"
+    rf"(?:[{CN_DIGITS}正腊]{{1,3}}月)?(?:[{CN_DIGITS}]{{1,3}}日|[春夏秋冬][日月季]?)?)(?:\[\d{{1,3}}\])?$",
+    "乾隆丙午秋日[12]",
+    "a date in an era's reckoning (reign, cyclic year, season) alone on its line",
 )
 
 # The page's date as one property line of its own, wherever it stands (the

@@ -26,6 +26,7 @@ from ..patterns import (
     DATE_LINE,
     DECK_NAME_END,
     DOCUMENT_TITLE,
+    ERA_DATE,
     GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
@@ -135,9 +136,9 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
-    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text)
+    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text) or ERA_DATE.match(text)
     if date:
-        rule = DATE_LINE.name if date.re is DATE_LINE.pattern else PROPERTY_DATE.name
+        rule = next(r.name for r in (DATE_LINE, PROPERTY_DATE, ERA_DATE) if r.pattern is date.re)
         ctx.recognise(line, rule, f"date: {date.group('date')}")
         return [Token("date", text, line, rule, date=date.group("date"))]
     speaker = SPEAKER_BY_HABIT.pattern.match(text) if ctx.conventions.speakers else None
