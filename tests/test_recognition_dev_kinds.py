@@ -38,13 +38,13 @@ def kept(collection) -> str:
 # --- a dateline's day without its year ----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "dateline, day",
-    [
-        ("某某在线5月12日讯（记者 王明）", "5月12日"),
-        ("某某新闻网杭州10月3日讯（记者 李华、赵强）", "10月3日"),
-    ],
-)
+SITE_DATELINES = [
+    ("某某在线5月12日讯（记者 王明）", "5月12日"),
+    ("某某新闻网杭州10月3日讯（记者 李华、赵强）", "10月3日"),
+]
+
+
+@pytest.mark.parametrize("dateline, day", SITE_DATELINES)
 def test_a_site_dateline_dates_its_report(tmp_path, dateline, day):
     text = f"某某县召开基层党建工作推进会\n{dateline}{LEAD}\n"
     essay = collection_of(tmp_path, text).essays[0]  # one report: its head is the essay's
