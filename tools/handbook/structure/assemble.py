@@ -193,12 +193,14 @@ def promote_titles(tokens: list[Token]) -> None:
     so is a headline of clauses that a source line follows. On a report
     pasted as one line (headline, sub-heads and deck cut at wide spaces, then
     the dateline), only the line's first piece is the title."""
-    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+    for before, previous, token, following in zip(
+        [None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False
+    ):
         if (
             previous is not None and under_headline(previous, token)
         ) or DASH_SUBTITLE.pattern.match(token.text):
             continue  # a deck opened by a dash is the title's subtitle, never a title
-        if previous is not None and headline_over_subhead(tokens, previous, token, following):
+        if previous is not None and headline_over_subhead(before, previous, token, following):
             previous.kind, previous.rule = "title", HEADLINE_OVER_SUBHEAD
             continue
         if token.kind == "paragraph" and (
@@ -220,20 +222,19 @@ HEADLINE_OVER_SUBHEAD = "headline-over-subhead"
 
 
 def headline_over_subhead(
-    tokens: list[Token], previous: Token, token: Token, following: Token
+    before: Token | None, previous: Token, token: Token, following: Token
 ) -> bool:
     """A headline alone on its line over a line that a newspaper cut at wide
     spaces into sub-head, byline and text (盛阅春在…会上强调 持续兴起… /
     推动…家喻户晓　　■ 首席记者 张科勇　　本报讯 …): the headline is the
-    title, the sub-head stays under it."""
-    index = tokens.index(previous)
+    title, the sub-head stays under it. `before`: the token above the headline."""
     return (
         following.kind == "byline"
         and following.line == token.line
         and token.kind == "paragraph"
         and previous.kind == "paragraph"
         and previous.line < token.line
-        and (index == 0 or tokens[index - 1].line != previous.line)  # a line of its own
+        and (before is None or before.line != previous.line)  # a line of its own
         and head_title_like(previous.text, HEADLINE_MAX)
         and head_title_like(token.text)
         and not ends_sentence(previous.text)
