@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..chars import (
     CN_DIGITS,
@@ -18,10 +19,18 @@ from ..chars import (
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern[str]
+    source: str  # the pattern as written
     example: str
     meaning: str
     needs: str = ""  # text every match holds: a line without it is not tried (speed)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern compiled when a rule is first tried: compiling every
+        table's patterns (their Han classes above all) cost a conversion
+        more than most of its stages, and a text meets half of the rules at
+        most, the rest never tried as their `needs` are missing."""
+        return re.compile(self.source)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.needs in text else None
@@ -31,7 +40,7 @@ class Rule:
 
 
 def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -> Rule:
-    return Rule(name, re.compile(pattern), example, meaning, needs)
+    return Rule(name, pattern, example, meaning, needs)
 
 
 C = f"[:{COLON}]"  # a colon, either width

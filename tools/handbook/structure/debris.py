@@ -76,7 +76,7 @@ class PageFacts:
 
 
 # Any whole-line debris rule, tried first: most lines are text.
-ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.source})" for r in DEBRIS))
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
