@@ -43,6 +43,13 @@ def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -
     return Rule(name, pattern, example, meaning, needs)
 
 
+def any_of(rules: list[Rule]) -> re.Pattern[str]:
+    """One pattern that finds a match in a text wherever one of `rules` would
+    (not which, nor where): a line none of them matches, as most lines, is
+    told by one search instead of one a rule. Their groups' names must differ."""
+    return re.compile("|".join(f"(?:{r.source})" for r in rules))
+
+
 C = f"[:{COLON}]"  # a colon, either width
 OPEN, CLOSE = f"[({LPAREN}]", f"[){RPAREN}]"
 NAME = rf"[{HAN}]{{2,4}}"
