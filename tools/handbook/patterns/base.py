@@ -26,10 +26,10 @@ class Rule:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """The pattern compiled when a rule is first tried: compiling every
-        table's patterns (their Han classes above all) cost a conversion
-        more than most of its stages, and a text meets half of the rules at
-        most, the rest never tried as their `needs` are missing."""
+        """The pattern, compiled when a line first tries the rule: compiling
+        every table's patterns (their classes of Han characters above all)
+        cost each conversion 0.05 s, and a text tries about 60 of the 106
+        rules, never the others, whose needed text it lacks."""
         return re.compile(self.source)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -43,11 +43,15 @@ def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -
     return Rule(name, pattern, example, meaning, needs)
 
 
+GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
 def any_of(rules: list[Rule]) -> re.Pattern[str]:
     """One pattern that finds a match in a text wherever one of `rules` would
     (not which, nor where): a line none of them matches, as most lines, is
-    told by one search instead of one a rule. Their groups' names must differ."""
-    return re.compile("|".join(f"(?:{r.source})" for r in rules))
+    told by one search instead of one a rule. Their groups lose their names,
+    which two rules may share."""
+    return re.compile("|".join(f"(?:{GROUP_NAME.sub('(?:', r.source)})" for r in rules))
 
 
 C = f"[:{COLON}]"  # a colon, either width
