@@ -128,7 +128,7 @@ BYLINES = [
     ),
     rule(
         "dateline",
-        DATELINE.pattern.pattern,
+        DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
     ),

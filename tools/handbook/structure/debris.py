@@ -87,7 +87,7 @@ class PageFacts:
 
 
 # Any whole-line debris rule, tried first: most lines are text.
-ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.source})" for r in DEBRIS))
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -406,9 +406,11 @@ def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLi
     """Debris inside a line cut out (a separator leaves a space); a line left
     empty goes."""
     kept = []
+    whole = "\n".join(line.text for line in lines)
+    rules = [r for r in SPAN_DEBRIS if r.needs in whole]  # the others can cut no line
     for line in lines:
         text = line.text
-        for r in SPAN_DEBRIS:
+        for r in rules:
             for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
                 gap = " " if r.name in SEPARATING_DEBRIS else ""

@@ -54,6 +54,7 @@ from ..patterns import (
     SUBTITLE,
     Rule,
 )
+from ..patterns.base import any_of
 from . import properties
 from .debris import first_match
 from .properties import DATE
@@ -62,6 +63,8 @@ from .shapes import HEAD_TITLE_MAX, HEADING_MAX, TITLE_MAX, head_title_like, nam
 from .survey import Conventions
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
+# Any label or heading marker, tried first: most pieces are neither.
+ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -479,11 +482,11 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
-    label = first_match(LABEL_HEADINGS, text)
+    label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
-    heading = first_match(HEADING_MARKERS, text)
+    heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
     if heading:
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()
