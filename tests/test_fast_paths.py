@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import ROOT, SOURCE
 
+from handbook import patterns
 from handbook.chars import CHINESE_CHAR as CHINESE
 from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
@@ -23,6 +26,7 @@ from handbook.glossary import TermMatcher
 from handbook.markdown import SafeDumper, front_matter
 from handbook.model import Term
 from handbook.patterns import NARROW_DEBRIS
+from handbook.patterns.base import any_of
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
 
@@ -201,3 +205,18 @@ def test_front_matter_is_what_yaml_writes(meta: dict):
     written = front_matter(meta)
     assert written == f"---\n{dumped}---\n"
     assert yaml.safe_load(written.removeprefix("---\n").removesuffix("---\n")) == meta
+
+
+@pytest.mark.parametrize("table", ["LABEL_HEADINGS", "HEADING_MARKERS", "DEBRIS", "BYLINES"])
+def test_one_search_of_a_table_finds_where_one_of_its_rules_does(table: str):
+    """A table's rules at once (`any_of`, which recognition tries first) find
+    something on exactly the lines where one of the rules does: the rules'
+    own examples, and every line of the first text and of the corpus."""
+    rules = getattr(patterns, table)
+    combined = any_of(rules)
+    lines = [r.example for r in rules]
+    for path in [SOURCE, *sorted((ROOT / "tests" / "corpus").glob("*.txt"))]:
+        lines += path.read_bytes().decode("utf-8", "replace").splitlines()
+    for line in lines:
+        found = any(r.pattern.search(line) for r in rules)
+        assert (combined.search(line) is not None) == found, line

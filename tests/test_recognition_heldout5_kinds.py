@@ -420,3 +420,15 @@ def test_a_bare_rule_in_a_plain_text_is_the_texts_own(tmp_path):
     collection = collection_of(tmp_path, f"{TITLE}\n{BODY}---\n＝＝＝＝\n{BODY}")
     assert removed(collection) == []
     assert "---" in texts(collection) and "＝＝＝＝" in texts(collection)
+
+
+@pytest.mark.parametrize("writer", ["author: 李明", "authors: 王芳"])
+def test_a_front_matters_writer_is_kept_when_its_settings_go(tmp_path, writer):
+    text = "\n".join(["---", f"title: {TITLE}", "layout: post", writer, "---", BODY])
+    collection = collection_of(tmp_path, text)
+    gone = [t for _, t in removed(collection)]
+    assert "layout: post" in gone and restore_full_width(writer) not in gone
+    name = writer.split()[-1]
+    kept = [p.text for p in collection.preface] + texts(collection)
+    kept += [b.text for e in collection.essays for b in e.bylines]
+    assert any(name in t for t in kept)  # the writer's name is not lost

@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 
 # Han ideographs: CJK Extension A, the Unified block, the compatibility block,
-# and Extensions B and later with their compatibility supplement (U+20000 on).
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+# and Extensions B and later with their compatibility supplement (U+20000 on);
+# as ranges of code points, and as a class body (\u3400-\u4dbf…).
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
+HAN = "".join(
+    rf"\u{lo:04x}-\u{hi:04x}" if hi < 0x10000 else rf"\U{lo:08x}-\U{hi:08x}"
+    for lo, hi in HAN_RANGES
+)
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Full-width marks, written as escapes so that no tool can narrow them to ASCII.

@@ -9,6 +9,7 @@ escaped everywhere, so no markup from a source comes alive.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from itertools import groupby
@@ -75,6 +76,9 @@ SIMPLE = re.compile(f"(?![-.]){_WORD}(?: {_WORD})*")
 # with spaces stays on one line below this length, whatever its indent.
 UNFOLDED = 500
 RESOLVER = yaml.resolver.Resolver()  # the implicit types yaml.dump quotes strings against
+# The first characters its implicit types start with (None: any): a string
+# starting otherwise (any Chinese one) is plain, without asking the resolver.
+IMPLICIT_STARTS = frozenset(RESOLVER.yaml_implicit_resolvers)
 STRING = "tag:yaml.org,2002:str"
 KEY = re.compile("[a-z_]+")
 
@@ -134,7 +138,9 @@ def _scalar(value: object) -> str:
         and SIMPLE.fullmatch(value)
         and (len(value) < UNFOLDED or " " not in value)
     ):
-        plain = RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STRING
+        plain = (
+            value[0] not in IMPLICIT_STARTS and None not in IMPLICIT_STARTS
+        ) or RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STRING
         return value if plain else f"'{value}'"
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -143,6 +149,7 @@ def _scalar(value: object) -> str:
     raise _NotSimple
 
 
+@functools.cache  # a term's links all have its title
 def link_title(text: str) -> str:
     """A term link's title, safe wherever it is shown: escaped as HTML, since
     Material's tooltips (content.tooltips) fill a title in as HTML and the

@@ -15,9 +15,10 @@ import bisect
 import re
 from functools import cache
 
-from .chars import CHINESE, HAN, HAN_CHAR, LINE_BREAK, REPLACEMENT
+from .chars import CHINESE, HAN, HAN_CHAR, HAN_RANGES, LINE_BREAK, REPLACEMENT
 
 NOT_HAN = re.compile(f"[^{HAN}]+")
+BMP = 0x10000  # the Basic Multilingual Plane's characters
 # Lines of a file's bytes: neither UTF-8 nor GB18030 uses CR or LF inside a character.
 BYTE_LINES = re.compile(rb"\r\n|\r|\n")
 
@@ -58,18 +59,20 @@ def rare_pattern() -> re.Pattern[str]:
     and private-use characters (where GB18030 puts the bytes of other
     encodings' symbols). A two-byte encoding read as another never gives the
     Han of the later planes (Extension B on), so they are not counted."""
-    common = common_han()
-    plane = "".join(map(chr, range(0x3400, 0x10000)))
-    ranges, start, previous = [], None, None
-    for code in map(ord, HAN_CHAR.findall(plane)):  # one search, not one per character
-        if chr(code) in common:
-            continue
-        if start is None or code != previous + 1:
-            if start is not None:
-                ranges.append((start, previous))
-            start = code
-        previous = code
-    ranges.append((start, previous))
+    # One flag a character of the plane: its Han ranges set whole, the common
+    # ones cleared; the runs of flags left are the rare ranges.
+    rare = bytearray(BMP)
+    for lo, hi in HAN_RANGES:
+        if lo < BMP:
+            rare[lo : hi + 1] = b"\x01" * (hi + 1 - lo)
+    for code in map(ord, common_han()):
+        if code < BMP:
+            rare[code] = 0
+    ranges, end = [], 0
+    while (start := rare.find(1, end)) != -1:
+        end = rare.find(0, start)
+        end = BMP if end == -1 else end
+        ranges.append((start, end - 1))
     ranges.append((0xE000, 0xF8FF))
     return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
 

@@ -29,10 +29,13 @@ def link_terms(handbook: Handbook, terms: list[Term]) -> None:
     in_paragraph: dict[tuple[str, str], list[Match]] = {}  # by page and paragraph anchor
     for passage in texts:
         matches = matcher.find(passage.text)
+        if not matches:
+            continue
         used = page_terms.setdefault(passage.page, {})
         for match in matches:
-            occurrences[match.term.slug].append(Occurrence(passage, match.start, match.end))
-            used.setdefault(match.term.term)
+            term = match.term
+            occurrences[term.slug].append(Occurrence(passage, match.start, match.end))
+            used.setdefault(term.term)
         if isinstance(passage.block, Paragraph):
             in_paragraph[passage.page, passage.anchor] = matches
     for collection in handbook.collections:
@@ -42,9 +45,11 @@ def link_terms(handbook: Handbook, terms: list[Term]) -> None:
             for article in essay.articles:
                 seen: set[str] = set()  # terms linked in this article
                 for block in article.blocks:
-                    if isinstance(block, Paragraph):
+                    if isinstance(block, Paragraph) and (
+                        matches := in_paragraph.get((page, block.anchor))
+                    ):
                         firsts = []
-                        for match in in_paragraph.get((page, block.anchor), []):
+                        for match in matches:
                             if match.term.slug not in seen:
                                 seen.add(match.term.slug)
                                 firsts.append(match)

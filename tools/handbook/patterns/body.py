@@ -115,6 +115,16 @@ PARAGRAPH_BREAK_SPACE = re.compile(
 # In a text that separates its paragraphs by no-break spaces, a run of them
 # (not after a comma: there a line break fell inside a sentence).
 NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*(?=\\S)")
+# A headline in two parts joined by one no-break space, at a line's start
+# (中共十九届四中全会在京举行 习近平作重要讲话): one title, never two paragraphs,
+# where the part after it is title-like too (up to the next break).
+HEADLINE_PARTS = rule(
+    "headline-in-two-parts",
+    rf"^(?P<first>[^\s{SENTENCE_END}{COMMA}、；]{{4,40}})\u00a0(?=[^\s{SENTENCE_END}{COMMA}])",
+    "某某全会在京举行中央政治局主持会议\u00a0某某作重要讲话",
+    "a headline's main line and second line joined by one no-break space: one title",
+    needs="\u00a0",
+)
 # A reporter's byline spaced apart (■ 首席记者 张科勇 with no-break spaces),
 # whose spaces break nothing: it is one byline, not three paragraphs.
 SPACED_BYLINE = re.compile(
@@ -145,6 +155,48 @@ GLUED_SOURCE = rule(
 # A series label a study material opens with, glued to the title after it.
 SERIES_LABEL = re.compile(rf"^[^\s{COMMA}。]{{2,30}}?(?:学习|推荐|参考|辅导)(?:材料|资料)")
 HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source line
+# A document's title with its note of adoption in brackets, glued to its text
+# (…全体会议公报（2019年10月31日…全体会议通过）中国共产党…): a heading, the
+# note under it, then the text.
+DOCUMENT_TITLE = rule(
+    "document-title-glued",
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通知))"
+    rf"(?P<note>{OPEN}[^()（）]{{4,80}}?(?:通过|发布|印发|公布|批准){CLOSE})(?P<rest>\S.*)?$",
+    f"某某委员会第二次全体会议决议{LPAREN}2020年5月8日某某委员会第二次全体会议通过{RPAREN}会议听取了…",
+    "a document's title and its note of adoption glued to its text: a heading over the text",
+)
+# A study series' label glued after the title it heads, numbered
+# (…伟大复兴习近平新时代中国特色社会主义思想学习纲要（21）): the label names its
+# book by words the text uses again, then the kind of book and the part.
+SERIES_LABEL_AFTER = rule(
+    "series-label-after-title",
+    rf"(?:学习|辅导)(?:纲要|读本|问答|材料|资料){OPEN}[\d{CN_DIGITS}]{{1,4}}{CLOSE}$",
+    f"以新发展理念引领高质量发展某某重要论述学习纲要{LPAREN}3{RPAREN}",
+    "a numbered study series' label glued after the title: cut where its book's name begins",
+)
+LABEL_NAME_MIN = 4  # characters of the book's name a series label repeats
+# A news report whose headline and deck lost every break before its lead
+# (…热潮不断增强…的高度自觉王浩主持 葛慧君出席17日下午，…): the lead opens
+# with its time, and the deck just before it says who presided and attended.
+TIME_LEAD = r"(?:(?<![\d年月])\d{1,2}日|昨天|昨日|今天|今日|近日|日前)(?:上午|下午|晚上|早上|晚)?"
+DECK_VERBS = r"(?:主持并讲话|主持|出席|讲话|参加)"
+GLUED_DECK = rule(
+    "headline-deck-glued-to-lead",
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA},、；;：:]{{12,{HEADLINE_MAX}}}?{DECK_VERBS})"
+    rf"(?={TIME_LEAD}[{COMMA},])",
+    "某某在全市工作会议上强调以改革创新推动高质量发展张三主持 李四出席18日上午，全市工作会议召开。",
+    "a report's headline and its deck (X主持 Y出席) glued to the lead, which opens with its time",
+)
+DECK_NAME_END = re.compile(rf"{DECK_VERBS}[ \u3000]*$")  # a deck's last unit: names, then the verb
+# A headline of a lead-in (某某在…会上强调), its main line and a sub-head
+# opening with an adverb of going on (不断增强…, 进一步…): the lead-in and the
+# main line are the title; the sub-head is cut where it opens.
+SUBHEAD_AFTER_MAIN = rule(
+    "sub-head-after-main-line",
+    r"(?:强调|指出|要求)[ \u3000]*[^ \u3000]{6,}?(?P<subhead>(?:不断|进一步|持续|奋力|全力|切实|扎实|着力)\S{4,})$",
+    "某某在全市工作会议上强调以改革创新推动高质量发展不断增强发展的内生动力",
+    "a glued headline's sub-head, opened by an adverb after the main line",
+)
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
     r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"

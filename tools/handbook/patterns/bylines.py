@@ -46,6 +46,8 @@ SPEAKER_OFFICE = (
 # A name as a list of speakers sets it: two or three characters, often spread
 # with spaces to one width (邓  艳), a colon after it at times (王双成：).
 SPACED_NAME = rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,2}}"
+# A reporter's title before their name in a newspaper's byline (■ 首席记者 张三).
+REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
@@ -120,7 +122,7 @@ BYLINES = [
     ),
     rule(
         "source-label",
-        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>\S[^\s]{{0,40}})"
+        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>[^\s。][^\s。]{{0,40}})"
         rf"(?:\s+(?:{OPEN}?(?P<date>{DATE_PART}){CLOSE}?(?:{OPEN}(?:节录|摘录|摘编|有删节){CLOSE})?"
         rf"|(?P<imprint>\S.{{0,40}})))?$",
         f"来源{COLON}新华社  {LPAREN}2016年4月26日{RPAREN}{LPAREN}节录{RPAREN}",
@@ -136,7 +138,7 @@ BYLINES = [
     ),
     rule(
         "dateline",
-        DATELINE.pattern.pattern,
+        DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
     ),
@@ -156,7 +158,7 @@ BYLINES = [
     ),
     rule(
         "square-byline",
-        rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
+        rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?:(?P<role>{REPORTER_ROLE})\s*)?(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
         needs="■",
@@ -213,8 +215,15 @@ BYLINES = [
         needs="电",
     ),
     rule(
+        "wire-dateline-tail",
+        rf"(?<=[{HAN}”。])(?<!据)(?P<byline>(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})电)$",
+        "……使制度更加巩固、优越性充分展现新华社北京10月31日电",
+        "a news agency's dateline glued after the text before the story it opens (据…电 cites it)",
+        needs="电",
+    ),
+    rule(
         "site-dateline",
-        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?:\d{{4}}年)?{SHORT_DATE}讯"
+        rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",

@@ -322,6 +322,9 @@ FRONT_MATTER_MAX = 80  # lines
 # note-taking app keeps a note's title as the first item of its aliases
 # (`aliases:` over `  - 党建专栏 | …`) when it has no title key.
 FRONT_MATTER_TITLE_KEYS = ("title", "aliases", "alias")
+# The keys whose line a reader keeps as the post's own, not the blog's settings:
+# the writer (`author: 鹤啸九天`). The line stays, as written, in the text's head.
+FRONT_MATTER_KEPT_KEYS = ("author", "authors")
 
 # A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
 TEASER = rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..chars import (
+    CN_DIGITS,
     COLON,
     HAN,
     LPAREN,
@@ -27,6 +28,19 @@ DATE_LINE = rule(
     "a date alone on its line",
 )
 
+# A date in an era's reckoning, alone on its line where it closes a piece (a
+# preface's 康熙己未春日[48]): the reign, the year by number or by its cyclic
+# name, then the month, the day or the season; a note's mark after it is not
+# part of the date.
+REIGNS = "洪武|永乐|嘉靖|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国"
+ERA_DATE = rule(
+    "era-date",
+    rf"^(?P<date>(?:{REIGNS})(?:[{CN_DIGITS}元]{{1,4}}年|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)"
+    rf"(?:[{CN_DIGITS}正腊]{{1,3}}月)?(?:[{CN_DIGITS}]{{1,3}}日|[春夏秋冬][日月季]?)?)(?:\[\d{{1,3}}\])?$",
+    "乾隆丙午秋日[12]",
+    "a date in an era's reckoning (reign, cyclic year, season) alone on its line",
+)
+
 # The page's date as one property line of its own, wherever it stands (the
 # credits under a story): the page's date.
 PROPERTY_DATE = rule(
@@ -35,6 +49,28 @@ PROPERTY_DATE = rule(
     f"时间{COLON}2016年03月09日",
     "the page's date on a property line of its own",
 )
+
+# A web page's dateline, its date and time, glued to the end of the text
+# above it where the page lost the break (…而努力奋斗2019年11月01日07:20), its
+# source on the next piece: the date of what it stands in.
+DATE_GLUED_AFTER_TEXT = rule(
+    "date-glued-after-text",
+    rf"(?<=[{HAN}”])(?P<date>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?\s*"
+    r"\d{1,2}[:\uff1a]\d{2}(?:[:\uff1a]\d{2})?)$",
+    "…实现中华民族伟大复兴的中国梦而努力奋斗2019年11月01日07:20",
+    "a page's dateline (a date with its time) glued after the last words of the text above it",
+)
+
+# A dateline's day with no year (中国经济网北京3月9日讯): where the page gives
+# the same day in full elsewhere (its credits, 时间：2016年03月09日), that is
+# the date; the day alone stays otherwise.
+DAY_WITHOUT_YEAR = rule(
+    "day-without-year",
+    r"^(?P<month>\d{1,2})月(?P<day>\d{1,2})日$",
+    "3月9日",
+    "a day without its year, completed by the full date of the same day on the page",
+)
+FULL_DAY = re.compile(r"\d{4}\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
 
 # A date and the source on one line, as news pages print them.
 DATELINE = rule(

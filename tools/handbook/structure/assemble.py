@@ -22,6 +22,8 @@ from ..patterns import (
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
+    DAY_WITHOUT_YEAR,
+    FULL_DAY,
     GROUP_NAME,
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
@@ -114,12 +116,36 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
         elif token.kind == "paragraph" and heads_banner(state, tokens, i):
             token.rule = "banner-title"
             title(state, token, recognitions)
-        elif token.kind == "paragraph" and bylined and heads_section(token, following):
+            banner_subtitles(tokens, i, state.closed)
+        elif (
+            token.kind == "paragraph"
+            and bylined
+            and token.rule != BANNER_SUBTITLE
+            and heads_section(token, following)
+        ):
             content(state, Heading(token.text, 0, "short-line", token.line))
         else:
             content(state, Paragraph(token.text, token.line))
     for n, article in enumerate(essay.articles, start=1):
         settle_headings(article, last=n == len(essay.articles))
+    complete_days(essay, recognitions)
+
+
+def complete_days(essay: Essay, recognitions: list[Recognition]) -> None:
+    """A dateline's day without its year (3月9日) takes the year from the full
+    date of the same day the essay gives elsewhere (时间：2016年03月09日)."""
+    items: list[Essay | Article] = [essay, *essay.articles]
+    full = [m for item in items if item.date and (m := FULL_DAY.match(item.date))]
+    for item in items:
+        day = DAY_WITHOUT_YEAR.match(item.date or "")
+        same = next((m for m in full if same_day(m, day)), None) if day else None
+        if same:
+            recognitions.append(Recognition(essay.line, DAY_WITHOUT_YEAR.name, same.string))
+            item.date = same.string
+
+
+def same_day(a: re.Match[str], b: re.Match[str]) -> bool:
+    return (int(a["month"]), int(a["day"])) == (int(b["month"]), int(b["day"]))
 
 
 def group_names(tokens: list[Token], recognitions: list[Recognition]) -> None:
@@ -192,11 +218,16 @@ def promote_titles(tokens: list[Token]) -> None:
     so is a headline of clauses that a source line follows. On a report
     pasted as one line (headline, sub-heads and deck cut at wide spaces, then
     the dateline), only the line's first piece is the title."""
-    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+    for before, previous, token, following in zip(
+        [None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False
+    ):
         if (
             previous is not None and under_headline(previous, token)
         ) or DASH_SUBTITLE.pattern.match(token.text):
             continue  # a deck opened by a dash is the title's subtitle, never a title
+        if previous is not None and headline_over_subhead(before, previous, token, following):
+            previous.kind, previous.rule = "title", HEADLINE_OVER_SUBHEAD
+            continue
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -210,6 +241,30 @@ def promote_titles(tokens: list[Token]) -> None:
             )
         ):
             token.kind, token.rule, token.strong = "title", "title-before-byline", True
+
+
+HEADLINE_OVER_SUBHEAD = "headline-over-subhead"
+
+
+def headline_over_subhead(
+    before: Token | None, previous: Token, token: Token, following: Token
+) -> bool:
+    """A headline alone on its line over a line that a newspaper cut at wide
+    spaces into sub-head, byline and text (盛阅春在…会上强调 持续兴起… /
+    推动…家喻户晓　　■ 首席记者 张科勇　　本报讯 …): the headline is the
+    title, the sub-head stays under it. `before`: the token above the headline."""
+    return (
+        following.kind == "byline"
+        and following.line == token.line
+        and token.kind == "paragraph"
+        and previous.kind == "paragraph"
+        and previous.line < token.line
+        and (before is None or before.line != previous.line)  # a line of its own
+        and head_title_like(previous.text, HEADLINE_MAX)
+        and head_title_like(token.text)
+        and not ends_sentence(previous.text)
+        and not ends_sentence(token.text)
+    )
 
 
 def under_headline(previous: Token, token: Token) -> bool:
@@ -448,6 +503,18 @@ def heads_banner(state: State, tokens: list[Token], i: int) -> bool:
     )
 
 
+BANNER_SUBTITLE = "banner-subtitle"
+
+
+def banner_subtitles(tokens: list[Token], i: int, closed: bool) -> None:
+    """Under a banner's first line, the lines before its last are its
+    subtitles (习近平总书记指示…15周年 under 纪念…55周年), never a section's
+    heading; the last line over the text heads a section."""
+    if not closed:
+        for token in tokens[i + 1 : i + BANNER_LINES - 1]:
+            token.rule = BANNER_SUBTITLE
+
+
 def prose_like(text: str) -> bool:
     return len(text) >= ARTICLE_BODY_MIN and ends_sentence(text)
 
@@ -491,12 +558,27 @@ def settle_headings(article: Article, last: bool) -> None:
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)
+    repeated_labels(blocks)
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule in LABELS:
             if labels_text(blocks, i, last):
                 block.depth = 1
             else:
                 blocks[i] = Paragraph(block.text, block.line)
+
+
+def repeated_labels(blocks: list) -> None:
+    """A label given again right under itself, with or without its colon
+    (精彩书摘 / 精彩书摘：): one heading, the repeat a line of its section."""
+    for i in range(1, len(blocks)):
+        above, block = blocks[i - 1], blocks[i]
+        if (
+            isinstance(block, Heading)
+            and isinstance(above, Heading)
+            and {block.rule, above.rule} <= LABELS
+            and block.text.rstrip("：:") == above.text.rstrip("：:")
+        ):
+            blocks[i] = Paragraph(block.text, block.line)
 
 
 SERIES = {r.name: r for r in HEADING_MARKERS}

@@ -33,6 +33,7 @@ from ..patterns import (
     FOOTER_CONTACTS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
+    FRONT_MATTER_KEPT_KEYS,
     FRONT_MATTER_MAX,
     FRONT_MATTER_TITLE_KEYS,
     HIT_COUNT_UNIT,
@@ -97,7 +98,7 @@ class PageFacts:
 
 
 # Any whole-line debris rule, tried first: most lines are text.
-ANY_DEBRIS = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in DEBRIS))
+ANY_DEBRIS = re.compile("|".join(f"(?:{r.source})" for r in DEBRIS))
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -182,7 +183,7 @@ def named_again(names: list[Author], lines: frozenset[str]) -> bool:
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:
     """A Markdown export's front matter at the top: removed, but for its
     title and date, which are the page's (their lines are returned apart:
-    read, not debris)."""
+    read, not debris), and its writer's line, which stays as the text's."""
     facts = PageFacts()
     if not lines or not FRONT_MATTER_FENCE.match(lines[0].text):
         return {}, facts, set()
@@ -198,6 +199,7 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         return {}, facts, set()
     read: set[int] = set()
     titles: dict[str, int] = {}  # a key that may hold the title: the line of its first value
+    kept: set[int] = set()  # lines the reader keeps as the post's (its writer)
     key = ""
     for i in range(1, end):
         field = FRONT_MATTER.pattern.match(lines[i].text)
@@ -208,6 +210,8 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         elif field["key"] == "date" and (day := DATE.match(value)):
             facts.date = PageFact(day.group(0), lines[i].number)
             read.add(i)
+        elif key in FRONT_MATTER_KEPT_KEYS and value:
+            kept.add(i)
     if titles:
         i = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
         facts.title = PageFact(front_matter_value(lines[i].text), lines[i].number)
@@ -216,7 +220,7 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         {
             i: Removal(lines[i].number, FRONT_MATTER.name, lines[i].text)
             for i in range(end + 1)
-            if i not in read
+            if i not in read and i not in kept
         },
         facts,
         read,
@@ -519,9 +523,11 @@ def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLi
     """Debris inside a line cut out (a separator leaves a space); a line left
     empty goes."""
     kept = []
+    whole = "\n".join(line.text for line in lines)
+    rules = [r for r in SPAN_DEBRIS if r.needs in whole]  # the others can cut no line
     for line in lines:
         text = line.text
-        for r in SPAN_DEBRIS:
+        for r in rules:
             for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
                 gap = " " if r.name in SEPARATING_DEBRIS else ""

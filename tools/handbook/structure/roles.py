@@ -22,7 +22,12 @@ from ..patterns import (
     BYLINES,
     CODE_LABEL,
     DASH_SUBTITLE,
+    DATE_GLUED_AFTER_TEXT,
     DATE_LINE,
+    DECK_NAME_END,
+    DOCUMENT_TITLE,
+    ERA_DATE,
+    GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
     HEAD_CUT,
@@ -30,6 +35,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_MAX,
     LABEL_HEADINGS,
+    LABEL_NAME_MIN,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     NAME_SEPARATORS,
@@ -41,12 +47,15 @@ from ..patterns import (
     PROPERTY_DATE,
     PROPERTY_LINE,
     SERIES_LABEL,
+    SERIES_LABEL_AFTER,
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
+    SUBHEAD_AFTER_MAIN,
     SUBTITLE,
     Rule,
 )
+from ..patterns.base import any_of
 from . import properties
 from .debris import first_match
 from .properties import DATE
@@ -63,6 +72,8 @@ from .shapes import (
 from .survey import Conventions
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
+# Any label or heading marker, tried first: most pieces are neither.
+ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -139,9 +150,9 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
-    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text)
+    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text) or ERA_DATE.match(text)
     if date:
-        rule = DATE_LINE.name if date.re is DATE_LINE.pattern else PROPERTY_DATE.name
+        rule = next(r.name for r in (DATE_LINE, PROPERTY_DATE, ERA_DATE) if r.pattern is date.re)
         ctx.recognise(line, rule, f"date: {date.group('date')}")
         return [Token("date", text, line, rule, date=date.group("date"))]
     speaker = SPEAKER_BY_HABIT.pattern.match(text) if ctx.conventions.speakers else None
@@ -149,7 +160,13 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, SPEAKER_BY_HABIT.name, f"speaker: {speaker['name']}")
         byline = Byline(text, [Author(speaker["name"])], SPEAKER_BY_HABIT.name, line)
         return [Token("byline", text, line, SPEAKER_BY_HABIT.name, byline)]
-    glued = glued_head(text, line, ctx)
+    glued = (
+        glued_head(text, line, ctx)
+        or glued_deck(text, line, ctx)
+        or labelled(text, line, ctx)
+        or dated_tail(text, line, ctx)
+        or document_title(text, line, ctx)
+    )
     if glued:
         return glued
     if previous is not None and (name := bare_name(text, previous)):
@@ -263,6 +280,122 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     return tokens + classify(text[source.start() :], line, ctx)
 
 
+def glued_deck(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A report's headline, sub-head and deck glued to its lead
+    (袁家军在…会上强调以…热潮不断增强…自觉王浩主持 葛慧君出席17日下午，…):
+    the title, the sub-head and the deck cut off; the lead is the text."""
+    found = GLUED_DECK.match(text)
+    if not found:
+        return None
+    head = found["head"]
+    start = deck_start(head, ctx)
+    title = head[:start].strip()
+    if len(title) < HEAD_TITLE_MIN or not head_title_like(title, HEADLINE_MAX):
+        return None
+    parts = [head[start:].strip(), text[found.end() :]]
+    sub = SUBHEAD_AFTER_MAIN.pattern.search(title)
+    if sub:
+        ctx.recognise(line, SUBHEAD_AFTER_MAIN.name, f"sub-head: {sub['subhead']}")
+        parts.insert(0, sub["subhead"])
+        title = title[: sub.start("subhead")]
+    ctx.repair(split_repair(line, GLUED_DECK.name, title, text[len(title) :]))
+    ctx.recognise(line, GLUED_DECK.name, f"title: {title}")
+    tokens = [Token("title", title, line, GLUED_DECK.name)]
+    ctx.previous = tokens[0]
+    for part in parts[:-1]:
+        tokens.append(Token("paragraph", part, line, GLUED_DECK.name))
+    ctx.previous = tokens[-1]
+    return tokens + classify(parts[-1], line, ctx)
+
+
+def labelled(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A title with a study series' label glued after it: the label begins
+    with the longest words before its kind of book that the text uses again."""
+    found = SERIES_LABEL_AFTER.search(text[-HEAD_TITLE_MAX:]) if text[-1:] in "）)" else None
+    if not found:
+        return None
+    kind = (
+        len(text) - HEAD_TITLE_MAX + found.start() if len(text) > HEAD_TITLE_MAX else found.start()
+    )
+    count = ctx.conventions.text.count
+    start = next(
+        (
+            s
+            for s in range(max(0, kind - HEAD_TITLE_MAX), kind - LABEL_NAME_MIN + 1)
+            if count(text[s:kind]) >= 2
+        ),
+        kind,
+    )
+    title = text[:start].strip()
+    if len(title) < HEAD_TITLE_MIN or not head_title_like(title, HEADLINE_MAX):
+        return None
+    ctx.repair(split_repair(line, SERIES_LABEL_AFTER.name, title, text[start:]))
+    ctx.recognise(line, SERIES_LABEL_AFTER.name, f"title: {title}")
+    tokens = [Token("title", title, line, SERIES_LABEL_AFTER.name)]
+    tokens.append(Token("paragraph", text[start:], line, SERIES_LABEL_AFTER.name))
+    ctx.previous = tokens[-1]
+    return tokens
+
+
+def dated_tail(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A page's dateline, date and time, glued after the text above it:
+    the text, then the date."""
+    found = DATE_GLUED_AFTER_TEXT.search(text) if text[-1:].isdigit() else None
+    if not found:
+        return None
+    before = text[: found.start()]
+    ctx.repair(split_repair(line, DATE_GLUED_AFTER_TEXT.name, before, found["date"]))
+    ctx.recognise(line, DATE_GLUED_AFTER_TEXT.name, f"date: {found['date']}")
+    tokens = classify(before, line, ctx)
+    date = Token("date", found["date"], line, DATE_GLUED_AFTER_TEXT.name, date=found["date"])
+    ctx.previous = date
+    return [*tokens, date]
+
+
+def document_title(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A document's title and its note of adoption glued to its text: the
+    title a heading, the note and the text paragraphs under it."""
+    found = DOCUMENT_TITLE.match(text) if "）" in text or ")" in text else None
+    if not found:
+        return None
+    ctx.repair(split_repair(line, DOCUMENT_TITLE.name, found["head"], text[found.end("head") :]))
+    ctx.recognise(line, DOCUMENT_TITLE.name, f"heading: {found['head']}")
+    tokens = [Token("heading", found["head"], line, DOCUMENT_TITLE.name)]
+    tokens.append(Token("paragraph", found["note"], line, DOCUMENT_TITLE.name))
+    ctx.previous = tokens[-1]
+    rest = (found["rest"] or "").strip()
+    return tokens + (classify(rest, line, ctx) if rest else [])
+
+
+def deck_start(head: str, ctx: Context) -> int:
+    """Where the deck at the end of a glued head begins: each unit names who
+    (王浩, 葛慧君黄建发, names as the text repeats them) and ends in its verb."""
+    start = len(head)
+    while unit := DECK_NAME_END.search(head, 0, start):
+        end = unit.start()
+        while (
+            end >= 2
+            and not DECK_NAME_END.search(head, 0, end)  # the unit before begins
+            and (name := glued_name_before(head[:end], ctx))
+        ):
+            end -= len(name)
+        if end == unit.start():
+            break
+        start = end
+    return start
+
+
+def glued_name_before(text: str, ctx: Context) -> str:
+    """The name that ends `text`: three characters or two, as the document
+    repeats them (葛慧君, not 觉王浩)."""
+    two, three = text[-2:], text[-3:]
+    if len(three) == 3 and name_like(three):
+        counts = ctx.conventions.text.count
+        if not name_like(two) or counts(three) >= counts(two):
+            return three
+    return two if name_like(two) else ""
+
+
 def glued_title(title: str, text: str, rule: str, line: int, ctx: Context) -> list[Token]:
     """The title cut from what is glued to it; a series label glued before it
     (…学习推荐材料习近平主持召开…) cut off too."""
@@ -320,6 +453,17 @@ def bare_name(text: str, previous: Token) -> str:
     return m.group("name") if after_head else ""
 
 
+def series_label_alone(bracket: re.Match[str], ctx: Context) -> bool:
+    """A study series' label alone in brackets on an essay's first line
+    (【10月学习材料】 under 【2018年10月学习材料】): the essay's label, not a
+    section's heading."""
+    return (
+        ctx.first
+        and not bracket["rest"].strip()
+        and bool(SERIES_LABEL.match(bracket["head"][1:-1]))
+    )
+
+
 def news_lead(text: str) -> int | None:
     """Where the news lead cited as （4月6日新华网） begins: the last sentence
     before the citation, a few at most, that opens with a time word."""
@@ -337,12 +481,13 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
     """A heading, alone or glued to its paragraph; a signature in brackets
     glued to a paragraph's end; else a paragraph."""
     bracket = BRACKET_HEADING.pattern.match(text)
-    if bracket and ctx.previous is not None:  # opening an untitled text, it is a run-in label
+    if bracket and ctx.previous is not None and not series_label_alone(bracket, ctx):
+        # opening an untitled text, it is a run-in label
         head, rest = bracket.group("head"), bracket.group("rest").strip()
-        if rest:
-            ctx.repair(split_repair(line, "split-glued-heading", head, rest))
-        heading = Token("heading", head, line, BRACKET_HEADING.name)
-        return [heading, *(classify(rest, line, ctx) if rest else [])]
+        if not rest:
+            return [Token("heading", head, line, BRACKET_HEADING.name)]
+        ctx.repair(split_repair(line, "split-glued-heading", head, rest))
+        return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
     signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
     if signed and name_like(signed.group(1)[1:-1]):
         before, after = text[: signed.start() + 1], text[signed.end() :].strip()
@@ -361,11 +506,11 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
-    label = first_match(LABEL_HEADINGS, text)
+    label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
-    heading = first_match(HEADING_MARKERS, text)
+    heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
     if heading:
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()

@@ -20,6 +20,7 @@ from ..patterns import (
     ESSAY_MARKERS,
     GLUED_ESSAY_MARKER,
     HEADING_MARKERS,
+    HEADLINE_PARTS,
     NBSP_BREAK,
     PARAGRAPH_BREAK_SPACE,
     SPACED_BYLINE,
@@ -33,6 +34,7 @@ from .shapes import (
     STARTS_AS_TEXT,
     ends_in_han,
     ends_mid_word,
+    head_title_like,
     plain_title_like,
 )
 from .survey import Conventions
@@ -83,6 +85,8 @@ def paragraph_pieces(
         else []
     )
     breaks = [b for b in breaks if not any(start < b.start() < end for start, end in bylines)]
+    if breaks and (parts := HEADLINE_PARTS.match(text)) and headline_parts(parts, breaks):
+        breaks = breaks[1:]
     label = SPACED_LABEL.match(text)
     if not breaks or (label and len(breaks) == 1 and breaks[0].end() <= label.end()):
         return [line]
@@ -98,6 +102,16 @@ def paragraph_pieces(
         )
     parts.append(text[start:])
     return [SourceLine(number, p) for p in parts if p]
+
+
+def headline_parts(parts: re.Match[str], breaks: list[re.Match[str]]) -> bool:
+    """Whether the line's first break is the one no-break space between a
+    headline's two parts: both title-like, no sentence ended before it."""
+    first = breaks[0]
+    if first.start() != parts.end("first") or first.group(0) != "\u00a0":
+        return False
+    end = breaks[1].start() if len(breaks) > 1 else len(parts.string)
+    return head_title_like(parts["first"]) and head_title_like(parts.string[first.end() : end])
 
 
 def split_glued_markers(line: SourceLine, repairs: list[Repair]) -> list[SourceLine]:
