@@ -12,7 +12,6 @@ title.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +23,6 @@ from ..patterns import (
     DASH_SUBTITLE,
     DAY_WITHOUT_YEAR,
     FULL_DAY,
-    GROUP_NAME,
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
@@ -34,7 +32,6 @@ from ..patterns import (
     OPENING_BYLINES,
     PLACE_HEADLINE,
     SERIES_LABEL,
-    UNIT_ABOVE,
     UNIT_NOTES,
 )
 from .roles import Token
@@ -75,7 +72,6 @@ class State:
 
 
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
-    group_names(tokens, recognitions)
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
     promote_titles(tokens)
@@ -146,27 +142,6 @@ def complete_days(essay: Essay, recognitions: list[Recognition]) -> None:
 
 def same_day(a: re.Match[str], b: re.Match[str]) -> bool:
     return (int(a["month"]), int(a["day"])) == (int(b["month"]), int(b["day"]))
-
-
-def group_names(tokens: list[Token], recognitions: list[Recognition]) -> None:
-    """A short line over a group's members (成员：…) names the group: their
-    unit, part of the byline, never a title."""
-    for token, following in itertools.pairwise(tokens):
-        if following.rule not in UNIT_ABOVE:
-            continue
-        members = following.byline
-        if (
-            members is not None
-            and token.kind in ("paragraph", "title")
-            and GROUP_NAME.pattern.match(token.text)
-        ):
-            for author in members.authors:
-                author.unit = author.unit or token.text
-            token.kind, token.rule = "byline", GROUP_NAME.name
-            token.byline = Byline(token.text, [], token.rule, token.line)
-            recognitions.append(
-                Recognition(token.line, token.rule, f"the members' unit: {token.text}")
-            )
 
 
 def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> None:

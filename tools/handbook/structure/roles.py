@@ -30,6 +30,7 @@ from ..patterns import (
     GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
+    GROUP_NAME,
     HEAD_CUT,
     HEAD_CUT_MARKS,
     HEADING_MARKERS,
@@ -53,6 +54,7 @@ from ..patterns import (
     SPEAKER_BY_HABIT,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
+    UNIT_ABOVE,
     Rule,
 )
 from ..patterns.base import any_of
@@ -222,6 +224,8 @@ def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context)
     elif before.strip():
         tokens += classify(before.strip(), line, ctx)
         ctx.repair(split_repair(line, "split-trailing-byline", before, byline_text))
+    if r.name in UNIT_ABOVE and ctx.previous is not None:
+        group_name(ctx.previous, byline, ctx)
     tokens.append(Token("byline", byline_text, line, r.name, byline, date=byline.date))
     ctx.previous = tokens[-1]
     rest = (groups.get("rest") or "").strip()
@@ -229,6 +233,17 @@ def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context)
         ctx.repair(split_repair(line, "split-glued-byline", byline_text, rest))
         tokens += classify(rest, line, ctx)
     return tokens
+
+
+def group_name(token: Token, members: Byline, ctx: Context) -> None:
+    """The line over a group's members (成员：…), when it names a group, is
+    their unit: part of the byline, never a title."""
+    if token.kind in ("paragraph", "title") and GROUP_NAME.pattern.match(token.text):
+        for author in members.authors:
+            author.unit = author.unit or token.text
+        token.kind, token.rule = "byline", GROUP_NAME.name
+        token.byline = Byline(token.text, [], token.rule, token.line)
+        ctx.recognise(token.line, token.rule, f"the members' unit: {token.text}")
 
 
 def date_of(groups: dict[str, str | None]) -> str | None:
