@@ -183,8 +183,20 @@ def visible(source: Source, offsets: set[int]) -> set[int]:
     return {i for i in offsets if i < len(source.text) and not source.text[i].isspace()}
 
 
+def find_kept(source: Source, needle: str, start: int, end: int | None, removed: set[int]) -> int:
+    """Where `needle` stands from `start` on, outside what was reported removed
+    (a title kept beside the trail step of the same words: `> 党团活动 党团活动`)."""
+    at = source.hans.find(needle, start, end)
+    while at >= 0 and not removed.isdisjoint(range(at, at + len(needle))):
+        at = source.hans.find(needle, at + 1, end)
+    return at if at >= 0 else source.hans.find(needle, start, end)
+
+
 def matched_hans(
-    source: Source, output: list[tuple[int, str]], header: list[tuple[int, str]] = ()
+    source: Source,
+    output: list[tuple[int, str]],
+    header: list[tuple[int, str]] = (),
+    removed: set[int] = frozenset(),
 ) -> set[int]:
     """Han positions of the source that the output shows, in order: each piece
     of output is searched from its source line and after the previous piece.
@@ -194,7 +206,7 @@ def matched_hans(
     seen: set[int] = set()
     for number, text in header:
         needle = han(text)
-        at = source.hans.find(needle, source.line_start(number)) if needle else -1
+        at = find_kept(source, needle, source.line_start(number), None, removed) if needle else -1
         if at >= 0:
             seen |= set(range(at, at + len(needle)))
     cursor = 0
@@ -202,7 +214,7 @@ def matched_hans(
         needle = han(text)
         if not needle:
             continue
-        at = source.hans.find(needle, max(cursor, source.line_start(number)))
+        at = find_kept(source, needle, max(cursor, source.line_start(number)), None, removed)
         if at < 0:  # the pieces of one line may come out in another order (a byline cut
             # from before its title stands under it): found within that line, it counts
             end = source.line_start(number + 1) if number < len(source.line_offsets) else None
@@ -237,8 +249,11 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
     s["debris_p"], s["debris_r"] = precision_recall(
         Counter(visible(source, reader_debris)), Counter(visible(source, reported))
     )
-    missing = set(range(len(source.hans))) - matched_hans(source, found.output, found.header)
-    s["lost"] = len(missing - han_positions(source, reported))
+    removed = han_positions(source, reported)
+    missing = set(range(len(source.hans))) - matched_hans(
+        source, found.output, found.header, removed
+    )
+    s["lost"] = len(missing - removed)
     s["lost_outside_debris"] = len(missing - han_positions(source, reader_debris))
     return s
 

@@ -16,6 +16,14 @@ from .base import CLOSE, OPEN, C, rule
 # --- site debris --------------------------------------------------------------
 
 CRUMB_SEPARATORS = ">＞»›"  # what parts a breadcrumb's steps
+# An HTML tag of the boxes and text a Markdown page sets in HTML
+# (`<div class="card">`, `<h4>`, `</p>`): its `>` parts no breadcrumb's steps.
+# An embed (<iframe>, <video>) is no box of text: it stays as written.
+HTML_TEXT_TAGS = (
+    "div|span|p|h[1-6]|strong|b|em|i|u|small|font|ul|ol|li|section|header|blockquote|br"
+)
+HTML_TAG = rf"</?(?:{HTML_TEXT_TAGS})(?:\s[^<>]*)?/?>"
+NO_TAG = rf"(?!.*{HTML_TAG})"  # a line holding no HTML tag
 
 # Who worked on the page, not on the text: editors, the photographer, reviewers.
 STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校对|排版|美编|初审|复审|终审"
@@ -179,13 +187,13 @@ DEBRIS = [
 ARROW_TRAILS = [
     rule(
         "breadcrumb",
-        rf"^(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
+        rf"^{NO_TAG}(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
         "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
         "a trail of steps parted by >, with no 'you are here' before it",
     ),
     rule(
         "nav-step",
-        rf"^(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
+        rf"^{NO_TAG}(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
         "> 动态内容",
         "a menu's or a trail's step alone, its arrow before or after it",
     ),
@@ -268,6 +276,16 @@ SITE_SECTION = rule(
     "a section of the site named in its menus",
 )
 SECTION_RUN_MIN = 2  # section or column names in a row, after the text, that make a sidebar
+TOP_SECTION_RUN_MIN = 3  # the same opening the page, over its headline: its menu
+
+# The heading of a section's side menu, its name in English and in Chinese;
+# the menu's items follow it to the page's end (党团活动 / 光彩事业 / …).
+SIDE_MENU_HEAD = rule(
+    "side-menu",
+    rf"^[A-Za-z][A-Za-z .&'-]{{1,40}}\s+[{HAN}]{{2,8}}$",
+    "enterprise culture 企业文化",
+    "the heading of the side menu of the site's section, in two languages, after the text",
+)
 
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
@@ -363,7 +381,7 @@ MENU_NEIGHBOURS = {
 }
 
 # A step of a breadcrumb trail ends with `>`; the last step has none.
-BREADCRUMB_STEP = re.compile(r"^.{1,20}>\s*$")
+BREADCRUMB_STEP = re.compile(rf"^{NO_TAG}.{{1,20}}>\s*$")
 # The page's headline printed as the breadcrumb's last span, on its line
 # (two spans of one block): the text's, never debris. The last step before
 # it, when a space parts them, stays furniture (招标公告).
@@ -414,6 +432,14 @@ STRAY_KANA = rule(
 
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
+    rule(
+        "html-tag",
+        HTML_TAG,
+        "<p><strong>关键理解：</strong> 使党的创新理论内化于心。</p>",
+        "an HTML tag of a box in a Markdown page: markup a reader does not read, its text kept"
+        " (a line of tags alone goes whole)",
+        needs="<",
+    ),
     rule(
         "broken-markup",
         rf"^<(?=[{HAN}“])",

@@ -24,6 +24,7 @@ from ..patterns import (
     CATALOGUE_CODE,
     DATE,
     DATE_LINE,
+    GLUED_SOURCE,
     GROUP_NAME,
     HEAD_CUT,
     HEADING_MARKERS,
@@ -148,6 +149,11 @@ def header_title(
         collection.repairs.append(split_repair(first.number, HEAD_CUT.name, cut[0], rest))
         text = cut[0].strip()
         left += [SourceLine(first.number, p.strip()) for p in cut[1:]]
+    source = GLUED_SOURCE.search(text)
+    if source and head_title_like(text[: source.start()]):  # 标题来源：某某报  发布时间：…
+        head, rest = text[: source.start()], text[source.start() :]
+        collection.repairs.append(split_repair(first.number, GLUED_SOURCE.name, head, rest))
+        text, left = head, [*left, SourceLine(first.number, rest)]
     if (
         (collection.title_line and text != collection.title)  # the page's title is given
         or not head_title_like(text)

@@ -64,6 +64,9 @@ class State:
         None  # short lines alone between paragraphs in the essay, counted once
     )
     place_headlines: int | None = None  # feed headlines led by a place (某某县：…), counted once
+    line_text: dict[int, int] | None = (
+        None  # characters of paragraph text a line holds, counted once
+    )
 
     @property
     def head(self) -> bool:
@@ -385,8 +388,24 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
-        and len(following.text) >= ARTICLE_BODY_MIN
+        and body_length(state, following) >= ARTICLE_BODY_MIN
     )
+
+
+def paragraph_text(tokens: list[Token]) -> dict[int, int]:
+    """Characters of paragraph text each line holds: a paragraph cut at a
+    space after its first sentence (`…祭扫先烈。 雨花台…`) is one real body."""
+    lengths: dict[int, int] = {}
+    for t in tokens:
+        if t.kind == "paragraph":
+            lengths[t.line] = lengths.get(t.line, 0) + len(t.text)
+    return lengths
+
+
+def body_length(state: State, token: Token) -> int:
+    if state.line_text is None:
+        state.line_text = paragraph_text(state.tokens)
+    return state.line_text.get(token.line, len(token.text))
 
 
 REPEATED_TITLE = "repeated-title"
@@ -405,18 +424,20 @@ def repeated_title(token: Token, following: Token | None) -> bool:
     )
 
 
+LISTING = "、"  # the mark a title lists names with
 TITLE_HABIT = 2  # lone title lines in an essay that make it its habit
 
 
 def lone_title_lines(tokens: list[Token]) -> int:
     """How many short lines stand alone between a sentence's end and a real
     paragraph: the essay's habit of titling its pieces so."""
+    lengths = paragraph_text(tokens)
     return sum(
         1
         for above, token, below in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if len(token.text) <= TITLE_MAX
         and token.kind == below.kind == above.kind == "paragraph"
-        and len(below.text) >= ARTICLE_BODY_MIN
+        and lengths[below.line] >= ARTICLE_BODY_MIN
         and ends_sentence(above.text)
         and plain_title_like(token.text)
     )
@@ -425,8 +446,12 @@ def lone_title_lines(tokens: list[Token]) -> int:
 def habitual_title(state: State, text: str) -> bool:
     """In a text whose pieces stand under lone title lines, a title line may
     end in a full stop (把握方向不动摇   将扫黑除恶专项斗争推向新高潮。): one
-    sentence, short and alone over the text, as the other titles are."""
-    if not (text.endswith("。") and plain_title_like(text[:-1])):
+    sentence, short and alone over the text, as the other titles are; or
+    list places or names with 、 (红色之旅——韶山、井冈山)."""
+    plain = text.removesuffix("。")
+    if plain == text and LISTING not in text:
+        return False
+    if not plain_title_like(plain.replace(LISTING, "")):
         return False
     if state.lone_titles is None:
         state.lone_titles = lone_title_lines(state.tokens)

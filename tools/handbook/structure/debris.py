@@ -52,9 +52,11 @@ from ..patterns import (
     PROPERTY_DATE,
     SECTION_RUN_MIN,
     SEPARATING_DEBRIS,
+    SIDE_MENU_HEAD,
     SITE_SECTION,
     SPAN_DEBRIS,
     TEASER,
+    TOP_SECTION_RUN_MIN,
     TRAIL_END,
     TRAIL_STEPS_MAX,
     Rule,
@@ -164,7 +166,7 @@ def remove_debris(
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
-    removed |= menu_items(lines, removed) | section_menu(lines, removed)
+    removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
     kept = [
         cut_counters(line, bylines[i], removals) if i in bylines else headlines.get(i, line)
@@ -240,9 +242,13 @@ def front_matter_value(text: str, field: re.Match[str] | None = None) -> str:
 def trail_headline(text: str, conventions: Conventions) -> str | None:
     """The page's headline a breadcrumb's line ends in (`首页 > 招标公告
     某某公司…的比选公告`), when the text does not give it again on a line of
-    its own: then it is the only place the headline stands, and it is kept."""
+    its own: then it is the only place the headline stands, and it is kept;
+    so is the last step given again after it (`首页 > 党团活动 党团活动`), the
+    page's heading printed beside the trail."""
     m = BREADCRUMB_HEADLINE.pattern.search(text)
     headline = m["headline"] if m else ""
+    if headline and m["step"] == headline:  # the last step again: the page's own heading
+        return headline
     if len("".join(headline.split())) < BREADCRUMB_HEADLINE_MIN or not head_title_like(headline):
         return None
     return None if headline in conventions.lines else headline
@@ -457,18 +463,35 @@ def footer_contacts(lines: list[SourceLine], removed: dict[int, Removal]) -> dic
 
 def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """After the text's last line, a run of names of the site's sections and
-    columns (新闻中心 / 最新公告 / 集团新闻) is its sidebar, not a new piece."""
-    run = []
-    for i in reversed(range(len(lines))):
-        if i in removed:
-            continue
-        text = lines[i].text
-        if not (SITE_SECTION.pattern.match(text) or COLUMN_LABEL.match(text)):
-            break
-        run.append(i)
-    if len(run) < SECTION_RUN_MIN:
-        return {}
-    return {i: Removal(lines[i].number, SITE_SECTION.name, lines[i].text) for i in sorted(run)}
+    columns (新闻中心 / 最新公告 / 集团新闻) is its sidebar, not a new piece;
+    three or more opening the page (新闻中心 / 公司要闻 / 企业动态) its menu."""
+    kept = [i for i in range(len(lines)) if i not in removed]
+    found: dict[int, Removal] = {}
+    for order, least in ((reversed(kept), SECTION_RUN_MIN), (kept, TOP_SECTION_RUN_MIN)):
+        run = list(itertools.takewhile(lambda i: section_name(lines[i].text), order))
+        if len(run) >= least and len(run) < len(kept):
+            found |= {i: Removal(lines[i].number, SITE_SECTION.name, lines[i].text) for i in run}
+    return found
+
+
+def section_name(text: str) -> bool:
+    return bool(SITE_SECTION.pattern.match(text) or COLUMN_LABEL.match(text))
+
+
+def side_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the text, the side menu of the site's section under its heading
+    in two languages (`enterprise culture 企业文化` / 党团活动 / 光彩事业 …):
+    the heading and the short lines after it that no sentence is."""
+    kept = [i for i in range(len(lines)) if i not in removed]
+    for n, i in enumerate(kept):
+        rest = kept[n + 1 :]
+        if SIDE_MENU_HEAD.pattern.match(lines[i].text) and all(
+            len(lines[k].text) <= MENU_ITEM_MAX and not prose(lines[k].text) for k in rest
+        ):
+            return {
+                k: Removal(lines[k].number, SIDE_MENU_HEAD.name, lines[k].text) for k in (i, *rest)
+            }
+    return {}
 
 
 def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -1,0 +1,162 @@
+"""The kinds of error first met on the sixth held-out set, each as a family
+of page furniture or a convention a careful reader knows on any page: small
+texts written by hand in the same forms (not the corpus texts), at least two
+wordings a family, and what a reader sees in them."""
+
+from __future__ import annotations
+
+import pytest
+from test_recognition_heldout_kinds import articles, collection_of, headings, removed, texts
+
+from handbook.corpus.scoring import Source, matched_hans
+
+TITLE = "社区党支部开展主题党日活动"
+BODY = (
+    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
+    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
+)
+
+
+def kept_words(collection) -> str:
+    """Every word the converter kept, titles and blocks, as one string."""
+    words = [collection.title or ""]
+    for e in collection.essays:
+        words += [e.title or "", e.subtitle or ""]
+        for a in e.articles:
+            words += [a.title or ""] + [b.text for b in a.blocks]
+    return "\n".join(words)
+
+
+# --- HTML in Markdown: the tags go, the reader's text in them stays -----------------------
+
+
+@pytest.mark.parametrize(
+    "box, words",
+    [
+        (
+            [
+                '<div class="study-box">',
+                "  <h4>学习体会</h4>",
+                "  <p>要把理论学习同实际工作结合起来。</p>",
+                "</div>",
+            ],
+            ["学习体会", "要把理论学习同实际工作结合起来。"],
+        ),
+        (
+            [
+                '<section class="note">',
+                "<p><strong>一点认识：</strong> 理论武装是思想建设的根本，须常抓不懈。</p>",
+                "<ul>",
+                "  <li>坚持读原著学原文</li>",
+                "</ul>",
+                "</section>",
+            ],
+            ["一点认识：", "理论武装是思想建设的根本，须常抓不懈。", "坚持读原著学原文"],
+        ),
+    ],
+)
+def test_html_boxes_in_markdown_lose_their_tags_and_keep_their_text(tmp_path, box, words):
+    text = "\n".join([f"# {TITLE}", "", *box, "", BODY])
+    collection = collection_of(tmp_path, text)
+    kept = kept_words(collection)
+    for word in words:
+        assert word in kept
+    assert "<" not in kept and ">" not in kept
+    assert {rule for rule, _ in removed(collection)} == {"html-tag"}
+
+
+def test_an_embedded_player_is_no_box_and_stays(tmp_path):
+    embed = '<iframe src="https://example.org/v/1" width="720"></iframe>'
+    collection = collection_of(tmp_path, f"# {TITLE}\n\n{BODY}\n- {embed}\n")
+    assert removed(collection) == []
+    assert any(embed in t for t in texts(collection))
+
+
+# --- a page's own heading beside its breadcrumb is kept ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "trail, heading",
+    [
+        ("您的位置：首页 > 党建工作 > 支部动态 支部动态", "支部动态"),
+        ("当前位置：网站首页 » 新闻中心 » 工作简报 工作简报", "工作简报"),
+    ],
+)
+def test_the_last_step_given_again_beside_the_trail_is_the_pages_heading(tmp_path, trail, heading):
+    collection = collection_of(tmp_path, f"{trail}\n{TITLE}\n{BODY}")
+    [(rule, cut)] = removed(collection)
+    assert rule == "breadcrumb" and cut.endswith(heading) and cut.count(heading) == 1
+    assert heading in [
+        collection.title,
+        *(e.title for e in collection.essays),
+        *headings(collection),
+    ]
+
+
+def test_a_title_kept_beside_the_same_words_removed_is_counted_where_it_stands():
+    source = Source("首页 > 支部动态 支部动态\n正文在这里。\n")
+    removed_step = set(range(2, 6))  # 首页 is 0–1, the step 2–5, the heading 6–9
+    seen = matched_hans(source, [(2, "正文在这里")], [(1, "支部动态")], removed_step)
+    assert seen == set(range(6, 15))
+
+
+# --- menus: a side menu under its heading in two languages, sections over the headline -----
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        ["about us 关于我们", "公司简介", "组织机构", "联系我们"],
+        ["Party Building 党建园地", "支部风采", "学习园地", "党员之家", "廉政建设"],
+    ],
+)
+def test_the_side_menu_under_its_two_language_heading_is_debris(tmp_path, menu):
+    collection = collection_of(tmp_path, "\n".join([TITLE, BODY.strip(), *menu]) + "\n")
+    assert [(rule, cut) for rule, cut in removed(collection)] == [("side-menu", m) for m in menu]
+    assert [e.title for e in collection.essays] == [TITLE]
+    assert [a.title for a in articles(collection)] == [None]
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [["新闻中心", "集团要闻", "基层动态"], ["信息中心", "通知公告", "工作动态", "媒体聚焦"]],
+)
+def test_section_names_opening_the_page_over_its_headline_are_its_menu(tmp_path, menu):
+    text = "\n".join([*menu, f"{TITLE}来源：集团报  发布时间：2021-05-06", BODY.strip()]) + "\n"
+    collection = collection_of(tmp_path, text)
+    assert [cut for rule, cut in removed(collection) if rule == "site-section"] == menu
+    assert collection.title == TITLE
+
+
+# --- pieces titled by lone lines over their paragraph ----------------------------------------
+
+
+def test_lone_title_lines_title_their_pieces_though_a_space_cuts_the_paragraph(tmp_path):
+    pieces = [
+        (
+            "重温入党誓词",
+            "2019年7月1日，支部全体党员来到纪念馆重温入党誓词。 大家面对党旗庄严宣誓，表示要不忘初心、牢记使命。",
+        ),
+        (
+            "走访困难党员",
+            "2020年春节前夕，支部委员分头走访慰问困难党员，送去慰问金和生活用品，倾听他们的心声。",
+        ),
+        (
+            "慰问退休老党员",
+            "2020年重阳节，支部委员看望慰问退休老党员，听取他们对支部工作的意见和建议，送上节日祝福。",
+        ),
+        (
+            "参观井冈山、瑞金",
+            "2021年5月，支部组织党员到井冈山、瑞金等地参观学习，接受革命传统教育，大家深受教育。",
+        ),
+    ]
+    text = "\n".join(f"{title}\n{body}" for title, body in pieces)
+    collection = collection_of(tmp_path, f"支部活动\n{text}\n")
+    assert [a.title for a in articles(collection)] == [title for title, _ in pieces]
+    assert headings(collection) == []
+
+
+def test_a_listing_line_heads_no_piece_where_the_text_has_no_habit_of_titles(tmp_path):
+    line = "井冈山、瑞金、延安"
+    collection = collection_of(tmp_path, f"{TITLE}\n{BODY}{line}\n{BODY}")
+    assert [a.title for a in articles(collection)] == [None]
