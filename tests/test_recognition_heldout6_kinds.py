@@ -160,3 +160,43 @@ def test_a_listing_line_heads_no_piece_where_the_text_has_no_habit_of_titles(tmp
     line = "井冈山、瑞金、延安"
     collection = collection_of(tmp_path, f"{TITLE}\n{BODY}{line}\n{BODY}")
     assert [a.title for a in articles(collection)] == [None]
+
+
+# --- property lines: the poster is a byline, a property alone is a line of its own ----------
+
+
+def people(collection) -> list[tuple[str, str]]:
+    bylines = [b for e in collection.essays for b in e.bylines]
+    bylines += [b for a in articles(collection) for b in a.bylines]
+    return [(x.name, x.role) for b in bylines for x in b.authors]
+
+
+@pytest.mark.parametrize(
+    "line, poster, role",
+    [
+        ("发布时间：2019-03-05 发布人：市委宣传部", "市委宣传部", "发布人"),
+        ("发布者：区融媒体中心  发布日期：2022年6月1日", "区融媒体中心", "发布者"),
+    ],
+)
+def test_the_poster_on_a_property_line_is_its_byline(tmp_path, line, poster, role):
+    collection = collection_of(tmp_path, f"{TITLE}\n{line}\n{BODY}")
+    assert people(collection) == [(poster, role)]
+    assert collection.date in line
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [["发布时间：2017-05-06", "发布者：党群工作部"], ["发布日期：2020年9月1日", "发布人：团委"]],
+)
+def test_properties_alone_on_their_lines_are_never_joined_to_a_wrapped_paragraph(
+    tmp_path, properties
+):
+    wrapped = (
+        "为深入学习贯彻党的二十大精神，进一步推动基层党组织建设，本月以来，公司党委组织开展了\n"
+        "形式多样的主题学习活动，各支部结合实际，制定学习计划，确保学习教育取得实实在在的成\n"
+        "效，广大党员纷纷表示，要把学习成果转化为推动企业高质量发展的强大动力，在本职岗位上\n"
+        "建功立业。\n"
+    )
+    collection = collection_of(tmp_path, "\n".join([TITLE, *properties]) + "\n" + wrapped)
+    assert texts(collection)[0].startswith("为深入学习贯彻")
+    assert people(collection) == [(properties[1].split("：")[1], properties[1][:3])]

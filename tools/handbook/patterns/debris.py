@@ -290,7 +290,7 @@ SIDE_MENU_HEAD = rule(
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = (
-    r"文章来源|来源|作者|发布时间|发布日期|更新时间|加入时间|添加时间|录入时间|发表时间|上传时间|"
+    r"文章来源|来源|作者|发布者|发布人|发布时间|发布日期|更新时间|加入时间|添加时间|录入时间|发表时间|上传时间|"
     r"时间|日期|点击数|点击|浏览次数|浏览|阅读数|责任编辑|编辑|摄影"
 )
 PROPERTY_LINE = rule(
@@ -300,7 +300,17 @@ PROPERTY_LINE = rule(
     "the page's property line (source, author, date, hits)",
 )
 PROPERTY_FIELD = re.compile(rf"(?P<label>{PROPERTY_LABEL})\s*{C}")
-AUTHOR_LABELS = {"作者"}
+# One property alone on its line, under the headline (发布时间：2017-08-17 /
+# 发布者：科捷物流): a line of its own, never a wrapped paragraph's first words.
+PROPERTY_ALONE = rule(
+    "property-alone",
+    rf"^(?:{PROPERTY_LABEL})\s*{C}\s*[^\s，,。：:]{{1,30}}$",
+    f"发布者{COLON}科捷物流",
+    "one of the page's properties alone on a line",
+)
+# Who wrote the text, or put it on the site (发布人：中国化工报): the byline's
+# names, each with its label as its role.
+AUTHOR_LABELS = {"作者", "发布者", "发布人"}
 # The source a byline's property line names beside its author (作者：X 来源：党办):
 # one more name of the byline, its role 来源. Alone, with no author, it is
 # the page's furniture (来源：学习强国 | 日期：…).

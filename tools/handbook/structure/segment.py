@@ -23,6 +23,7 @@ from ..patterns import (
     HEADLINE_PARTS,
     NBSP_BREAK,
     PARAGRAPH_BREAK_SPACE,
+    PROPERTY_ALONE,
     SPACED_BYLINE,
     SPACED_LABEL,
 )
@@ -167,10 +168,11 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 
 
 def property_line(text: str) -> bool:
-    """A line of the page's properties: a dateline (2017-08-10来源：…) or fields."""
+    """A line of the page's properties: a dateline (2017-08-10来源：…), fields,
+    or one property alone (发布者：科捷物流)."""
     if COLON not in text and ":" not in text:
         return False  # every property has its label's colon
-    return bool(DATELINE.match(text)) or bool(fields(text))
+    return bool(DATELINE.match(text) or PROPERTY_ALONE.match(text)) or bool(fields(text))
 
 
 def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
