@@ -200,3 +200,50 @@ def test_properties_alone_on_their_lines_are_never_joined_to_a_wrapped_paragraph
     collection = collection_of(tmp_path, "\n".join([TITLE, *properties]) + "\n" + wrapped)
     assert texts(collection)[0].startswith("为深入学习贯彻")
     assert people(collection) == [(properties[1].split("：")[1], properties[1][:3])]
+
+
+# --- notes on a book's pieces: 第N篇《…》 in a Markdown head opens an essay -----------------
+
+NOTE = "这一篇读来很受启发，作者从实际出发分析问题，给人以深刻的印象，值得反复研读。\n"
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["## 第一篇《论持久战》", "## 第二篇《矛盾论》"],
+        ["### 第一篇《实践论》。", "### 第二篇《为人民服务》", "### 第三篇《纪念白求恩》"],
+    ],
+)
+def test_a_numbered_piece_of_a_book_in_a_markdown_head_opens_an_essay(tmp_path, heads):
+    text = "# 读书笔记\n\n" + "\n".join(f"{h}\n{NOTE}" for h in heads)
+    collection = collection_of(tmp_path, text)
+    markers = [h.split()[1].split("《")[0] for h in heads]
+    titles = ["《" + h.split("《")[1].rstrip("。") for h in heads]
+    assert [(e.marker, e.title) for e in collection.essays] == list(
+        zip(markers, titles, strict=True)
+    )
+
+
+def test_a_piece_named_in_a_sentence_is_no_marker(tmp_path):
+    line = "我认为第二篇《矛盾论》最值得细读。"
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n{NOTE}{line}\n")
+    assert [e.marker for e in collection.essays] == [""]
+
+
+# --- Markdown bullet lists: their items head nothing ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, items",
+    [
+        ("文章分为三个部分", ["- 一、提出问题", "- 二、分析问题 —— 五个阶级", "- 三、解决问题"]),
+        ("全书结构如下：", ["* 第一章　总论", "   * 第一节　战争的规律", "* 第二章　战略防御"]),
+    ],
+)
+def test_bullet_list_items_and_their_lead_in_head_nothing(tmp_path, lead, items):
+    text = "\n".join([f"# {TITLE}", "", "## 一点体会", BODY.strip(), lead, *items, BODY.strip()])
+    collection = collection_of(tmp_path, text + "\n")
+    assert headings(collection) == []
+    assert [a.title for a in articles(collection)] == ["一点体会"]
+    kept = texts(collection)
+    assert all(any(t == item.strip() for t in kept) for item in items)

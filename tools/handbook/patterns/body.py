@@ -241,6 +241,15 @@ MARKDOWN_EMPHASIS = rule(
     "a line set wholly in bold: a section's heading after a paragraph, a display line before any",
 )
 
+# In Markdown, a bullet list's item: a paragraph of the list, whatever it
+# holds (a heading's marker, a dash), never a title, a heading or a subtitle.
+MARKDOWN_LIST_ITEM = rule(
+    "markdown-list-item",
+    r"^[-*+]\s+\S",
+    "- 一、农民问题的严重性",
+    "an item of a Markdown bullet list: the list's text",
+)
+
 # A line holding only characters that show nothing (a hidden span's U+200D):
 # no text, and no debris either; dropped, the repair reported.
 INVISIBLE_LINE = rule(

@@ -126,7 +126,8 @@ BRACKET_HEADING = rule(
 # that prose such as 第一篇的正文 is not taken for a marker).
 MARKER_END = r"(?:\s*[:\uff1a、.．]\s*|\s+|$)"
 
-# Essay markers. Group `num` is the essay number, `title` the rest of the line.
+# Essay markers. Group `num` is the essay number, `title` the rest of the line;
+# `marker`, when there is one, the marker without what leads it.
 ESSAY_MARKERS = [
     rule(
         "di-n-pian",
@@ -148,6 +149,16 @@ ESSAY_MARKERS = [
         f"篇一{COLON}学习心得",
         "篇N: title",
         needs="篇",
+    ),
+    rule(
+        "book-piece",
+        rf"^(?:#{{1,6}}\s+)?(?P<marker>第(?P<num>{NUMERAL})篇)"
+        rf"(?P<title>《[^》]{{1,40}}》)[。.]?\s*$",
+        "### 第一篇《中国社会各阶级的分析》",
+        "notes on a book's pieces: 第N篇 glued to the piece's title in its book-title marks, alone"
+        " or in a Markdown heading (its mark no marker's); a final 。 is no title's (a word before"
+        " the marker, 毛选第十一篇《…》, may be prose: no marker)",
+        needs="篇《",
     ),
     rule(
         "fan-wen-n",

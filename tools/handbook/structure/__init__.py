@@ -261,7 +261,10 @@ def marked_essay(
 ) -> tuple[Essay, list[SourceLine]]:
     line = pieces[start.index]
     body = pieces[start.index + 1 : end]
-    marker = line.text[: start.match.start("title")].rstrip(":\uff1a、.． ")
+    if start.match.groupdict().get("marker"):
+        marker = start.match.group("marker")
+    else:
+        marker = line.text[: start.match.start("title")].rstrip(":\uff1a、.． ")
     title = start.title
     glued = title.find("【", 1)
     if glued > 0 and not head_title_like(title):  # a bracketed head glued to the title

@@ -28,6 +28,7 @@ from ..patterns import (
     HEADLINE_MAX,
     ISSUER,
     LABEL_HEADINGS,
+    MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
     OPENING_BYLINES,
     PLACE_HEADLINE,
@@ -98,6 +99,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
+        elif token.rule == MARKDOWN_LIST_ITEM.name:  # a list's item heads nothing
+            content(state, Paragraph(token.text, token.line))
         elif (
             token.kind == "paragraph"
             and following is not None
@@ -388,6 +391,7 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
+        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in titles nothing
         and body_length(state, following) >= ARTICLE_BODY_MIN
     )
 
@@ -526,6 +530,7 @@ def heads_section(token: Token, following: Token | None) -> bool:
     return (
         following is not None
         and following.kind == "paragraph"
+        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in heads no section
         and title_like(text, TITLE_MAX)
         and not ends_sentence(text)
         and text[-1] not in "：:，,、"
@@ -593,9 +598,13 @@ def same_series(rule: str, block: Paragraph) -> bool:
 
 def labels_text(blocks: list, i: int, last: bool) -> bool:
     """A label heads a paragraph that is no list item (有几个方面： over
-    形式主义：…； leads into an enumeration), or, ending its article, the
+    形式主义：…； or a bullet list leads into an enumeration), or, ending its article, the
     articles after it (下面是部分同志的感想： over the speakers' statements)."""
     if i + 1 == len(blocks):
         return not last
     nxt = blocks[i + 1]
-    return isinstance(nxt, Paragraph) and nxt.text[-1:] not in LIST_ITEM_END
+    return (
+        isinstance(nxt, Paragraph)
+        and nxt.text[-1:] not in LIST_ITEM_END
+        and not MARKDOWN_LIST_ITEM.pattern.match(nxt.text)  # a bullet list's lead-in
+    )

@@ -39,6 +39,7 @@ from ..patterns import (
     LABEL_NAME_MIN,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
+    MARKDOWN_LIST_ITEM,
     NAME_SEPARATORS,
     NEWS_CITATION,
     NEWS_LEAD,
@@ -135,6 +136,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         return [Token("title", text[mark.end() :], line, "markdown-heading", strong=True)]
     if ctx.conventions.markdown and (bold := MARKDOWN_EMPHASIS.pattern.match(text)):
         return emphasised(bold["text"], text, line, ctx)
+    if ctx.conventions.markdown and MARKDOWN_LIST_ITEM.pattern.match(text):
+        return [Token("paragraph", text, line, MARKDOWN_LIST_ITEM.name)]
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
     if ctx.first and SUBTITLE.pattern.match(text):
