@@ -247,3 +247,19 @@ def test_bullet_list_items_and_their_lead_in_head_nothing(tmp_path, lead, items)
     assert [a.title for a in articles(collection)] == ["一点体会"]
     kept = texts(collection)
     assert all(any(t == item.strip() for t in kept) for item in items)
+
+
+# --- a trail parted by spaces on the headline's line ------------------------------------------
+
+
+@pytest.mark.parametrize("steps", ["首页 新闻中心 基层动态", "网站首页 党建工作"])
+def test_a_spaced_trail_ending_in_the_headline_given_again_is_debris(tmp_path, steps):
+    collection = collection_of(tmp_path, f"{steps} {TITLE}\n{TITLE}\n{BODY}")
+    assert removed(collection) == [("breadcrumb", f"{steps} {TITLE}")]
+    assert collection.title == TITLE
+
+
+def test_a_line_opening_with_home_whose_words_stand_nowhere_else_is_kept(tmp_path):
+    line = "首页 改版 以后，栏目更加清晰了"
+    collection = collection_of(tmp_path, f"{TITLE}\n{line}\n{BODY}")
+    assert removed(collection) == []

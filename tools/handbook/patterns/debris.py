@@ -372,6 +372,14 @@ COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数)
 HOME_STEP = rule(
     "home-step", r"^(?:网站首页|首页|主页|返回首页)$", "首页", "the trail's first step, home"
 )
+# A trail whose steps only spaces part, from the home link, on the line of
+# the headline that the next line gives again (首页 陶朱公商圈 商圈资讯 标题).
+SPACED_TRAIL = rule(
+    "breadcrumb",
+    r"^(?:网站首页|首页|主页)(?:\s+[^\s。，,]{1,8}){1,5}$",
+    "首页 党建园地 支部动态",
+    "a breadcrumb parted by spaces, before the headline given again below",
+)
 TRAIL_END = rule(
     "trail-end",
     r"^(?:正文|内容|详情|详细内容|文章内容|新闻内容|信息内容|阅读正文)$",

@@ -54,6 +54,7 @@ from ..patterns import (
     SEPARATING_DEBRIS,
     SIDE_MENU_HEAD,
     SITE_SECTION,
+    SPACED_TRAIL,
     SPAN_DEBRIS,
     TEASER,
     TOP_SECTION_RUN_MIN,
@@ -355,8 +356,11 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
 def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """A breadcrumb set one step a line at the page's top: from the home
     link (首页) down to the step naming the text (正文), or, with no such
-    step, the home link and the column labels under it."""
+    step, the home link and the column labels under it; or a trail parted by
+    spaces on the headline's line (首页 某栏目 标题), the headline below it."""
     kept = [i for i in range(len(lines)) if i not in removed][: TRAIL_STEPS_MAX + 1]
+    if len(kept) > 1 and spaced_trail(lines[kept[0]].text, lines[kept[1]].text):
+        return {kept[0]: Removal(lines[kept[0]].number, SPACED_TRAIL.name, lines[kept[0]].text)}
     if not kept or not HOME_STEP.pattern.match(lines[kept[0]].text):
         return {}
     steps = kept[:1]
@@ -375,6 +379,12 @@ def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
             *itertools.takewhile(lambda i: COLUMN_LABEL.match(lines[i].text), kept[1:]),
         ]
     return {i: Removal(lines[i].number, "breadcrumb", lines[i].text) for i in steps}
+
+
+def spaced_trail(text: str, headline: str) -> bool:
+    """A trail parted by spaces ending in the headline that the next line gives again."""
+    trail = text[: -len(headline)] if text.endswith(f" {headline}") else ""
+    return bool(trail) and bool(SPACED_TRAIL.pattern.match(trail.rstrip()))
 
 
 def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
