@@ -263,3 +263,12 @@ def test_a_line_opening_with_home_whose_words_stand_nowhere_else_is_kept(tmp_pat
     line = "首页 改版 以后，栏目更加清晰了"
     collection = collection_of(tmp_path, f"{TITLE}\n{line}\n{BODY}")
     assert removed(collection) == []
+
+
+@pytest.mark.parametrize("anchor", ["{#part1}", "{#study-notes}"])
+def test_a_markdown_headings_anchor_is_no_word_of_it(tmp_path, anchor):
+    text = f"# {TITLE}\n\n{BODY}\n## 一、提高认识 {anchor}\n\n{BODY}"
+    collection = collection_of(tmp_path, text)
+    assert ("markdown-anchor", f" {anchor}") in removed(collection)
+    titled = [a.title for a in articles(collection)] + headings(collection)
+    assert "一、提高认识" in titled

@@ -451,6 +451,13 @@ STRAY_KANA = rule(
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
     rule(
+        "markdown-anchor",
+        r"\s*\{#[A-Za-z][\w-]*\}$",
+        "### 一、深化理论武装，筑牢思想根基 {#part1}",
+        "a Markdown heading's anchor attribute: the page's link target, no word of the heading",
+        needs="{#",
+    ),
+    rule(
         "html-tag",
         HTML_TAG,
         "<p><strong>关键理解：</strong> 使党的创新理论内化于心。</p>",
