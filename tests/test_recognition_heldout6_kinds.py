@@ -272,3 +272,28 @@ def test_a_markdown_headings_anchor_is_no_word_of_it(tmp_path, anchor):
     assert ("markdown-anchor", f" {anchor}") in removed(collection)
     titled = [a.title for a in articles(collection)] + headings(collection)
     assert "一、提高认识" in titled
+
+
+# --- the paper's own story: its reporter and its source ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, reporter",
+    [("本报讯 记者李明报道：", "李明"), ("本报讯（记者 王海涛）", "王海涛")],
+)
+def test_the_reporter_of_a_papers_own_story_is_its_byline(tmp_path, lead, reporter):
+    collection = collection_of(tmp_path, f"{TITLE}\n{lead}{BODY}")
+    assert people(collection) == [(reporter, "记者")]
+    assert texts(collection)[0].startswith("会议指出")
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [
+        ("来源：石化日报  发布时间：2021-03-04", "石化日报"),
+        ("来源：新华网 日期：2022-01-05", "新华网"),
+    ],
+)
+def test_a_source_naming_a_paper_or_a_site_is_the_texts_byline(tmp_path, line, source):
+    collection = collection_of(tmp_path, f"{TITLE}\n{line}\n{BODY}")
+    assert people(collection) == [(source, "来源")]

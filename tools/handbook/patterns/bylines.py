@@ -230,6 +230,14 @@ BYLINES = [
         needs="讯",
     ),
     rule(
+        "paper-lead",
+        rf"^(?P<byline>本报讯\s*{OPEN}?\s*(?:本报)?记者\s*(?P<reporters>[{HAN}]{{2,3}}(?:[、\s]+[{HAN}]{{2,3}})*?)"
+        rf"\s*(?:报道|{CLOSE})\s*{C}?)\s*(?P<rest>\S.*)$",
+        f"本报讯 记者张三报道{COLON}12月8日，集团公司…",
+        "a paper's own story opened by 本报讯 and its reporter: the reporter, then the text",
+        needs="本报讯",
+    ),
+    rule(
         "speaker-office",
         rf"^(?P<role>{SPEAKER_OFFICE})[ \u3000]+(?P<name>{SPACED_NAME}|[{HAN}]{{2,3}})\s*{C}?$",
         "党总支书记  邓  艳",

@@ -315,6 +315,10 @@ AUTHOR_LABELS = {"作者", "发布者", "发布人"}
 # one more name of the byline, its role 来源. Alone, with no author, it is
 # the page's furniture (来源：学习强国 | 日期：…).
 SOURCE_LABELS = {"来源", "文章来源"}
+# A source that is a paper, an agency or a news site (中国石化报, 新华社,
+# 人民网): alone on the property line it still names the text's source; a
+# platform (学习平台) or the site itself does not.
+OUTLET = re.compile(r"^[^\s，。：:]{1,12}?(?:报|社|网|电视台|电台|杂志|客户端)$")
 # When the text was put on the site, by whatever word the site labels it:
 # 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59 (never its 时间 alone).
 DATE_LABELS = {

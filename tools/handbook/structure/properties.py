@@ -20,6 +20,7 @@ from ..patterns import (
     DATE_LABELS,
     DATE_PART,
     NAME_SEPARATORS,
+    OUTLET,
     PROPERTY_FIELD,
     PROPERTY_LINE,
     SOURCE_LABELS,
@@ -51,13 +52,13 @@ def fields(text: str) -> list[Field]:
 
 def authors(found: list[Field]) -> list[Author]:
     """The names the line's author fields give, and then its source's (role
-    来源): a source is named in a byline, never makes one."""
+    来源); with no author, a source that names a paper, an agency or a site
+    (来源：中国石化报) is the text's byline, a platform (来源：学习平台) none."""
     writers = named(found, AUTHOR_LABELS)
-    return (
-        [*writers, *(Author(a.name, role="来源") for a in named(found, SOURCE_LABELS))]
-        if writers
-        else []
-    )
+    sources = [Author(a.name, role="来源") for a in named(found, SOURCE_LABELS)]
+    if writers:
+        return [*writers, *sources]
+    return [a for a in sources if OUTLET.match(a.name)]
 
 
 def named(found: list[Field], labels: set[str]) -> list[Author]:
