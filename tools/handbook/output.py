@@ -22,8 +22,8 @@ import fcntl
 import json
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import OutputError
@@ -131,38 +131,9 @@ def _write_synced(files: list[tuple[Path, bytes]]) -> None:
     """Write new files and put their data on disk, several at a time: many
     fsyncs at once share the file system's journal commits (500 pages on a
     busy disk took 0.1–0.6 s so, 0.7–3 s one after the other). Errors of
-    delayed writes (a full disk) surface here, the first failed file's
-    first. Each worker takes the next file until none is left or one has
-    failed; interrupted, the call finishes the files being written first."""
-    queue = list(enumerate(files))[::-1]  # taken from its end: in order
-    lock = threading.Lock()
-    failed: dict[int, BaseException] = {}
-
-    def work() -> None:
-        while True:
-            with lock:
-                if failed or not queue:
-                    return
-                index, (path, data) = queue.pop()
-            try:
-                _write_file(path, data)
-            except BaseException as err:
-                with lock:
-                    failed[index] = err
-
-    workers = [threading.Thread(target=work) for _ in range(min(SYNC_THREADS, len(files)))]
-    for worker in workers:
-        worker.start()
-    try:
-        for worker in workers:
-            worker.join()
-    finally:
-        with lock:
-            queue.clear()  # interrupted: no file is started after this
-        for worker in workers:
-            worker.join()
-    if failed:
-        raise failed[min(failed)]
+    delayed writes (a full disk) surface here."""
+    with ThreadPoolExecutor(max_workers=SYNC_THREADS) as pool:
+        list(pool.map(lambda file: _write_file(*file), files))
 
 
 def _sync_folder(path: Path) -> None:
