@@ -76,9 +76,11 @@ SIMPLE = re.compile(f"(?![-.]){_WORD}(?: {_WORD})*")
 # with spaces stays on one line below this length, whatever its indent.
 UNFOLDED = 500
 RESOLVER = yaml.resolver.Resolver()  # the implicit types yaml.dump quotes strings against
-# The first characters its implicit types start with (None: any): a string
-# starting otherwise (any Chinese one) is plain, without asking the resolver.
+# The first characters its implicit types start with: a string starting
+# otherwise (any Chinese one) is plain, without asking the resolver (unless a
+# type may start with any character, listed under None).
 IMPLICIT_STARTS = frozenset(RESOLVER.yaml_implicit_resolvers)
+ANY_START = None in IMPLICIT_STARTS
 STRING = "tag:yaml.org,2002:str"
 KEY = re.compile("[a-z_]+")
 
@@ -138,9 +140,9 @@ def _scalar(value: object) -> str:
         and SIMPLE.fullmatch(value)
         and (len(value) < UNFOLDED or " " not in value)
     ):
-        plain = (
-            value[0] not in IMPLICIT_STARTS and None not in IMPLICIT_STARTS
-        ) or RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STRING
+        plain = (not ANY_START and value[0] not in IMPLICIT_STARTS) or RESOLVER.resolve(
+            yaml.ScalarNode, value, (True, False)
+        ) == STRING
         return value if plain else f"'{value}'"
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
