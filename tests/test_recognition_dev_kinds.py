@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from test_recognition_heldout_kinds import articles, authors, collection_of, headings, texts
 
-from handbook.chars import HAN_CHAR
+from handbook.corpus.scoring import han
 
 LEAD = (
     "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。"
@@ -21,10 +21,6 @@ BODY = (
 )
 
 
-def hans(text: str) -> str:
-    return "".join(HAN_CHAR.findall(text))
-
-
 def kept(collection) -> str:
     """The page's Han characters, titles and blocks, in order."""
     parts = [collection.title]
@@ -32,7 +28,7 @@ def kept(collection) -> str:
         parts.append(essay.title)
         for article in essay.articles:
             parts += [article.title or ""] + [b.text for b in article.blocks]
-    return hans("".join(parts))
+    return han("".join(parts))
 
 
 # --- a dateline's day without its year ----------------------------------------------
@@ -97,7 +93,7 @@ def test_a_headline_over_a_line_cut_into_sub_head_byline_and_lead(tmp_path, byli
     assert authors(found[1]) == [(name, role)]
     assert "推动各项工作落到实处" in "".join(texts(collection))  # the sub-head stays, below
     assert headings(collection) == []
-    assert hans(text) == kept(collection).replace(hans(PAGE), "", 1)  # nothing lost
+    assert han(text) == kept(collection).replace(han(PAGE), "", 1)  # nothing lost
 
 
 def test_a_sentence_above_is_no_headline_the_short_line_over_the_byline_is_the_title(tmp_path):
@@ -138,7 +134,7 @@ def test_a_headline_glued_to_its_deck_and_lead(tmp_path, title, subhead, deck, l
     assert [a.title for a in found] == [opening, title]
     second = [b.text for b in found[1].blocks]
     assert second[:3] == [subhead, deck, lead + LEAD]
-    assert hans(text) == kept(collection).replace(hans(PAGE), "", 1)
+    assert han(text) == kept(collection).replace(han(PAGE), "", 1)
 
 
 def test_a_deck_with_no_time_after_it_is_prose(tmp_path):

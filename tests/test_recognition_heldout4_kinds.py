@@ -14,7 +14,7 @@ from test_recognition_heldout_kinds import (
     texts,
 )
 
-from handbook.chars import HAN_CHAR
+from handbook.corpus.scoring import han
 from handbook.model import Collection
 from handbook.punctuation import restore_full_width
 
@@ -22,10 +22,6 @@ BODY = (
     "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
     "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
 )
-
-
-def hans(text: str) -> str:
-    return "".join(HAN_CHAR.findall(text))
 
 
 def kept_text(collection: Collection) -> str:
@@ -54,7 +50,7 @@ def test_a_breadcrumb_ending_in_the_headline_keeps_the_headline(tmp_path, trail,
     assert [e.title for e in collection.essays] == [headline]
     assert ("breadcrumb", trail) in removed(collection)  # the furniture before it, reported
     assert collection.date == "2021-04-02"
-    assert hans(headline) in hans(kept_text(collection))  # not a character of it lost
+    assert han(headline) in han(kept_text(collection))  # not a character of it lost
 
 
 def test_a_breadcrumb_whose_headline_stands_again_below_is_debris_whole(tmp_path):
