@@ -6,7 +6,14 @@ a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import articles, authors, collection_of, headings, texts
+from test_recognition_heldout_kinds import (
+    articles,
+    authors,
+    collection_of,
+    headings,
+    kept_words,
+    texts,
+)
 
 from handbook.corpus.scoring import han
 
@@ -19,16 +26,6 @@ BODY = (
     "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
     "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
 )
-
-
-def kept(collection) -> str:
-    """The page's Han characters, titles and blocks, in order."""
-    parts = [collection.title]
-    for essay in collection.essays:
-        parts.append(essay.title)
-        for article in essay.articles:
-            parts += [article.title or ""] + [b.text for b in article.blocks]
-    return han("".join(parts))
 
 
 # --- a dateline's day without its year ----------------------------------------------
@@ -93,7 +90,7 @@ def test_a_headline_over_a_line_cut_into_sub_head_byline_and_lead(tmp_path, byli
     assert authors(found[1]) == [(name, role)]
     assert "推动各项工作落到实处" in "".join(texts(collection))  # the sub-head stays, below
     assert headings(collection) == []
-    assert han(text) == kept(collection).replace(han(PAGE), "", 1)  # nothing lost
+    assert han(text) == han(kept_words(collection)).replace(han(PAGE), "", 1)  # nothing lost
 
 
 def test_a_sentence_above_is_no_headline_the_short_line_over_the_byline_is_the_title(tmp_path):
@@ -134,7 +131,7 @@ def test_a_headline_glued_to_its_deck_and_lead(tmp_path, title, subhead, deck, l
     assert [a.title for a in found] == [opening, title]
     second = [b.text for b in found[1].blocks]
     assert second[:3] == [subhead, deck, lead + LEAD]
-    assert han(text) == kept(collection).replace(han(PAGE), "", 1)
+    assert han(text) == han(kept_words(collection)).replace(han(PAGE), "", 1)
 
 
 def test_a_deck_with_no_time_after_it_is_prose(tmp_path):

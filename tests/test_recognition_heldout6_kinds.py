@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import pytest
 from test_recognition_heldout5_kinds import BODY, TITLE, people
-from test_recognition_heldout_kinds import articles, collection_of, headings, removed, texts
+from test_recognition_heldout_kinds import (
+    articles,
+    collection_of,
+    headings,
+    kept_words,
+    removed,
+    texts,
+)
 
 from handbook.corpus.scoring import Source, matched_hans
-
-
-def kept_words(collection) -> str:
-    """Every word the converter kept, titles and blocks, as one string."""
-    words = [collection.title or ""]
-    for e in collection.essays:
-        words += [e.title or "", e.subtitle or ""]
-        for a in e.articles:
-            words += [a.title or ""] + [b.text for b in a.blocks]
-    return "\n".join(words)
-
 
 # --- HTML in Markdown: the tags go, the reader's text in them stays -----------------------
 

@@ -42,6 +42,16 @@ def doubts(collection: Collection) -> list[tuple[int, str]]:
     return [(d.line, d.rule) for d in collection.doubts]
 
 
+def kept_words(collection: Collection) -> str:
+    """Every word the converter kept, titles and blocks, as one string."""
+    words = [collection.title or ""]
+    for e in collection.essays:
+        words += [e.title or "", e.subtitle or ""]
+        for a in e.articles:
+            words += [a.title or ""] + [b.text for b in a.blocks]
+    return "\n".join(words)
+
+
 # --- a source line closes its piece ----------------------------------------------
 
 
