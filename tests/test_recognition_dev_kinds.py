@@ -6,6 +6,7 @@ a reader sees in them."""
 from __future__ import annotations
 
 import pytest
+from test_recognition_heldout4_kinds import BODY
 from test_recognition_heldout_kinds import (
     articles,
     authors,
@@ -17,15 +18,8 @@ from test_recognition_heldout_kinds import (
 
 from handbook.corpus.scoring import han
 
-LEAD = (
-    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。"
-    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。"
-)
+LEAD = BODY.replace("\n", "")  # the same two sentences as one paragraph
 PAGE = "每周一学（第十二期）"  # the page's title, over the reports
-BODY = (
-    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
-    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
-)
 
 
 # --- a dateline's day without its year ----------------------------------------------
