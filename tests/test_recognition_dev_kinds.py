@@ -36,7 +36,7 @@ def test_a_site_dateline_dates_its_report(tmp_path, dateline, day):
     text = f"某某县召开基层党建工作推进会\n{dateline}{LEAD}\n"
     essay = collection_of(tmp_path, text).essays[0]  # one report: its head is the essay's
     assert essay.date == day
-    named = [(a.name, a.role) for b in essay.bylines for a in b.authors]
+    named = authors(essay)
     assert named[0][1] == "记者"
     assert named[-1] == (dateline.split("讯")[0].removesuffix(day).rstrip("杭州"), "来源")
 

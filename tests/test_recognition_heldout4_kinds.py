@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from test_recognition_heldout_kinds import (
     articles,
+    authors,
     collection_of,
     headings,
     kept_words,
@@ -160,7 +161,7 @@ def test_a_sidebar_of_section_names_after_the_text_is_debris(tmp_path, after):
 def test_labelled_property_lines_give_the_byline_and_the_date(tmp_path, props, who, role):
     collection = collection_of(tmp_path, "\n".join(["社区治理的新探索", *props, BODY]))
     [essay] = collection.essays
-    assert [(a.name, a.role) for b in essay.bylines for a in b.authors] == [(who, role)]
+    assert authors(essay) == [(who, role)]
     assert essay.date == collection.date == "2019年05月14日 10:30"
     assert [t for _, t in removed(collection)] == [props[1]]  # the bar between them
     assert texts(collection) == BODY.split()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.enrich import Settings
-from handbook.model import Article, Byline, Collection, Heading, Paragraph
+from handbook.model import Article, Byline, Collection, Essay, Heading, Paragraph
 from handbook.pipeline import build_handbook
 from handbook.punctuation import restore_full_width
 
@@ -30,7 +30,8 @@ def headings(collection: Collection) -> list[str]:
     return [b.text for a in articles(collection) for b in a.blocks if isinstance(b, Heading)]
 
 
-def authors(article: Article) -> list[tuple[str, str]]:
+def authors(article: Article | Essay) -> list[tuple[str, str]]:
+    """The names and roles of its own bylines (an essay's: not its articles')."""
     return [(x.name, x.role) for b in article.bylines for x in b.authors]
 
 
