@@ -8,30 +8,21 @@ from __future__ import annotations
 import pytest
 from test_recognition_heldout_kinds import (
     articles,
+    authors,
     collection_of,
     headings,
+    kept_words,
     removed,
     texts,
 )
 
-from handbook.chars import HAN_CHAR
-from handbook.model import Collection
+from handbook.corpus.scoring import han
 from handbook.punctuation import restore_full_width
 
 BODY = (
     "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
     "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
 )
-
-
-def hans(text: str) -> str:
-    return "".join(HAN_CHAR.findall(text))
-
-
-def kept_text(collection: Collection) -> str:
-    """Everything the page keeps, title and blocks, in order."""
-    heads = [collection.title] + [e.title for e in collection.essays]
-    return "".join(heads + [a.title or "" for a in articles(collection)] + texts(collection))
 
 
 # --- a breadcrumb that ends in the page's headline keeps the headline ---------------
@@ -54,7 +45,7 @@ def test_a_breadcrumb_ending_in_the_headline_keeps_the_headline(tmp_path, trail,
     assert [e.title for e in collection.essays] == [headline]
     assert ("breadcrumb", trail) in removed(collection)  # the furniture before it, reported
     assert collection.date == "2021-04-02"
-    assert hans(headline) in hans(kept_text(collection))  # not a character of it lost
+    assert han(headline) in han(kept_words(collection))  # not a character of it lost
 
 
 def test_a_breadcrumb_whose_headline_stands_again_below_is_debris_whole(tmp_path):
@@ -63,7 +54,7 @@ def test_a_breadcrumb_whose_headline_stands_again_below_is_debris_whole(tmp_path
     collection = collection_of(tmp_path, f"{line}\n{headline}\n{BODY}")
     assert ("breadcrumb", line) in removed(collection)
     assert collection.title == headline
-    assert kept_text(collection).count(headline) == 2  # the collection's and the essay's title
+    assert kept_words(collection).count(headline) == 2  # the collection's and the essay's title
 
 
 def test_a_breadcrumb_ending_in_a_short_step_is_debris_whole(tmp_path):
@@ -170,7 +161,7 @@ def test_a_sidebar_of_section_names_after_the_text_is_debris(tmp_path, after):
 def test_labelled_property_lines_give_the_byline_and_the_date(tmp_path, props, who, role):
     collection = collection_of(tmp_path, "\n".join(["社区治理的新探索", *props, BODY]))
     [essay] = collection.essays
-    assert [(a.name, a.role) for b in essay.bylines for a in b.authors] == [(who, role)]
+    assert authors(essay) == [(who, role)]
     assert essay.date == collection.date == "2019年05月14日 10:30"
     assert [t for _, t in removed(collection)] == [props[1]]  # the bar between them
     assert texts(collection) == BODY.split()

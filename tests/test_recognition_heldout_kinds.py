@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.enrich import Settings
-from handbook.model import Article, Byline, Collection, Heading, Paragraph
+from handbook.model import Article, Byline, Collection, Essay, Heading, Paragraph
 from handbook.pipeline import build_handbook
 from handbook.punctuation import restore_full_width
 
@@ -30,7 +30,8 @@ def headings(collection: Collection) -> list[str]:
     return [b.text for a in articles(collection) for b in a.blocks if isinstance(b, Heading)]
 
 
-def authors(article: Article) -> list[tuple[str, str]]:
+def authors(article: Article | Essay) -> list[tuple[str, str]]:
+    """The names and roles of its own bylines (an essay's: not its articles')."""
     return [(x.name, x.role) for b in article.bylines for x in b.authors]
 
 
@@ -40,6 +41,16 @@ def removed(collection: Collection) -> list[tuple[str, str]]:
 
 def doubts(collection: Collection) -> list[tuple[int, str]]:
     return [(d.line, d.rule) for d in collection.doubts]
+
+
+def kept_words(collection: Collection) -> str:
+    """Every word the converter kept, titles and blocks, as one string."""
+    words = [collection.title or ""]
+    for e in collection.essays:
+        words += [e.title or "", e.subtitle or ""]
+        for a in e.articles:
+            words += [a.title or ""] + [b.text for b in a.blocks]
+    return "\n".join(words)
 
 
 # --- a source line closes its piece ----------------------------------------------
