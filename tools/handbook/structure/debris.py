@@ -62,6 +62,7 @@ from ..patterns import (
     TRAIL_STEPS_MAX,
     Rule,
 )
+from ..patterns.base import any_of
 from .properties import DATE, Field, authors, counters, date, dated_only, fields
 from .shapes import head_title_like, prose
 from .survey import Conventions
@@ -101,7 +102,7 @@ class PageFacts:
 
 
 # Any whole-line debris rule, tried first: most lines are text.
-ANY_DEBRIS = re.compile("|".join(f"(?:{r.source})" for r in DEBRIS))
+ANY_DEBRIS = any_of(DEBRIS)
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
