@@ -372,9 +372,7 @@ def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
         steps.append(i)
         if TRAIL_END.pattern.match(text):
             break
-    else:
-        steps = []
-    if not steps or not TRAIL_END.pattern.match(lines[steps[-1]].text):
+    if not TRAIL_END.pattern.match(lines[steps[-1]].text):  # no step names the text
         steps = [
             kept[0],
             *itertools.takewhile(lambda i: COLUMN_LABEL.match(lines[i].text), kept[1:]),
