@@ -354,12 +354,17 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
 
+def remaining(lines: list[SourceLine], removed: dict) -> list[int]:
+    """The indexes of the lines not removed yet, in order."""
+    return [i for i in range(len(lines)) if i not in removed]
+
+
 def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """A breadcrumb set one step a line at the page's top: from the home
     link (首页) down to the step naming the text (正文), or, with no such
     step, the home link and the column labels under it; or a trail parted by
     spaces on the headline's line (首页 某栏目 标题), the headline below it."""
-    kept = [i for i in range(len(lines)) if i not in removed][: TRAIL_STEPS_MAX + 1]
+    kept = remaining(lines, removed)[: TRAIL_STEPS_MAX + 1]
     if len(kept) > 1 and spaced_trail(lines[kept[0]].text, lines[kept[1]].text):
         return {kept[0]: Removal(lines[kept[0]].number, SPACED_TRAIL.name, lines[kept[0]].text)}
     if not kept or not HOME_STEP.pattern.match(lines[kept[0]].text):
@@ -440,7 +445,7 @@ def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Rem
     """Short links over the page's headline, where the text gives the
     headline again as its own (a mirror's 排行榜 / 客户端 over the post's
     title, printed again over the post): the site's links, not the title."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     top = list(
         itertools.takewhile(
             lambda i: len(lines[i].text) <= CRUMB_MAX and not prose(lines[i].text),
@@ -474,7 +479,7 @@ def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
     """After the text's last line, a run of names of the site's sections and
     columns (新闻中心 / 最新公告 / 集团新闻) is its sidebar, not a new piece;
     three or more opening the page (新闻中心 / 公司要闻 / 企业动态) its menu."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     found: dict[int, Removal] = {}
     for order, least in ((reversed(kept), SECTION_RUN_MIN), (kept, TOP_SECTION_RUN_MIN)):
         run = list(itertools.takewhile(lambda i: section_name(lines[i].text), order))
@@ -491,7 +496,7 @@ def side_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int,
     """After the text, the side menu of the site's section under its heading
     in two languages (`enterprise culture 企业文化` / 党团活动 / 光彩事业 …):
     the heading and the short lines after it that no sentence is."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     for n, i in enumerate(kept):
         rest = kept[n + 1 :]
         if SIDE_MENU_HEAD.pattern.match(lines[i].text) and all(
@@ -507,7 +512,7 @@ def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     """A run of menu items opening the page, the text's first sentence right
     under them: the site's menu (a title, a byline or a date between them
     and the text would make them something else)."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     run = list(itertools.takewhile(lambda i: MENU_ITEM.pattern.match(lines[i].text), kept))
     after = kept[len(run)] if len(run) < len(kept) else None
     if len(run) < MENU_RUN_MIN or after is None or not prose(lines[after].text):
