@@ -251,9 +251,14 @@ def trail_headline(text: str, conventions: Conventions) -> str | None:
     headline = m["headline"] if m else ""
     if headline and m["step"] == headline:  # the last step again: the page's own heading
         return headline
-    if len("".join(headline.split())) < BREADCRUMB_HEADLINE_MIN or not head_title_like(headline):
+    if not headline_long(headline) or not head_title_like(headline):
         return None
     return None if headline in conventions.lines else headline
+
+
+def headline_long(text: str) -> bool:
+    """Whether `text` is long enough, spaces aside, to be a headline, not a trail's step."""
+    return len("".join(text.split())) >= BREADCRUMB_HEADLINE_MIN
 
 
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
@@ -264,7 +269,7 @@ def crumb_step(lines: list[SourceLine], i: int) -> bool:
     if text in (previous, previous.rsplit(">", 1)[-1].strip()):
         # the last step again, alone: the column's label over its page; a
         # headline the trail ends in, given again, is the text's title
-        return len("".join(text.split())) < BREADCRUMB_HEADLINE_MIN
+        return not headline_long(text)
     repeated = i + 1 < len(lines) and lines[i + 1].text == text
     return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
@@ -456,8 +461,7 @@ def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Rem
         return {}
     headline = lines[kept[len(top)]].text
     again = any(lines[i].text == headline for i in kept[len(top) + 1 :])
-    long_enough = len("".join(headline.split())) >= BREADCRUMB_HEADLINE_MIN
-    if not (long_enough and again and head_title_like(headline)):
+    if not (headline_long(headline) and again and head_title_like(headline)):
         return {}
     return {i: Removal(lines[i].number, "site-links", lines[i].text) for i in top}
 
