@@ -43,7 +43,7 @@ def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -
     return Rule(name, pattern, example, meaning, needs)
 
 
-GROUP_NAME = re.compile(r"\(\?P<\w+>")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # a group's name, (?P<date>
 
 
 def any_of(rules: list[Rule]) -> re.Pattern[str]:
@@ -51,7 +51,7 @@ def any_of(rules: list[Rule]) -> re.Pattern[str]:
     (not which, nor where): a line none of them matches, as most lines, is
     told by one search instead of one a rule. Their groups lose their names,
     which two rules may share."""
-    return re.compile("|".join(f"(?:{GROUP_NAME.sub('(?:', r.source)})" for r in rules))
+    return re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', r.source)})" for r in rules))
 
 
 C = f"[:{COLON}]"  # a colon, either width
