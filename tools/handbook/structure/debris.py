@@ -205,7 +205,7 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
         return {}, facts, set()
     read: set[int] = set()
-    titles: dict[str, int] = {}  # a key that may hold the title: the line of its first value
+    titles: dict[str, tuple[int, str]] = {}  # a title key: the line of its first value, the value
     kept: set[int] = set()  # lines the reader keeps as the post's (its writer)
     key = ""
     for i in range(1, end):
@@ -213,15 +213,15 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         key = field["key"] or key  # a list item (`- …`) is a value of the key above it
         value = front_matter_value(lines[i].text, field)
         if key in FRONT_MATTER_TITLE_KEYS and value:
-            titles.setdefault(key, i)
+            titles.setdefault(key, (i, value))
         elif field["key"] == "date" and (day := DATE.match(value)):
             facts.date = PageFact(day.group(0), lines[i].number)
             read.add(i)
         elif key in FRONT_MATTER_KEPT_KEYS and value:
             kept.add(i)
     if titles:
-        i = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
-        facts.title = PageFact(front_matter_value(lines[i].text), lines[i].number)
+        i, title = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
+        facts.title = PageFact(title, lines[i].number)
         read.add(i)
     return (
         {
@@ -234,9 +234,8 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     )
 
 
-def front_matter_value(text: str, field: re.Match[str] | None = None) -> str:
+def front_matter_value(text: str, field: re.Match[str]) -> str:
     """A front matter line's value, or its list item's, without quotes."""
-    field = field or FRONT_MATTER.pattern.match(text)
     value = field["value"] if field["key"] else text[1:]
     return (value or "").strip().strip("'\"")
 
