@@ -124,13 +124,10 @@ def remove_debris(
     parts: list[Removal] = []  # debris cut from a line whose text is kept
     headlines: dict[int, SourceLine] = {}  # a line whose debris is cut: what is left of it
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
-    boxed: list[int] = []  # lines that may be items of an account's box of posts
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
         if i in removed or i in read:
             continue
-        if POST_BOX_ITEM.needs in line.text:
-            boxed.append(i)
         props = fields(line.text)
         if props and facts.date is None and (day := date(props)):
             facts.date = PageFact(day, line.number)
@@ -163,7 +160,7 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
-    removed |= post_boxes(lines, removed, boxed) | account_name(lines, removed)
+    removed |= post_boxes(lines, removed) | account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
@@ -408,12 +405,10 @@ def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
     }
 
 
-def post_boxes(
-    lines: list[SourceLine], removed: dict[int, Removal], candidates: list[int]
-) -> dict[int, Removal]:
+def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """Runs of an account's box of the day's posts (【头条】… 【二条】…), with
-    the label over them (今日大案：): other posts' titles, not the text.
-    `candidates`: the lines holding what an item holds."""
+    the label over them (今日大案：): other posts' titles, not the text."""
+    candidates = [i for i, line in enumerate(lines) if POST_BOX_ITEM.needs in line.text]
     found: dict[int, Removal] = {}
     end = 0
     for i in candidates:
