@@ -496,10 +496,10 @@ def side_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int,
     the heading and the short lines after it that no sentence is."""
     kept = remaining(lines, removed)
     for n, i in enumerate(kept):
-        rest = kept[n + 1 :]
-        if SIDE_MENU_HEAD.pattern.match(lines[i].text) and all(
-            len(lines[k].text) <= MENU_ITEM_MAX and not prose(lines[k].text) for k in rest
-        ):
+        if not SIDE_MENU_HEAD.pattern.match(lines[i].text):
+            continue
+        rest = kept[n + 1 :]  # copied for a heading's line only
+        if all(len(lines[k].text) <= MENU_ITEM_MAX and not prose(lines[k].text) for k in rest):
             return {
                 k: Removal(lines[k].number, SIDE_MENU_HEAD.name, lines[k].text) for k in (i, *rest)
             }
