@@ -25,6 +25,8 @@ HTML_TEXT_TAGS = (
 HTML_TAG = rf"</?(?:{HTML_TEXT_TAGS})(?:\s[^<>]*)?/?>"
 NO_TAG = rf"(?!.*{HTML_TAG})"  # a line holding no HTML tag
 
+NEIGHBOURS = r"上一篇|下一篇|上一条|下一条"  # the links to the neighbouring pages
+
 # Who worked on the page, not on the text: editors, the photographer, reviewers.
 STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校对|排版|美编|初审|复审|终审"
 
@@ -38,13 +40,13 @@ DEBRIS = [
     ),
     rule(
         "prev-or-next-link",
-        rf"^(?:(?:上一篇|下一篇|上一条|下一条){C}|【(?:上一篇|下一篇|上一条|下一条)】{C}?)\s*[^。？]{{1,60}}$",
+        rf"^(?:(?:{NEIGHBOURS}){C}|【(?:{NEIGHBOURS})】{C}?)\s*[^。？]{{1,60}}$",
         f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
         "one link to a neighbouring page",
     ),
     rule(
         "prev-next-labels",
-        rf"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页)】?(?:{C}\s*(?:没有了|无)?)?\s*){{1,2}}$",
+        rf"^(?:【?(?:{NEIGHBOURS}|上一页|下一页)】?(?:{C}\s*(?:没有了|无)?)?\s*){{1,2}}$",
         "上一篇 下一篇",
         "the neighbouring pages' buttons, left without their links",
     ),

@@ -62,6 +62,7 @@ from ..patterns import (
     TRAIL_STEPS_MAX,
     Rule,
 )
+from ..patterns.base import any_of
 from .properties import DATE, Field, authors, counters, date, dated_only, fields
 from .shapes import head_title_like, prose
 from .survey import Conventions
@@ -101,7 +102,7 @@ class PageFacts:
 
 
 # Any whole-line debris rule, tried first: most lines are text.
-ANY_DEBRIS = re.compile("|".join(f"(?:{r.source})" for r in DEBRIS))
+ANY_DEBRIS = any_of(DEBRIS)
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -123,13 +124,10 @@ def remove_debris(
     parts: list[Removal] = []  # debris cut from a line whose text is kept
     headlines: dict[int, SourceLine] = {}  # a line whose debris is cut: what is left of it
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
-    boxed: list[int] = []  # lines that may be items of an account's box of posts
     for i, line in enumerate(lines):
         previous = lines[i - 1].text if i else ""
         if i in removed or i in read:
             continue
-        if POST_BOX_ITEM.needs in line.text:
-            boxed.append(i)
         props = fields(line.text)
         if props and facts.date is None and (day := date(props)):
             facts.date = PageFact(day, line.number)
@@ -162,7 +160,7 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
-    removed |= post_boxes(lines, removed, boxed) | account_name(lines, removed)
+    removed |= post_boxes(lines, removed) | account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= top_menu(lines, removed)
@@ -204,7 +202,7 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     if end is None or not all(FRONT_MATTER.pattern.match(line.text) for line in lines[1:end]):
         return {}, facts, set()
     read: set[int] = set()
-    titles: dict[str, int] = {}  # a key that may hold the title: the line of its first value
+    titles: dict[str, tuple[int, str]] = {}  # a title key: the line of its first value, the value
     kept: set[int] = set()  # lines the reader keeps as the post's (its writer)
     key = ""
     for i in range(1, end):
@@ -212,15 +210,15 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         key = field["key"] or key  # a list item (`- …`) is a value of the key above it
         value = front_matter_value(lines[i].text, field)
         if key in FRONT_MATTER_TITLE_KEYS and value:
-            titles.setdefault(key, i)
+            titles.setdefault(key, (i, value))
         elif field["key"] == "date" and (day := DATE.match(value)):
             facts.date = PageFact(day.group(0), lines[i].number)
             read.add(i)
         elif key in FRONT_MATTER_KEPT_KEYS and value:
             kept.add(i)
     if titles:
-        i = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
-        facts.title = PageFact(front_matter_value(lines[i].text), lines[i].number)
+        i, title = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
+        facts.title = PageFact(title, lines[i].number)
         read.add(i)
     return (
         {
@@ -233,9 +231,8 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     )
 
 
-def front_matter_value(text: str, field: re.Match[str] | None = None) -> str:
+def front_matter_value(text: str, field: re.Match[str]) -> str:
     """A front matter line's value, or its list item's, without quotes."""
-    field = field or FRONT_MATTER.pattern.match(text)
     value = field["value"] if field["key"] else text[1:]
     return (value or "").strip().strip("'\"")
 
@@ -250,9 +247,14 @@ def trail_headline(text: str, conventions: Conventions) -> str | None:
     headline = m["headline"] if m else ""
     if headline and m["step"] == headline:  # the last step again: the page's own heading
         return headline
-    if len("".join(headline.split())) < BREADCRUMB_HEADLINE_MIN or not head_title_like(headline):
+    if not headline_long(headline) or not head_title_like(headline):
         return None
     return None if headline in conventions.lines else headline
+
+
+def headline_long(text: str) -> bool:
+    """Whether `text` is long enough, spaces aside, to be a headline, not a trail's step."""
+    return len("".join(text.split())) >= BREADCRUMB_HEADLINE_MIN
 
 
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
@@ -263,7 +265,7 @@ def crumb_step(lines: list[SourceLine], i: int) -> bool:
     if text in (previous, previous.rsplit(">", 1)[-1].strip()):
         # the last step again, alone: the column's label over its page; a
         # headline the trail ends in, given again, is the text's title
-        return len("".join(text.split())) < BREADCRUMB_HEADLINE_MIN
+        return not headline_long(text)
     repeated = i + 1 < len(lines) and lines[i + 1].text == text
     return bool(BREADCRUMB_STEP.match(previous)) and (len(text) <= CRUMB_MAX or repeated)
 
@@ -353,12 +355,17 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
 
+def remaining(lines: list[SourceLine], removed: dict) -> list[int]:
+    """The indexes of the lines not removed yet, in order."""
+    return [i for i in range(len(lines)) if i not in removed]
+
+
 def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """A breadcrumb set one step a line at the page's top: from the home
     link (首页) down to the step naming the text (正文), or, with no such
     step, the home link and the column labels under it; or a trail parted by
     spaces on the headline's line (首页 某栏目 标题), the headline below it."""
-    kept = [i for i in range(len(lines)) if i not in removed][: TRAIL_STEPS_MAX + 1]
+    kept = remaining(lines, removed)[: TRAIL_STEPS_MAX + 1]
     if len(kept) > 1 and spaced_trail(lines[kept[0]].text, lines[kept[1]].text):
         return {kept[0]: Removal(lines[kept[0]].number, SPACED_TRAIL.name, lines[kept[0]].text)}
     if not kept or not HOME_STEP.pattern.match(lines[kept[0]].text):
@@ -371,9 +378,7 @@ def home_trail(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
         steps.append(i)
         if TRAIL_END.pattern.match(text):
             break
-    else:
-        steps = []
-    if not steps or not TRAIL_END.pattern.match(lines[steps[-1]].text):
+    if not TRAIL_END.pattern.match(lines[steps[-1]].text):  # no step names the text
         steps = [
             kept[0],
             *itertools.takewhile(lambda i: COLUMN_LABEL.match(lines[i].text), kept[1:]),
@@ -400,12 +405,10 @@ def menu_items(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
     }
 
 
-def post_boxes(
-    lines: list[SourceLine], removed: dict[int, Removal], candidates: list[int]
-) -> dict[int, Removal]:
+def post_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """Runs of an account's box of the day's posts (【头条】… 【二条】…), with
-    the label over them (今日大案：): other posts' titles, not the text.
-    `candidates`: the lines holding what an item holds."""
+    the label over them (今日大案：): other posts' titles, not the text."""
+    candidates = [i for i, line in enumerate(lines) if POST_BOX_ITEM.needs in line.text]
     found: dict[int, Removal] = {}
     end = 0
     for i in candidates:
@@ -441,7 +444,7 @@ def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Rem
     """Short links over the page's headline, where the text gives the
     headline again as its own (a mirror's 排行榜 / 客户端 over the post's
     title, printed again over the post): the site's links, not the title."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     top = list(
         itertools.takewhile(
             lambda i: len(lines[i].text) <= CRUMB_MAX and not prose(lines[i].text),
@@ -452,8 +455,7 @@ def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Rem
         return {}
     headline = lines[kept[len(top)]].text
     again = any(lines[i].text == headline for i in kept[len(top) + 1 :])
-    long_enough = len("".join(headline.split())) >= BREADCRUMB_HEADLINE_MIN
-    if not (long_enough and again and head_title_like(headline)):
+    if not (headline_long(headline) and again and head_title_like(headline)):
         return {}
     return {i: Removal(lines[i].number, "site-links", lines[i].text) for i in top}
 
@@ -475,7 +477,7 @@ def section_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
     """After the text's last line, a run of names of the site's sections and
     columns (新闻中心 / 最新公告 / 集团新闻) is its sidebar, not a new piece;
     three or more opening the page (新闻中心 / 公司要闻 / 企业动态) its menu."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     found: dict[int, Removal] = {}
     for order, least in ((reversed(kept), SECTION_RUN_MIN), (kept, TOP_SECTION_RUN_MIN)):
         run = list(itertools.takewhile(lambda i: section_name(lines[i].text), order))
@@ -492,12 +494,12 @@ def side_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int,
     """After the text, the side menu of the site's section under its heading
     in two languages (`enterprise culture 企业文化` / 党团活动 / 光彩事业 …):
     the heading and the short lines after it that no sentence is."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     for n, i in enumerate(kept):
-        rest = kept[n + 1 :]
-        if SIDE_MENU_HEAD.pattern.match(lines[i].text) and all(
-            len(lines[k].text) <= MENU_ITEM_MAX and not prose(lines[k].text) for k in rest
-        ):
+        if not SIDE_MENU_HEAD.pattern.match(lines[i].text):
+            continue
+        rest = kept[n + 1 :]  # copied for a heading's line only
+        if all(len(lines[k].text) <= MENU_ITEM_MAX and not prose(lines[k].text) for k in rest):
             return {
                 k: Removal(lines[k].number, SIDE_MENU_HEAD.name, lines[k].text) for k in (i, *rest)
             }
@@ -508,7 +510,7 @@ def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     """A run of menu items opening the page, the text's first sentence right
     under them: the site's menu (a title, a byline or a date between them
     and the text would make them something else)."""
-    kept = [i for i in range(len(lines)) if i not in removed]
+    kept = remaining(lines, removed)
     run = list(itertools.takewhile(lambda i: MENU_ITEM.pattern.match(lines[i].text), kept))
     after = kept[len(run)] if len(run) < len(kept) else None
     if len(run) < MENU_RUN_MIN or after is None or not prose(lines[after].text):
