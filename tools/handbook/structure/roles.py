@@ -332,9 +332,7 @@ def labelled(text: str, line: int, ctx: Context) -> list[Token] | None:
     found = SERIES_LABEL_AFTER.search(text[-HEAD_TITLE_MAX:]) if text[-1:] in "）)" else None
     if not found:
         return None
-    kind = (
-        len(text) - HEAD_TITLE_MAX + found.start() if len(text) > HEAD_TITLE_MAX else found.start()
-    )
+    kind = max(0, len(text) - HEAD_TITLE_MAX) + found.start()  # where the label's kind begins
     count = ctx.conventions.text.count
     start = next(
         (
