@@ -77,6 +77,8 @@ from .survey import Conventions
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
+# A date alone on its line, in the order tried.
+DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -155,9 +157,9 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
-    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text) or ERA_DATE.match(text)
-    if date:
-        rule = next(r.name for r in (DATE_LINE, PROPERTY_DATE, ERA_DATE) if r.pattern is date.re)
+    dated = next(((r, m) for r in DATE_RULES if (m := r.pattern.match(text))), None)
+    if dated:
+        rule, date = dated[0].name, dated[1]
         ctx.recognise(line, rule, f"date: {date.group('date')}")
         return [Token("date", text, line, rule, date=date.group("date"))]
     speaker = SPEAKER_BY_HABIT.pattern.match(text) if ctx.conventions.speakers else None
