@@ -99,8 +99,6 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif token.rule == MARKDOWN_LIST_ITEM.name:  # a list's item heads nothing
-            content(state, Paragraph(token.text, token.line))
         elif (
             token.kind == "paragraph"
             and following is not None
@@ -391,7 +389,6 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
-        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in titles nothing
         and body_length(state, following) >= ARTICLE_BODY_MIN
     )
 
@@ -530,7 +527,6 @@ def heads_section(token: Token, following: Token | None) -> bool:
     return (
         following is not None
         and following.kind == "paragraph"
-        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in heads no section
         and title_like(text, TITLE_MAX)
         and not ends_sentence(text)
         and text[-1] not in "：:，,、"

@@ -139,7 +139,7 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if ctx.conventions.markdown and (bold := MARKDOWN_EMPHASIS.pattern.match(text)):
         return emphasised(bold["text"], text, line, ctx)
     if ctx.conventions.markdown and MARKDOWN_LIST_ITEM.pattern.match(text):
-        return [Token("paragraph", text, line, MARKDOWN_LIST_ITEM.name)]
+        return [Token("display", text, line, MARKDOWN_LIST_ITEM.name)]  # heads nothing
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
     if ctx.first and SUBTITLE.pattern.match(text):
