@@ -97,9 +97,13 @@ def build_collection(
 
 def without_invisible_lines(lines: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
     """The lines without those that show nothing (U+200D alone), each reported."""
-    invisible = [line for line in lines if INVISIBLE_LINE.pattern.match(line.text)]
-    repairs += [Repair(line.number, INVISIBLE_LINE.name, line.text, "") for line in invisible]
-    return [line for line in lines if line not in invisible] if invisible else lines
+    kept: list[SourceLine] = []
+    for line in lines:
+        if INVISIBLE_LINE.pattern.match(line.text):
+            repairs.append(Repair(line.number, INVISIBLE_LINE.name, line.text, ""))
+        else:
+            kept.append(line)
+    return kept
 
 
 def dated_line(essay: Essay) -> int:

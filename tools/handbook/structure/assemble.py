@@ -99,8 +99,6 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif token.rule == MARKDOWN_LIST_ITEM.name:  # a list's item heads nothing
-            content(state, Paragraph(token.text, token.line))
         elif (
             token.kind == "paragraph"
             and following is not None
@@ -391,7 +389,6 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and has_prose(article)  # short lines under a title are its sub-heads and deck
         and following is not None
         and following.kind == "paragraph"
-        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in titles nothing
         and body_length(state, following) >= ARTICLE_BODY_MIN
     )
 
@@ -432,16 +429,16 @@ LISTING = "、"  # the mark a title lists names with
 TITLE_HABIT = 2  # lone title lines in an essay that make it its habit
 
 
-def lone_title_lines(tokens: list[Token]) -> int:
+def lone_title_lines(state: State) -> int:
     """How many short lines stand alone between a sentence's end and a real
     paragraph: the essay's habit of titling its pieces so."""
-    lengths = paragraph_text(tokens)
+    tokens = state.tokens
     return sum(
         1
         for above, token, below in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if len(token.text) <= TITLE_MAX
         and token.kind == below.kind == above.kind == "paragraph"
-        and lengths[below.line] >= ARTICLE_BODY_MIN
+        and body_length(state, below) >= ARTICLE_BODY_MIN
         and ends_sentence(above.text)
         and plain_title_like(token.text)
     )
@@ -458,7 +455,7 @@ def habitual_title(state: State, text: str) -> bool:
     if not plain_title_like(plain.replace(LISTING, "")):
         return False
     if state.lone_titles is None:
-        state.lone_titles = lone_title_lines(state.tokens)
+        state.lone_titles = lone_title_lines(state)
     return state.lone_titles >= TITLE_HABIT
 
 
@@ -530,7 +527,6 @@ def heads_section(token: Token, following: Token | None) -> bool:
     return (
         following is not None
         and following.kind == "paragraph"
-        and following.rule != MARKDOWN_LIST_ITEM.name  # a list's lead-in heads no section
         and title_like(text, TITLE_MAX)
         and not ends_sentence(text)
         and text[-1] not in "：:，,、"

@@ -30,9 +30,7 @@ RECORDS = "records"
 FLUSH_RECORD = "flush-record"  # a record with no headline, opened by a flush paragraph
 
 
-def records(
-    collection: Collection, essay: Essay, indented: frozenset[int] = frozenset()
-) -> list[list[Article]]:
+def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> list[list[Article]]:
     """The one essay's articles grouped as records (a record's parts with
     it), when the essay is a run of records: titled by the text's first
     line, its first piece untitled, every later record under a lone title

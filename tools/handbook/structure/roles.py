@@ -77,6 +77,8 @@ from .survey import Conventions
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
+# A date alone on its line, in the order tried.
+DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -137,7 +139,7 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if ctx.conventions.markdown and (bold := MARKDOWN_EMPHASIS.pattern.match(text)):
         return emphasised(bold["text"], text, line, ctx)
     if ctx.conventions.markdown and MARKDOWN_LIST_ITEM.pattern.match(text):
-        return [Token("paragraph", text, line, MARKDOWN_LIST_ITEM.name)]
+        return [Token("display", text, line, MARKDOWN_LIST_ITEM.name)]  # heads nothing
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
     if ctx.first and SUBTITLE.pattern.match(text):
@@ -155,9 +157,9 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     found = byline_match(text)
     if found:
         return byline_tokens(*found, text, line, ctx)
-    date = DATE_LINE.pattern.match(text) or PROPERTY_DATE.match(text) or ERA_DATE.match(text)
-    if date:
-        rule = next(r.name for r in (DATE_LINE, PROPERTY_DATE, ERA_DATE) if r.pattern is date.re)
+    dated = next(((r, m) for r in DATE_RULES if (m := r.pattern.match(text))), None)
+    if dated:
+        rule, date = dated[0].name, dated[1]
         ctx.recognise(line, rule, f"date: {date.group('date')}")
         return [Token("date", text, line, rule, date=date.group("date"))]
     speaker = SPEAKER_BY_HABIT.pattern.match(text) if ctx.conventions.speakers else None
@@ -332,9 +334,7 @@ def labelled(text: str, line: int, ctx: Context) -> list[Token] | None:
     found = SERIES_LABEL_AFTER.search(text[-HEAD_TITLE_MAX:]) if text[-1:] in "）)" else None
     if not found:
         return None
-    kind = (
-        len(text) - HEAD_TITLE_MAX + found.start() if len(text) > HEAD_TITLE_MAX else found.start()
-    )
+    kind = max(0, len(text) - HEAD_TITLE_MAX) + found.start()  # where the label's kind begins
     count = ctx.conventions.text.count
     start = next(
         (
