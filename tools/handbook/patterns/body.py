@@ -92,6 +92,18 @@ NOT_A_LABEL = rule(
     "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
 )
 
+# A feature's section head alone on its line between two paragraphs, a
+# phrase (of clauses, at times, or a quotation) with no stop: where the text
+# sets two or more so, each heads a section (守在山沟沟里，他们是一群不穿军装的军人).
+# A colon in it makes it a lead-in, a label or a place's headline (某县：…).
+LONE_HEAD = rule(
+    "lone-section-head",
+    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,39}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
+    f"以学为先{COMMA}牢筑信仰之魂",
+    "a phrase alone between paragraphs, no stop in it: a section's head, where the text's habit",
+)
+LONE_HEADS_MIN = 2  # such lines in an essay that make it its habit
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",
@@ -130,6 +142,16 @@ HEADLINE_PARTS = rule(
 SPACED_BYLINE = re.compile(
     rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
     rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
+)
+# A photo's caption and its photographer's credit after a space
+# (“好十连”官兵在执行任务中。 谷永敏摄): one line of text, the space no
+# paragraph break.
+PHOTOGRAPHER_CREDIT = rule(
+    "photographer-after-caption",
+    rf"(?<=[{SENTENCE_END}”])[ \u00a0{WIDE_SPACES}]+(?P<credit>[{HAN}]{{2,4}}摄)$",
+    "官兵在执行任务中。 张三摄",
+    "a caption's photographer after a space: the caption's last words, not a paragraph",
+    needs="摄",
 )
 # The spaced label of an imprint (出　　版：) or a label spaced alone on its
 # line (注　　释), whose wide spaces break nothing.

@@ -20,6 +20,17 @@ from .base import CLOSE, DATE_PART, OPEN, C, rule
 # The date of the collection, on a line of its own before the first essay.
 DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
 
+# A newspaper's kicker (引题) over its headline: a line leading into the
+# title with a dash at its end (征服…、征战高原戈壁——). The deck of the text,
+# set above its title: never the title itself.
+KICKER = rule(
+    "kicker-over-title",
+    rf"^[^{SENTENCE_END}—]{{6,100}}——$",
+    "扎根边防二十年，他们把青春写在雪线上——",
+    "a kicker leading into the title under it with a dash: the text's subtitle",
+    needs="——",
+)
+
 # A date alone, bare or in brackets: the date of what it stands under.
 DATE_LINE = rule(
     "date-line",

@@ -53,6 +53,7 @@ from ..patterns import (
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
+    SPREAD_NAMES,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
     UNIT_ABOVE,
@@ -261,11 +262,14 @@ def date_of(groups: dict[str, str | None]) -> str | None:
 
 
 def authors_of(groups: dict[str, str | None]) -> list[Author]:
-    """The authors a byline names: one by `name`, reporters, the source."""
+    """The authors a byline names: one by `name`, writers parted by spaces,
+    reporters, the source."""
     authors = []
     if groups.get("name"):
         name = groups["name"].strip()
         authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
+    for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
+        authors.append(Author(writer))  # named with no title: 邵 敏 as written
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
