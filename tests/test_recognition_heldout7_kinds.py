@@ -13,6 +13,7 @@ from test_recognition_heldout_kinds import (
     collection_of,
     headings,
     kept_words,
+    removed,
     texts,
 )
 
@@ -193,3 +194,85 @@ def test_bylines_read_here_are_bylines_in_the_model(tmp_path):
     collection = collection_of(tmp_path, f"守边人的坚守\n■ 王海涛 李 娜\n{LEAD}\n{MORE}\n")
     [essay] = collection.essays
     assert all(isinstance(b, Byline) for b in essay.bylines)
+
+
+# --- a government page's property table, read one cell a line ---------------------------------
+
+DOCUMENT = [
+    "各区人民政府，市政府各委、办、局：",
+    "为进一步做好政务公开工作，经市政府同意，现就有关事项通知如下。",
+    "一、提高认识",
+    "各单位要充分认识政务公开工作的重要意义，切实加强组织领导，落实工作责任。",
+    "二、狠抓落实",
+    "各单位要对照要求逐项抓好落实，确保各项任务按时完成，取得实效。",
+    "某某市人民政府办公厅",
+    "2021年3月5日",
+]
+TABLE = [
+    "索 引 号：",
+    "11223344/2021-00015",
+    "发文机关：",
+    "某某市人民政府办公厅",
+    "成文日期：",
+    "2021年03月05日",
+    "标　　题：",
+    "某某市人民政府办公厅关于进一步做好政务公开工作的通知",
+    "发文字号：",
+    "某政办发〔2021〕15号",
+    "发布日期：",
+    "2021年03月12日",
+    "主 题 词：",
+]
+
+
+@pytest.mark.parametrize(
+    "title_lines",
+    [
+        ["某某市人民政府办公厅关于进一步", "做好政务公开工作的通知"],
+        ["某某市人民政府办公厅关于进一步做好政务公开工作的通知"],
+    ],
+)
+def test_a_property_table_read_cell_by_cell_is_debris_its_publication_date_the_pages(
+    tmp_path, title_lines
+):
+    text = "\n".join([*TABLE, *title_lines, "某政办发〔2021〕15号", *DOCUMENT]) + "\n"
+    collection = collection_of(tmp_path, text)
+    assert [cut for _, cut in removed(collection)] == TABLE
+    assert {rule for rule, _ in removed(collection)} == {"property-table"}
+    assert collection.date == "2021年03月12日"  # published, not written (成文日期)
+    [essay] = collection.essays
+    assert collection.title == essay.title == "某某市人民政府办公厅关于进一步做好政务公开工作的通知"
+    [article] = essay.articles
+    assert article.title is None  # the document's number titles nothing
+    assert "某政办发〔2021〕15号" in paragraphs(collection)
+    assert article.date == "2021年3月5日"  # the date it is signed with
+    assert authors(article) == [("某某市人民政府办公厅", "")]
+    assert headings(collection) == ["一、提高认识", "二、狠抓落实"]
+
+
+def test_labels_alone_over_text_are_no_property_table(tmp_path):
+    """Too few cells, and labels of the text's own boxes, make no table."""
+    lines = [
+        "学习体会",
+        "内容简介：",
+        "本书收录了作者的读书笔记。",
+        "发布日期：",
+        "2021年03月12日",
+        *DOCUMENT,
+    ]
+    collection = collection_of(tmp_path, "\n".join(lines) + "\n")
+    assert "property-table" not in {rule for rule, _ in removed(collection)}
+    assert "本书收录了作者的读书笔记。" in paragraphs(collection)
+
+
+def test_a_first_line_with_about_over_a_sentence_is_no_broken_title(tmp_path):
+    lines = ["关于进一步", "做好政务公开工作，各单位要高度重视。", *DOCUMENT]
+    collection = collection_of(tmp_path, "\n".join(lines) + "\n")
+    assert collection.title != "关于进一步做好政务公开工作，各单位要高度重视。"
+    assert not any(r.rule == "document-title-broken" for r in collection.repairs)
+
+
+def test_a_document_number_in_a_sentence_stays_the_sentence(tmp_path):
+    line = "根据某政办发〔2021〕15号文件要求，各单位要抓好落实。"
+    collection = collection_of(tmp_path, "\n".join(["学习体会", LEAD, line, MORE]) + "\n")
+    assert line in paragraphs(collection)

@@ -15,7 +15,7 @@ from ..chars import (
     SENTENCE_END,
     WIDE_SPACES,
 )
-from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, rule
+from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, NAME, OPEN, SHORT_DATE, C, rule
 
 # --- inside an essay ------------------------------------------------------------
 
@@ -182,7 +182,7 @@ HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source li
 # note under it, then the text.
 DOCUMENT_TITLE = rule(
     "document-title-glued",
-    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通知))"
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:{DOCUMENT_KINDS}))"
     rf"(?P<note>{OPEN}[^()（）]{{4,80}}?(?:通过|发布|印发|公布|批准){CLOSE})(?P<rest>\S.*)?$",
     f"某某委员会第二次全体会议决议{LPAREN}2020年5月8日某某委员会第二次全体会议通过{RPAREN}会议听取了…",
     "a document's title and its note of adoption glued to its text: a heading over the text",

@@ -20,6 +20,8 @@ from pathlib import Path
 from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
 from ..patterns import (
     BOOK_TITLE,
+    BROKEN_TITLE,
+    BROKEN_TITLE_END,
     BYLINE_BEFORE_TITLE,
     CATALOGUE_CODE,
     DATE,
@@ -202,6 +204,7 @@ def single_essay(
         lead += 1
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
     start = lead + (kicker is not None)
+    pieces = joined_title(pieces, start, collection.repairs)
     taken, left = header_title(collection, pieces[start:], conventions)
     titled = collection.title_line > 0
     # Untitled, the essay starts at its first words: not at the date over them.
@@ -229,6 +232,30 @@ def single_essay(
         collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)
+
+
+def joined_title(pieces: list[SourceLine], start: int, repairs: list[Repair]) -> list[SourceLine]:
+    """The pieces with a document's title broken over two lines at `start`
+    (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见) as one, the join reported."""
+    if start + 1 >= len(pieces):
+        return pieces
+    first, second = pieces[start], pieces[start + 1]
+    if (
+        not BROKEN_TITLE.match(first.text)
+        or not BROKEN_TITLE_END.match(second.text)
+        or not head_title_like(first.text + second.text)
+    ):
+        return pieces
+    repairs.append(
+        Repair(
+            first.number,
+            BROKEN_TITLE.name,
+            f"{first.text[-6:]} / {second.text[:6]} (line {second.number})",
+            first.text[-6:] + second.text[:6],
+        )
+    )
+    title = SourceLine(first.number, first.text + second.text)
+    return [*pieces[:start], title, *pieces[start + 2 :]]
 
 
 def kicker_over_title(pieces: list[SourceLine]) -> bool:

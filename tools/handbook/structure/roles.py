@@ -25,6 +25,7 @@ from ..patterns import (
     DATE_GLUED_AFTER_TEXT,
     DATE_LINE,
     DECK_NAME_END,
+    DOCUMENT_NUMBER,
     DOCUMENT_TITLE,
     ERA_DATE,
     GLUED_DECK,
@@ -143,6 +144,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         return [Token("display", text, line, MARKDOWN_LIST_ITEM.name)]  # heads nothing
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
+    if DOCUMENT_NUMBER.match(text):  # a line of the document's head that titles nothing
+        return [Token("display", text, line, DOCUMENT_NUMBER.name)]
     if ctx.first and SUBTITLE.pattern.match(text):
         ctx.recognise(line, SUBTITLE.name, "essay subtitle")
         return [Token("subtitle", text, line, SUBTITLE.name)]
