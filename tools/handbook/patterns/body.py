@@ -15,7 +15,17 @@ from ..chars import (
     SENTENCE_END,
     WIDE_SPACES,
 )
-from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, NAME, OPEN, SHORT_DATE, C, rule
+from .base import (
+    CLOSE,
+    DATE_PART,
+    DOCUMENT_KINDS,
+    NAME,
+    OPEN,
+    PUBLISHER_KINDS,
+    SHORT_DATE,
+    C,
+    rule,
+)
 
 # --- inside an essay ------------------------------------------------------------
 
@@ -157,6 +167,8 @@ PHOTOGRAPHER_CREDIT = rule(
 # line (注　　释), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")
 
+PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
+
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = rule(
     "split-head-line",
@@ -169,7 +181,7 @@ HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = rule(
     "split-glued-source",
-    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:网|报|社|台|刊|杂志|客户端|新闻))",
+    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:{PUBLISHER}))",
     f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
     "a source label glued after a title (which may follow the last article's last sentence)",
     needs="来源",
@@ -221,7 +233,7 @@ SUBHEAD_AFTER_MAIN = rule(
 )
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
-    r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"
+    rf"^[^\s，。：:]{{1,12}}?(?:{PUBLISHER})"
     r"(?:[－\-—·][^\s，。：:]{1,12}?(?:网|报|社|台|刊))*"
 )
 

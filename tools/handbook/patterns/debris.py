@@ -11,7 +11,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, OPEN, C, rule
+from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, rule
 
 # --- site debris --------------------------------------------------------------
 
@@ -341,8 +341,10 @@ PROPERTY_ALONE = rule(
 )
 # A source that is a paper, an agency or a news site (中国石化报, 新华社,
 # 人民网): alone on the property line it still names the text's source; a
-# platform (学习平台) or the site itself does not.
-OUTLET = re.compile(r"^[^\s，。：:]{1,12}?(?:报|社|网|电视台|电台|杂志|客户端)$")
+# platform (学习平台) or the site itself does not: of the publishers' kinds,
+# a station only as one (电视台, 电台), never a journal or a news column.
+OUTLET_KINDS = [k for k in PUBLISHER_KINDS if k not in ("台", "刊", "新闻")] + ["电视台", "电台"]
+OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
 # A government site's property table over a document, read one cell a line:
 # each label alone (spaced to one width at times, 索 引 号：, 标　　题：), its
 # value on the next line. The table is the site's furniture: the document's
