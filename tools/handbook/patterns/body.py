@@ -15,7 +15,17 @@ from ..chars import (
     SENTENCE_END,
     WIDE_SPACES,
 )
-from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, rule
+from .base import (
+    CLOSE,
+    DATE_PART,
+    DOCUMENT_KINDS,
+    NAME,
+    OPEN,
+    PUBLISHER_KINDS,
+    SHORT_DATE,
+    C,
+    rule,
+)
 
 # --- inside an essay ------------------------------------------------------------
 
@@ -92,6 +102,18 @@ NOT_A_LABEL = rule(
     "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
 )
 
+# A feature's section head alone on its line between two paragraphs, a
+# phrase (of clauses, at times, or a quotation) with no stop: where the text
+# sets two or more so, each heads a section (守在山沟沟里，他们是一群不穿军装的军人).
+# A colon in it makes it a lead-in, a label or a place's headline (某县：…).
+LONE_HEAD = rule(
+    "lone-section-head",
+    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,39}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
+    f"以学为先{COMMA}牢筑信仰之魂",
+    "a phrase alone between paragraphs, no stop in it: a section's head, where the text's habit",
+)
+LONE_HEADS_MIN = 2  # such lines in an essay that make it its habit
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",
@@ -131,9 +153,21 @@ SPACED_BYLINE = re.compile(
     rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
     rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
 )
+# A photo's caption and its photographer's credit after a space
+# (“好十连”官兵在执行任务中。 谷永敏摄): one line of text, the space no
+# paragraph break.
+PHOTOGRAPHER_CREDIT = rule(
+    "photographer-after-caption",
+    rf"(?<=[{SENTENCE_END}”])[ \u00a0{WIDE_SPACES}]+(?P<credit>[{HAN}]{{2,4}}摄)$",
+    "官兵在执行任务中。 张三摄",
+    "a caption's photographer after a space: the caption's last words, not a paragraph",
+    needs="摄",
+)
 # The spaced label of an imprint (出　　版：) or a label spaced alone on its
 # line (注　　释), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")
+
+PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
 
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = rule(
@@ -147,7 +181,7 @@ HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = rule(
     "split-glued-source",
-    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:网|报|社|台|刊|杂志|客户端|新闻))",
+    rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:{PUBLISHER}))",
     f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
     "a source label glued after a title (which may follow the last article's last sentence)",
     needs="来源",
@@ -160,7 +194,7 @@ HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source li
 # note under it, then the text.
 DOCUMENT_TITLE = rule(
     "document-title-glued",
-    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通知))"
+    rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:{DOCUMENT_KINDS}))"
     rf"(?P<note>{OPEN}[^()（）]{{4,80}}?(?:通过|发布|印发|公布|批准){CLOSE})(?P<rest>\S.*)?$",
     f"某某委员会第二次全体会议决议{LPAREN}2020年5月8日某某委员会第二次全体会议通过{RPAREN}会议听取了…",
     "a document's title and its note of adoption glued to its text: a heading over the text",
@@ -199,7 +233,7 @@ SUBHEAD_AFTER_MAIN = rule(
 )
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
-    r"^[^\s，。：:]{1,12}?(?:网|报|社|台|刊|杂志|客户端|新闻)"
+    rf"^[^\s，。：:]{{1,12}}?(?:{PUBLISHER})"
     r"(?:[－\-—·][^\s，。：:]{1,12}?(?:网|报|社|台|刊))*"
 )
 

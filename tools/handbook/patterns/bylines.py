@@ -48,6 +48,10 @@ SPEAKER_OFFICE = (
 SPACED_NAME = rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,2}}"
 # A reporter's title before their name in a newspaper's byline (■ 首席记者 张三).
 REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
+# One writer's name in a byline that parts its names by spaces: two or three
+# characters, a two-character name spread to three characters' width (邵 敏).
+SPREAD_NAME = rf"(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,3}})(?=\s|$)"
+SPREAD_NAMES = re.compile(SPREAD_NAME)
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
@@ -115,6 +119,14 @@ BYLINES = [
         "a page's property naming who posted the text (school, unit, department): their byline",
     ),
     rule(
+        "author-list",
+        rf"^(?P<role>作者|文字|撰文|执笔|文|撰稿)\s*[:\uff1a/\uff0f]\s*"
+        rf"(?P<reporters>{NAME}(?:[、，,]\s*{NAME})+)$",
+        f"作者{COLON}张三、李四",
+        "作者：X、Y: two writers or more parted by 、, each with the label as their role",
+        needs="、",
+    ),
+    rule(
         "author-credit",
         rf"^(?P<role>作者)\s*{C}\s*(?P<name>[^\s{COMMA},。:{COLON}]{{5,16}})$",
         f"作者{COLON}中国经济网",
@@ -162,6 +174,22 @@ BYLINES = [
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
         needs="■",
+    ),
+    rule(
+        "square-byline-names",
+        rf"^■\s*(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{1,5}})$",
+        "■邵 敏 谷永敏 武元晋",
+        "a newspaper's ■ byline naming several writers parted by spaces (a two-character name"
+        " spread to three characters' width with a space inside)",
+        needs="■",
+    ),
+    rule(
+        "producer-credit",
+        rf"(?:^|(?<=[{SENTENCE_END}”]))\s*(?P<byline>{OPEN}(?P<name>[^()（）\s由的]{{2,40}}?"
+        rf"(?:媒体|中心|部|社|报|台|网|工作室|团队|频道))(?P<role>出品){CLOSE})\s*$",
+        f"{LPAREN}某某日报·某某新闻中心融媒体出品{RPAREN}",
+        "the desk that produced a feature, credited in brackets after its text: its source",
+        needs="出品",
     ),
     rule(
         "signature",
@@ -309,6 +337,8 @@ SHORT_BYLINES = {
     "posted-by",
     "speaker-office",
     "speaker-name-spaced",
+    "author-list",
+    "square-byline-names",
 }
 SHORT_PIECE = 120  # characters
 
@@ -319,6 +349,7 @@ SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "credit-tail",
+    "producer-credit",
     "written-by-tail",
     "supplied-by-tail",
     "reporter-tail",

@@ -11,7 +11,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, OPEN, C, rule
+from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, rule
 
 # --- site debris --------------------------------------------------------------
 
@@ -289,12 +289,41 @@ SIDE_MENU_HEAD = rule(
     "the heading of the side menu of the site's section, in two languages, after the text",
 )
 
+# The labels of the page's properties, each kind once: the patterns below
+# are made from them.
+# Who wrote the text, or put it on the site (发布人：中国化工报): the byline's
+# names, each with its label as its role.
+AUTHOR_LABELS = {"作者", "发布者", "发布人"}
+# The source a byline's property line names beside its author (作者：X 来源：党办):
+# one more name of the byline, its role 来源. Alone, with no author, it is
+# the page's furniture (来源：学习强国 | 日期：…).
+SOURCE_LABELS = {"来源", "文章来源"}
+# When the text was put on the site, by whatever word the site labels it:
+# 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59.
+DATE_LABELS = {
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "加入时间",
+    "添加时间",
+    "录入时间",
+    "发表时间",
+    "上传时间",
+    "时间",
+    "日期",
+}
+COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+STAFF_LABELS = {"责任编辑", "编辑", "摄影"}  # who worked on the page, not on the text
+
+
+def labels(*kinds: set[str]) -> str:
+    """An alternation of the labels, the longest first (点击数 before 点击)."""
+    return "|".join(sorted(set().union(*kinds), key=lambda label: (-len(label), label)))
+
+
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
-PROPERTY_LABEL = (
-    r"文章来源|来源|作者|发布者|发布人|发布时间|发布日期|更新时间|加入时间|添加时间|录入时间|发表时间|上传时间|"
-    r"时间|日期|点击数|点击|浏览次数|浏览|阅读数|责任编辑|编辑|摄影"
-)
+PROPERTY_LABEL = labels(SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS)
 PROPERTY_LINE = rule(
     "cms-properties",
     rf"^(?:>\s*)?(?:(?:{PROPERTY_LABEL})\s*{C}.*?){{2,}}$",
@@ -310,32 +339,42 @@ PROPERTY_ALONE = rule(
     f"发布者{COLON}科捷物流",
     "one of the page's properties alone on a line",
 )
-# Who wrote the text, or put it on the site (发布人：中国化工报): the byline's
-# names, each with its label as its role.
-AUTHOR_LABELS = {"作者", "发布者", "发布人"}
-# The source a byline's property line names beside its author (作者：X 来源：党办):
-# one more name of the byline, its role 来源. Alone, with no author, it is
-# the page's furniture (来源：学习强国 | 日期：…).
-SOURCE_LABELS = {"来源", "文章来源"}
 # A source that is a paper, an agency or a news site (中国石化报, 新华社,
 # 人民网): alone on the property line it still names the text's source; a
-# platform (学习平台) or the site itself does not.
-OUTLET = re.compile(r"^[^\s，。：:]{1,12}?(?:报|社|网|电视台|电台|杂志|客户端)$")
-# When the text was put on the site, by whatever word the site labels it:
-# 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59 (never its 时间 alone).
-DATE_LABELS = {
-    "发布时间",
-    "发布日期",
-    "更新时间",
-    "加入时间",
-    "添加时间",
-    "录入时间",
-    "发表时间",
-    "上传时间",
-    "时间",
-    "日期",
+# platform (学习平台) or the site itself does not: of the publishers' kinds,
+# a station only as one (电视台, 电台), never a journal or a news column.
+OUTLET_KINDS = [k for k in PUBLISHER_KINDS if k not in ("台", "刊", "新闻")] + ["电视台", "电台"]
+OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
+# A government site's property table over a document, read one cell a line:
+# each label alone (spaced to one width at times, 索 引 号：, 标　　题：), its
+# value on the next line. The table is the site's furniture: the document's
+# title and dates stand again in the document, its 发布日期 is the page's date.
+DOCUMENT_LABELS = {
+    "索引号",
+    "主题分类",
+    "发文机关",
+    "成文日期",
+    "标题",
+    "发文字号",
+    "主题词",
+    "发布机构",
+    "生成日期",
+    "文号",
+    "信息分类",
+    "组配分类",
+    "体裁分类",
+    "公开方式",
+    "有效性",
 }
-COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+TITLE_LABEL = "标题"  # the cell holding the document's title
+PROPERTY_CELL = rule(
+    "property-table",
+    rf"^(?P<label>[{HAN}](?:[ \u3000]*[{HAN}]){{1,4}})\s*{C}$",
+    f"发文机关{COLON}",
+    "a label of the page's property table alone on its line, its value on the next",
+    needs=COLON,  # the reader widened the colon after the label
+)
+TABLE_LABELS_MIN = 3  # labels in a run that make a table
 ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
 
 # In a Markdown export (its first line a `# ` heading), a horizontal rule.
@@ -370,7 +409,7 @@ TEASER = rule(
 
 # After a property line that ends in a hit counter (点击数：), its unit alone.
 HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
-COUNTER_LABEL = re.compile(rf"(?:点击数|点击|浏览次数|浏览|阅读数){C}\s*\d*$")
+COUNTER_LABEL = re.compile(rf"(?:{labels(COUNTER_LABELS)}){C}\s*\d*$")
 
 # A trail set one step a line, from the home page's link at the page's
 # top (首页 / 校园采风 / 正文): the steps down to the one naming the text

@@ -13,12 +13,46 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, DATE_PART, OPEN, C, rule
+from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, OPEN, C, rule
 
 # --- the document's head ------------------------------------------------------
 
 # The date of the collection, on a line of its own before the first essay.
 DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
+
+# A newspaper's kicker (引题) over its headline: a line leading into the
+# title with a dash at its end (征服…、征战高原戈壁——). The deck of the text,
+# set above its title: never the title itself.
+KICKER = rule(
+    "kicker-over-title",
+    rf"^[^{SENTENCE_END}—]{{6,100}}——$",
+    "扎根边防二十年，他们把青春写在雪线上——",
+    "a kicker leading into the title under it with a dash: the text's subtitle",
+    needs="——",
+)
+
+# An official document's title set over two lines at its head, broken after
+# 关于 and the first words of its matter (国务院办公厅关于推进 / 政务新媒体…的意见):
+# one title, the second line ending in the document's kind.
+BROKEN_TITLE = rule(
+    "document-title-broken",
+    rf"^[^{SENTENCE_END}，、；：:\s]{{2,30}}关于[^{SENTENCE_END}，、；：:\s]{{0,30}}$",
+    "某某市人民政府关于进一步加强",
+    "the first line of a document's title broken over two: 发文机关关于…, its kind on the next",
+    needs="关于",
+)
+BROKEN_TITLE_END = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,40}}(?:{DOCUMENT_KINDS})$")
+
+# An official document's number under its title (国办发〔2018〕123号): the
+# issuer's short name, the year in brackets, the number. A line of the
+# document's head, never a title.
+DOCUMENT_NUMBER = rule(
+    "document-number",
+    rf"^[{HAN}]{{1,10}}[〔\[［【{LPAREN}(]\d{{4}}[〕\]］】{RPAREN})]\s*第?\d{{1,4}}号$",
+    "某政办发〔2021〕15号",
+    "an official document's number under its title: text of its head, no title",
+    needs="号",
+)
 
 # A date alone, bare or in brackets: the date of what it stands under.
 DATE_LINE = rule(

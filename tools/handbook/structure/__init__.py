@@ -20,6 +20,8 @@ from pathlib import Path
 from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
 from ..patterns import (
     BOOK_TITLE,
+    BROKEN_TITLE,
+    BROKEN_TITLE_END,
     BYLINE_BEFORE_TITLE,
     CATALOGUE_CODE,
     DATE,
@@ -29,6 +31,7 @@ from ..patterns import (
     HEAD_CUT,
     HEADING_MARKERS,
     INVISIBLE_LINE,
+    KICKER,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
@@ -43,7 +46,7 @@ from .numbers import parse_number
 from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
-from .shapes import head_title_like, name_like, plain_title_like
+from .shapes import ends_sentence, head_title_like, name_like, plain_title_like
 from .survey import Conventions, survey
 
 __all__ = ["build_collection", "parse_number"]
@@ -199,7 +202,10 @@ def single_essay(
     lead = 0  # news datelines standing above the title
     while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
         lead += 1
-    taken, left = header_title(collection, pieces[lead:], conventions)
+    kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
+    start = lead + (kicker is not None)
+    pieces = joined_title(pieces, start, collection.repairs)
+    taken, left = header_title(collection, pieces[start:], conventions)
     titled = collection.title_line > 0
     # Untitled, the essay starts at its first words: not at the date over them.
     opening = next((p for p in pieces if not PROPERTY_DATE.match(p.text)), None)
@@ -208,7 +214,12 @@ def single_essay(
     what = "one essay, title from first line" if titled else "one essay, no title"
     collection.recognitions.append(Recognition(line, "no-marker", what))
     before = pieces[:lead]
-    body = left + pieces[lead + taken :]
+    body = left + pieces[start + taken :]
+    if kicker is not None and titled:  # the deck set above the title: the essay starts there
+        essay.subtitle, essay.line = kicker.text, kicker.number
+        collection.recognitions.append(Recognition(kicker.number, KICKER.name, "essay subtitle"))
+    elif kicker is not None:
+        body.insert(0, kicker)
     contents = bulleted_contents(body)
     if contents:
         collection.recognitions.append(
@@ -221,6 +232,42 @@ def single_essay(
         collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)
+
+
+def joined_title(pieces: list[SourceLine], start: int, repairs: list[Repair]) -> list[SourceLine]:
+    """The pieces with a document's title broken over two lines at `start`
+    (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见) as one, the join reported."""
+    if start + 1 >= len(pieces):
+        return pieces
+    first, second = pieces[start], pieces[start + 1]
+    if (
+        not BROKEN_TITLE.match(first.text)
+        or not BROKEN_TITLE_END.match(second.text)
+        or not head_title_like(first.text + second.text)
+    ):
+        return pieces
+    repairs.append(
+        Repair(
+            first.number,
+            BROKEN_TITLE.name,
+            f"{first.text[-6:]} / {second.text[:6]} (line {second.number})",
+            first.text[-6:] + second.text[:6],
+        )
+    )
+    title = SourceLine(first.number, first.text + second.text)
+    return [*pieces[:start], title, *pieces[start + 2 :]]
+
+
+def kicker_over_title(pieces: list[SourceLine]) -> bool:
+    """Whether the first of two pieces is a kicker leading with its dash into
+    a title on the second (征服…、征战高原戈壁—— / 爱山无悔 路在脚下)."""
+    return (
+        len(pieces) == 2
+        and KICKER.match(pieces[0].text) is not None
+        and head_title_like(pieces[1].text)
+        and not ends_sentence(pieces[1].text)
+        and byline_match(pieces[1].text) is None
+    )
 
 
 def opening_byline_alone(text: str) -> bool:

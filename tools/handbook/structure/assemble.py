@@ -28,6 +28,8 @@ from ..patterns import (
     HEADLINE_MAX,
     ISSUER,
     LABEL_HEADINGS,
+    LONE_HEAD,
+    LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
     OPENING_BYLINES,
@@ -68,6 +70,7 @@ class State:
     line_text: dict[int, int] | None = (
         None  # characters of paragraph text a line holds, counted once
     )
+    lone_heads: set[int] | None = None  # the tokens that are lone section heads, found once
 
     @property
     def head(self) -> bool:
@@ -110,6 +113,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(following.line, token.rule, f"the title given again: {token.text}")
             )
+        elif token.kind == "paragraph" and i in lone_heads(state):
+            content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
             title(state, token, recognitions)
@@ -387,10 +392,19 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     return (
         isinstance(article.blocks[-1], Paragraph | Byline)
         and has_prose(article)  # short lines under a title are its sub-heads and deck
+        and not after_short_line(article)
         and following is not None
         and following.kind == "paragraph"
         and body_length(state, following) >= ARTICLE_BODY_MIN
     )
+
+
+def after_short_line(article: Article) -> bool:
+    """Whether the article's last block is a short line that ends no
+    sentence: a line under it is the last of a run of such lines (a photo
+    report's captions, 战鹰出击 / 空中双机编队 / 精心维修), which heads nothing."""
+    last = article.blocks[-1]
+    return isinstance(last, Paragraph) and plain_title_like(last.text, 2)
 
 
 def paragraph_text(tokens: list[Token]) -> dict[int, int]:
@@ -473,6 +487,29 @@ def feed_headline(state: State, text: str) -> bool:
     if state.place_headlines is None:
         state.place_headlines = sum(place_headline(t.text) for t in state.tokens)
     return state.place_headlines >= TITLE_HABIT
+
+
+def lone_heads(state: State) -> set[int]:
+    """The essay's lone section heads: phrases with no stop, each alone
+    between two paragraphs (the one under it ending a sentence), where the
+    essay sets two or more so that hold clauses (以学为先，牢筑信仰之魂: a
+    piece's title has none); then the plain ones are heads too. A run of
+    short lines, a photo report's captions, is none."""
+    if state.lone_heads is None:
+        tokens = state.tokens
+        phrase = [t.kind == "paragraph" and bool(LONE_HEAD.match(t.text)) for t in tokens]
+        found = {
+            i
+            for i in range(1, len(tokens) - 1)
+            if phrase[i]
+            and tokens[i - 1].kind == "paragraph"
+            and not phrase[i - 1]
+            and tokens[i + 1].kind == "paragraph"
+            and ends_sentence(tokens[i + 1].text)
+        }
+        clauses = sum(not plain_title_like(tokens[i].text) for i in found)
+        state.lone_heads = found if clauses >= LONE_HEADS_MIN else set()
+    return state.lone_heads
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one

@@ -27,9 +27,11 @@ from ..patterns import (
     COLUMN_LABEL,
     COUNTER_LABEL,
     CRUMB_SEPARATORS,
+    DATE_LABELS,
     DATE_LINE,
     DATELINE,
     DEBRIS,
+    DOCUMENT_LABELS,
     FOOTER_CONTACTS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
@@ -49,6 +51,7 @@ from ..patterns import (
     POST_BOX_LABEL,
     POST_BOX_MIN,
     POST_META,
+    PROPERTY_CELL,
     PROPERTY_DATE,
     SECTION_RUN_MIN,
     SEPARATING_DEBRIS,
@@ -56,7 +59,9 @@ from ..patterns import (
     SITE_SECTION,
     SPACED_TRAIL,
     SPAN_DEBRIS,
+    TABLE_LABELS_MIN,
     TEASER,
+    TITLE_LABEL,
     TOP_SECTION_RUN_MIN,
     TRAIL_END,
     TRAIL_STEPS_MAX,
@@ -120,6 +125,9 @@ def remove_debris(
 ) -> tuple[list[SourceLine], list[Removal], PageFacts]:
     """The lines without debris, what was removed, and what the page says of itself."""
     removed, facts, read = front_matter(lines)
+    table, day = property_table(lines)
+    removed |= table
+    facts.date = facts.date or day
     in_breadcrumb = False
     parts: list[Removal] = []  # debris cut from a line whose text is kept
     headlines: dict[int, SourceLine] = {}  # a line whose debris is cut: what is left of it
@@ -182,6 +190,49 @@ def named_again(names: list[Author], lines: frozenset[str]) -> bool:
     whole, as the page's debris, its date the page's. A name the text only
     mentions does not count."""
     return all(a.name in lines for a in names)
+
+
+def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFact | None]:
+    """A page's property table read one cell a line (索 引 号： / 000014349/…
+    / 主题分类： / …): removed, each label with the value on the line under it
+    (none where the next line is a label, or begins the document's title,
+    which the table gives and the document sets again below it); the first
+    date under a label of the page's date (发布日期) is the page's."""
+    cells = [cell_label(line.text) for line in lines]
+    found: dict[int, Removal] = {}
+    day = None
+    i = 0
+    while i < len(lines):
+        if not cells[i]:
+            i += 1
+            continue
+        run: dict[int, Removal] = {}
+        title, count, when = "", 0, None
+        while i < len(lines) and cells[i]:
+            label, count = cells[i], count + 1
+            run[i] = Removal(lines[i].number, PROPERTY_CELL.name, lines[i].text)
+            i += 1
+            value = lines[i].text if i < len(lines) and not cells[i] else ""
+            if not value or (title and title.startswith(value)):
+                continue  # an empty cell: the document's own head follows
+            run[i] = Removal(lines[i].number, PROPERTY_CELL.name, value)
+            title = value if label == TITLE_LABEL else title
+            if when is None and label in DATE_LABELS and (m := DATE.match(value)):
+                when = PageFact(m.group(0), lines[i].number)
+            i += 1
+        if count >= TABLE_LABELS_MIN:
+            found |= run
+            day = day or when
+    return found, day
+
+
+def cell_label(text: str) -> str:
+    """The label of a property table's cell alone on its line, spaces left out, or ""."""
+    if text[-1:] not in "：:":
+        return ""
+    m = PROPERTY_CELL.match(text)
+    label = "".join(m["label"].split()) if m else ""
+    return label if label in DOCUMENT_LABELS or label in DATE_LABELS else ""
 
 
 def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts, set[int]]:

@@ -25,6 +25,7 @@ from ..patterns import (
     DATE_GLUED_AFTER_TEXT,
     DATE_LINE,
     DECK_NAME_END,
+    DOCUMENT_NUMBER,
     DOCUMENT_TITLE,
     ERA_DATE,
     GLUED_DECK,
@@ -53,6 +54,7 @@ from ..patterns import (
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
+    SPREAD_NAMES,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
     UNIT_ABOVE,
@@ -142,6 +144,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         return [Token("display", text, line, MARKDOWN_LIST_ITEM.name)]  # heads nothing
     if CODE_LABEL.match(text):
         return [Token("label", text, line, "code-label")]
+    if DOCUMENT_NUMBER.match(text):  # a line of the document's head that titles nothing
+        return [Token("display", text, line, DOCUMENT_NUMBER.name)]
     if ctx.first and SUBTITLE.pattern.match(text):
         ctx.recognise(line, SUBTITLE.name, "essay subtitle")
         return [Token("subtitle", text, line, SUBTITLE.name)]
@@ -261,11 +265,14 @@ def date_of(groups: dict[str, str | None]) -> str | None:
 
 
 def authors_of(groups: dict[str, str | None]) -> list[Author]:
-    """The authors a byline names: one by `name`, reporters, the source."""
+    """The authors a byline names: one by `name`, writers parted by spaces,
+    reporters, the source."""
     authors = []
     if groups.get("name"):
         name = groups["name"].strip()
         authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
+    for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
+        authors.append(Author(writer))  # named with no title: 邵 敏 as written
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))

@@ -23,6 +23,7 @@ from ..patterns import (
     HEADLINE_PARTS,
     NBSP_BREAK,
     PARAGRAPH_BREAK_SPACE,
+    PHOTOGRAPHER_CREDIT,
     PROPERTY_ALONE,
     SPACED_BYLINE,
     SPACED_LABEL,
@@ -86,6 +87,8 @@ def paragraph_pieces(
         else []
     )
     breaks = [b for b in breaks if not any(start < b.start() < end for start, end in bylines)]
+    if breaks and (credit := PHOTOGRAPHER_CREDIT.search(text)):
+        breaks = [b for b in breaks if b.end() != credit.start("credit")]
     if breaks and (parts := HEADLINE_PARTS.match(text)) and headline_parts(parts, breaks):
         breaks = breaks[1:]
     label = SPACED_LABEL.match(text)
