@@ -68,9 +68,12 @@ LATIN_FURNITURE = rule(
 )
 DOCUMENT_NAME = rule(
     "document-name",
-    rf"^[^{SENTENCE_END}{COMMA},：:]{{6,60}}?(?:意见|通知|决定|决议|办法|方案|规定|条例|公报|纲要|报告)$",
+    rf"^[^{SENTENCE_END}{COMMA},：:]{{2,30}}关于[^{SENTENCE_END}{COMMA},：:]{{2,50}}"
+    r"(?:意见|通知|决定|决议|办法|方案|规定|条例|公报|纲要|报告)$",
     "国务院办公厅关于推进政务新媒体健康有序发展的意见",
-    "a document's name (…关于…的意见): a headline when it stands alone",
+    "a document's name, its issuer, 关于 and what it is about before its kind "
+    "(…关于…的意见; a line ending in 作报告 is no document's name)",
+    needs="关于",
 )
 TABLE_CELLS_MIN = 3  # labels, each over its value, that make a table read cell by cell
 HEADLINE_MIN = 8  # characters of a line near the top that could title the text

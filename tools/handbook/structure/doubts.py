@@ -64,7 +64,9 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         doubts.append(long_title(collection.title_line, "the text's title", collection.title))
     numbers = [e.number for e in collection.essays if e.marker]
     doubts += numbering(numbers, [e.line for e in collection.essays if e.marker], "essay")
-    doubts += title_shape(collection.title_line, collection.title) + file_name_title(collection)
+    if collection.title_line:  # else the file's name, not a line taken for a title
+        doubts += title_shape(collection.title_line, collection.title)
+    doubts += file_name_title(collection)
     for essay in collection.essays:
         if (essay.line, essay.title) != (collection.title_line, collection.title):
             doubts += title_shape(essay.line, essay.title)
@@ -112,21 +114,19 @@ def title_shape(line: int, title: str | None) -> list[Doubt]:
 
 def file_name_title(collection: Collection) -> list[Doubt]:
     """A text titled by its file name while a line near its top, kept as
-    text, has the shape of a headline."""
+    text, has the shape of a headline: a note naming the title or a
+    document's name first, else the first line shaped as a headline."""
     if collection.title_line or not collection.essays:
         return []
-    top = [b for a in collection.essays[0].articles for b in a.blocks][:HEADLINE_REACH]
-    line = next(
-        (
-            b
-            for b in top
-            if isinstance(b, Paragraph)
-            and len(b.text) >= HEADLINE_MIN
-            and head_title_like(b.text)
-            and not ends_sentence(b.text)
-        ),
-        None,
-    )
+    blocks = [b for a in collection.essays[0].articles for b in a.blocks][:HEADLINE_REACH]
+    top = [b for b in blocks if isinstance(b, Paragraph)]
+    named = [b for b in top if TITLE_LABEL.search(b.text) or DOCUMENT_NAME.search(b.text)]
+    shaped = [
+        b
+        for b in top
+        if len(b.text) >= HEADLINE_MIN and head_title_like(b.text) and not ends_sentence(b.text)
+    ]
+    line = next(iter(named + shaped), None)
     return [doubt(line.line, "title-from-file-name", line.text)] if line else []
 
 
@@ -195,28 +195,32 @@ def table_cells(article: Article) -> list[Doubt]:
     """Labels alone on their lines each over a short value (`索 引 号：` /
     `000014349/2018-00221` / `主题分类：` …): a table read cell by cell,
     reported once at its first label."""
-    out, run = [], []
     blocks = [b for b in article.blocks if not isinstance(b, Byline)]
-    at = 0
+    runs, run, at = [], [], 0
     while at < len(blocks):
-        pair = blocks[at : at + 2]
-        if (
-            len(pair) == 2
-            and LABEL_ALONE.search(pair[0].text)
-            and not LABEL_ALONE.search(pair[1].text)
-            and len(pair[1].text) <= TITLE_MAX
-            and not prose(pair[1].text)
-        ):
-            run.append(pair[0])
+        if is_cell(blocks[at : at + 2]):
+            run.append(blocks[at])
             at += 2
-            continue
-        if len(run) >= TABLE_CELLS_MIN:
-            out.append(doubt(run[0].line, "table-cells", " ".join(b.text for b in run)))
-        run = []
-        at += 1
-    if len(run) >= TABLE_CELLS_MIN:
-        out.append(doubt(run[0].line, "table-cells", " ".join(b.text for b in run)))
-    return out
+        else:
+            runs.append(run)
+            run, at = [], at + 1
+    runs.append(run)
+    return [
+        doubt(r[0].line, "table-cells", " ".join(b.text for b in r))
+        for r in runs
+        if len(r) >= TABLE_CELLS_MIN
+    ]
+
+
+def is_cell(pair: list) -> bool:
+    """A label alone over its value: short, no sentence, no label itself."""
+    return (
+        len(pair) == 2
+        and LABEL_ALONE.search(pair[0].text) is not None
+        and not LABEL_ALONE.search(pair[1].text)
+        and len(pair[1].text) <= TITLE_MAX
+        and not prose(pair[1].text)
+    )
 
 
 def like_lines_title(before: Article, after: Article) -> list[Doubt]:
