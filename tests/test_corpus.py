@@ -15,6 +15,7 @@ import yaml
 
 from handbook.corpus import (
     CORPUS,
+    DOUBT_COUNTS,
     LOWER_IS_BETTER,
     METRICS,
     ORIGINS,
@@ -227,6 +228,105 @@ def test_a_plain_text_scores_full_through_the_pipeline(tmp_path):
     assert s["lost"] == s["lost_outside_debris"] == 0
 
 
+# --- the report's doubts against the converter's errors ---------------------------
+
+LONG = (
+    "学习材料汇编\n"  # line 1
+    "第一篇：学习心得\n"  # 2
+    + "通过学习，我认识到群众路线的重要性。\n"
+    * 6  # 3–8
+    + "第二篇：工作体会\n"  # 9
+    "作者：张三\n"  # 10
+     + "我们要密切联系群众。\n" * 6  # 11–16
+)
+LONG_READER = Outline(
+    "学习材料汇编",
+    None,
+    [
+        Essay("第一篇", "学习心得", articles=[Article(None)]),
+        Essay("第二篇", "工作体会", authors=[Author("张三", "作者")], articles=[Article(None)]),
+    ],
+)
+
+
+def doubted(
+    doubts: list[int], second_title: str | None = None, more: list[Essay] = ()
+) -> dict[str, float]:
+    """The counts when the converter is right but for essay 2's title (and
+    byline), plus the essays in `more`, with doubts on the lines given."""
+    found = Outline(
+        "学习材料汇编",
+        None,
+        [
+            Essay("第一篇", "学习心得", line=2, articles=[Article(None)]),
+            Essay("第二篇", second_title, line=9, articles=[Article(None)]),
+            *more,
+        ],
+        doubts=[(n, "some-doubt") for n in doubts],
+    )
+    s = score(Source(LONG), LONG_READER, found)
+    return {m: s[m] for m in DOUBT_COUNTS}
+
+
+def test_source_lines_of_han_positions():
+    source = Source(LONG)
+    # 学习材料汇编 0–5, 第一篇学习心得 6–12, six lines of 16 from 13, 第二篇 at 109, 作者 at 116
+    assert [source.line_of(p) for p in (0, 5, 6, 13, 108, 109, 116)] == [1, 1, 2, 3, 8, 9, 10]
+    assert source.line_of(None) == 0
+
+
+def test_an_error_is_flagged_by_a_doubt_near_it():
+    # errors: essay 2's title (line 9) and its authors (its first line 9, its last 17)
+    assert doubted([10]) == {"errors": 2, "flagged": 2, "false_alarms": 0}
+    assert doubted([12]) == {"errors": 2, "flagged": 2, "false_alarms": 0}  # 3 lines off
+
+
+def test_a_doubt_farther_off_is_a_false_alarm():
+    assert doubted([5]) == {"errors": 2, "flagged": 0, "false_alarms": 1}  # 4 lines off
+    assert doubted([14]) == {"errors": 2, "flagged": 1, "false_alarms": 0}  # near the end only
+
+
+def test_doubts_on_a_right_result_are_false_alarms():
+    assert doubted([3, 9], second_title="工作体会") == {
+        "errors": 1,  # the byline
+        "flagged": 1,
+        "false_alarms": 1,  # line 3: essay 1 is right
+    }
+
+
+def test_an_invented_boundary_is_an_error_at_the_converter_s_line():
+    split = Essay(None, None, line=14, articles=[Article(None)])
+    # the essay and its untitled article both start there: two boundaries invented
+    assert doubted([13], "工作体会", [split]) == {"errors": 3, "flagged": 2, "false_alarms": 0}
+
+
+def test_a_doubt_on_a_wrong_heading_is_no_false_alarm():
+    found = Outline(
+        "学习材料汇编",
+        None,
+        [
+            Essay("第一篇", "学习心得", line=2, articles=[Article(None)]),
+            Essay(
+                "第二篇",
+                "工作体会",
+                authors=[Author("张三", "作者")],
+                line=9,
+                articles=[Article(None, headings=["我们要密切联系群众"], heading_lines=[16])],
+            ),
+        ],
+        doubts=[(16, "box-label")],
+    )
+    s = score(Source(LONG), LONG_READER, found)
+    assert {m: s[m] for m in DOUBT_COUNTS} == {"errors": 0, "flagged": 0, "false_alarms": 0}
+
+
+def test_the_table_shows_the_doubts_and_their_totals():
+    counts = {"errors": 2, "flagged": 1, "false_alarms": 3}
+    rows = table([Result("a", dict.fromkeys(METRICS, 1.0) | counts)] * 2).splitlines()
+    assert rows[0].endswith("| flagged | false alarms |")
+    assert rows[2].endswith("| 1/2 | 3 |") and rows[-1].endswith("| 2/4 | 6 |")
+
+
 # --- the outline's rules ----------------------------------------------------------
 
 GOOD = {
@@ -268,8 +368,8 @@ def test_a_broken_outline_is_refused_with_the_reason(tmp_path, change, complaint
 
 
 def test_held_out_texts_are_averaged_apart():
-    zero = dict.fromkeys(METRICS, 0.0)
-    one = dict.fromkeys(METRICS, 1.0)
+    zero = dict.fromkeys(METRICS + DOUBT_COUNTS, 0.0)
+    one = dict.fromkeys(METRICS + DOUBT_COUNTS, 1.0)
     rows = table(
         [Result("seen", one), Result("also-seen", one), Result("new", zero, held_out=True)]
     ).splitlines()
@@ -311,9 +411,8 @@ def test_the_command_prints_and_writes_the_table_and_records(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"| {name} |" in done.stdout and f"| {name} |" in out.read_text(encoding="utf-8")
     recorded = yaml.safe_load((corpus / SCORES).read_text(encoding="utf-8"))
-    assert recorded == {
-        name: {m: round(v, 4) for m, v in measure(CORPUS / f"{name}.txt").scores.items()}
-    }
+    now = measure(CORPUS / f"{name}.txt").scores
+    assert recorded == {name: {m: round(now[m], 4) for m in METRICS}}  # no doubts' counts
 
 
 def test_an_unknown_text_is_a_clear_error(tmp_path):

@@ -14,7 +14,10 @@ with the outline:
   characters of the raw text);
 - characters lost: Han characters of the source, outside the debris the
   converter reported, that do not appear in order in its output (must be 0),
-  and the same count outside the debris the reader expects.
+  and the same count outside the debris the reader expects;
+- the report's doubts against those errors: how many of the errors (boundaries,
+  titles, authors) a doubt near them flags, and how many doubts stand near no
+  wrong result (false alarms). Shown, not recorded as floors.
 
     python -m handbook.corpus [NAME ...] [--corpus DIR] [--out FILE] [--record]
 
@@ -30,6 +33,7 @@ command).
 from .converted import converter_outline
 from .outline import (
     CORPUS,
+    DOUBT_COUNTS,
     LOWER_IS_BETTER,
     METRICS,
     ORIGINS,
@@ -47,6 +51,7 @@ from .scoring import Source, score, starts
 
 __all__ = [
     "CORPUS",
+    "DOUBT_COUNTS",
     "LOWER_IS_BETTER",
     "METRICS",
     "ORIGINS",

@@ -62,6 +62,7 @@ def converter_outline(path: Path) -> Outline:
                     date=a.date,
                     headings=[b.text for b in a.blocks if isinstance(b, Heading)],
                     line=a.first_line if a.title or not first else first.line,
+                    heading_lines=[b.line for b in a.blocks if isinstance(b, Heading)],
                 )
             )
         essays.append(
@@ -76,5 +77,11 @@ def converter_outline(path: Path) -> Outline:
         )
     removed = [(r.line, r.text) for r in collection.removals]
     return Outline(
-        collection.title, collection.date, essays, removed=removed, output=output, header=header
+        collection.title,
+        collection.date,
+        essays,
+        removed=removed,
+        output=output,
+        header=header,
+        doubts=[(d.line, d.rule) for d in collection.doubts],
     )

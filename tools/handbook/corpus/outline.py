@@ -60,6 +60,10 @@ METRICS = [
     "lost_outside_debris",
 ]
 LOWER_IS_BETTER = {"lost", "lost_outside_debris"}
+# How the report's doubts meet the converter's errors (scoring.doubt_counts):
+# shown in the table, not held as records (a recognition rule that mends an
+# error the report flagged lowers the share flagged without doing harm).
+DOUBT_COUNTS = ["errors", "flagged", "false_alarms"]
 
 
 class CorpusError(Exception):
@@ -83,6 +87,7 @@ class Article:
     date: str | None = None
     headings: list[str] = field(default_factory=list)
     line: int = 0  # the converter's source line (0: search from where the last item ended)
+    heading_lines: list[int] = field(default_factory=list)  # the converter's, one a heading
 
 
 @dataclass
@@ -107,6 +112,7 @@ class Outline:
     output: list[tuple[int, str]] = field(default_factory=list)  # the converter's text, in order
     # the converter's header (the text's title and date), shown apart from the text
     header: list[tuple[int, str]] = field(default_factory=list)
+    doubts: list[tuple[int, str]] = field(default_factory=list)  # the converter's (line, rule)
 
 
 # --- reading the reader's outline --------------------------------------------

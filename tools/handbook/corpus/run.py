@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from .converted import converter_outline
-from .outline import CORPUS, METRICS, REPORT, SCORES, CorpusError, load_outline
-from .scoring import Source, score
+from .outline import CORPUS, DOUBT_COUNTS, METRICS, REPORT, SCORES, CorpusError, load_outline
+from .scoring import NEAR, Source, score
 
 
 @dataclass
@@ -57,6 +57,8 @@ def table(results: list[Result]) -> str:
         "debris P/R",
         "lost",
         "lost*",
+        "flagged",
+        "false alarms",
     ]
 
     def row(name: str, s: dict[str, float]) -> list[str]:
@@ -75,10 +77,14 @@ def table(results: list[Result]) -> str:
             pair("debris_p", "debris_r"),
             f"{s['lost']:g}",
             f"{s['lost_outside_debris']:g}",
+            f"{s['flagged']:g}/{s['errors']:g}",
+            f"{s['false_alarms']:g}",
         ]
 
     def mean(group: list[Result]) -> dict[str, float]:
-        return {m: sum(r.scores[m] for r in group) / len(group) for m in METRICS}
+        """The scores' means; the doubts' counts summed."""
+        means = {m: sum(r.scores[m] for r in group) / len(group) for m in METRICS}
+        return means | {m: sum(r.scores[m] for r in group) for m in DOUBT_COUNTS}
 
     rows = [row(r.name, r.scores) for r in results]
     if results:
@@ -96,7 +102,11 @@ LEGEND = (
     "titles, authors (names), roles (names with roles) and dates: share exact. "
     "debris: characters removed against the reader's debris. lost: Han characters "
     "outside the reported debris missing from the output (must be 0); lost*: the same "
-    "outside the reader's debris."
+    "outside the reader's debris. flagged: of the converter's errors (essay and article "
+    "boundaries missed or invented, titles and authors not exact), those the report "
+    f"raises a doubt on within {NEAR} lines of a line the error concerns (an article's "
+    "authors: its first and last lines); false alarms: doubts near no wrong result "
+    "(those errors, or a heading invented or missed). In the mean rows, both are totals."
 )
 
 

@@ -3,6 +3,8 @@ text against the reader's."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 
 from ..chars import HAN_CHAR, LINE_BREAK
 from .outline import Author, Outline
+
+NEAR = 3  # source lines: a doubt this close to a line a wrong result concerns points at it
 
 
 def han(text: str) -> str:
@@ -31,12 +35,17 @@ class Source:
         self.line_offsets = [0]  # raw offset of each line (1-based), as the reader splits them
         for m in LINE_BREAK.finditer(text):
             self.line_offsets.append(m.end())
+        self.line_hans = [self.han_index[o] for o in self.line_offsets]
+
+    def line_of(self, at: int | None) -> int:
+        """The line (1-based) holding Han position `at` (0 for none)."""
+        return 0 if at is None else bisect.bisect_right(self.line_hans, at)
 
     def line_start(self, number: int) -> int:
         """The Han index where line `number` starts (0 for unknown lines)."""
         if not 1 <= number <= len(self.line_offsets):
             return 0
-        return self.han_index[self.line_offsets[number - 1]]
+        return self.line_hans[number - 1]
 
     def find(self, text: str | None, start: int, end: int | None = None, last: bool = False):
         """First (or last) Han position of `text` in [start, end), or None."""
@@ -242,7 +251,10 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
         Counter(p.at for ps in want_articles for p in ps),
         Counter(p.at for ps in got_articles for p in ps),
     )
-    s |= matched_items(expected, found, want_essays, want_articles, got_essays, got_articles)
+    checks = matched_items(
+        source, expected, found, want_essays, want_articles, got_essays, got_articles
+    )
+    s |= shares(checks)
     s["headings_p"], s["headings_r"] = precision_recall(headings(expected), headings(found))
     reader_debris = debris_spans(source, expected.debris)
     reported = removed_spans(source, found.removed)
@@ -255,41 +267,122 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
     )
     s["lost"] = len(missing - removed)
     s["lost_outside_debris"] = len(missing - han_positions(source, reader_debris))
-    return s
+    errors = boundary_errors(source, want_essays, got_essays)
+    errors += boundary_errors(
+        source, [p for ps in want_articles for p in ps], [p for ps in got_articles for p in ps]
+    )
+    errors += [c for c in checks if not c.right and c.metric in ("titles", "authors")]
+    others = heading_errors(source, expected, found)
+    return s | doubt_counts(errors, others, [line for line, _ in found.doubts])
 
 
-def matched_items(expected, found, want_essays, want_articles, got_essays, got_articles):
+@dataclass
+class Check:
+    """One thing the reader's outline says, compared with the converter's: right
+    or not, and the source lines it concerns (where a doubt would point at it)."""
+
+    metric: str
+    right: bool
+    lines: tuple[int, ...] = ()
+
+
+def matched_items(source, expected, found, want_essays, want_articles, got_essays, got_articles):
     """Titles, authors and dates: right only where the converter has an essay or
-    an article starting at the reader's position, and it says the same."""
+    an article starting at the reader's position, and it says the same. An
+    article's authors concern its first and its last line (a byline heads or
+    closes it)."""
     essay_at = {p.at: e for p, e in zip(got_essays, found.essays, strict=True)}
     article_at = {  # an article, with its essay's bylines when it is the essay's first
         p.at: (a, e.authors if n == 0 else [])
         for e, ps in zip(found.essays, got_articles, strict=True)
         for n, (p, a) in enumerate(zip(ps, e.articles, strict=True))
     }
-    titles = [canon(found.title) == canon(expected.title)] if expected.title is not None else []
-    dates = [canon_date(found.date) == canon_date(expected.date)] if expected.date else []
-    authors, roles = [], []
+    starts_at = [source.line_of(p.at) for ps in want_articles for p in ps]
+    last_lines = iter([max(a, b - 1) for a, b in itertools.pairwise(starts_at)])
+    out = []
+    if expected.title is not None:
+        at = source.find(expected.title, 0)
+        lines = tuple(n for n, _ in found.header[:1]) + (
+            () if at is None else (source.line_of(at),)
+        )
+        out.append(Check("titles", canon(found.title) == canon(expected.title), lines))
+    if expected.date:
+        out.append(Check("dates", canon_date(found.date) == canon_date(expected.date)))
     for e, place, ps in zip(expected.essays, want_essays, want_articles, strict=True):
         got = essay_at.get(place.at)
-        titles.append(got is not None and canon(got.title) == canon(e.title))
+        here = (source.line_of(place.at),)
+        out.append(Check("titles", got is not None and canon(got.title) == canon(e.title), here))
         if e.date:
-            dates.append(got is not None and canon_date(got.date) == canon_date(e.date))
+            out.append(
+                Check("dates", got is not None and canon_date(got.date) == canon_date(e.date))
+            )
         for n, (a, p) in enumerate(zip(e.articles, ps, strict=True)):
             match = article_at.get(p.at)
+            here = (source.line_of(p.at),)
             if not (n == 0 and a.title is None):  # else the essay's title is the article's
-                titles.append(match is not None and canon(match[0].title) == canon(a.title))
+                right = match is not None and canon(match[0].title) == canon(a.title)
+                out.append(Check("titles", right, here))
             if a.date:
-                dates.append(match is not None and canon_date(match[0].date) == canon_date(a.date))
+                right = match is not None and canon_date(match[0].date) == canon_date(a.date)
+                out.append(Check("dates", right))
             want = (e.authors if n == 0 else []) + a.authors
             have = match[0].authors + match[1] if match else None
-            authors.append(have is not None and names(have) == names(want))
-            roles.append(have is not None and names(have, roles=True) == names(want, roles=True))
+            span = (*here, next(last_lines, len(source.line_offsets)))
+            out.append(Check("authors", have is not None and names(have) == names(want), span))
+            out.append(
+                Check(
+                    "roles", have is not None and names(have, roles=True) == names(want, roles=True)
+                )
+            )
+    return out
+
+
+def shares(checks: list[Check]) -> dict[str, float]:
     return {
-        "titles": share(sum(titles), len(titles)),
-        "authors": share(sum(authors), len(authors)),
-        "roles": share(sum(roles), len(roles)),
-        "dates": share(sum(dates), len(dates)),
+        m: share(sum(c.right for c in checks if c.metric == m), sum(c.metric == m for c in checks))
+        for m in ("titles", "authors", "roles", "dates")
+    }
+
+
+def boundary_errors(source: Source, want: list[Place], got: list[Place]) -> list[Check]:
+    """Boundaries missed (the reader's, at its line) and invented (the converter's)."""
+    expected, found = Counter(p.at for p in want), Counter(p.at for p in got)
+    wrong = (expected - found) + (found - expected)
+    return [Check("boundaries", False, (source.line_of(at),)) for at in wrong.elements()]
+
+
+def heading_errors(source: Source, expected: Outline, found: Outline) -> list[Check]:
+    """Headings invented (at the converter's lines) and missed (where the
+    reader's words first stand)."""
+    want, got = headings(expected), headings(found)
+    invented, missed = got - want, want - got
+    out = [
+        Check("headings", False, (line,))
+        for e in found.essays
+        for a in e.articles
+        for text, line in zip(a.headings, a.heading_lines, strict=False)
+        if invented[canon(text)]
+    ]
+    for text in missed.elements():
+        at = source.find(text, 0)
+        if at is not None:
+            out.append(Check("headings", False, (source.line_of(at),)))
+    return out
+
+
+def doubt_counts(errors: list[Check], others: list[Check], doubts: list[int]) -> dict[str, int]:
+    """Of the converter's errors (boundaries, titles, authors), how many the
+    report flags with a doubt within NEAR lines of a line the error concerns;
+    and how many doubts stand near no wrong result at all (the headings
+    counted as wrong results too), false alarms."""
+
+    def near(line: int, check: Check) -> bool:
+        return any(abs(line - n) <= NEAR for n in check.lines)
+
+    return {
+        "errors": len(errors),
+        "flagged": sum(any(near(d, c) for d in doubts) for c in errors),
+        "false_alarms": sum(not any(near(d, c) for c in errors + others) for d in doubts),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..model import Article, Byline, Collection, Doubt, Heading, Paragraph
+from ..model import Article, Byline, Collection, Doubt, Essay, Heading, Paragraph
 from ..patterns import (
     BYLINES,
     CLOSING_AFTER_TEXT,
@@ -14,12 +14,30 @@ from ..patterns import (
     HEADING_MARKERS,
     LISTED_TITLE,
     MARKER_START,
+    NAME_SEPARATORS,
     SPEAKER_BY_HABIT,
+)
+from ..patterns.doubts import (
+    BYLINE_AS_TEXT,
+    DATE_TITLE,
+    DOCUMENT_NAME,
+    DOUBT_KINDS,
+    HEADLINE_MIN,
+    HEADLINE_REACH,
+    LABEL_ALONE,
+    LATIN_FURNITURE,
+    LIKE_LINES_MIN,
+    NAMES_ONLY,
+    OPEN_END_TITLE,
+    SHORT_BYLINE_MAX,
+    TABLE_CELLS_MIN,
+    TITLE_LABEL,
+    WORD_USES_MIN,
 )
 from .essays import Layout
 from .numbers import parse_number
 from .records import records_doubt
-from .shapes import LONG_TITLE, ends_sentence, head_title_like
+from .shapes import LONG_TITLE, TITLE_MAX, ends_sentence, head_title_like, name_like, prose
 
 MARKER_IN_TEXT = re.compile(MARKER_START)
 # Guesses the recognition stage makes from a line's form and the text's
@@ -36,6 +54,7 @@ GUESSED_BYLINES = {
 GUESSED_TITLES = {
     "banner-title": "the first of short lines after a piece's end read as a new piece's title"
 }
+MEANING = {k.name: k.meaning for k in DOUBT_KINDS}
 HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
@@ -45,7 +64,13 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         doubts.append(long_title(collection.title_line, "the text's title", collection.title))
     numbers = [e.number for e in collection.essays if e.marker]
     doubts += numbering(numbers, [e.line for e in collection.essays if e.marker], "essay")
+    if collection.title_line:  # else the file's name, not a line taken for a title
+        doubts += title_shape(collection.title_line, collection.title)
+    doubts += file_name_title(collection)
     for essay in collection.essays:
+        if (essay.line, essay.title) != (collection.title_line, collection.title):
+            doubts += title_shape(essay.line, essay.title)
+        doubts += essay_start(essay) + bylines_doubts(essay.bylines, essay)
         if len(essay.title) > LONG_TITLE:
             doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
         if essay.title.endswith("。"):
@@ -59,8 +84,10 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         if not any(text_of(a) for a in essay.articles):
             doubts.append(Doubt(essay.line, "empty-essay", f"essay {essay.number} has no text"))
         for article in essay.articles:
-            doubts += article_doubts(article, essay.number)
+            doubts += article_doubts(article, essay.number) + shaped_doubts(article, essay)
         doubts += closed_by_source(essay.articles)
+        for before, after in itertools.pairwise(essay.articles):
+            doubts += like_lines_title(before, after)
     doubts += listed_essays(collection, layout) + records_doubt(collection)
     doubts += [
         Doubt(
@@ -72,6 +99,142 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         if r.rule == COLUMN_LABEL.name
     ]
     return doubts
+
+
+def doubt(line: int, kind: str, text: str) -> Doubt:
+    return Doubt(line, kind, f"{MEANING[kind]}: {text}")
+
+
+def title_shape(line: int, title: str | None) -> list[Doubt]:
+    """A title that ends open (a kicker, a lead-in) or is a date or a number."""
+    if not title:
+        return []
+    return [doubt(line, r.name, title) for r in (OPEN_END_TITLE, DATE_TITLE) if r.search(title)]
+
+
+def file_name_title(collection: Collection) -> list[Doubt]:
+    """A text titled by its file name while a line near its top, kept as
+    text, has the shape of a headline: a note naming the title or a
+    document's name first, else the first line shaped as a headline."""
+    if collection.title_line or not collection.essays:
+        return []
+    blocks = [b for a in collection.essays[0].articles for b in a.blocks][:HEADLINE_REACH]
+    top = [b for b in blocks if isinstance(b, Paragraph)]
+    named = [b for b in top if TITLE_LABEL.search(b.text) or DOCUMENT_NAME.search(b.text)]
+    shaped = [
+        b
+        for b in top
+        if len(b.text) >= HEADLINE_MIN and head_title_like(b.text) and not ends_sentence(b.text)
+    ]
+    line = next(iter(named + shaped), None)
+    return [doubt(line.line, "title-from-file-name", line.text)] if line else []
+
+
+def essay_start(essay: Essay) -> list[Doubt]:
+    """An untitled essay whose text opens at site furniture (`Collect from`)
+    or at a label over short lines (`提纲：`, `索 引 号：`): where a title was
+    not found, the text may not start where the essay does."""
+    blocks = [b for a in essay.articles[:1] for b in a.blocks[:2]]
+    if essay.title or not blocks or not isinstance(blocks[0], Paragraph | Heading):
+        return []
+    first = blocks[0]
+    furniture = LATIN_FURNITURE.search(first.text) is not None or (
+        LABEL_ALONE.search(first.text) is not None and len(blocks) > 1 and not prose(blocks[1].text)
+    )
+    return [doubt(first.line, "essay-opens-at-furniture", first.text)] if furniture else []
+
+
+def bylines_doubts(bylines: list[Byline], essay: Essay) -> list[Doubt]:
+    """Bylines whose name is a word of the text (党课 over 党课制度…) or holds
+    several names (沙凌云、许小赛)."""
+    words = "".join(p.text for a in essay.articles for p in a.paragraphs)
+    out = []
+    for b in bylines:
+        for a in b.authors:
+            name = "".join(a.name.split())
+            if len(name) <= SHORT_BYLINE_MAX and words.count(name) >= WORD_USES_MIN:
+                out.append(doubt(b.line, "word-as-byline", b.text))
+            parts = [p for p in NAME_SEPARATORS.split(a.name) if p]
+            if len(parts) > 1 and all(len(p) > 1 for p in parts):
+                out.append(doubt(b.line, "names-in-one", a.name))
+    return out
+
+
+def shaped_doubts(article: Article, essay: Essay) -> list[Doubt]:
+    """Lines of an article that kept a shape the converter reads elsewhere:
+    a title, a byline, a table's cells."""
+    out = title_shape(article.first_line, article.title) + bylines_doubts(article.bylines, essay)
+    for block in article.paragraphs:
+        if BYLINE_AS_TEXT.search(block.text) or (
+            NAMES_ONLY.search(block.text) and all(name_like(n) for n in block.text.split())
+        ):
+            out.append(doubt(block.line, BYLINE_AS_TEXT.name, block.text))
+        if TITLE_LABEL.search(block.text):
+            out.append(doubt(block.line, TITLE_LABEL.name, block.text))
+    return out + broken_headline(article) + table_cells(article)
+
+
+def broken_headline(article: Article) -> list[Doubt]:
+    """A document's name broken over two lines (国务院办公厅关于推进 /
+    政务新媒体健康有序发展的意见), the halves kept as a title and text or as
+    two paragraphs."""
+    texts = [(article.first_line, article.title)] if article.title else []
+    texts += [(b.line, b.text if isinstance(b, Paragraph) else "") for b in article.blocks]
+    return [
+        doubt(line, "broken-headline", f"{one} / {two}")
+        for (line, one), (_, two) in itertools.pairwise(texts)
+        if one
+        and two
+        and not ends_sentence(one)
+        and not DOCUMENT_NAME.search(one)
+        and DOCUMENT_NAME.search(one + two)
+    ]
+
+
+def table_cells(article: Article) -> list[Doubt]:
+    """Labels alone on their lines each over a short value (`索 引 号：` /
+    `000014349/2018-00221` / `主题分类：` …): a table read cell by cell,
+    reported once at its first label."""
+    blocks = [b for b in article.blocks if not isinstance(b, Byline)]
+    runs, run, at = [], [], 0
+    while at < len(blocks):
+        if is_cell(blocks[at : at + 2]):
+            run.append(blocks[at])
+            at += 2
+        else:
+            runs.append(run)
+            run, at = [], at + 1
+    runs.append(run)
+    return [
+        doubt(r[0].line, "table-cells", " ".join(b.text for b in r))
+        for r in runs
+        if len(r) >= TABLE_CELLS_MIN
+    ]
+
+
+def is_cell(pair: list) -> bool:
+    """A label alone over its value: short, no sentence, no label itself."""
+    return (
+        len(pair) == 2
+        and LABEL_ALONE.search(pair[0].text) is not None
+        and not LABEL_ALONE.search(pair[1].text)
+        and len(pair[1].text) <= TITLE_MAX
+        and not prose(pair[1].text)
+    )
+
+
+def like_lines_title(before: Article, after: Article) -> list[Doubt]:
+    """An article titled by a short line right under short lines of its
+    shape that stay text (the last of a series of photo captions)."""
+    if not after.title or after.title_rule != "title-line":
+        return []
+    tail = before.blocks[-LIKE_LINES_MIN:]
+    if len(tail) == LIKE_LINES_MIN and all(
+        isinstance(b, Paragraph) and len(b.text) <= TITLE_MAX and not ends_sentence(b.text)
+        for b in tail
+    ):
+        return [doubt(after.first_line, "title-after-like-lines", after.title)]
+    return []
 
 
 def listed_essays(collection: Collection, layout: Layout) -> list[Doubt]:
