@@ -44,10 +44,11 @@ def doubts(collection: Collection) -> list[tuple[int, str]]:
 
 
 def kept_words(collection: Collection) -> str:
-    """Every word the converter kept, titles and blocks, as one string."""
+    """Every word the converter kept, titles, bylines and blocks, in reading
+    order, as one string."""
     words = [collection.title or ""]
     for e in collection.essays:
-        words += [e.title or "", e.subtitle or ""]
+        words += [e.title or "", e.subtitle or ""] + [b.text for b in e.bylines]
         for a in e.articles:
             words += [a.title or ""] + [b.text for b in a.blocks]
     return "\n".join(words)
