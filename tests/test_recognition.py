@@ -9,13 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
+from support import collection_of, removed
 
 from handbook import patterns
 from handbook.chars import HAN_CHAR
-from handbook.enrich import Settings
 from handbook.model import Collection, Heading, Paragraph
 from handbook.patterns import Rule
-from handbook.pipeline import build_handbook
 
 RULES = [
     r
@@ -23,12 +22,6 @@ RULES = [
     for r in (value if isinstance(value, list) else [value])
     if isinstance(r, Rule)
 ]
-
-
-def collection_of(tmp_path: Path, text: str) -> Collection:
-    source = tmp_path / "text.txt"
-    source.write_text(text, encoding="utf-8")
-    return build_handbook([source], Settings()).collections[0]
 
 
 def paragraphs(collection: Collection) -> list[str]:
@@ -43,10 +36,6 @@ def paragraphs(collection: Collection) -> list[str]:
 
 def names(collection: Collection) -> list[str]:
     return [a.name for e in collection.essays for a in e.authors]
-
-
-def removed(collection: Collection) -> list[tuple[str, str]]:
-    return [(r.rule, r.text) for r in collection.removals]
 
 
 # --- the rules themselves ------------------------------------------------------------

@@ -4,18 +4,10 @@ a careful reader sees in them."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from support import collection_of, removed
 
-from handbook.enrich import Settings
 from handbook.model import Article, Byline, Collection, Essay, Heading, Paragraph
-from handbook.pipeline import build_handbook
 from handbook.punctuation import restore_full_width
-
-
-def collection_of(tmp_path: Path, text: str) -> Collection:
-    source = tmp_path / "text.txt"
-    source.write_text(text, encoding="utf-8")
-    return build_handbook([source], Settings()).collections[0]
 
 
 def articles(collection: Collection) -> list[Article]:
@@ -33,10 +25,6 @@ def headings(collection: Collection) -> list[str]:
 def authors(article: Article | Essay) -> list[tuple[str, str]]:
     """The names and roles of its own bylines (an essay's: not its articles')."""
     return [(x.name, x.role) for b in article.bylines for x in b.authors]
-
-
-def removed(collection: Collection) -> list[tuple[str, str]]:
-    return [(r.rule, r.text) for r in collection.removals]
 
 
 def doubts(collection: Collection) -> list[tuple[int, str]]:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SOURCE, article_text, handbook_project, mkdocs_build
+from support import SOURCE, article_text, handbook_project, kept_han, mkdocs_build
 from support import run_handbook as handbook_cli
 
 from handbook.chars import COLON, LPAREN, RPAREN
@@ -433,12 +433,7 @@ def test_any_text_converts_or_fails_cleanly_and_keeps_every_character(tmp_path: 
         return
     collection = handbook.collections[0]
     debris = {r.line for r in collection.removals}
-    kept = "".join(
-        "".join(HAN.findall(line))
-        for n, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-        if n not in debris
-    )
-    assert is_subsequence(kept, output_han(pages, handbook))
+    assert is_subsequence(kept_han(text, debris), output_han(pages, handbook))
     for rel, page in pages.items():
         if page.startswith("---\n"):
             assert isinstance(yaml.safe_load(page.split("---\n")[1]), dict), rel
