@@ -32,6 +32,13 @@ SOURCE = ROOT / "source" / "mass-line-essays.txt"
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 # Fixed, so the tests do not depend on where the reader's shell deploys to.
 SITE_URL = "https://handbook.example.org/"
+# A phone in Chromium, as the browser tests open a page on it (open_page's options).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 
 def collection_of(tmp_path: Path, text: str) -> Collection:
