@@ -472,19 +472,12 @@ def test_a_full_disk_changes_nothing(tmp_path: Path, handbooks: dict[str, Any], 
     out = tmp_path / "docs"
     shutil.copytree(handbooks["root"] / "old", out)
     empty_cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "handbook.cli",
-            "convert",
-            handbooks["sources"]["new"],
-            "--out",
-            out,
-            *(["--quiet"] if quiet else []),
-        ],
-        capture_output=True,
-        text=True,
+    result = handbook(
+        "convert",
+        handbooks["sources"]["new"],
+        "--out",
+        out,
+        *(["--quiet"] if quiet else []),
         env=empty_cache,
         preexec_fn=partial(file_size_limit, 20_000),
     )
