@@ -20,6 +20,7 @@ import pytest
 from support import BuiltEdition
 
 from handbook.editions import HANT, EditionSettings
+from handbook.search.measure import scroll_results
 
 SCROLL_LIMIT_S = 120  # results drawn on scroll: how long a list may take to grow
 
@@ -116,14 +117,6 @@ def open_search(page: Any) -> Any:
         # on a phone the box opens from a button; on a desktop it is in the header
         page.locator("header label[for=__search]:visible").or_(box).first.click()
     return box
-
-
-def scroll_results(page: Any) -> None:
-    """Scroll the result list up, then to its end, where Material shows more."""
-    wrap = page.locator(".md-search__scrollwrap")
-    for where in ("0", "el.scrollHeight"):
-        wrap.evaluate(f"el => el.scrollTo(0, {where})")
-        page.wait_for_timeout(60)
 
 
 def search(page: Any, query: str, keyup: bool = True) -> list[list[Result]]:

@@ -18,15 +18,46 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from handbook.addresses import DOWNLOADS
+from handbook.chars import LINE_BREAK
+from handbook.corpus.scoring import han
 from handbook.editions import Edition, built_editions
+from handbook.model import Collection
+from handbook.pipeline import build_handbook
 from handbook.search.folding import fold
 from handbook.search.pages import Kind, page_kind
+from handbook.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 # Fixed, so the tests do not depend on where the reader's shell deploys to.
 SITE_URL = "https://handbook.example.org/"
+# A phone in Chromium, as the browser tests open a page on it (open_page's options).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+def collection_of(tmp_path: Path, text: str) -> Collection:
+    """`text` as a source file of its own, converted: its collection."""
+    source = tmp_path / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    return build_handbook([source], Settings()).collections[0]
+
+
+def removed(collection: Collection) -> list[tuple[str, str]]:
+    """What was removed as debris: (rule, text) in line order."""
+    return [(r.rule, r.text) for r in collection.removals]
+
+
+def kept_han(text: str, debris: set[int]) -> str:
+    """The Han characters of a raw `text` in order, but for its `debris` lines
+    (numbered from 1, as the reader numbers them)."""
+    lines = LINE_BREAK.split(text)
+    return han("".join(line for n, line in enumerate(lines, start=1) if n not in debris))
 
 
 def run_handbook(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from searching import from_disk, search, served
+from support import PHONE
 
 from handbook.editions import HANT
 from handbook.hant import HantConverter
@@ -46,13 +47,6 @@ def test_offline_edition_switch_from_disk(open_page: Any, offline_site: Path) ->
 
 
 # --- reading ------------------------------------------------------------------------
-
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 
 def text_size(page: Any) -> float:

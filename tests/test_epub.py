@@ -30,7 +30,7 @@ import yaml
 from support import ROOT, SOURCE, downloads, read_page
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
-from handbook.chars import HAN_CHAR as HAN
+from handbook.corpus.scoring import han
 from handbook.editions import built_editions
 from handbook.model import Heading
 from handbook.reader import LINE_BREAK
@@ -48,10 +48,6 @@ NS = {
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGES = {"Hans": "zh-Hans", "Hant": "zh-Hant-TW"}
-
-
-def han(text: str) -> str:
-    return "".join(HAN.findall(text))
 
 
 def text(el: ET.Element) -> str:

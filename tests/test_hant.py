@@ -150,25 +150,13 @@ def test_boundary_mark_in_the_text_is_kept() -> None:
     assert HantConverter("s2tw").convert(f"发展{BOUNDARY}头发") == f"發展{BOUNDARY}頭髮"
 
 
-class EveryRun:
-    """Stands for the finder of context phrases: a match in every run of text."""
-
-    def __init__(self, run: re.Pattern[str]) -> None:
-        self.runs = re.compile(run.pattern.removesuffix("*") + "+")  # [run characters]+
-
-    def find_matches_as_indexes(self, text: str) -> list[tuple[int, int, int]]:
-        return [(0, *m.span()) for m in self.runs.finditer(text)]
-
-
 @pytest.mark.parametrize("config", ["s2tw", "s2hk"])
 def test_converting_only_where_words_matter_changes_nothing(config: str, text: str) -> None:
     """Runs without a context phrase go character by character, and words
     without a character of one too; cutting and converting every word of every
     run gives the same text."""
     fast = HantConverter(config, OVERRIDES)
-    every_word = HantConverter(config, OVERRIDES)
-    every_word.segmented._finder = EveryRun(every_word.segmented._run)  # every run cut into words
-    every_word.segmented._context = re.compile(".")  # every word converted by OpenCC
+    every_word = HantConverter(config, OVERRIDES, every_word=True)
     reference = "\n".join(reference_texts(REFERENCE).values())
     for sample in (text, opencc.OpenCC("t2s").convert(reference)[:60_000]):
         assert fast.convert(sample) == every_word.convert(sample)

@@ -34,6 +34,7 @@ from support import ROOT, SOURCE, article_text
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
 from handbook.chars import LINE_BREAK, QUOTE_PAIRS
+from handbook.corpus.scoring import han
 from handbook.editions import built_editions
 from handbook.punctuation import restore_full_width
 
@@ -224,10 +225,6 @@ def glyph_runs(pdf: Path, pages: range) -> list[tuple[str, str, float]]:
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def han(text: str) -> str:
-    return "".join(HAN.findall(text))
 
 
 def first_miss(expected: str, text: str) -> int | None:

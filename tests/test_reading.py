@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from pypinyin import lazy_pinyin
-from support import ROOT, front_matter
+from support import PHONE, ROOT, front_matter
 
 from handbook.chars import COLON
 from handbook.editions import EditionSettings
@@ -28,12 +28,6 @@ from handbook.editions import EditionSettings
 pytestmark = pytest.mark.browser
 
 SIMPLIFIED, TRADITIONAL = EditionSettings().all
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 ESSAY = "mass-line-essays/essay-02/"  # several articles, many terms
 GLOSSARY = {t["slug"]: t for t in yaml.safe_load((ROOT / "source/glossary.yml").read_text())}

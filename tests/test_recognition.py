@@ -9,13 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
+from support import collection_of, removed
 
 from handbook import patterns
 from handbook.chars import HAN_CHAR
-from handbook.enrich import Settings
 from handbook.model import Collection, Heading, Paragraph
 from handbook.patterns import Rule
-from handbook.pipeline import build_handbook
 
 RULES = [
     r
@@ -23,12 +22,6 @@ RULES = [
     for r in (value if isinstance(value, list) else [value])
     if isinstance(r, Rule)
 ]
-
-
-def collection_of(tmp_path: Path, text: str) -> Collection:
-    source = tmp_path / "text.txt"
-    source.write_text(text, encoding="utf-8")
-    return build_handbook([source], Settings()).collections[0]
 
 
 def paragraphs(collection: Collection) -> list[str]:
@@ -43,10 +36,6 @@ def paragraphs(collection: Collection) -> list[str]:
 
 def names(collection: Collection) -> list[str]:
     return [a.name for e in collection.essays for a in e.authors]
-
-
-def removed(collection: Collection) -> list[tuple[str, str]]:
-    return [(r.rule, r.text) for r in collection.removals]
 
 
 # --- the rules themselves ------------------------------------------------------------
@@ -274,6 +263,47 @@ def test_other_sites_debris_is_removed_by_whole_lines_and_spans(tmp_path):
         "prev-or-next-link",
     ]
     assert collection.essays[0].description == "本站热搜的文章里，群众路线是大家最关心的题目。"
+
+
+CRUMB_BODY = "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
+CRUMB_TITLE = "某某中学2023年度财务收支情况公示"
+
+
+@pytest.mark.parametrize("arrow", [">", "＞", "»", "›"])
+def test_a_breadcrumb_is_debris_whichever_arrow_parts_its_steps(tmp_path, arrow):
+    trail = f"首页 {arrow} 新闻中心 {arrow} 正文"
+    collection = collection_of(tmp_path, f"{trail}\n{CRUMB_TITLE}\n{CRUMB_BODY}")
+    assert removed(collection) == [("breadcrumb", trail)]
+    assert collection.title == CRUMB_TITLE
+
+
+@pytest.mark.parametrize("arrow", [">", "＞", "»", "›"])
+def test_a_trail_over_several_lines_is_debris_whichever_arrow_parts_its_steps(tmp_path, arrow):
+    # 'you are here' and its first step; a step a line; the last step given
+    # again alone under a trail on one line
+    lines = [f"当前位置{arrow}首页", f"新闻中心 {arrow}", "学校新闻"]
+    collection = collection_of(tmp_path, "\n".join([*lines, CRUMB_TITLE, CRUMB_BODY]))
+    assert removed(collection) == [("breadcrumb", line) for line in lines]
+    assert collection.title == CRUMB_TITLE
+    trail = f"当前位置：首页 {arrow} 党建引领{arrow} 学习专栏"
+    collection = collection_of(tmp_path, f"{trail}\n学习专栏\n{CRUMB_TITLE}\n{CRUMB_BODY}")
+    assert removed(collection) == [("breadcrumb", trail), ("breadcrumb", "学习专栏")]
+
+
+@pytest.mark.parametrize("arrow", [">", "＞"])
+def test_a_sentence_comparing_with_an_arrow_is_text_under_a_trail_too(tmp_path, arrow):
+    sentence = f"今年学校收入{arrow}支出，结余用于改善办学条件。"
+    trail = f"当前位置：首页 {arrow} 财务公开 {arrow}"
+    for text in (f"{CRUMB_TITLE}\n{sentence}\n", f"{trail}\n{sentence}\n{CRUMB_BODY}"):
+        collection = collection_of(tmp_path, text)
+        assert sentence in paragraphs(collection)
+        assert sentence not in [t for _, t in removed(collection)]
+
+
+def test_the_line_under_a_more_link_is_no_step_of_a_trail(tmp_path):
+    # two arrows close a 'more' link (查看更多 ››); a trail's step ends in one
+    text = f"{CRUMB_TITLE}\n{CRUMB_BODY}查看更多 ››\n大案\n关于 大案\n"
+    assert ("breadcrumb", "大案") not in removed(collection_of(tmp_path, text))
 
 
 def test_running_heads_above_every_chapter_are_debris(tmp_path):

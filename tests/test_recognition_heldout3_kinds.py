@@ -11,12 +11,13 @@ from test_recognition_heldout_kinds import (
     collection_of,
     doubts,
     headings,
+    kept_words,
     removed,
     texts,
 )
 
-from handbook.chars import HAN_CHAR
-from handbook.model import Collection, Heading, Paragraph
+from handbook.corpus.scoring import han
+from handbook.model import Heading, Paragraph
 
 # --- a page's furniture: a sidebar of dated links, the column label, the CMS line ------
 
@@ -304,7 +305,7 @@ def test_a_title_given_twice_is_one_title_and_no_character_is_lost(tmp_path):
     assert (record.title, article.title) == (title, title)  # the repeat: the article's title
     first = next(b for b in article.blocks if isinstance(b, Paragraph))
     assert first.text.startswith("3月10日")
-    assert shown_hans(collection) == hans(RECORDS)
+    assert han(kept_words(collection)) == han(RECORDS)
 
 
 def test_part_heads_under_a_title_given_twice_are_headings_not_records(tmp_path):
@@ -357,17 +358,3 @@ def test_the_parts_of_a_speech_are_headings_not_articles(tmp_path):
     assert [e.title for e in collection.essays] == ["在全县教育工作会议上的讲话"]
     assert len(articles(collection)) == 1
     assert headings(collection) == ["第一部分", "第二部分 今年的重点任务"]
-
-
-def hans(text: str) -> str:
-    return "".join(c for c in text if HAN_CHAR.match(c))
-
-
-def shown_hans(collection: Collection) -> str:
-    """The Han characters the model shows, in reading order: titles, bylines, text."""
-    parts = [collection.title] if collection.title_line else []
-    for essay in collection.essays:
-        parts += [essay.title] + [b.text for b in essay.bylines]
-        for article in essay.articles:
-            parts += [article.title or ""] + [b.text for b in article.blocks]
-    return hans("".join(parts))

@@ -394,10 +394,13 @@ def test_a_mirrored_posts_meta_line_dates_it_and_loses_the_account_names(
         ("来源：人民日报 （2020年1月8日）（摘编）", "人民日报", "2020年1月8日"),
     ],
 )
-def test_a_source_line_with_a_bracketed_date_dates_its_article(tmp_path, source, name, date):
+def test_a_source_line_with_a_bracketed_date_dates_its_text(tmp_path, source, name, date):
+    # under the page's headline: the date of the one essay, whose one article
+    # (untitled, under the essay's title) has no date of its own
     collection = collection_of(tmp_path, "\n".join([HEADLINE, source, BODY]))
     assert people(collection) == [(name, "来源")]
-    assert collection.essays[0].date == date or articles(collection)[0].date == date
+    assert [e.date for e in collection.essays] == [date]
+    assert [a.date for a in articles(collection)] == [None]
 
 
 def test_a_line_of_invisible_characters_and_a_box_label_alone_leave_no_empty_block(tmp_path):

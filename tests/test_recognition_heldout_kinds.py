@@ -4,18 +4,10 @@ a careful reader sees in them."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from support import collection_of, removed
 
-from handbook.enrich import Settings
 from handbook.model import Article, Byline, Collection, Essay, Heading, Paragraph
-from handbook.pipeline import build_handbook
 from handbook.punctuation import restore_full_width
-
-
-def collection_of(tmp_path: Path, text: str) -> Collection:
-    source = tmp_path / "text.txt"
-    source.write_text(text, encoding="utf-8")
-    return build_handbook([source], Settings()).collections[0]
 
 
 def articles(collection: Collection) -> list[Article]:
@@ -35,19 +27,16 @@ def authors(article: Article | Essay) -> list[tuple[str, str]]:
     return [(x.name, x.role) for b in article.bylines for x in b.authors]
 
 
-def removed(collection: Collection) -> list[tuple[str, str]]:
-    return [(r.rule, r.text) for r in collection.removals]
-
-
 def doubts(collection: Collection) -> list[tuple[int, str]]:
     return [(d.line, d.rule) for d in collection.doubts]
 
 
 def kept_words(collection: Collection) -> str:
-    """Every word the converter kept, titles and blocks, as one string."""
+    """Every word the converter kept, titles, bylines and blocks, in reading
+    order, as one string."""
     words = [collection.title or ""]
     for e in collection.essays:
-        words += [e.title or "", e.subtitle or ""]
+        words += [e.title or "", e.subtitle or ""] + [b.text for b in e.bylines]
         for a in e.articles:
             words += [a.title or ""] + [b.text for b in a.blocks]
     return "\n".join(words)

@@ -29,13 +29,12 @@ from conftest import QuietHandler
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from searching import search
-from support import SOURCE
+from support import SOURCE, kept_han
 from support import run_handbook as handbook
 from test_robustness import build_site
 
 from handbook import cli
 from handbook.chars import HAN_CHAR as HAN
-from handbook.chars import LINE_BREAK
 from handbook.output import STAGING
 from handbook.output_plan import MANIFEST, digest
 
@@ -473,19 +472,12 @@ def test_a_full_disk_changes_nothing(tmp_path: Path, handbooks: dict[str, Any], 
     out = tmp_path / "docs"
     shutil.copytree(handbooks["root"] / "old", out)
     empty_cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "handbook.cli",
-            "convert",
-            handbooks["sources"]["new"],
-            "--out",
-            out,
-            *(["--quiet"] if quiet else []),
-        ],
-        capture_output=True,
-        text=True,
+    result = handbook(
+        "convert",
+        handbooks["sources"]["new"],
+        "--out",
+        out,
+        *(["--quiet"] if quiet else []),
         env=empty_cache,
         preexec_fn=partial(file_size_limit, 20_000),
     )
@@ -779,11 +771,7 @@ def assert_converted_or_one_error(
         return
     report = json.loads((out.parent / "report.json").read_text(encoding="utf-8"))
     debris = {r["line"] for c in report["collections"] for r in c["removed"]}
-    kept = "".join(
-        "".join(HAN.findall(line))
-        for n, line in enumerate(LINE_BREAK.split(text), start=1)
-        if n not in debris
-    )
+    kept = kept_han(text, debris)
     pages = "".join(p.read_text(encoding="utf-8") for p in sorted(out.rglob("essay-*.md")))
     home = (out / "index.md").read_text(encoding="utf-8")
     found = iter(HAN.findall(home + pages))

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SOURCE, article_text, handbook_project, mkdocs_build
+from support import SOURCE, article_text, handbook_project, kept_han, mkdocs_build
 from support import run_handbook as handbook_cli
 
 from handbook.chars import COLON, LPAREN, RPAREN
@@ -22,6 +22,7 @@ from handbook.errors import ConversionError
 from handbook.output_plan import MANIFEST
 from handbook.pipeline import build_handbook, convert
 from handbook.punctuation import restore_full_width
+from handbook.reader import read_source
 from handbook.search.index import read_sections
 from handbook.settings import Settings
 
@@ -110,6 +111,22 @@ def test_wide_spaces_are_paragraph_breaks_and_controls_are_dropped(tmp_path: Pat
     ]
     assert rules.count("control-characters") == 1
     assert rules.count("split-paragraph-at-space") == 2
+
+
+def test_the_reader_drops_a_line_that_shows_nothing_and_reports_it(tmp_path: Path):
+    # U+200D alone (a hidden span's), with a zero-width space before it; the
+    # joiner inside a line (an emoji's) stays.
+    text = "第一段文字。\n\u200d\n\u200b\u200d \n第二段👨\u200d👩文字。\n"
+    source = tmp_path / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    lines, repairs = read_source(source)
+    assert [(line.number, line.text) for line in lines] == [
+        (1, "第一段文字。"),
+        (4, "第二段👨\u200d👩文字。"),
+    ]
+    dropped = [(r.line, r.before) for r in repairs if r.rule == "invisible-line"]
+    assert dropped == [(2, "\u200d"), (3, "\u200d")]
+    assert [r.line for r in repairs if r.rule == "control-characters"] == [3]
 
 
 # --- essay markers and bylines ------------------------------------------------------
@@ -416,12 +433,7 @@ def test_any_text_converts_or_fails_cleanly_and_keeps_every_character(tmp_path: 
         return
     collection = handbook.collections[0]
     debris = {r.line for r in collection.removals}
-    kept = "".join(
-        "".join(HAN.findall(line))
-        for n, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-        if n not in debris
-    )
-    assert is_subsequence(kept, output_han(pages, handbook))
+    assert is_subsequence(kept_han(text, debris), output_han(pages, handbook))
     for rel, page in pages.items():
         if page.startswith("---\n"):
             assert isinstance(yaml.safe_load(page.split("---\n")[1]), dict), rel

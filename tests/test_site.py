@@ -10,13 +10,12 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter, read_page
+from support import ROOT, SOURCE, BuiltEdition, article_text, front_matter, kept_han, read_page
 
 from handbook.chars import HAN_CHAR as HAN
 from handbook.editions import HANS, EditionSettings
 from handbook.navigation import page_title
 from handbook.output_plan import MANIFEST
-from handbook.reader import LINE_BREAK
 
 SIMPLIFIED = EditionSettings().edition(HANS)
 
@@ -29,12 +28,7 @@ def site(built_site: Path) -> Path:
 
 def test_every_chinese_character_survives_in_order(site: Path, collection):
     debris = {r.line for r in collection.removals}
-    lines = LINE_BREAK.split(SOURCE.read_text(encoding="utf-8"))
-    expected = "".join(
-        "".join(HAN.findall(line))
-        for number, line in enumerate(lines, start=1)
-        if number not in debris
-    )
+    expected = kept_han(SOURCE.read_text(encoding="utf-8"), debris)
     # the home page carries the collection's title (and date); the rest of
     # it is the handbook's own guide and a list of the essays
     home = read_page(site / "index.html").elements

@@ -20,6 +20,7 @@ the Traditional edition's check (the readable text of a page):
 
 from __future__ import annotations
 
+import argparse
 import html
 import posixpath
 import re
@@ -186,6 +187,24 @@ def collection_date(article: ET.Element) -> str:
 
 
 # --- an edition ----------------------------------------------------------------
+
+
+def book_maker_arguments(parser: argparse.ArgumentParser, book: str) -> None:
+    """The options every book maker takes: the built site, the pages it was
+    built from, and the one edition to make a `book` of."""
+    parser.add_argument(
+        "--site", type=Path, default=Path("site"), help="the built site (default: site)"
+    )
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=Path("docs"),
+        help="the pages the site was built from: the sources the book names, "
+        "and their date (default: docs)",
+    )
+    parser.add_argument(
+        "--script", choices=["Hans", "Hant"], help=f"make only this edition's {book}"
+    )
 
 
 def editions_to_make(site: Path, script: str | None = None) -> list[Edition]:

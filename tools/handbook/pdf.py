@@ -32,7 +32,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .addresses import DOWNLOADS, pdf_name
-from .built_site import editions_to_make
+from .built_site import book_maker_arguments, editions_to_make
 from .editions import HANT, Edition
 from .errors import HandbookError, report_error
 from .fonts import check_book
@@ -140,16 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Make the print edition: one PDF per edition of the built site, "
         f"written to each edition's {DOWNLOADS}/ folder.",
     )
-    p.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-    p.add_argument(
-        "--docs",
-        type=Path,
-        default=Path("docs"),
-        help="the pages the site was built from, for the sources the colophon names "
-        "(default: docs)",
-    )
+    book_maker_arguments(p, "PDF")
     p.add_argument("--html", action="store_true", help="also write the book's HTML beside the PDF")
-    p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's PDF")
     args = p.parse_args(argv)
     try:
         return make_pdfs(args)

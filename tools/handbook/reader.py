@@ -3,7 +3,8 @@
 Reads and decodes the bytes (`decoding.py`), splits lines, and makes the
 character-level repairs the scraped texts need (mis-encoded ellipses,
 punctuation narrowed to ASCII). Every repair is recorded; blank lines are
-dropped here, because paragraph breaks in these texts are not reliable anyway.
+dropped here, because paragraph breaks in these texts are not reliable anyway,
+and so are lines that show nothing (reported).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
     "\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
+# A line of zero-width joiners alone (a hidden span's U+200D) shows nothing:
+# no text, and no debris either.
+INVISIBLE_LINE = re.compile("\u200d+")
 
 
 def read_source(
@@ -49,7 +53,16 @@ def read_source(
     if controls > max(3, len(lines) // 10):
         raise ConversionError(path, None, "binary file (control characters), not a text")
     # stable: a line's replaced characters come before its other repairs
-    return lines, sorted(decoded.repairs + repairs, key=lambda repair: repair.line)
+    repairs = sorted(decoded.repairs + repairs, key=lambda repair: repair.line)
+    if "\u200d" not in decoded.text:  # most texts: no line can show nothing
+        return lines, repairs
+    shown = [line for line in lines if not INVISIBLE_LINE.fullmatch(line.text)]
+    dropped = [
+        Repair(line.number, "invisible-line", line.text, "")
+        for line in lines
+        if INVISIBLE_LINE.fullmatch(line.text)
+    ]
+    return shown, repairs + dropped  # dropped last: after the character repairs
 
 
 def normalise(raw_lines: list[str]) -> tuple[list[str], list[Repair]]:

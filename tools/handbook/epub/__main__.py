@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from ..addresses import DOWNLOADS
-from ..built_site import editions_to_make
+from ..built_site import book_maker_arguments, editions_to_make
 from ..errors import HandbookError, report_error
 from .book import FONT_CHOICES, Settings, write_book
 
@@ -19,14 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m handbook.epub",
         description=f"Make one EPUB 3 book per edition of the built site, in its {DOWNLOADS}/ folder.",
     )
-    p.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-    p.add_argument(
-        "--docs",
-        type=Path,
-        default=Path("docs"),
-        help="the converted pages; the book's date is theirs",
-    )
-    p.add_argument("--script", choices=["Hans", "Hant"], help="make only this edition's EPUB")
+    book_maker_arguments(p, "EPUB")
     p.add_argument(
         "--fonts",
         choices=FONT_CHOICES,

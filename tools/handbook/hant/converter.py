@@ -68,7 +68,7 @@ class HantConverter:
     4. quotation marks become the region's (“” → 「」) if `quotes`.
 
     `words` join the segmenter's dictionary. `usage` and `quotes` default to
-    the region's (usage.REGIONS).
+    the region's (usage.REGIONS). `every_word`: see `SegmentedConverter`.
 
     >>> HantConverter("s2tw").convert("牢牢把握发展主动权")
     '牢牢把握發展主動權'
@@ -82,6 +82,7 @@ class HantConverter:
         words: Iterable[str] = (),
         usage: bool = True,
         quotes: bool | None = None,
+        every_word: bool = False,
     ) -> None:
         check_config(config)
         self.config = config
@@ -104,6 +105,7 @@ class HantConverter:
             self._in_usage,
             regional=ReviewedPhrases(usage_words),
             reviewed=self.reviewed,
+            every_word=every_word,
         )
 
     @functools.cached_property

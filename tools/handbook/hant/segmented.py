@@ -226,7 +226,9 @@ class SegmentedConverter:
     are added to jieba's dictionary (the glossary's terms, reviewed phrases).
     `usage` rewrites what OpenCC writes in the region's usage (臺 → 台);
     the `regional` phrases (the region's words), or the `reviewed` ones if
-    converting with those, take their forms where they cover whole words."""
+    converting with those, take their forms where they cover whole words.
+    With `every_word`, every run is cut into words and every word converted
+    by OpenCC: slower, and the same text (what the shortcut is checked against)."""
 
     def __init__(
         self,
@@ -236,6 +238,7 @@ class SegmentedConverter:
         *,
         regional: Reviewed | None = None,
         reviewed: Reviewed | None = None,
+        every_word: bool = False,
     ) -> None:
         check_config(config)
         self._words = tuple(words)
@@ -257,11 +260,12 @@ class SegmentedConverter:
         ]
         self._context_phrases = [*tables["phrases"], *chosen, *counted]
         context = set("".join(self._context_phrases))
-        self._context = re.compile(f"[{_char_class(context)}]")
+        self._context = re.compile("." if every_word else f"[{_char_class(context)}]")
         # jieba's runs, joined by the other characters of context phrases (·〇).
         beyond = {c for c in context if not re.match(f"[{JIEBA_RUN}]", c)}
         run = JIEBA_RUN + _char_class(beyond)
         self._run = re.compile(f"[{run}]*")
+        self._every_run = re.compile(f"[{run}]+") if every_word else None
         self._config = config
 
     @functools.cached_property
@@ -293,18 +297,9 @@ class SegmentedConverter:
     def convert(self, text: str, *, reviewed: bool = True) -> str:
         """`text` converted word by word, with the reviewed phrases unless not `reviewed`
         (the region's words either way)."""
-        found = self._finder.find_matches_as_indexes(text)
-        if not found:
+        runs = self._context_runs(text)
+        if not runs:
             return text.translate(self._own)
-        # The runs holding a context phrase (a phrase never reaches out of its
-        # run), found from the phrases outwards: backwards in the reversed text.
-        backwards = text[::-1]
-        runs: list[tuple[int, int]] = []
-        for _, start, end in found:
-            if runs and start < runs[-1][1]:
-                continue  # in the run before
-            begin = len(text) - self._run.match(backwards, len(text) - start).end()
-            runs.append((begin, self._run.match(text, end).end()))
         # One call to jieba and one to OpenCC for all of them; jieba cuts at "\n".
         words = self._convert_words("\n".join(text[a:b] for a, b in runs), reviewed).split("\n")
         pieces = []
@@ -314,6 +309,24 @@ class SegmentedConverter:
             after = end
         pieces.append(text[after:].translate(self._own))
         return "".join(pieces)
+
+    def _context_runs(self, text: str) -> list[tuple[int, int]]:
+        """The runs holding a context phrase (a phrase never reaches out of its
+        run), found from the phrases outwards: backwards in the reversed text.
+        With `every_word`, every run."""
+        if self._every_run:
+            return [m.span() for m in self._every_run.finditer(text)]
+        found = self._finder.find_matches_as_indexes(text)
+        if not found:
+            return []
+        backwards = text[::-1]
+        runs: list[tuple[int, int]] = []
+        for _, start, end in found:
+            if runs and start < runs[-1][1]:
+                continue  # in the run before
+            begin = len(text) - self._run.match(backwards, len(text) - start).end()
+            runs.append((begin, self._run.match(text, end).end()))
+        return runs
 
     def _convert_words(self, text: str, reviewed: bool) -> str:
         """Each distinct word (or joined phrase) of `text` converted once: by

@@ -283,12 +283,3 @@ MARKDOWN_LIST_ITEM = rule(
     "- 一、农民问题的严重性",
     "an item of a Markdown bullet list: the list's text",
 )
-
-# A line holding only characters that show nothing (a hidden span's U+200D):
-# no text, and no debris either; dropped, the repair reported.
-INVISIBLE_LINE = rule(
-    "invisible-line",
-    r"^[\u200b-\u200d\u2060\ufeff]+$",
-    "\u200d",
-    "a line of characters that show nothing",
-)

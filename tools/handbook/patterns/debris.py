@@ -16,6 +16,7 @@ from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, rule
 # --- site debris --------------------------------------------------------------
 
 CRUMB_SEPARATORS = ">＞»›"  # what parts a breadcrumb's steps
+CRUMB_SEPARATOR = re.compile(f"[{CRUMB_SEPARATORS}]")
 # An HTML tag of the boxes and text a Markdown page sets in HTML
 # (`<div class="card">`, `<h4>`, `</p>`): its `>` parts no breadcrumb's steps.
 # An embed (<iframe>, <video>) is no box of text: it stays as written.
@@ -73,7 +74,7 @@ DEBRIS = [
     ),
     rule(
         "breadcrumb",
-        rf"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*(?:{C}|>)",
+        rf"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*(?:{C}|[{CRUMB_SEPARATORS}])",
         "当前位置：首页 >",
         "the 'you are here' trail; its steps follow on the next lines",
     ),
@@ -191,7 +192,7 @@ ARROW_TRAILS = [
         "breadcrumb",
         rf"^{NO_TAG}(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
         "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
-        "a trail of steps parted by >, with no 'you are here' before it",
+        "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it",
     ),
     rule(
         "nav-step",
@@ -443,8 +444,11 @@ MENU_NEIGHBOURS = {
     "lone-separator",
 }
 
-# A step of a breadcrumb trail ends with `>`; the last step has none.
-BREADCRUMB_STEP = re.compile(rf"^{NO_TAG}.{{1,20}}>\s*$")
+# A step of a breadcrumb trail ends with one separator (two close a 'more'
+# link: 查看更多 ››); the last step has none.
+BREADCRUMB_STEP = re.compile(
+    rf"^{NO_TAG}.{{1,20}}(?<![{CRUMB_SEPARATORS}])[{CRUMB_SEPARATORS}]\s*$"
+)
 # The page's headline printed as the breadcrumb's last span, on its line
 # (two spans of one block): the text's, never debris. The last step before
 # it, when a space parts them, stays furniture (招标公告).

@@ -224,6 +224,14 @@ def _handbook_answers(site: Path, queries: list[str]) -> list[tuple[set[str], se
     return [(set(a["sections"]), set(a["pages"])) for a in answers]
 
 
+def scroll_results(page: Any) -> None:
+    """Scroll Material's result list up, then to its end, where it shows more."""
+    wrap = page.locator(".md-search__scrollwrap")
+    for where in ("0", "el.scrollHeight"):
+        wrap.evaluate(f"el => el.scrollTo(0, {where})")
+        page.wait_for_timeout(60)
+
+
 def _material_pages(browser: Any, base: str, queries: list[str]) -> list[set[str]]:
     """Pages in the answers of Material's own search (lunr), through its search box."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -247,10 +255,7 @@ def _material_pages(browser: Any, base: str, queries: list[str]) -> list[set[str
         count = re.search(r"\d+", page.locator(".md-search-result__meta").text_content() or "")
         items = page.locator(".md-search-result__item")
         while count and items.count() < int(count.group()):
-            wrap = page.locator(".md-search__scrollwrap")
-            for where in ("0", "el.scrollHeight"):
-                wrap.evaluate(f"el => el.scrollTo(0, {where})")
-                page.wait_for_timeout(60)
+            scroll_results(page)
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item > a:first-child", "as => as.map(a => a.getAttribute('href'))"
         )

@@ -30,7 +30,6 @@ from ..patterns import (
     GROUP_NAME,
     HEAD_CUT,
     HEADING_MARKERS,
-    INVISIBLE_LINE,
     KICKER,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
@@ -58,7 +57,6 @@ def build_collection(
     """Recognise a collection's header and essays in its normalised lines."""
     conventions = survey(lines)
     kept, removals, page = remove_debris(lines, conventions)
-    kept = without_invisible_lines(kept, repairs)
     pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
     collection = Collection(
         source=path,
@@ -96,17 +94,6 @@ def build_collection(
     collection.removals.sort(key=lambda r: r.line)
     collection.doubts = find_doubts(collection, layout)
     return collection
-
-
-def without_invisible_lines(lines: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
-    """The lines without those that show nothing (U+200D alone), each reported."""
-    kept: list[SourceLine] = []
-    for line in lines:
-        if INVISIBLE_LINE.pattern.match(line.text):
-            repairs.append(Repair(line.number, INVISIBLE_LINE.name, line.text, ""))
-        else:
-            kept.append(line)
-    return kept
 
 
 def dated_line(essay: Essay) -> int:

@@ -26,6 +26,7 @@ from ..patterns import (
     BREADCRUMB_STEP,
     COLUMN_LABEL,
     COUNTER_LABEL,
+    CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
     DATE_LABELS,
     DATE_LINE,
@@ -309,11 +310,11 @@ def headline_long(text: str) -> bool:
 
 
 def crumb_step(lines: list[SourceLine], i: int) -> bool:
-    """Whether line `i` goes on the breadcrumb above it: a step after a `>`
-    (short, or repeated below as the column's heading), or the last step
-    repeated (`当前位置：首页 > 党建引领> 学习专栏` over `学习专栏`)."""
+    """Whether line `i` goes on the breadcrumb above it: a step after a
+    separator (`>`, `›` …; short, or repeated below as the column's heading),
+    or the last step repeated (`当前位置：首页 > 党建引领> 学习专栏` over `学习专栏`)."""
     text, previous = lines[i].text, lines[i - 1].text
-    if text in (previous, previous.rsplit(">", 1)[-1].strip()):
+    if text in (previous, CRUMB_SEPARATOR.split(previous)[-1].strip()):
         # the last step again, alone: the column's label over its page; a
         # headline the trail ends in, given again, is the text's title
         return not headline_long(text)
