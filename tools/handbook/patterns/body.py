@@ -92,6 +92,18 @@ NOT_A_LABEL = rule(
     "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
 )
 
+# Hyphens a writer typed before a label alone on its line, as a draft's
+# list mark (---开头段：): no word of the label, which heads its section
+# without them (reported), however short. Before a sentence
+# (---中国式现代化意味着…。) they stay, run in with it.
+LABEL_LEADER = rule(
+    "label-dash-leader",
+    rf"^(?P<leader>-{{2,}})\s*(?P<label>[^\s{SENTENCE_END}{COMMA}、；;:{COLON}-]{{2,20}}{C})$",
+    f"---开头段{COLON}",
+    "hyphens typed before a label alone on its line: the label is the heading",
+    needs="--",
+)
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",

@@ -32,6 +32,7 @@ from ..patterns import (
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    TITLE_LABEL,
     UNIT_ABOVE,
 )
 from .assemble import assemble
@@ -43,7 +44,7 @@ from .numbers import parse_number
 from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
-from .shapes import head_title_like, name_like, plain_title_like
+from .shapes import PROSE_MIN, head_title_like, name_like, plain_title_like, prose
 from .survey import Conventions, survey
 
 __all__ = ["build_collection", "parse_number"]
@@ -182,6 +183,28 @@ def header_title(
     return taken, left
 
 
+def noted_title(collection: Collection, pieces: list[SourceLine], conventions: Conventions) -> int:
+    """The title given as a note (标题：《…》) among the writer's notes that
+    open a text no line heads, before its first paragraph of prose: the
+    text's title; the notes, that one with them as written, its front
+    matter. Returns how many pieces they take (0: no title is given so)."""
+    for i, piece in enumerate(pieces):
+        if prose(piece.text) and len(piece.text) >= PROSE_MIN:
+            return 0  # the text has begun: a label in it titles nothing
+        found = TITLE_LABEL.match(piece.text)
+        if not found:
+            continue
+        text, repairs, _ = title_of(SourceLine(piece.number, found["title"]), conventions)
+        if not head_title_like(text) or byline_match(text):
+            return 0
+        collection.title, collection.title_line = text, piece.number
+        collection.repairs += repairs
+        collection.recognitions.append(Recognition(piece.number, TITLE_LABEL.name, text))
+        collection.preface += [Paragraph(p.text, p.number) for p in pieces[: i + 1]]
+        return i + 1
+    return 0
+
+
 def under_unit_byline(pieces: list[SourceLine]) -> bool:
     """Whether the first piece names a group, its members on the second."""
     found = byline_match(pieces[1].text) if len(pieces) > 1 else None
@@ -200,6 +223,8 @@ def single_essay(
     while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
         lead += 1
     taken, left = header_title(collection, pieces[lead:], conventions)
+    if not collection.title_line:
+        taken = noted_title(collection, pieces[lead:], conventions) or taken
     titled = collection.title_line > 0
     # Untitled, the essay starts at its first words: not at the date over them.
     opening = next((p for p in pieces if not PROPERTY_DATE.match(p.text)), None)
@@ -280,6 +305,8 @@ def marked_essay(
     if not title and body and plain_title_like(body[0].text, 2):
         title = body.pop(0).text  # 【篇一】 alone, the title on the next line
     essay = Essay(start.number or position, title, marker, line.number)
+    if word := start.match.groupdict().get("word"):  # 毛选第十一篇《…》: the volume's
+        essay.subtitle = word  # short name, a series label, as over a title
     collection.recognitions.append(
         Recognition(line.number, start.rule.name, f"essay {position}: {title}")
     )

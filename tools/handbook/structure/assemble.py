@@ -28,6 +28,7 @@ from ..patterns import (
     HEADLINE_MAX,
     ISSUER,
     LABEL_HEADINGS,
+    LABEL_LEADER,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
     OPENING_BYLINES,
@@ -51,8 +52,9 @@ from .shapes import (
 EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
-LABELS = {r.name for r in LABEL_HEADINGS}
+LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
+DECK_LEAD_MARKS = "：:，,。"  # what ends the lead's opening clause that repeats the deck
 
 
 @dataclass
@@ -80,6 +82,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     closing_signature(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
+    echoed_deck(essay, tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
     state.tokens = tokens
@@ -278,6 +281,31 @@ def head_subtitles(tokens: list[Token]) -> None:
     ):
         # a study material's label alone (…11月份党员学习推荐材料) titles nothing
         tokens[0].kind, tokens[0].rule = "subtitle", "series-label"
+
+
+ECHOED_DECK = "deck-echoed-by-lead"
+DECK_MIN = 6  # characters of a deck: a shorter line is a label or a name
+
+
+def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A short line right under the essay's title whose words the first
+    paragraph opens with, as a clause of its own (习近平总书记…提出4点希望 over
+    习近平总书记…提出4点希望：坚持…): the deck, the essay's subtitle, never a
+    title of an article."""
+    if not essay.title or len(tokens) < 2:
+        return
+    deck, lead = tokens[0], tokens[1]
+    if (
+        deck.kind == "paragraph"
+        and lead.kind == "paragraph"
+        and len(deck.text) >= DECK_MIN
+        and head_title_like(deck.text)
+        and not ends_sentence(deck.text)
+        and lead.text.startswith(deck.text)
+        and lead.text[len(deck.text) : len(deck.text) + 1] in DECK_LEAD_MARKS
+    ):
+        deck.kind, deck.rule = "subtitle", ECHOED_DECK
+        recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
 
 
 def subtitle(state: State, token: Token) -> None:

@@ -36,6 +36,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_MAX,
     LABEL_HEADINGS,
+    LABEL_LEADER,
     LABEL_NAME_MIN,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
@@ -524,6 +525,11 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
+    leader = LABEL_LEADER.match(text)
+    if leader and not NOT_A_LABEL.search(text):
+        ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))
+        ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
+        return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
     label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")
