@@ -1,7 +1,6 @@
 """The families of convention first met on the seventh held-out set, part B
 (a blog template's furniture round its headline and deck, an app page's
-header bar over its title, a course paper's notes over it, a reading note's
-numbered pieces in Markdown): hand-written texts in the same forms, never
+header bar over its title, a course paper's notes over it): hand-written texts in the same forms, never
 the corpus texts, two wordings or more a family, and a near miss each that
 must not be taken."""
 
@@ -17,8 +16,6 @@ from test_recognition_heldout_kinds import (
     removed,
     texts,
 )
-
-from handbook.corpus.scoring import Source, matched_hans
 
 HEADLINE = "守正创新：做党的政策主张的传播者"
 LEAD = "新闻工作者要牢记职责使命，坚持正确导向，把党的声音传播到千家万户。"
@@ -183,76 +180,3 @@ def test_hyphens_before_a_sentence_stay_with_it(tmp_path):
     collection = collection_of(tmp_path, f"{HEADLINE}\n{line}\n{BODY}\n")
     assert headings(collection) == []
     assert line in texts(collection)
-
-
-# --- a reading note's numbered pieces in Markdown ----------------------------------------------
-
-
-def note(head: str, words: str) -> str:
-    return f"{head}\n\n{words}这一篇讲的是调查研究的方法，值得反复阅读。\n\n"
-
-
-def test_a_marker_with_a_word_before_it_starts_the_piece_the_numbering_misses(tmp_path):
-    text = (
-        "# 读书笔记\n\n"
-        + note("### 第九篇《怎样分析农村阶级》", "其一")
-        + note("选集第十篇《我们的经济政策》", "其二")
-        + note("### 第十一篇《关心群众生活》", "其三")
-    )
-    collection = collection_of(tmp_path, text)
-    assert [(e.marker, e.title) for e in collection.essays] == [
-        ("第九篇", "《怎样分析农村阶级》"),
-        ("第十篇", "《我们的经济政策》"),
-        ("第十一篇", "《关心群众生活》"),
-    ]
-    assert collection.essays[1].subtitle == "选集"  # the volume's name, kept
-
-
-def test_a_marker_with_a_word_before_it_where_no_piece_is_missing_is_text(tmp_path):
-    line = "读完第十篇《我们的经济政策》"
-    text = (
-        "# 读书笔记\n\n"
-        + note("### 第九篇《怎样分析农村阶级》", "其一")
-        + note(line, "其二")
-        + note("### 第十篇《我们的经济政策》", "其三")
-    )
-    collection = collection_of(tmp_path, text)
-    assert [e.marker for e in collection.essays] == ["第九篇", "第十篇"]
-    assert line in texts(collection)
-
-
-@pytest.mark.parametrize("placeholder", ["* content", "- TOC"])
-def test_kramdowns_contents_directive_and_its_placeholder_are_debris(tmp_path, placeholder):
-    text = f"# 读书笔记\n\n{placeholder}\n{{:toc}}\n\n{BODY}\n"
-    collection = collection_of(tmp_path, text)
-    assert removed(collection) == [("toc-directive", placeholder), ("toc-directive", "{:toc}")]
-
-
-def test_a_list_item_with_no_directive_under_it_stays(tmp_path):
-    collection = collection_of(tmp_path, f"# 读书笔记\n\n* 第一条体会\n\n{BODY}\n")
-    assert removed(collection) == []
-    assert "* 第一条体会" in texts(collection)
-
-
-@pytest.mark.parametrize("closing", ["# 结束", "## 完"])
-def test_a_markdown_heading_that_ends_the_text_over_nothing_is_debris(tmp_path, closing):
-    collection = collection_of(tmp_path, f"# 读书笔记\n\n{BODY}\n\n{closing}\n\n")
-    assert removed(collection) == [("empty-closing-heading", closing)]
-
-
-def test_a_closing_heading_over_text_stays(tmp_path):
-    collection = collection_of(tmp_path, f"# 读书笔记\n\n{BODY}\n\n## 结语\n\n{LEAD}\n")
-    assert removed(collection) == []
-    assert "结语" in kept_words(collection)
-
-
-# --- the scorer: the pieces of one line ------------------------------------------------------
-
-
-def test_a_piece_cut_from_before_the_marker_is_found_on_its_line_though_its_words_recur():
-    source = Source("前言\n毛选第十一篇《关心群众生活》\n正文里又说到毛选。\n")
-    output = [(2, "第十一篇"), (2, "《关心群众生活》"), (2, "毛选"), (3, "正文里又说到毛选。")]
-    seen = matched_hans(source, output)
-    line_two = range(2, 2 + len("毛选第十一篇关心群众生活"))
-    assert set(line_two) <= seen
-    assert len(seen) == len(source.hans) - len("前言")

@@ -104,6 +104,20 @@ LABEL_LEADER = rule(
     needs="--",
 )
 
+# In a Markdown page that sets boxes in HTML, a line alone in a heading
+# element (<h3>学习要点</h3>) or in a box whose class names it a label
+# (<div class="context-label">时代背景</div>): the writer's heading, the top
+# one (<h1>) under the title its subtitle. The smallest (<h5>, <h6>) label a
+# card's item, no section.
+HTML_HEADING = rule(
+    "html-heading",
+    r"^<(?P<tag>h[1-4]|div|p|span)(?:\s+class=\"(?P<cls>[^\"<>]*)\")?>(?P<text>[^<>]{1,40})</(?P=tag)>$",
+    "<h4>核心认识</h4>",
+    "a line set alone in an HTML heading or label element of a Markdown page: its heading",
+    needs="</",
+)
+HTML_LABEL_CLASS = re.compile(r"label|title|heading")  # a box's class that names it a label
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",

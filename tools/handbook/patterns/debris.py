@@ -178,6 +178,14 @@ DEBRIS = [
         needs="Collect",
     ),
     rule(
+        "meta-span",
+        r"^<span\s+class=\"(?:date|time|category|categories|tags?|meta|views?|author)\">[^<>]{0,30}</span>$",
+        '<span class="category">政治理论</span>',
+        "a page's property set in an HTML span the page's style names as one (its date, its"
+        " category), alone on its line: the page's, not the text's",
+        needs="<span",
+    ),
+    rule(
         "export-part-mark",
         r"^part-\d{1,3}$",
         "part-1",

@@ -230,6 +230,8 @@ def single_essay(
     opening = next((p for p in pieces if not PROPERTY_DATE.match(p.text)), None)
     line = collection.title_line if titled else (opening or pieces[0]).number if pieces else 0
     essay = Essay(1, collection.title if titled else "", "", line)
+    if titled and taken and not left and MARKDOWN_HEADING.match(pieces[lead].text):
+        taken += stacked_heads(collection, essay, pieces[lead + taken :], conventions)
     what = "one essay, title from first line" if titled else "one essay, no title"
     collection.recognitions.append(Recognition(line, "no-marker", what))
     before = pieces[:lead]
@@ -246,6 +248,38 @@ def single_essay(
         collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)
+
+
+def stacked_heads(
+    collection: Collection, essay: Essay, pieces: list[SourceLine], conventions: Conventions
+) -> int:
+    """Markdown headings stacked under the page's title with no text between
+    them (# 读书笔记 / ## 政治理论学习 / ### 凝心聚力跟党走…): the last titles the
+    text, those between are the page's sections, its front matter (without
+    their marks). One heading alone under the page's title heads a piece of
+    the text instead. Returns how many pieces they take."""
+    if not conventions.markdown:
+        return 0
+    run = 0
+    while run < len(pieces) and MARKDOWN_HEADING.match(pieces[run].text):
+        run += 1
+    if run < STACKED_HEADS_MIN or run == len(pieces):
+        return 0  # the page's title over one heading: that one heads a piece of it
+    heads = [(p, *title_of(p, conventions)[:2]) for p in pieces[:run]]
+    *sections, (last, title, repairs) = heads
+    if not head_title_like(title):
+        return 0
+    for piece, text, marks in sections:
+        collection.preface.append(Paragraph(text, piece.number))
+        collection.repairs += marks
+    essay.title, essay.line = title, last.number
+    collection.repairs += repairs
+    collection.recognitions.append(Recognition(last.number, STACKED_HEADS, f"essay title: {title}"))
+    return run
+
+
+STACKED_HEADS = "stacked-headings"
+STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the text's
 
 
 def opening_byline_alone(text: str) -> bool:

@@ -12,6 +12,7 @@ title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
+    HTML_HEADING,
     ISSUER,
     LABEL_HEADINGS,
     LABEL_LEADER,
@@ -36,7 +38,7 @@ from ..patterns import (
     SERIES_LABEL,
     UNIT_NOTES,
 )
-from .roles import Token
+from .roles import MARKDOWN_SECTION, Token
 from .shapes import (
     ARTICLE_BODY_MIN,
     HEADING_MAX,
@@ -53,6 +55,8 @@ EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
 LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
+# Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
+WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
 DECK_LEAD_MARKS = "：:，,。"  # what ends the lead's opening clause that repeats the deck
 
@@ -83,6 +87,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
+    parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
     state.tokens = tokens
@@ -306,6 +311,15 @@ def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognitio
     ):
         deck.kind, deck.rule = "subtitle", ECHOED_DECK
         recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
+
+
+def parts_over_sections(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A Markdown heading right over one numbered as a section (## 学习内容 over
+    ### 一、…) heads the part those sections make: a heading too."""
+    for token, following in itertools.pairwise(tokens):
+        if token.rule == "markdown-heading" and following.rule == MARKDOWN_SECTION:
+            token.kind, token.rule, token.strong = "heading", MARKDOWN_SECTION, False
+            recognitions.append(Recognition(token.line, MARKDOWN_SECTION, f"heading: {token.text}"))
 
 
 def subtitle(state: State, token: Token) -> None:
@@ -583,7 +597,9 @@ def settle_headings(article: Article, last: bool) -> None:
     for i, block in enumerate(blocks):  # the series first: a label is judged by what is left
         if not isinstance(block, Heading) or block.rule in LABELS:
             continue
-        if heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
+        if block.rule in WRITERS_HEADINGS or (
+            heads_text.get(block.rule) and len(block.text) <= HEADING_MAX
+        ):
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)
