@@ -13,10 +13,11 @@ from test_recognition_heldout_kinds import (
     collection_of,
     headings,
     kept_words,
+    removed,
     texts,
 )
 
-from handbook.corpus.scoring import han
+from handbook.corpus.scoring import Source, han, matched_hans
 
 LEAD = BODY.replace("\n", "")  # the same two sentences as one paragraph
 PAGE = "每周一学（第十二期）"  # the page's title, over the reports
@@ -347,3 +348,190 @@ def test_a_sentence_that_opens_with_a_reign_is_no_date(tmp_path):
     collection = collection_of(tmp_path, text)
     assert collection.essays[0].date is None
     assert line in texts(collection)
+
+
+# --- a reading note's numbered pieces in Markdown ----------------------------------------------
+
+
+def note(head: str, words: str) -> str:
+    return f"{head}\n\n{words}这一篇讲的是调查研究的方法，值得反复阅读。\n\n"
+
+
+def test_a_marker_with_a_word_before_it_starts_the_piece_the_numbering_misses(tmp_path):
+    text = (
+        "# 读书笔记\n\n"
+        + note("### 第九篇《怎样分析农村阶级》", "其一")
+        + note("选集第十篇《我们的经济政策》", "其二")
+        + note("### 第十一篇《关心群众生活》", "其三")
+    )
+    collection = collection_of(tmp_path, text)
+    assert [(e.marker, e.title) for e in collection.essays] == [
+        ("第九篇", "《怎样分析农村阶级》"),
+        ("第十篇", "《我们的经济政策》"),
+        ("第十一篇", "《关心群众生活》"),
+    ]
+    assert collection.essays[1].subtitle == "选集"  # the volume's name, kept
+
+
+def test_a_marker_with_a_word_before_it_where_no_piece_is_missing_is_text(tmp_path):
+    line = "读完第十篇《我们的经济政策》"
+    text = (
+        "# 读书笔记\n\n"
+        + note("### 第九篇《怎样分析农村阶级》", "其一")
+        + note(line, "其二")
+        + note("### 第十篇《我们的经济政策》", "其三")
+    )
+    collection = collection_of(tmp_path, text)
+    assert [e.marker for e in collection.essays] == ["第九篇", "第十篇"]
+    assert line in texts(collection)
+
+
+@pytest.mark.parametrize("placeholder", ["* content", "- TOC"])
+def test_kramdowns_contents_directive_and_its_placeholder_are_debris(tmp_path, placeholder):
+    text = f"# 读书笔记\n\n{placeholder}\n{{:toc}}\n\n{BODY}\n"
+    collection = collection_of(tmp_path, text)
+    assert removed(collection) == [("toc-directive", placeholder), ("toc-directive", "{:toc}")]
+
+
+def test_a_list_item_with_no_directive_under_it_stays(tmp_path):
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n* 第一条体会\n\n{BODY}\n")
+    assert removed(collection) == []
+    assert "* 第一条体会" in texts(collection)
+
+
+@pytest.mark.parametrize("closing", ["# 结束", "## 完"])
+def test_a_markdown_heading_that_ends_the_text_over_nothing_is_debris(tmp_path, closing):
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n{BODY}\n\n{closing}\n\n")
+    assert removed(collection) == [("empty-closing-heading", closing)]
+
+
+def test_a_closing_heading_over_text_stays(tmp_path):
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n{BODY}\n\n## 结语\n\n{NOTE_LEAD}\n")
+    assert removed(collection) == []
+    assert "结语" in kept_words(collection)
+
+
+# --- the scorer: the pieces of one line ------------------------------------------------------
+
+
+def test_a_piece_cut_from_before_the_marker_is_found_on_its_line_though_its_words_recur():
+    source = Source("前言\n毛选第十一篇《关心群众生活》\n正文里又说到毛选。\n")
+    output = [(2, "第十一篇"), (2, "《关心群众生活》"), (2, "毛选"), (3, "正文里又说到毛选。")]
+    seen = matched_hans(source, output)
+    line_two = range(2, 2 + len("毛选第十一篇关心群众生活"))
+    assert set(line_two) <= seen
+    assert len(seen) == len(source.hans) - len("前言")
+
+
+# --- a study note's page in Markdown with HTML boxes --------------------------------------
+
+NOTE_LEAD = "新时代青年要把个人理想融入国家发展大局，在学思践悟中坚定理想信念。"
+NOTE = "深刻领会党的创新理论，准确把握精神实质，把学习成果转化为推动工作的实际行动。"
+
+
+@pytest.mark.parametrize(
+    "heads, sections",
+    [
+        (["# 读书笔记", "## 政治理论学习", "### 凝心聚力跟党走 青春奋进正当时"], ["政治理论学习"]),
+        (["# 学习园地", "## 党史", "### 专题", "### 百年党史的光辉历程"], ["党史", "专题"]),
+    ],
+)
+def test_headings_stacked_under_the_pages_title_give_the_sections_and_the_notes_title(
+    tmp_path, heads, sections
+):
+    collection = collection_of(tmp_path, "\n\n".join([*heads, NOTE, NOTE_LEAD]) + "\n")
+    [essay] = collection.essays
+    assert collection.title == heads[0][2:]
+    assert [p.text for p in collection.preface] == sections
+    assert essay.title == heads[-1].split(" ", 1)[1]
+    assert [a.title for a in essay.articles] == [None]
+
+
+def test_one_heading_under_the_pages_title_heads_a_piece(tmp_path):
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n## 一点体会\n\n{NOTE}\n")
+    assert collection.preface == []
+    assert [a.title for a in articles(collection)] == ["一点体会"]
+
+
+@pytest.mark.parametrize(
+    "span",
+    ['<span class="date">近期学习</span>', '<span class="category">政治理论</span>'],
+)
+def test_a_pages_property_in_a_span_its_style_names_is_debris(tmp_path, span):
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n{span}\n\n{NOTE}\n")
+    assert removed(collection) == [("meta-span", span)]
+
+
+def test_a_span_of_another_class_keeps_its_text(tmp_path):
+    span = '<span class="highlight">学而时习之</span>'
+    collection = collection_of(tmp_path, f"# 读书笔记\n\n{NOTE}\n{span}\n")
+    assert "学而时习之" in kept_words(collection)
+
+
+def page(*box: str) -> str:
+    heads = ["# 读书笔记", "## 政治理论学习", "### 凝心聚力跟党走 青春奋进正当时"]
+    return "\n\n".join([*heads, *box]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "box, label",
+    [
+        (['<div class="card">', "  <h4>核心认识</h4>", f"  <p>{NOTE}</p>", "</div>"], "核心认识"),
+        (
+            [
+                '<div class="ctx">',
+                '  <div class="context-label">时代背景</div>',
+                f"  <p>{NOTE}</p>",
+                "</div>",
+            ],
+            "时代背景",
+        ),
+        (["<h3>实践要求</h3>", "<ul>", "  <li>坚持党的全面领导</li>", "</ul>", NOTE], "实践要求"),
+    ],
+)
+def test_a_line_set_in_an_html_heading_or_label_is_a_heading(tmp_path, box, label):
+    collection = collection_of(tmp_path, page(*box))
+    assert headings(collection) == [label]
+    assert [a.title for a in articles(collection)] == [None]
+
+
+def test_the_top_html_heading_under_the_title_is_its_subtitle(tmp_path):
+    deck = "深入贯彻党的方针政策，谱写班级发展新篇章"
+    collection = collection_of(tmp_path, page(f"<h1>{deck}</h1>", NOTE))
+    assert collection.essays[0].subtitle == deck
+    assert headings(collection) == []
+
+
+def test_a_cards_smallest_label_heads_no_section(tmp_path):
+    cards = [
+        '<div class="item">',
+        "  <h5>学业钻研</h5>",
+        "  <p>在学业上刻苦钻研、追求卓越</p>",
+        "</div>",
+    ]
+    collection = collection_of(tmp_path, page(NOTE, *cards))
+    assert headings(collection) == []
+    assert "学业钻研" in texts(collection)
+
+
+@pytest.mark.parametrize("part", ["## 学习内容", "## 主要收获"])
+def test_markdown_headings_numbered_as_sections_and_the_one_over_them_are_headings(tmp_path, part):
+    text = page(
+        NOTE, part, "### 一、深化理论武装 {#part1}", NOTE_LEAD, "### 二、坚持党的领导", NOTE
+    )
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == [part[3:], "一、深化理论武装", "二、坚持党的领导"]
+    assert [a.title for a in articles(collection)] == [None]
+
+
+@pytest.mark.parametrize("label", ["学习收获：", "重点学习任务："])
+def test_a_bold_lead_in_over_a_list_is_no_heading(tmp_path, label):
+    text = page(NOTE, f"**{label}**", "- 更加清晰地认识到工作重心", "- 深切感受到历史责任")
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == []
+    assert label in texts(collection)
+
+
+def test_a_bold_line_without_a_colon_after_a_sentence_is_a_heading(tmp_path):
+    collection = collection_of(tmp_path, page(NOTE, "**传承信仰力量，绘就青春底色**", NOTE_LEAD))
+    assert headings(collection) == ["传承信仰力量，绘就青春底色"]

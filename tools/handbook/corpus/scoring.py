@@ -224,10 +224,13 @@ def matched_hans(
         if not needle:
             continue
         at = find_kept(source, needle, max(cursor, source.line_start(number)), None, removed)
-        if at < 0:  # the pieces of one line may come out in another order (a byline cut
-            # from before its title stands under it): found within that line, it counts
-            end = source.line_start(number + 1) if number < len(source.line_offsets) else None
-            at = source.hans.find(needle, source.line_start(number), end)
+        end = source.line_start(number + 1) if number < len(source.line_offsets) else None
+        if at < 0 or (end is not None and at >= end):
+            # the pieces of one line may come out in another order (a byline cut from
+            # before its title stands under it, a word glued before an essay's marker):
+            # found within that line, it counts, though its words recur further on
+            own = source.hans.find(needle, source.line_start(number), end)
+            at = own if own >= 0 else at
         if at < 0:
             continue  # not in the text in order: its characters stay unmatched
         seen |= set(range(at, at + len(needle)))

@@ -114,6 +114,32 @@ LONE_HEAD = rule(
 )
 LONE_HEADS_MIN = 2  # such lines in an essay that make it its habit
 
+# Hyphens a writer typed before a label alone on its line, as a draft's
+# list mark (---开头段：): no word of the label, which heads its section
+# without them (reported), however short. Before a sentence
+# (---中国式现代化意味着…。) they stay, run in with it.
+LABEL_LEADER = rule(
+    "label-dash-leader",
+    rf"^(?P<leader>-{{2,}})\s*(?P<label>[^\s{SENTENCE_END}{COMMA}、；;:{COLON}-]{{2,20}}{C})$",
+    f"---开头段{COLON}",
+    "hyphens typed before a label alone on its line: the label is the heading",
+    needs="--",
+)
+
+# In a Markdown page that sets boxes in HTML, a line alone in a heading
+# element (<h3>学习要点</h3>) or in a box whose class names it a label
+# (<div class="context-label">时代背景</div>): the writer's heading, the top
+# one (<h1>) under the title its subtitle. The smallest (<h5>, <h6>) label a
+# card's item, no section.
+HTML_HEADING = rule(
+    "html-heading",
+    r"^<(?P<tag>h[1-4]|div|p|span)(?:\s+class=\"(?P<cls>[^\"<>]*)\")?>(?P<text>[^<>]{1,40})</(?P=tag)>$",
+    "<h4>核心认识</h4>",
+    "a line set alone in an HTML heading or label element of a Markdown page: its heading",
+    needs="</",
+)
+HTML_LABEL_CLASS = re.compile(r"label|title|heading")  # a box's class that names it a label
+
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
 SUBTITLE = rule(
     "name-dash-title",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..chars import (
+    CN_DIGITS,
     COLON,
     HAN,
     LPAREN,
@@ -58,6 +59,13 @@ DEBRIS = [
         r"|(?:查看)?更多\s*(?:>>|»|>|＞＞|\.\.\.|…)*|[Mm]ore\s*>>)\s*$",
         "扫一扫在手机打开当前页",
         "navigation and sharing widgets",
+    ),
+    rule(
+        "more-link",
+        rf"^(?:查看|阅读)?更多[{HAN}]{{2,8}}$",
+        "更多时事讯闻",
+        "a button leading to more of a listing (更多博客, 更多时事讯闻): the page's, after the text",
+        needs="更多",
     ),
     rule(
         "page-tools",
@@ -162,6 +170,21 @@ DEBRIS = [
         r"^This (?:page|post|article) (?:is|was) (?:synchronized|synced|mirrored|reposted|cross-posted) from",
         "This page is synchronized from the post: ['学习读后感'](https://steemit.com/@bring/x)",
         "a blog mirror's line saying where the post was copied from",
+    ),
+    rule(
+        "template-credit",
+        r"^Collect from(?:\s+\S{1,40})?$",
+        "Collect from",
+        "the credit a downloaded site template keeps at its top (its link's text gone with the tags)",
+        needs="Collect",
+    ),
+    rule(
+        "meta-span",
+        r"^<span\s+class=\"(?:date|time|category|categories|tags?|meta|views?|author)\">[^<>]{0,30}</span>$",
+        '<span class="category">政治理论</span>',
+        "a page's property set in an HTML span the page's style names as one (its date, its"
+        " category), alone on its line: the page's, not the text's",
+        needs="<span",
     ),
     rule(
         "export-part-mark",
@@ -271,6 +294,17 @@ MENU_ITEM = rule(
 )
 MENU_RUN_MIN = 5  # menu items in a row at the page's top
 
+# An app's header bar over the page's own title (组织生活 over 党课): a short
+# name, no mark in it, where the title under it is what the text's first words
+# take up (党课 / 党课制度（每月一次）…) and the name is not.
+HEADER_LABEL = rule(
+    "header-label",
+    rf"^[{HAN}A-Za-z]{{2,6}}$",
+    "组织生活",
+    "the header bar's label over the page's title, which the text's first words repeat",
+)
+HEADER_TITLE_MAX = 12  # characters of the page's title under a header bar
+
 # A site's section named in its menus: 新闻中心, 信息中心, 党建频道.
 SITE_SECTION = rule(
     "site-section",
@@ -367,7 +401,7 @@ DOCUMENT_LABELS = {
     "公开方式",
     "有效性",
 }
-TITLE_LABEL = "标题"  # the cell holding the document's title
+TABLE_TITLE_CELL = "标题"  # the cell holding the document's title
 PROPERTY_CELL = rule(
     "property-table",
     rf"^(?P<label>[{HAN}](?:[ \u3000]*[{HAN}]){{1,4}})\s*{C}$",
@@ -377,6 +411,26 @@ PROPERTY_CELL = rule(
 )
 TABLE_LABELS_MIN = 3  # labels in a run that make a table
 ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编", "网络"}
+
+# kramdown's contents directive: `{:toc}` under the list item it replaces
+# with the page's contents (`* content`, `* TOC`): the blog's, never the text.
+TOC_DIRECTIVE = rule(
+    "toc-directive",
+    r"^\{:\s*toc\s*\}$",
+    "{:toc}",
+    "kramdown's directive for the page's contents, with the list item above it",
+    needs="toc",
+)
+TOC_PLACEHOLDER = re.compile(r"^[-*+]\s+\S.{0,20}$")  # the list item the contents replace
+# In a Markdown text, a heading that ends it with nothing under it (# 结束):
+# it heads no section.
+EMPTY_CLOSING_HEADING = rule(
+    "empty-closing-heading",
+    r"^#{1,6}\s+\S.{0,20}$",
+    "# 结束",
+    "a Markdown heading closing the text, over nothing",
+    needs="#",
+)
 
 # In a Markdown export (its first line a `# ` heading), a horizontal rule.
 MARKDOWN_RULE = rule(
@@ -407,6 +461,18 @@ TEASER = rule(
     "没有疑问的，中华民族的儿女，是要站在最前线与日寇拼命的…困...",
     "a truncated copy of a paragraph that follows in full",
 )
+
+# A blog's sidebar listing other posts: each teaser under its date set as a
+# badge, month and day with no 日 (三月28, 5月31), and cut short (…, ...).
+# Two or more in a row are the listing, never the text.
+DATE_BADGE = rule(
+    "dated-teasers",
+    rf"^(?:[{CN_DIGITS}]{{1,3}}|\d{{1,2}})月\d{{1,2}}$",
+    "三月28",
+    "a sidebar's teaser date, month and day without 日, over the teaser cut short",
+    needs="月",
+)
+DATED_TEASERS_MIN = 2  # badge and teaser pairs in a row that make a listing
 
 # After a property line that ends in a hit counter (点击数：), its unit alone.
 HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")

@@ -132,6 +132,17 @@ LISTED_TITLE = rule(
     "a title the contents list names, heading its essay",
 )
 LISTED_TITLE_MAX = 20  # characters of a contents list's bare entry
+# The title given as a note among the writer's notes over the text
+# (标题：《…》, 题目：…), where no line heads the text: the text's title. The
+# notes above it are front matter, kept; a sentence after the label (题目：请
+# 谈谈…。) is an assignment, no title.
+TITLE_LABEL = rule(
+    "title-label",
+    rf"^(?:标题|题目|文章标题|文章题目|论文题目|论文标题|题名){C}\s*(?P<title>\S.*)$",
+    f"标题{COLON}《中国式现代化：一场文明传承与创新的伟大实践》",
+    "the text's title given as a note (标题：…) among the notes that open it",
+    needs="题",
+)
 # A book's title wrapped whole in 《》.
 BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
 
@@ -191,7 +202,8 @@ ESSAY_MARKERS = [
         "### 第一篇《中国社会各阶级的分析》",
         "notes on a book's pieces: 第N篇 glued to the piece's title in its book-title marks, alone"
         " or in a Markdown heading (its mark no marker's); a final 。 is no title's (a word before"
-        " the marker, 毛选第十一篇《…》, may be prose: no marker)",
+        " the marker, 毛选第十一篇《…》, may be prose: a marker only where the numbering misses"
+        " it, book-piece-after-word)",
         needs="篇《",
     ),
     rule(
@@ -202,6 +214,17 @@ ESSAY_MARKERS = [
         needs="范文",
     ),
 ]
+
+# A piece's marker with a word glued before it (毛选第十一篇《…》, the volume's
+# short name): prose may read so too, so it starts an essay only where it
+# fills the gap its number leaves in the markers around it (第十篇 … 第十二篇).
+PREFIXED_BOOK_PIECE = rule(
+    "book-piece-after-word",
+    rf"^(?P<word>[{HAN}]{{1,4}})(?P<marker>第(?P<num>{NUMERAL})篇)(?P<title>《[^》]{{1,40}}》)[。.]?\s*$",
+    "毛选第十一篇《关心群众生活，注意工作方法》",
+    "a piece's marker and title with a short word before it, where the numbering misses that piece",
+    needs="篇《",
+)
 
 MARKER_START = (
     rf"(?:第(?:{NUMERAL})篇|篇(?:{NUMERAL})|范文(?:{NUMERAL})){C}"

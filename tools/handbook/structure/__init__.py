@@ -34,6 +34,7 @@ from ..patterns import (
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    TITLE_LABEL,
     UNIT_ABOVE,
 )
 from .assemble import assemble
@@ -45,7 +46,7 @@ from .numbers import parse_number
 from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
-from .shapes import ends_sentence, head_title_like, name_like, plain_title_like
+from .shapes import PROSE_MIN, ends_sentence, head_title_like, name_like, plain_title_like, prose
 from .survey import Conventions, survey
 
 __all__ = ["build_collection", "parse_number"]
@@ -172,6 +173,28 @@ def header_title(
     return taken, left
 
 
+def noted_title(collection: Collection, pieces: list[SourceLine], conventions: Conventions) -> int:
+    """The title given as a note (标题：《…》) among the writer's notes that
+    open a text no line heads, before its first paragraph of prose: the
+    text's title; the notes, that one with them as written, its front
+    matter. Returns how many pieces they take (0: no title is given so)."""
+    for i, piece in enumerate(pieces):
+        if prose(piece.text) and len(piece.text) >= PROSE_MIN:
+            return 0  # the text has begun: a label in it titles nothing
+        found = TITLE_LABEL.match(piece.text)
+        if not found:
+            continue
+        text, repairs, _ = title_of(SourceLine(piece.number, found["title"]), conventions)
+        if not head_title_like(text) or byline_match(text):
+            return 0
+        collection.title, collection.title_line = text, piece.number
+        collection.repairs += repairs
+        collection.recognitions.append(Recognition(piece.number, TITLE_LABEL.name, text))
+        collection.preface += [Paragraph(p.text, p.number) for p in pieces[: i + 1]]
+        return i + 1
+    return 0
+
+
 def under_unit_byline(pieces: list[SourceLine]) -> bool:
     """Whether the first piece names a group, its members on the second."""
     found = byline_match(pieces[1].text) if len(pieces) > 1 else None
@@ -193,11 +216,15 @@ def single_essay(
     start = lead + (kicker is not None)
     pieces = joined_title(pieces, start, collection.repairs)
     taken, left = header_title(collection, pieces[start:], conventions)
+    if not collection.title_line:
+        taken = noted_title(collection, pieces[start:], conventions) or taken
     titled = collection.title_line > 0
     # Untitled, the essay starts at its first words: not at the date over them.
     opening = next((p for p in pieces if not PROPERTY_DATE.match(p.text)), None)
     line = collection.title_line if titled else (opening or pieces[0]).number if pieces else 0
     essay = Essay(1, collection.title if titled else "", "", line)
+    if titled and taken and not left and MARKDOWN_HEADING.match(pieces[start].text):
+        taken += stacked_heads(collection, essay, pieces[start + taken :], conventions)
     what = "one essay, title from first line" if titled else "one essay, no title"
     collection.recognitions.append(Recognition(line, "no-marker", what))
     before = pieces[:lead]
@@ -257,6 +284,38 @@ def kicker_over_title(pieces: list[SourceLine]) -> bool:
     )
 
 
+def stacked_heads(
+    collection: Collection, essay: Essay, pieces: list[SourceLine], conventions: Conventions
+) -> int:
+    """Markdown headings stacked under the page's title with no text between
+    them (# 读书笔记 / ## 政治理论学习 / ### 凝心聚力跟党走…): the last titles the
+    text, those between are the page's sections, its front matter (without
+    their marks). One heading alone under the page's title heads a piece of
+    the text instead. Returns how many pieces they take."""
+    if not conventions.markdown:
+        return 0
+    run = 0
+    while run < len(pieces) and MARKDOWN_HEADING.match(pieces[run].text):
+        run += 1
+    if run < STACKED_HEADS_MIN or run == len(pieces):
+        return 0  # the page's title over one heading: that one heads a piece of it
+    heads = [(p, *title_of(p, conventions)[:2]) for p in pieces[:run]]
+    *sections, (last, title, repairs) = heads
+    if not head_title_like(title):
+        return 0
+    for piece, text, marks in sections:
+        collection.preface.append(Paragraph(text, piece.number))
+        collection.repairs += marks
+    essay.title, essay.line = title, last.number
+    collection.repairs += repairs
+    collection.recognitions.append(Recognition(last.number, STACKED_HEADS, f"essay title: {title}"))
+    return run
+
+
+STACKED_HEADS = "stacked-headings"
+STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the text's
+
+
 def opening_byline_alone(text: str) -> bool:
     found = byline_match(text)
     return found is not None and found[0].name in OPENING_BYLINES and not found[1]["rest"]
@@ -314,6 +373,8 @@ def marked_essay(
     if not title and body and plain_title_like(body[0].text, 2):
         title = body.pop(0).text  # 【篇一】 alone, the title on the next line
     essay = Essay(start.number or position, title, marker, line.number)
+    if word := start.match.groupdict().get("word"):  # 毛选第十一篇《…》: the volume's
+        essay.subtitle = word  # short name, a series label, as over a title
     collection.recognitions.append(
         Recognition(line.number, start.rule.name, f"essay {position}: {title}")
     )

@@ -12,6 +12,7 @@ title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -26,8 +27,10 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_EVIDENCE,
     HEADLINE_MAX,
+    HTML_HEADING,
     ISSUER,
     LABEL_HEADINGS,
+    LABEL_LEADER,
     LONE_HEAD,
     LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
@@ -37,7 +40,7 @@ from ..patterns import (
     SERIES_LABEL,
     UNIT_NOTES,
 )
-from .roles import Token
+from .roles import MARKDOWN_SECTION, Token
 from .shapes import (
     ARTICLE_BODY_MIN,
     HEADING_MAX,
@@ -53,8 +56,11 @@ from .shapes import (
 EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
-LABELS = {r.name for r in LABEL_HEADINGS}
+LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
+# Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
+WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
+DECK_LEAD_MARKS = "：:，,。"  # what ends the lead's opening clause that repeats the deck
 
 
 @dataclass
@@ -83,6 +89,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     closing_signature(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
+    echoed_deck(essay, tokens, recognitions)
+    parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
     state.tokens = tokens
@@ -283,6 +291,40 @@ def head_subtitles(tokens: list[Token]) -> None:
     ):
         # a study material's label alone (…11月份党员学习推荐材料) titles nothing
         tokens[0].kind, tokens[0].rule = "subtitle", "series-label"
+
+
+ECHOED_DECK = "deck-echoed-by-lead"
+DECK_MIN = 6  # characters of a deck: a shorter line is a label or a name
+
+
+def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A short line right under the essay's title whose words the first
+    paragraph opens with, as a clause of its own (习近平总书记…提出4点希望 over
+    习近平总书记…提出4点希望：坚持…): the deck, the essay's subtitle, never a
+    title of an article."""
+    if not essay.title or len(tokens) < 2:
+        return
+    deck, lead = tokens[0], tokens[1]
+    if (
+        deck.kind == "paragraph"
+        and lead.kind == "paragraph"
+        and len(deck.text) >= DECK_MIN
+        and head_title_like(deck.text)
+        and not ends_sentence(deck.text)
+        and lead.text.startswith(deck.text)
+        and lead.text[len(deck.text) : len(deck.text) + 1] in DECK_LEAD_MARKS
+    ):
+        deck.kind, deck.rule = "subtitle", ECHOED_DECK
+        recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
+
+
+def parts_over_sections(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A Markdown heading right over one numbered as a section (## 学习内容 over
+    ### 一、…) heads the part those sections make: a heading too."""
+    for token, following in itertools.pairwise(tokens):
+        if token.rule == "markdown-heading" and following.rule == MARKDOWN_SECTION:
+            token.kind, token.rule, token.strong = "heading", MARKDOWN_SECTION, False
+            recognitions.append(Recognition(token.line, MARKDOWN_SECTION, f"heading: {token.text}"))
 
 
 def subtitle(state: State, token: Token) -> None:
@@ -592,7 +634,9 @@ def settle_headings(article: Article, last: bool) -> None:
     for i, block in enumerate(blocks):  # the series first: a label is judged by what is left
         if not isinstance(block, Heading) or block.rule in LABELS:
             continue
-        if heads_text.get(block.rule) and len(block.text) <= HEADING_MAX:
+        if block.rule in WRITERS_HEADINGS or (
+            heads_text.get(block.rule) and len(block.text) <= HEADING_MAX
+        ):
             block.depth = depths.setdefault(block.rule, len(depths) + 1)
         else:
             blocks[i] = Paragraph(block.text, block.line)

@@ -28,17 +28,22 @@ from ..patterns import (
     COUNTER_LABEL,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
+    DATE_BADGE,
     DATE_LABELS,
     DATE_LINE,
+    DATED_TEASERS_MIN,
     DATELINE,
     DEBRIS,
     DOCUMENT_LABELS,
+    EMPTY_CLOSING_HEADING,
     FOOTER_CONTACTS,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
     FRONT_MATTER_KEPT_KEYS,
     FRONT_MATTER_MAX,
     FRONT_MATTER_TITLE_KEYS,
+    HEADER_LABEL,
+    HEADER_TITLE_MAX,
     HIT_COUNT_UNIT,
     HOME_STEP,
     LINK_ITEM,
@@ -61,8 +66,10 @@ from ..patterns import (
     SPACED_TRAIL,
     SPAN_DEBRIS,
     TABLE_LABELS_MIN,
+    TABLE_TITLE_CELL,
     TEASER,
-    TITLE_LABEL,
+    TOC_DIRECTIVE,
+    TOC_PLACEHOLDER,
     TOP_SECTION_RUN_MIN,
     TRAIL_END,
     TRAIL_STEPS_MAX,
@@ -84,6 +91,7 @@ PAGE_END = {
     "related-links",
     "site-footer",
     "post-box",
+    "more-link",
 }
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
@@ -169,9 +177,13 @@ def remove_debris(
     removed |= home_trail(lines, removed | dict.fromkeys(read))
     removed |= sidebar_links(lines, removed, read)
     removed |= column_label(lines, removed | dict.fromkeys(read))
+    removed |= header_label(lines, removed | dict.fromkeys(read))
     removed |= post_boxes(lines, removed) | account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
+    removed |= dated_teasers(lines, removed)
+    if conventions.markdown:
+        removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= top_menu(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
@@ -217,7 +229,7 @@ def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFac
             if not value or (title and title.startswith(value)):
                 continue  # an empty cell: the document's own head follows
             run[i] = Removal(lines[i].number, PROPERTY_CELL.name, value)
-            title = value if label == TITLE_LABEL else title
+            title = value if label == TABLE_TITLE_CELL else title
             if when is None and label in DATE_LABELS and (m := DATE.match(value)):
                 when = PageFact(m.group(0), lines[i].number)
             i += 1
@@ -407,6 +419,25 @@ def column_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     return {kept[0]: Removal(lines[kept[0]].number, COLUMN_LABEL.name, lines[kept[0]].text)}
 
 
+def header_label(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """The page's first line, when it is a short name over a short title that
+    the text's first words take up, and the name is not (组织生活 / 党课 /
+    党课制度（每月一次）…): an app's header bar, not the text's title."""
+    kept = list(itertools.islice((i for i in range(len(lines)) if i not in removed), 3))
+    if len(kept) < 3 or not HEADER_LABEL.match(lines[kept[0]].text):
+        return {}
+    label, title, text = (lines[i].text for i in kept)
+    if (
+        len(title) > HEADER_TITLE_MAX
+        or title == label
+        or not head_title_like(title)
+        or not (prose(text) and text.startswith(title) and len(text) > len(title))
+        or text.startswith(label)
+    ):
+        return {}
+    return {kept[0]: Removal(lines[kept[0]].number, HEADER_LABEL.name, label)}
+
+
 def remaining(lines: list[SourceLine], removed: dict) -> list[int]:
     """The indexes of the lines not removed yet, in order."""
     return [i for i in range(len(lines)) if i not in removed]
@@ -510,6 +541,57 @@ def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Rem
     if not (headline_long(headline) and again and head_title_like(headline)):
         return {}
     return {i: Removal(lines[i].number, "site-links", lines[i].text) for i in top}
+
+
+def toc_directive(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """kramdown's contents directive (`{:toc}`) and the list item above it
+    that the page's contents replace (`* content`)."""
+    found: dict[int, Removal] = {}
+    for i, line in enumerate(lines):
+        if i in removed or not TOC_DIRECTIVE.match(line.text):
+            continue
+        found[i] = Removal(line.number, TOC_DIRECTIVE.name, line.text)
+        if i and i - 1 not in removed and TOC_PLACEHOLDER.match(lines[i - 1].text):
+            found[i - 1] = Removal(lines[i - 1].number, TOC_DIRECTIVE.name, lines[i - 1].text)
+    return found
+
+
+def closing_heading(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A Markdown heading that is the text's last line heads nothing (# 结束)."""
+    kept = remaining(lines, removed)
+    last = kept[-1] if len(kept) > 1 else None
+    if last is None or not EMPTY_CLOSING_HEADING.match(lines[last].text):
+        return {}
+    return {last: Removal(lines[last].number, EMPTY_CLOSING_HEADING.name, lines[last].text)}
+
+
+def dated_teasers(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A sidebar's listing of other posts: runs of a date badge (三月28, a
+    month and a day with no 日) over a teaser cut short (…, ...), two pairs
+    or more in a row."""
+    found: dict[int, Removal] = {}
+    i = 0
+    while i < len(lines) - 1:
+        end = i
+        while end + 1 < len(lines) and dated_teaser(lines, removed, end):
+            end += 2
+        if (end - i) // 2 >= DATED_TEASERS_MIN:
+            found |= {
+                k: Removal(lines[k].number, DATE_BADGE.name, lines[k].text) for k in range(i, end)
+            }
+        i = max(end, i + 1)
+    return found
+
+
+def dated_teaser(lines: list[SourceLine], removed: dict[int, Removal], i: int) -> bool:
+    badge, teaser = lines[i].text, lines[i + 1].text
+    return (
+        i not in removed
+        and i + 1 not in removed
+        and DATE_BADGE.match(badge) is not None
+        and teaser.endswith(("...", "…"))
+        and TEASER.pattern.match(teaser) is not None
+    )
 
 
 def footer_contacts(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

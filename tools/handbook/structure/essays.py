@@ -22,6 +22,7 @@ from ..patterns import (
     ESSAY_MARKERS,
     LISTED_TITLE,
     LISTED_TITLE_MAX,
+    PREFIXED_BOOK_PIECE,
     Rule,
 )
 from .debris import first_match
@@ -71,7 +72,7 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         return Layout(listed[1], [listed[0]], False)
     contents = contents_lists(marks, pieces)
     listed = {m.index for first, last in contents for m in marks if first <= m.index <= last}
-    starts = [m for m in marks if m.index not in listed]
+    starts = gaps_filled([m for m in marks if m.index not in listed], pieces)
     first = starts[0] if starts else None
     before = pieces[: first.index] if first else []
     unmarked = bool(
@@ -81,6 +82,23 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
     )
     return Layout(starts, contents, unmarked)
+
+
+def gaps_filled(starts: list[Start], pieces: list[SourceLine]) -> list[Start]:
+    """The starts, with the marker of a piece the numbering misses where a
+    word stands glued before it (第十篇 … 毛选第十一篇《…》 … 第十二篇): there
+    it starts the missing essay."""
+    filled: list[Start] = []
+    for a, b in itertools.pairwise(starts):
+        filled.append(a)
+        if a.number is None or b.number is None or b.number - a.number < 2:
+            continue
+        wanted = set(range(a.number + 1, b.number))
+        for i in range(a.index + 1, b.index):
+            m = PREFIXED_BOOK_PIECE.match(pieces[i].text)
+            if m and parse_number(m["num"]) in wanted:
+                filled.append(Start(i, PREFIXED_BOOK_PIECE, m))
+    return filled + starts[-1:]
 
 
 def entry_like(text: str) -> bool:

@@ -36,7 +36,9 @@ from ..patterns import (
     HEAD_CUT_MARKS,
     HEADING_MARKERS,
     HEADLINE_MAX,
+    HTML_HEADING,
     LABEL_HEADINGS,
+    LABEL_LEADER,
     LABEL_NAME_MIN,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
@@ -90,6 +92,10 @@ NAMED_FORMS = {
     "speaker-office",
     "speaker-name-spaced",
 }
+# A Markdown heading numbered as a section, or right over one: the writer's
+# heading, kept whatever follows it.
+MARKDOWN_SECTION = "markdown-section"
+LEAD_IN_ENDS = "：:"  # what ends a bold line that leads into a list: no heading
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
 HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
 
@@ -137,9 +143,21 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     after_title = previous is not None and previous.kind in ("title", "subtitle")
     if ctx.conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
         ctx.repair(Repair(line, "markdown-heading-mark", mark.group(0).strip(), ""))
-        return [Token("title", text[mark.end() :], line, "markdown-heading", strong=True)]
+        words = text[mark.end() :]
+        if ANY_HEADING.match(words) and first_match(HEADING_MARKERS, words):
+            # numbered as a section (### 一、…): a heading of its article, no article's title
+            ctx.recognise(line, MARKDOWN_SECTION, f"heading: {words}")
+            return [Token("heading", words, line, MARKDOWN_SECTION)]
+        return [Token("title", words, line, "markdown-heading", strong=True)]
     if ctx.conventions.markdown and (bold := MARKDOWN_EMPHASIS.pattern.match(text)):
         return emphasised(bold["text"], text, line, ctx)
+    if ctx.conventions.markdown and (tag := ctx.conventions.html_headings.get(text)):
+        if tag != "h1":
+            ctx.recognise(line, HTML_HEADING.name, f"heading: {text}")
+            return [Token("heading", text, line, HTML_HEADING.name)]
+        if after_title:  # the page's top heading under the text's title
+            ctx.recognise(line, HTML_HEADING.name, f"subtitle: {text}")
+            return [Token("subtitle", text, line, HTML_HEADING.name)]
     if ctx.conventions.markdown and MARKDOWN_LIST_ITEM.pattern.match(text):
         return [Token("display", text, line, MARKDOWN_LIST_ITEM.name)]  # heads nothing
     if CODE_LABEL.match(text):
@@ -194,7 +212,13 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
     ctx.repair(Repair(line, "markdown-emphasis", text, inner))
     previous = ctx.previous
     after_text = previous is not None and previous.kind == "paragraph"
-    if after_text and ends_sentence(previous.text) and title_like(inner, HEADING_MAX):
+    lead_in = inner[-1:] in LEAD_IN_ENDS  # **学习收获：** over the items it names
+    if (
+        after_text
+        and ends_sentence(previous.text)
+        and title_like(inner, HEADING_MAX)
+        and not lead_in
+    ):
         ctx.recognise(line, MARKDOWN_EMPHASIS.name, f"heading: {inner}")
         return [Token("heading", inner, line, MARKDOWN_EMPHASIS.name)]
     return [Token("display", inner, line, "display-line")]
@@ -531,6 +555,11 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
+    leader = LABEL_LEADER.match(text)
+    if leader and not NOT_A_LABEL.search(text):
+        ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))
+        ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
+        return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
     label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")

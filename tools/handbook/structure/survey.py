@@ -18,6 +18,8 @@ from ..patterns import (
     BYLINES,
     ESSAY_MARKERS,
     FRONT_MATTER_FENCE,
+    HTML_HEADING,
+    HTML_LABEL_CLASS,
     MARKDOWN_HEADING,
     NBSP_BREAK,
     SPEAKER_LINES_MIN,
@@ -48,6 +50,19 @@ class Conventions:
     def lines(self) -> frozenset[str]:
         """Every distinct line, for asking whether a phrase stands alone on one."""
         return frozenset(self.text.split("\n"))
+
+    @functools.cached_property
+    def html_headings(self) -> dict[str, str]:
+        """The text of each line set alone in an HTML heading element (its tag,
+        h1 to h4) or in a box whose class names it a label (`label`)."""
+        found: dict[str, str] = {}
+        for line in self.text.split("\n"):
+            m = HTML_HEADING.match(line) if line.startswith("<") else None
+            if m and m["tag"][0] == "h":
+                found.setdefault(m["text"].strip(), m["tag"])
+            elif m and m["cls"] and HTML_LABEL_CLASS.search(m["cls"]):
+                found.setdefault(m["text"].strip(), "label")
+        return found
 
     def describe(self) -> str:
         """The conventions as the report states them."""
