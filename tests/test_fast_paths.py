@@ -1,7 +1,9 @@
 """The converter's fast code agrees with its rules, stated plainly.
 
 Restoring punctuation and matching terms run over millions of characters, so
-they are written for speed: whole-text replaces, an Aho-Corasick pass. Here
+they are written for speed: whole-text replaces, an Aho-Corasick pass; the
+Traditional review gives OpenCC only the runs of text where it writes other
+than each character's own form. Here
 each rule is written again the slow, obvious way, character by character, and
 hypothesis looks for a text on which the two disagree. The pages' front
 matter is written by the Markdown writer itself; hypothesis looks for a value
@@ -10,19 +12,25 @@ on which it writes otherwise than yaml.dump, or reads back otherwise.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
+import opencc
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import ROOT, SOURCE
+from support import OVERRIDES, ROOT, SOURCE
 
 from handbook import patterns
 from handbook.chars import CHINESE_CHAR as CHINESE
 from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import TermMatcher
+from handbook.hant import HantConverter
+from handbook.hant.accuracy import reference_texts
+from handbook.hant.segmented import config_tables
+from handbook.hant.usage import in_usage
 from handbook.markdown import SafeDumper, front_matter
 from handbook.model import Term
 from handbook.patterns import NARROW_DEBRIS
@@ -220,3 +228,48 @@ def test_one_search_of_a_table_finds_where_one_of_its_rules_does(table: str):
     for line in lines:
         found = any(r.pattern.search(line) for r in rules)
         assert (combined.search(line) is not None) == found, line
+
+
+@functools.cache
+def hant(config: str) -> HantConverter:
+    return HantConverter(config, OVERRIDES)
+
+
+def opencc_over_the_whole(converter: HantConverter, text: str) -> str:
+    """OpenCC over the whole text in the region's usage, plainly: one call."""
+    return in_usage(converter.segmented._opencc.convert(text), converter.usage)
+
+
+# Texts pieced together from context phrases (their conversion depends on
+# the words around them), their characters, other Han, the characters that
+# end a run (marks, spaces, 〇 after 占 as in OpenCC's 占〇), Latin and digits.
+@st.composite
+def hant_text(draw: st.DrawFn, config: str) -> str:
+    phrases = config_tables(config)["phrases"]
+    pieces = st.one_of(
+        st.sampled_from(phrases),
+        st.sampled_from([*"头发这只干后里台占余〇·群众路线，。、 \n", "ab", "12", "把握发展"]),
+    )
+    return "".join(draw(st.lists(pieces, max_size=12)))
+
+
+@pytest.mark.parametrize("config", ["s2tw", "s2hk", "s2twp"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_opencc_over_the_runs_is_opencc_over_the_whole_text(config: str, data: st.DataObject):
+    converter = hant(config)
+    text = data.draw(hant_text(config))
+    words, whole = converter.convert_both(text)
+    assert whole == converter.convert_whole(text) == opencc_over_the_whole(converter, text)
+    assert words == converter.convert_words(text)
+
+
+@pytest.mark.parametrize("config", ["s2tw", "s2hk", "s2twp"])
+def test_opencc_over_the_runs_of_real_texts_is_opencc_over_them_whole(config: str):
+    """The reference of Taiwan texts in Simplified, and the first text."""
+    converter = hant(config)
+    reference = "\n".join(reference_texts(ROOT / "tests" / "hant_reference").values())
+    for text in (opencc.OpenCC("t2s").convert(reference), SOURCE.read_text(encoding="utf-8")):
+        words, whole = converter.convert_both(text)
+        assert whole == opencc_over_the_whole(converter, text)
+        assert words == converter.convert_words(text)

@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import opencc
-
 from ..editions import DEFAULT_OPENCC, language_tag, opencc_region
 from .overrides import ReviewedPhrases, load_overrides
 from .segmented import SegmentedConverter
@@ -137,11 +135,11 @@ class HantConverter:
     def convert_whole(self, text: str) -> str:
         """OpenCC over the whole text, as it converts without word boundaries,
         with the region's usage: what the review compares with."""
-        return self._in_usage(self._whole.convert(text)) if text else text
+        return self.segmented.convert_whole(text) if text else text
 
-    @functools.cached_property
-    def _whole(self) -> opencc.OpenCC:
-        return opencc_converter(self.config)
+    def convert_both(self, text: str) -> tuple[str, str]:
+        """`convert_words` and `convert_whole` of `text`, at once (for the review)."""
+        return self.segmented.convert_both(text) if text else (text, text)
 
     def _in_usage(self, text: str) -> str:
         return in_usage(text, self.usage)

@@ -3,6 +3,7 @@ the Traditional form chosen for each, which win over every other rule."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -38,34 +39,42 @@ class ReviewedPhrases:
     def spans(self, text: str, words: list[str]) -> list[tuple[int, int]]:
         """Where the phrases apply in `text`, cut into `words`: wherever one covers
         whole words (an accepted 金表 is no part of 基金|表现), leftmost, then longest."""
-        ends = [0, *itertools.accumulate(map(len, words))]
-        return [(ends[i], ends[j]) for i, j in self.word_ranges(text, words)]
+        ranges, ends = self._ranges(text, words)
+        return [(ends[i], ends[j]) for i, j in ranges]
 
     def word_ranges(self, text: str, words: list[str]) -> list[tuple[int, int]]:
         """The same places as `spans`, as ranges of word indexes."""
+        return self._ranges(text, words)[0]
+
+    def _ranges(self, text: str, words: list[str]) -> tuple[list[tuple[int, int]], list[int]]:
+        """`word_ranges`, and where each word ends (0 first), if a phrase occurs at all."""
         match = self.pattern.search(text) if self.pattern else None
         if match is None:
-            return []
-        # How many words end at each position where one ends.
-        words_before = dict(zip(itertools.accumulate(map(len, words)), itertools.count(1)))
-        words_before[0] = 0
+            return [], []
+        ends = [0, *itertools.accumulate(map(len, words))]
+
+        def words_before(position: int) -> int | None:
+            """How many words end at `position`, if one ends there."""
+            i = bisect.bisect_right(ends, position) - 1
+            return i if ends[i] == position else None
+
         ranges: list[tuple[int, int]] = []
         while match:
             a = match.start()
             # The longest phrase starting here that ends between two words, if any
             # (the pattern matches the longest one starting here).
-            first = words_before.get(a)
+            first = words_before(a)
             last = None
             if first is not None:
                 for phrase in self.prefixes[match.group()]:
-                    if (last := words_before.get(a + len(phrase))) is not None:
+                    if (last := words_before(a + len(phrase))) is not None:
                         break
             if last is not None:
                 ranges.append((first, last))
                 match = self.pattern.search(text, a + len(phrase))
             else:
                 match = self.pattern.search(text, a + 1)
-        return ranges
+        return ranges, ends
 
 
 def check_form(source: str, target: str) -> str | None:

@@ -85,11 +85,12 @@ def review_lines(lines: list[tuple[int, str]], converter: HantConverter) -> list
 
     Every line holding a one-to-many character is examined where it stands,
     BATCH_LINES at a time: each batch is converted together, joined by line
-    breaks, with one call for the words, one for OpenCC over the whole text
-    and one for the segmenter. No phrase holds a line break and jieba cuts at
-    every one, so each line comes out as it would alone, and a place's span,
-    found in the joined text, is the one it has in its line (a line break is
-    no Han neighbour)."""
+    breaks, with one call to OpenCC for the words, one for OpenCC over the
+    whole text (its runs holding a context phrase, where alone it writes
+    other than each character's own form) and one to the segmenter. No
+    phrase holds a line break and jieba cuts at every one, so each line comes
+    out as it would alone, and a place's span, found in the joined text, is
+    the one it has in its line (a line break is no Han neighbour)."""
     from .tables import one_to_many_characters  # OpenCC's tables: loaded for a review only
 
     many = one_to_many_characters()
@@ -119,8 +120,7 @@ class _Review:
         converter, choices, by_phrase = self.converter, self.choices, self.by_phrase
         numbers = [number for number, _ in batch]
         text = "\n".join(line for _, line in batch)
-        chosen = converter.convert_words(text)
-        whole = converter.convert_whole(text)
+        chosen, whole = converter.convert_both(text)
         words = converter.segmented.words(text)
         ends = list(itertools.accumulate(map(len, words)))
         starts = [0, *(m.end() for m in re.finditer("\n", text))]  # each line's first character

@@ -294,26 +294,11 @@ class SegmentedConverter:
         """`text` cut into words (jieba's dictionary, no guessing of unknown words)."""
         return self.segmenter.cut(text, False)
 
-    def convert(self, text: str, *, reviewed: bool = True) -> str:
-        """`text` converted word by word, with the reviewed phrases unless not `reviewed`
-        (the region's words either way)."""
-        runs = self._context_runs(text)
-        if not runs:
-            return text.translate(self._own)
-        # One call to jieba and one to OpenCC for all of them; jieba cuts at "\n".
-        words = self._convert_words("\n".join(text[a:b] for a, b in runs), reviewed).split("\n")
-        pieces = []
-        after = 0
-        for (begin, end), converted in zip(runs, words, strict=True):
-            pieces += [text[after:begin].translate(self._own), converted]
-            after = end
-        pieces.append(text[after:].translate(self._own))
-        return "".join(pieces)
-
-    def _context_runs(self, text: str) -> list[tuple[int, int]]:
-        """The runs holding a context phrase (a phrase never reaches out of its
-        run), found from the phrases outwards: backwards in the reversed text.
-        With `every_word`, every run."""
+    def context_runs(self, text: str) -> list[tuple[int, int]]:
+        """The runs of `text` holding a context phrase (a phrase never reaches
+        out of its run), found from the phrases outwards: backwards in the
+        reversed text. Between them, every conversion writes each character's
+        own form. With `every_word`, every run."""
         if self._every_run:
             return [m.span() for m in self._every_run.finditer(text)]
         found = self._finder.find_matches_as_indexes(text)
@@ -327,6 +312,50 @@ class SegmentedConverter:
             begin = len(text) - self._run.match(backwards, len(text) - start).end()
             runs.append((begin, self._run.match(text, end).end()))
         return runs
+
+    def convert(self, text: str, *, reviewed: bool = True) -> str:
+        """`text` converted word by word, with the reviewed phrases unless not `reviewed`
+        (the region's words either way)."""
+        runs = self.context_runs(text)
+        if not runs:
+            return text.translate(self._own)
+        # One call to jieba and one to OpenCC for all of them; jieba cuts at "\n".
+        joined = "\n".join(text[a:b] for a, b in runs)
+        return self._around(text, runs, [self._convert_words(joined, reviewed)])[0]
+
+    def convert_whole(self, text: str) -> str:
+        """OpenCC over the whole `text`, without word boundaries, in the region's usage."""
+        return self.convert_both(text)[1]
+
+    def convert_both(self, text: str) -> tuple[str, str]:
+        """`text` converted word by word (`convert`) and by OpenCC over the
+        whole of it, without word boundaries, in the region's usage: its runs
+        found once and the text between them converted once. Only the runs
+        go to OpenCC: none of its phrases reaches across a run's end (none
+        holds a character that ends one), and between them it writes each
+        character's own form."""
+        runs = self.context_runs(text)
+        if not runs:
+            same = text.translate(self._own)
+            return same, same
+        joined = "\n".join(text[a:b] for a, b in runs)
+        whole = self._usage(self._opencc.convert(joined))
+        words, whole = self._around(text, runs, [self._convert_words(joined, True), whole])
+        return words, whole
+
+    def _around(self, text: str, runs: list[tuple[int, int]], conversions: list[str]) -> list[str]:
+        """`text` with its `runs` as each of `conversions` gives them (the runs
+        converted, joined by line breaks), each character between them in its
+        own form."""
+        ends = [0, *(end for _, end in runs)]
+        begins = [*(begin for begin, _ in runs), len(text)]
+        between = [text[a:b].translate(self._own) for a, b in zip(ends, begins, strict=True)]
+        out = []
+        for converted in conversions:
+            pieces = [""] * (2 * len(runs) + 1)
+            pieces[0::2], pieces[1::2] = between, converted.split("\n")
+            out.append("".join(pieces))
+        return out
 
     def _convert_words(self, text: str, reviewed: bool) -> str:
         """Each distinct word (or joined phrase) of `text` converted once: by
