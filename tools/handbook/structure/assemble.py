@@ -76,7 +76,6 @@ class State:
     line_text: dict[int, int] | None = (
         None  # characters of paragraph text a line holds, counted once
     )
-    lone_heads: set[int] | None = None  # the tokens that are lone section heads, found once
 
     @property
     def head(self) -> bool:
@@ -94,6 +93,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
     state.tokens = tokens
+    heads = lone_heads(tokens)
     essay.articles.append(state.article)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -121,7 +121,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(following.line, token.rule, f"the title given again: {token.text}")
             )
-        elif token.kind == "paragraph" and i in lone_heads(state):
+        elif token.kind == "paragraph" and i in heads:
             content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
             token.rule = "title-line"
@@ -531,27 +531,24 @@ def feed_headline(state: State, text: str) -> bool:
     return state.place_headlines >= TITLE_HABIT
 
 
-def lone_heads(state: State) -> set[int]:
+def lone_heads(tokens: list[Token]) -> set[int]:
     """The essay's lone section heads: phrases with no stop, each alone
     between two paragraphs (the one under it ending a sentence), where the
     essay sets two or more so that hold clauses (以学为先，牢筑信仰之魂: a
     piece's title has none); then the plain ones are heads too. A run of
     short lines, a photo report's captions, is none."""
-    if state.lone_heads is None:
-        tokens = state.tokens
-        phrase = [t.kind == "paragraph" and bool(LONE_HEAD.match(t.text)) for t in tokens]
-        found = {
-            i
-            for i in range(1, len(tokens) - 1)
-            if phrase[i]
-            and tokens[i - 1].kind == "paragraph"
-            and not phrase[i - 1]
-            and tokens[i + 1].kind == "paragraph"
-            and ends_sentence(tokens[i + 1].text)
-        }
-        clauses = sum(not plain_title_like(tokens[i].text) for i in found)
-        state.lone_heads = found if clauses >= LONE_HEADS_MIN else set()
-    return state.lone_heads
+    phrase = [t.kind == "paragraph" and bool(LONE_HEAD.match(t.text)) for t in tokens]
+    found = {
+        i
+        for i in range(1, len(tokens) - 1)
+        if phrase[i]
+        and tokens[i - 1].kind == "paragraph"
+        and not phrase[i - 1]
+        and tokens[i + 1].kind == "paragraph"
+        and ends_sentence(tokens[i + 1].text)
+    }
+    clauses = sum(not plain_title_like(tokens[i].text) for i in found)
+    return found if clauses >= LONE_HEADS_MIN else set()
 
 
 BANNER_LINES = 3  # short lines in a row, after a piece's last sentence, that head a new one
