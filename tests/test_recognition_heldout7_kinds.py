@@ -190,10 +190,13 @@ def test_a_short_line_between_paragraphs_still_titles_a_piece(tmp_path):
     assert [a.title for a in articles(collection)] == [None, "精心维护"]
 
 
-def test_bylines_read_here_are_bylines_in_the_model(tmp_path):
-    collection = collection_of(tmp_path, f"守边人的坚守\n■ 王海涛 李 娜\n{LEAD}\n{MORE}\n")
+def test_a_square_byline_of_several_writers_is_one_byline_in_the_model(tmp_path):
+    line = "■邵 敏 谷永敏 武元晋"
+    collection = collection_of(tmp_path, f"守边人的坚守\n{line}\n{LEAD}\n{MORE}\n")
     [essay] = collection.essays
-    assert all(isinstance(b, Byline) for b in essay.bylines)
+    [byline] = essay.bylines
+    assert isinstance(byline, Byline)
+    assert (byline.text, byline.rule) == (line, "square-byline-names")
 
 
 # --- a government page's property table, read one cell a line ---------------------------------
