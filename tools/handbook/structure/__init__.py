@@ -46,7 +46,7 @@ from .numbers import parse_number
 from .records import records, split_records
 from .roles import Context, Token, byline_match, classify
 from .segment import segment, split_repair
-from .shapes import PROSE_MIN, ends_sentence, head_title_like, name_like, plain_title_like, prose
+from .shapes import ends_sentence, head_title_like, long_prose, name_like, plain_title_like
 from .survey import Conventions, survey
 
 __all__ = ["build_collection", "parse_number"]
@@ -179,7 +179,7 @@ def noted_title(collection: Collection, pieces: list[SourceLine], conventions: C
     text's title; the notes, that one with them as written, its front
     matter. Returns how many pieces they take (0: no title is given so)."""
     for i, piece in enumerate(pieces):
-        if prose(piece.text) and len(piece.text) >= PROSE_MIN:
+        if long_prose(piece.text):
             return 0  # the text has begun: a label in it titles nothing
         found = TITLE_LABEL.match(piece.text)
         if not found:

@@ -27,7 +27,7 @@ from ..patterns import (
 )
 from .debris import first_match
 from .numbers import parse_number
-from .shapes import PROSE_MIN, plain_title_like, prose
+from .shapes import long_prose, plain_title_like
 
 CONTENTS_MIN = 3  # markers in a row that make a contents list
 LISTED_CONTENTS_MIN = 5  # bare titles in a row that can be a contents list
@@ -79,7 +79,7 @@ def find_essays(pieces: list[SourceLine]) -> Layout:
         first
         and (first.number or 1) >= 2
         and not contents
-        and sum(prose(p.text) and len(p.text) >= PROSE_MIN for p in before) >= 2
+        and sum(long_prose(p.text) for p in before) >= 2
     )
     return Layout(starts, contents, unmarked)
 

@@ -75,6 +75,11 @@ def prose(text: str) -> bool:
     return any(c in text for c in SENTENCE_END) or len(text) > 100
 
 
+def long_prose(text: str) -> bool:
+    """Running text long enough (PROSE_MIN) to show that the text has begun."""
+    return prose(text) and len(text) >= PROSE_MIN
+
+
 def name_like(name: str) -> bool:
     """Two to three Han characters starting with a common family name (the
     spaces that spread a name to one width, 邓  艳, left out)."""
