@@ -7,6 +7,8 @@ careful reader sees in them, with a near-miss for each that must not be taken.""
 from __future__ import annotations
 
 import pytest
+from test_recognition import paragraphs
+from test_recognition_heldout5_kinds import people
 from test_recognition_heldout_kinds import (
     articles,
     authors,
@@ -17,19 +19,11 @@ from test_recognition_heldout_kinds import (
     texts,
 )
 
-from handbook.model import Byline, Paragraph
+from handbook.model import Byline
 
 LEAD = "连队组织官兵开展专项训练，大家克服风雪严寒，圆满完成了各项任务。"
 MORE = "训练结束后，连队及时组织讲评，梳理问题，明确下一步的努力方向和具体措施。"
 STORY = "这支队伍常年奋战在一线，官兵们用实际行动诠释了忠诚和担当，赢得了驻地群众的称赞。"
-
-
-def paragraphs(collection) -> list[str]:
-    return [b.text for a in articles(collection) for b in a.blocks if isinstance(b, Paragraph)]
-
-
-def people(collection) -> list[tuple[str, str]]:
-    return [(x.name, x.role) for e in collection.essays for x in e.authors]
 
 
 # --- a kicker above the title -------------------------------------------------------------
