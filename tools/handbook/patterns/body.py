@@ -194,6 +194,9 @@ PHOTOGRAPHER_CREDIT = rule(
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")
 
 PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
+# The publishers of one character (网, 报, 社, 台, 刊): the end of each further
+# outlet a source's name joins to it by a dash (人民网－人民日报).
+SHORT_PUBLISHER = "|".join(k for k in PUBLISHER_KINDS if len(k) == 1)
 
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = rule(
@@ -260,7 +263,7 @@ SUBHEAD_AFTER_MAIN = rule(
 # Sources end in a kind of publisher; the name is cut there when text follows.
 SOURCE_NAME = re.compile(
     rf"^[^\s，。：:]{{1,12}}?(?:{PUBLISHER})"
-    r"(?:[－\-—·][^\s，。：:]{1,12}?(?:网|报|社|台|刊))*"
+    rf"(?:[－\-—·][^\s，。：:]{{1,12}}?(?:{SHORT_PUBLISHER}))*"
 )
 
 # Headings glued into the prose (…几点。一、关于保持经济平稳运行目前看，…): a
