@@ -62,11 +62,13 @@ def test_a_line_ending_in_a_dash_under_the_title_is_no_kicker(tmp_path):
     [
         ("■邵 敏 谷永敏 武元晋", ["邵 敏", "谷永敏", "武元晋"]),
         ("■ 王海涛 李 娜", ["王海涛", "李 娜"]),
+        ("■ 王海涛 李娜", ["王海涛", "李娜"]),  # no name spread: one byline all the same
     ],
 )
 def test_a_square_byline_names_every_writer_parted_by_spaces(tmp_path, line, names):
     collection = collection_of(tmp_path, f"守边人的坚守\n{line}\n{LEAD}\n{MORE}\n")
     assert people(collection) == [(name, "") for name in names]
+    assert [b.text for b in collection.essays[0].bylines] == [line]
     assert line not in texts(collection)
 
 

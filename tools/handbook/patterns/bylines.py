@@ -168,19 +168,21 @@ BYLINES = [
         "（作者单位：…） closing an article: the unit of its author",
         needs="作者单位",
     ),
+    # before square-byline, which would take the first name alone and leave
+    # the others as text (■ 王海涛 李娜); a reporter's title is no name
+    rule(
+        "square-byline-names",
+        rf"^■\s*(?!(?:{REPORTER_ROLE})\s)(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{1,5}})$",
+        "■邵 敏 谷永敏 武元晋",
+        "a newspaper's ■ byline naming several writers parted by spaces (a two-character name"
+        " spread to three characters' width with a space inside)",
+        needs="■",
+    ),
     rule(
         "square-byline",
         rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?:(?P<role>{REPORTER_ROLE})\s*)?(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
-        needs="■",
-    ),
-    rule(
-        "square-byline-names",
-        rf"^■\s*(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{1,5}})$",
-        "■邵 敏 谷永敏 武元晋",
-        "a newspaper's ■ byline naming several writers parted by spaces (a two-character name"
-        " spread to three characters' width with a space inside)",
         needs="■",
     ),
     rule(
