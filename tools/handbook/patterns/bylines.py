@@ -52,6 +52,9 @@ REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # characters, a two-character name spread to three characters' width (邵 敏).
 SPREAD_NAME = rf"(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,3}})(?=\s|$)"
 SPREAD_NAMES = re.compile(SPREAD_NAME)
+# A writer's label before their names, and the colon or slash after it (作者：, 文/).
+WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
+WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 
@@ -107,7 +110,7 @@ BYLINES = [
     ),
     rule(
         "author-label",
-        rf"^(?P<role>作者|文字|撰文|执笔|文|撰稿|供稿)\s*[:\uff1a/\uff0f]\s*(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
+        rf"^(?P<role>{WRITER_LABEL}|供稿){WRITER_MARK}(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
         "作者:X, 文/X, 文字：X (a post's writer among its credits), optionally followed by a unit",
     ),
@@ -120,7 +123,7 @@ BYLINES = [
     ),
     rule(
         "author-list",
-        rf"^(?P<role>作者|文字|撰文|执笔|文|撰稿)\s*[:\uff1a/\uff0f]\s*"
+        rf"^(?P<role>{WRITER_LABEL}){WRITER_MARK}"
         rf"(?P<reporters>{NAME}(?:[、，,]\s*{NAME})+)$",
         f"作者{COLON}张三、李四",
         "作者：X、Y: two writers or more parted by 、, each with the label as their role",
