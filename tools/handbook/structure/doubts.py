@@ -167,7 +167,8 @@ def shaped_doubts(article: Article, words: str) -> list[Doubt]:
     out = title_shape(article.first_line, article.title) + bylines_doubts(article.bylines, words)
     for block in article.paragraphs:
         if BYLINE_AS_TEXT.search(block.text) or (
-            NAMES_ONLY.search(block.text) and all(name_like(n) for n in block.text.split())
+            NAMES_ONLY.search(block.text)
+            and all(name_like(n) for n in NAME_SEPARATORS.split(block.text) if n)
         ):
             out.append(doubt(block.line, BYLINE_AS_TEXT.name, block.text))
         if TITLE_LABEL.search(block.text):
