@@ -155,6 +155,12 @@ def test_a_doubt_names_the_line_and_its_text():
     )
 
 
+@pytest.mark.parametrize("names", ["邵敏 谷永敏 武元晋", "邵敏、谷永敏、武元晋"])
+def test_names_alone_are_doubted_however_they_are_separated(names: str):
+    # each checked for a family name, split as the shape splits them (、 too)
+    assert raised(as_paragraphs(names)) == ["byline-as-text"]
+
+
 def test_a_table_is_reported_once_at_its_first_label():
     example = next(k.example for k in shapes.DOUBT_KINDS if k.name == "table-cells")
     cells = [

@@ -56,12 +56,12 @@ def read_source(
     repairs = sorted(decoded.repairs + repairs, key=lambda repair: repair.line)
     if "\u200d" not in decoded.text:  # most texts: no line can show nothing
         return lines, repairs
-    shown = [line for line in lines if not INVISIBLE_LINE.fullmatch(line.text)]
-    dropped = [
-        Repair(line.number, "invisible-line", line.text, "")
-        for line in lines
-        if INVISIBLE_LINE.fullmatch(line.text)
-    ]
+    shown, dropped = [], []
+    for line in lines:
+        if INVISIBLE_LINE.fullmatch(line.text):
+            dropped.append(Repair(line.number, "invisible-line", line.text, ""))
+        else:
+            shown.append(line)
     return shown, repairs + dropped  # dropped last: after the character repairs
 
 

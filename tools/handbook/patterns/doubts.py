@@ -87,7 +87,7 @@ DOUBT_KINDS = [
     DoubtKind(
         OPEN_END_TITLE.name,
         "a title that ends with a dash, a colon or a comma (a kicker or lead-in?)",
-        "征服“摩天岭”“无底洞”，官兵辗转大江南北、征战高原戈壁——",
+        OPEN_END_TITLE.example,
         "红色之旅——韶山、井冈山",
     ),
     DoubtKind(
@@ -105,13 +105,13 @@ DOUBT_KINDS = [
     DoubtKind(
         BYLINE_AS_TEXT.name,
         "a paragraph that looks like a byline, kept as text",
-        "■邵 敏 谷永敏 武元晋",
+        BYLINE_AS_TEXT.example,
         "■守在山沟沟里，他们是一群不穿军装的军人",
     ),
     DoubtKind(
         DATE_TITLE.name,
         "a title that is a date or a number",
-        "三月28",
+        DATE_TITLE.example,
         "三月的春风",
     ),
     DoubtKind(
@@ -129,7 +129,7 @@ DOUBT_KINDS = [
     DoubtKind(
         TITLE_LABEL.name,
         "a note naming the text's title, kept as text",
-        "标题：《中国式现代化：一场文明传承与创新的伟大实践》",
+        TITLE_LABEL.example,
         "标题党的危害不容小觑，我们要坚决抵制。",
     ),
     DoubtKind(

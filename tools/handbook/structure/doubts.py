@@ -70,7 +70,9 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
     for essay in collection.essays:
         if (essay.line, essay.title) != (collection.title_line, collection.title):
             doubts += title_shape(essay.line, essay.title)
-        doubts += essay_start(essay) + bylines_doubts(essay.bylines, essay)
+        # the essay's paragraphs, once: what a byline's short name is looked for in
+        words = "".join(p.text for a in essay.articles for p in a.paragraphs)
+        doubts += essay_start(essay) + bylines_doubts(essay.bylines, words)
         if len(essay.title) > LONG_TITLE:
             doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
         if essay.title.endswith("。"):
@@ -84,7 +86,7 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         if not any(text_of(a) for a in essay.articles):
             doubts.append(Doubt(essay.line, "empty-essay", f"essay {essay.number} has no text"))
         for article in essay.articles:
-            doubts += article_doubts(article, essay.number) + shaped_doubts(article, essay)
+            doubts += article_doubts(article, essay.number) + shaped_doubts(article, words)
         doubts += closed_by_source(essay.articles)
         for before, after in itertools.pairwise(essay.articles):
             doubts += like_lines_title(before, after)
@@ -144,10 +146,9 @@ def essay_start(essay: Essay) -> list[Doubt]:
     return [doubt(first.line, "essay-opens-at-furniture", first.text)] if furniture else []
 
 
-def bylines_doubts(bylines: list[Byline], essay: Essay) -> list[Doubt]:
-    """Bylines whose name is a word of the text (党课 over 党课制度…) or holds
-    several names (沙凌云、许小赛)."""
-    words = "".join(p.text for a in essay.articles for p in a.paragraphs)
+def bylines_doubts(bylines: list[Byline], words: str) -> list[Doubt]:
+    """Bylines whose name is a word of the essay's paragraphs `words` (党课
+    over 党课制度…) or holds several names (沙凌云、许小赛)."""
     out = []
     for b in bylines:
         for a in b.authors:
@@ -160,13 +161,14 @@ def bylines_doubts(bylines: list[Byline], essay: Essay) -> list[Doubt]:
     return out
 
 
-def shaped_doubts(article: Article, essay: Essay) -> list[Doubt]:
+def shaped_doubts(article: Article, words: str) -> list[Doubt]:
     """Lines of an article that kept a shape the converter reads elsewhere:
-    a title, a byline, a table's cells."""
-    out = title_shape(article.first_line, article.title) + bylines_doubts(article.bylines, essay)
+    a title, a byline, a table's cells (`words`: its essay's paragraphs)."""
+    out = title_shape(article.first_line, article.title) + bylines_doubts(article.bylines, words)
     for block in article.paragraphs:
         if BYLINE_AS_TEXT.search(block.text) or (
-            NAMES_ONLY.search(block.text) and all(name_like(n) for n in block.text.split())
+            NAMES_ONLY.search(block.text)
+            and all(name_like(n) for n in NAME_SEPARATORS.split(block.text) if n)
         ):
             out.append(doubt(block.line, BYLINE_AS_TEXT.name, block.text))
         if TITLE_LABEL.search(block.text):
