@@ -38,8 +38,8 @@ HANDBOOK_FILES := $(shell find tools/handbook -type f ! -path '*/__pycache__/*')
 # (A filter pattern holds one wildcard %: folders are named from tools/handbook/.)
 EPUB_FILES     := $(filter tools/handbook/epub/% %/fonts.py %/publication.py,$(HANDBOOK_FILES))
 PRINT_FILES    := $(filter-out tools/handbook/epub/%,$(filter %/pdf.py %/fonts.py %/publication.py %.css tools/handbook/print/%,$(HANDBOOK_FILES)))
-# The benchmark, the corpus scorer and the audit measure; they are not part of the converter.
-CONVERTER      := $(filter-out $(PRINT_FILES) $(EPUB_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py,$(HANDBOOK_FILES))
+# The benchmark, the corpus scorer, the audit and the browser they start (chromium.py) measure the handbook; they are not part of the converter.
+CONVERTER      := $(filter-out $(PRINT_FILES) $(EPUB_FILES) tools/handbook/bench/% tools/handbook/corpus/% %/audit.py %/chromium.py,$(HANDBOOK_FILES))
 DOCS_FILES     := $(shell find docs -type f)
 SITE_FILES     := mkdocs.yml $(shell find tools/hooks tools/theme -type f ! -path '*/__pycache__/*')
 SYSTEM_CHECK   := tools/setup/system_packages.py

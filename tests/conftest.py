@@ -21,17 +21,11 @@ from typing import Any
 import pytest
 from support import ROOT, SOURCE, mkdocs_build
 
+from handbook import chromium
 from handbook.model import Collection, Handbook
 from handbook.pipeline import build_handbook
 from handbook.settings import Settings
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
 SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
 # The pinned axe-core (package.json), installed by `make test` with npm.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -108,14 +102,12 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package")
-    if not CHROMIUM.exists():
-        _unavailable(str(CHROMIUM))
+    if not chromium.PATH.exists():
+        _unavailable(str(chromium.PATH))
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+        launched = chromium.launch(playwright)
+        yield launched
+        launched.close()
 
 
 class Requests(list):

@@ -112,6 +112,7 @@ def test_nothing_changed_nothing_runs(made: Path) -> None:
         ("tools/handbook/bench/scales.py", set()),
         ("tools/handbook/corpus/scoring.py", set()),
         ("tools/handbook/audit.py", set()),
+        ("tools/handbook/chromium.py", set()),
         ("source/glossary.yml", EVERYTHING_BUT_VENV),
         ("source/mass-line-essays.txt", EVERYTHING_BUT_VENV),
         ("source/hant-overrides.tsv", EVERYTHING_BUT_VENV),

@@ -26,15 +26,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import chromium
 from .addresses import GLOSSARY_DIR
 from .editions import built_editions
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *chromium.ARGS])
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COLUMNS = [*CATEGORIES, "benchmark index", "load"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"}
@@ -99,7 +97,7 @@ def lighthouse(url: str, out: Path) -> dict[str, int]:
             f"--chrome-flags={CHROME_FLAGS}",
         ],
         check=True,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": str(chromium.PATH)},
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}

@@ -42,19 +42,13 @@ from typing import Any, ClassVar
 
 import opencc
 
+from .. import chromium
 from .index import read_sections
 from .pagefind import BUNDLES, build_pagefind, pagefind_pages
 from .queries import Corpus, inexact
 
 ROOT = Path(__file__).resolve().parents[3]
 NODE_RUNNER = ROOT / "tests" / "search_node.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 NETWORK = {
     "offline": False,
@@ -290,7 +284,7 @@ def measure_site(
         build_pagefind(bare, corpus)
     pagefinds = list(BUNDLES) if pagefind else []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright)
         try:
             with Host(bare) as base:
                 answers["material"] = _material_pages(browser, base, flat)
