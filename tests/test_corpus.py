@@ -34,6 +34,7 @@ from handbook.corpus import (
     starts,
 )
 from handbook.corpus.run import Result, table
+from handbook.corpus.scoring import heading_errors
 
 NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
@@ -318,6 +319,33 @@ def test_a_doubt_on_a_wrong_heading_is_no_false_alarm():
     )
     s = score(Source(LONG), LONG_READER, found)
     assert {m: s[m] for m in DOUBT_COUNTS} == {"errors": 0, "flagged": 0, "false_alarms": 0}
+
+
+def test_an_invented_heading_counts_where_its_line_is_not_given():
+    # two invented headings, the line of the first only: the second stands
+    # where its words first do (line 11), and a doubt there is no false alarm
+    article = Article(None, headings=["作者：张三", "我们要密切联系群众。"], heading_lines=[10])
+    found = Outline(
+        "学习材料汇编",
+        None,
+        [
+            Essay("第一篇", "学习心得", line=2, articles=[Article(None)]),
+            Essay(
+                "第二篇", "工作体会", authors=[Author("张三", "作者")], line=9, articles=[article]
+            ),
+        ],
+        doubts=[(11, "some-doubt")],
+    )
+    assert [c.lines for c in heading_errors(Source(LONG), LONG_READER, found)] == [(10,), (11,)]
+    s = score(Source(LONG), LONG_READER, found)
+    assert {m: s[m] for m in DOUBT_COUNTS} == {"errors": 0, "flagged": 0, "false_alarms": 0}
+
+
+def test_a_missed_heading_with_no_han_character_counts_at_no_line():
+    reader = Outline(None, None, [Essay(None, None, articles=[Article(None, headings=["PART 1"])])])
+    found = Outline(None, None, [Essay(None, None, line=1, articles=[Article(None)])])
+    errors = heading_errors(Source("PART 1\n通过学习，我认识到群众路线的重要性。\n"), reader, found)
+    assert [c.lines for c in errors] == [()]
 
 
 def test_the_table_shows_the_doubts_and_their_totals():

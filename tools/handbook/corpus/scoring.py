@@ -356,21 +356,26 @@ def boundary_errors(source: Source, want: list[Place], got: list[Place]) -> list
 
 def heading_errors(source: Source, expected: Outline, found: Outline) -> list[Check]:
     """Headings invented (at the converter's lines) and missed (where the
-    reader's words first stand)."""
+    reader's words first stand). Each counts, where its line is not known too:
+    an invented heading an outline gives no line for stands where its words
+    first do, and words with no Han character to find stand at no line."""
     want, got = headings(expected), headings(found)
     invented, missed = got - want, want - got
     out = [
-        Check("headings", False, (line,))
+        Check("headings", False, first_line(source, text) if line is None else (line,))
         for e in found.essays
         for a in e.articles
-        for text, line in zip(a.headings, a.heading_lines, strict=False)
-        if invented[canon(text)]
+        for text, line in itertools.zip_longest(a.headings, a.heading_lines)
+        if text is not None and invented[canon(text)]
     ]
-    for text in missed.elements():
-        at = source.find(text, 0)
-        if at is not None:
-            out.append(Check("headings", False, (source.line_of(at),)))
+    out += [Check("headings", False, first_line(source, text)) for text in missed.elements()]
     return out
+
+
+def first_line(source: Source, text: str) -> tuple[int, ...]:
+    """The line where the words of `text` first stand; none where they are not found."""
+    at = source.find(text, 0)
+    return () if at is None else (source.line_of(at),)
 
 
 def doubt_counts(errors: list[Check], others: list[Check], doubts: list[int]) -> dict[str, int]:
