@@ -8,7 +8,6 @@ where they fail: CI must prove the handbook in a real browser.
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 import zipfile
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import ROOT, SOURCE, mkdocs_build
+from support import ROOT, SOURCE, missing, mkdocs_build
 
 from handbook import chromium
 from handbook.model import Collection, Handbook
@@ -89,21 +88,15 @@ def server(built_site: Path) -> Iterator[str]:
     httpd.server_close()
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests need {reason} under CI")
-    pytest.skip(f"browser tests need {reason}")
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, headless; Playwright gives each launch a fresh profile."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright package")
+        missing("the playwright package")
     if not chromium.PATH.exists():
-        _unavailable(str(chromium.PATH))
+        missing(f"{chromium.PATH} (Debian package chromium)")
     with sync_playwright() as playwright:
         launched = chromium.launch(playwright)
         yield launched
@@ -144,7 +137,7 @@ def open_page(browser: Any) -> Iterator[Any]:
 def axe() -> Path:
     """The pinned copy of axe-core to inject into pages."""
     if not AXE.is_file():
-        _unavailable(f"{AXE.relative_to(ROOT)} (make test installs it with npm ci)")
+        missing(f"{AXE.relative_to(ROOT)} (make test installs it with npm ci)")
     return AXE
 
 

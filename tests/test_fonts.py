@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from support import ROOT
+from support import ROOT, missing
 
 from handbook import fonts
 from handbook.addresses import DOWNLOADS
@@ -35,10 +35,7 @@ def require_fonts() -> None:
         in subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
     )
     if not have:
-        reason = "fontconfig and the Noto CJK fonts (Debian package fonts-noto-cjk)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} are missing")
-        pytest.skip(f"{reason} are missing")
+        missing("fontconfig or the Noto CJK fonts (Debian packages fontconfig, fonts-noto-cjk)")
 
 
 @pytest.mark.parametrize(

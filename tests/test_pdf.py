@@ -29,7 +29,7 @@ import pypdf
 import pytest
 import yaml
 from pypinyin import Style, lazy_pinyin
-from support import ROOT, SOURCE, article_text
+from support import ROOT, SOURCE, article_text, missing
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
@@ -66,14 +66,6 @@ BODY = ["-x", "0", "-y", "66", "-W", "596", "-H", f"{BOTTOM - 66 + 4:.0f}"]
 BUILT = datetime(2024, 5, 1, 8, tzinfo=UTC)  # SOURCE_DATE_EPOCH of the test build
 
 
-def require(found: object, what: str) -> None:
-    if found:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing (make system-deps installs it)")
-    pytest.skip(f"{what} is missing (make system-deps installs it)")
-
-
 def run(*args: str | Path, **env: str) -> str:
     result = subprocess.run(
         [str(a) for a in args], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}
@@ -87,10 +79,12 @@ def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shared build of the handbook, with its PDFs added (the
     shared build stays as mkdocs wrote it)."""
     for tool, package in TOOLS.items():
-        require(shutil.which(tool), f"{tool} (Debian package {package})")
+        if not shutil.which(tool):
+            missing(f"{tool} (Debian package {package})")
     families = run("fc-list", ":", "family")
     for font in FONTS:
-        require(font in families, f"the font {font} (Debian package fonts-noto-cjk)")
+        if font not in families:
+            missing(f"the font {font} (Debian package fonts-noto-cjk)")
     site = tmp_path_factory.mktemp("print") / "site"
     shutil.copytree(built_site, site)
     epoch = str(int(BUILT.timestamp()))
