@@ -116,10 +116,7 @@ def locate(source: Source, marker, title, begins, cursor: int, line: int = 0) ->
 def canon(text: str | None) -> str | None:
     """Compare texts as a reader does: narrow and wide marks alike, any run of
     spaces as one."""
-    if text is None:
-        return None
-    folded = "".join(c2 if len(c2 := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
-    return " ".join(folded.split())
+    return None if text is None else " ".join(canon_chars(text).split())
 
 
 def canon_date(text: str | None) -> str | None:
