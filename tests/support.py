@@ -20,8 +20,7 @@ import pytest
 import yaml
 
 from handbook.addresses import DOWNLOADS
-from handbook.chars import LINE_BREAK
-from handbook.corpus.scoring import han
+from handbook.chars import LINE_BREAK, han
 from handbook.editions import Edition, built_editions
 from handbook.model import Collection
 from handbook.pipeline import build_handbook

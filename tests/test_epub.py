@@ -30,7 +30,7 @@ import yaml
 from support import ROOT, SOURCE, downloads, missing, read_page
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
-from handbook.corpus.scoring import han
+from handbook.chars import han
 from handbook.editions import built_editions
 from handbook.model import Heading
 from handbook.reader import LINE_BREAK

@@ -33,8 +33,7 @@ from support import ROOT, SOURCE, article_text, missing
 
 from handbook.addresses import DOWNLOADS, TRADITIONAL_DIR
 from handbook.chars import HAN_CHAR as HAN
-from handbook.chars import LINE_BREAK, QUOTE_PAIRS
-from handbook.corpus.scoring import han
+from handbook.chars import LINE_BREAK, QUOTE_PAIRS, han
 from handbook.editions import built_editions
 from handbook.punctuation import restore_full_width
 

@@ -17,7 +17,8 @@ from test_recognition_heldout_kinds import (
     texts,
 )
 
-from handbook.corpus.scoring import Source, han, matched_hans
+from handbook.chars import han
+from handbook.corpus.scoring import Source, matched_hans
 
 LEAD = BODY.replace("\n", "")  # the same two sentences as one paragraph
 PAGE = "每周一学（第十二期）"  # the page's title, over the reports

@@ -16,7 +16,7 @@ from test_recognition_heldout_kinds import (
     texts,
 )
 
-from handbook.corpus.scoring import han
+from handbook.chars import han
 from handbook.model import Heading, Paragraph
 
 # --- a page's furniture: a sidebar of dated links, the column label, the CMS line ------

@@ -16,7 +16,7 @@ from test_recognition_heldout_kinds import (
     texts,
 )
 
-from handbook.corpus.scoring import han
+from handbook.chars import han
 from handbook.punctuation import restore_full_width
 
 BODY = (

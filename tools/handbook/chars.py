@@ -20,6 +20,13 @@ HAN = "".join(
 )
 HAN_CHAR = re.compile(f"[{HAN}]")
 
+
+def han(text: str) -> str:
+    """The Han characters of `text`, in order: what a check that nothing was
+    lost or reordered compares (the corpus's scores, the PDFs, the EPUBs)."""
+    return "".join(HAN_CHAR.findall(text))
+
+
 # Full-width marks, written as escapes so that no tool can narrow them to ASCII.
 COMMA, COLON, SEMICOLON = "\uff0c", "\uff1a", "\uff1b"
 QUESTION, EXCLAMATION = "\uff1f", "\uff01"

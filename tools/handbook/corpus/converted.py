@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..chars import han
 from .outline import Article, Author, Essay, Outline
-from .scoring import han
 
 BEGINS = 20  # characters of an article's first block that find where it starts
 

@@ -10,14 +10,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from ..chars import HAN_CHAR, LINE_BREAK
+from ..chars import HAN_CHAR, LINE_BREAK, han
 from .outline import Author, Outline
 
 NEAR = 3  # source lines: a doubt this close to a line a wrong result concerns points at it
-
-
-def han(text: str) -> str:
-    return "".join(HAN_CHAR.findall(text))
 
 
 class Source:
