@@ -86,6 +86,23 @@ def starts(source: Source, outline: Outline) -> tuple[list[Place], list[list[Pla
     return essays, articles
 
 
+@dataclass
+class Placed:
+    """An outline, with where its essays and articles start in the source."""
+
+    outline: Outline
+    essays: list[Place]
+    articles: list[list[Place]]  # each essay's
+
+    @property
+    def all_articles(self) -> list[Place]:
+        return [p for ps in self.articles for p in ps]
+
+
+def placed(source: Source, outline: Outline) -> Placed:
+    return Placed(outline, *starts(source, outline))
+
+
 def locate(source: Source, marker, title, begins, cursor: int, line: int = 0) -> Place:
     start = max(cursor, source.line_start(line))
     anchor = source.find(begins, start)
@@ -237,19 +254,15 @@ def han_positions(source: Source, offsets: set[int]) -> set[int]:
 
 def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]:
     """Every score of one text: the converter's outline against the reader's."""
-    want_essays, want_articles = starts(source, expected)
-    got_essays, got_articles = starts(source, found)
+    reader, converter = placed(source, expected), placed(source, found)
     s: dict[str, float] = {}
     s["essays_p"], s["essays_r"] = precision_recall(
-        Counter(p.at for p in want_essays), Counter(p.at for p in got_essays)
+        Counter(p.at for p in reader.essays), Counter(p.at for p in converter.essays)
     )
     s["articles_p"], s["articles_r"] = precision_recall(
-        Counter(p.at for ps in want_articles for p in ps),
-        Counter(p.at for ps in got_articles for p in ps),
+        Counter(p.at for p in reader.all_articles), Counter(p.at for p in converter.all_articles)
     )
-    checks = matched_items(
-        source, expected, found, want_essays, want_articles, got_essays, got_articles
-    )
+    checks = matched_items(source, reader, converter)
     s |= shares(checks)
     s["headings_p"], s["headings_r"] = precision_recall(headings(expected), headings(found))
     reader_debris = debris_spans(source, expected.debris)
@@ -263,10 +276,8 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
     )
     s["lost"] = len(missing - removed)
     s["lost_outside_debris"] = len(missing - han_positions(source, reader_debris))
-    errors = boundary_errors(source, want_essays, got_essays)
-    errors += boundary_errors(
-        source, [p for ps in want_articles for p in ps], [p for ps in got_articles for p in ps]
-    )
+    errors = boundary_errors(source, reader.essays, converter.essays)
+    errors += boundary_errors(source, reader.all_articles, converter.all_articles)
     errors += [c for c in checks if not c.right and c.metric in ("titles", "authors")]
     others = heading_errors(source, expected, found)
     return s | doubt_counts(errors, others, [line for line, _ in found.doubts])
@@ -282,18 +293,19 @@ class Check:
     lines: tuple[int, ...] = ()
 
 
-def matched_items(source, expected, found, want_essays, want_articles, got_essays, got_articles):
+def matched_items(source: Source, reader: Placed, converter: Placed) -> list[Check]:
     """Titles, authors and dates: right only where the converter has an essay or
     an article starting at the reader's position, and it says the same. An
     article's authors concern its first and its last line (a byline heads or
     closes it)."""
-    essay_at = {p.at: e for p, e in zip(got_essays, found.essays, strict=True)}
+    expected, found = reader.outline, converter.outline
+    essay_at = {p.at: e for p, e in zip(converter.essays, found.essays, strict=True)}
     article_at = {  # an article, with its essay's bylines when it is the essay's first
         p.at: (a, e.authors if n == 0 else [])
-        for e, ps in zip(found.essays, got_articles, strict=True)
+        for e, ps in zip(found.essays, converter.articles, strict=True)
         for n, (p, a) in enumerate(zip(ps, e.articles, strict=True))
     }
-    starts_at = [source.line_of(p.at) for ps in want_articles for p in ps]
+    starts_at = [source.line_of(p.at) for p in reader.all_articles]
     last_lines = iter([max(a, b - 1) for a, b in itertools.pairwise(starts_at)])
     out = []
     if expected.title is not None:
@@ -304,7 +316,7 @@ def matched_items(source, expected, found, want_essays, want_articles, got_essay
         out.append(Check("titles", canon(found.title) == canon(expected.title), lines))
     if expected.date:
         out.append(Check("dates", canon_date(found.date) == canon_date(expected.date)))
-    for e, place, ps in zip(expected.essays, want_essays, want_articles, strict=True):
+    for e, place, ps in zip(expected.essays, reader.essays, reader.articles, strict=True):
         got = essay_at.get(place.at)
         here = (source.line_of(place.at),)
         out.append(Check("titles", got is not None and canon(got.title) == canon(e.title), here))
