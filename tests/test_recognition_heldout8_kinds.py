@@ -196,6 +196,13 @@ def test_captions_before_the_text_are_kept_and_title_nothing(tmp_path):
     assert essay.title == "两校党支部举行线上共建交流会"
     assert article.title is None
     assert paragraphs(collection) == [*CAPTIONS, LEAD, MORE]
+    assert describe(essay, 80).startswith("11月8日下午")  # no caption describes the page
+
+
+def test_a_line_of_clauses_under_the_captions_still_describes_the_page(tmp_path):
+    body = "\n\n".join(["会议现场", "同志们：", LEAD]) + "\n"
+    [essay] = collection_of(tmp_path, post("两校党支部举行线上共建交流会", body)).essays
+    assert describe(essay, 80) == "同志们："
 
 
 def test_a_title_over_one_short_line_and_the_text_is_still_a_title(tmp_path):
