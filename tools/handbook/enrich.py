@@ -36,8 +36,10 @@ def describe(essay: Essay, limit: int) -> str:
     """The first sentence of the essay's first paragraph of text (a label such
     as a catalogue number is not one; nor, where a clause follows, a line
     without a mark of one: a photo's caption before the text), shortened if long."""
-    texts = [p.text for a in essay.articles for p in a.paragraphs if HAN_CHAR.search(p.text)]
-    first = next((t for t in texts if CLAUSE_MARK.search(t)), texts[0] if texts else essay.title)
+    texts = (p.text for a in essay.articles for p in a.paragraphs if HAN_CHAR.search(p.text))
+    first = next(texts, essay.title)
+    if not CLAUSE_MARK.search(first):  # a caption before the text: the first clause after it
+        first = next((t for t in texts if CLAUSE_MARK.search(t)), first)
     match = SENTENCE.match(first)
     sentence = match.group(0) if match else first
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

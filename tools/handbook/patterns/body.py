@@ -196,9 +196,10 @@ PHOTOGRAPHER_CREDIT = rule(
 # A bracket opened near a line's end and not closed on it (a credit,
 # `**南开新闻网讯** （记者 蓝芳 摄影`), the next line closing it (`宗琪琪）在…`):
 # one line cut inside the bracket (by a blank line at times), joined again.
+BRACKET_REACH = 31  # characters from a line's end: the open bracket and what follows it
 OPEN_BRACKET_CUT = rule(
     "joined-open-bracket",
-    rf"{OPEN}[^(){LPAREN}{RPAREN}]{{1,30}}$",
+    rf"{OPEN}[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}$",
     "**南开新闻网讯** （记者 蓝芳 摄影",
     "a line ending inside a bracket it opened, the next line closing it",
 )

@@ -185,7 +185,8 @@ def remove_debris(
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= dated_teasers(lines, removed)
-    removed |= edge_links(lines, removed | dict.fromkeys(read))
+    if EDGE_LINK.needs in conventions.text:
+        removed |= edge_links(lines, removed | dict.fromkeys(read))
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= top_menu(lines, removed)

@@ -28,7 +28,7 @@ from ..patterns import (
     SPACED_BYLINE,
     SPACED_LABEL,
 )
-from ..patterns.body import BRACKET_CLOSED, OPEN_BRACKET_CUT
+from ..patterns.body import BRACKET_CLOSED, BRACKET_REACH, OPEN_BRACKET_CUT
 from ..patterns.bylines import STAFF_IN_CREDIT
 from .debris import first_match, piece_debris
 from .properties import fields
@@ -192,7 +192,9 @@ def bracket_across(first: str, second: str) -> str:
     """`OPEN_BRACKET_CUT`'s name when `first` ends inside a bracket it opened
     (a credit, `（记者 蓝芳 摄影`) and `second` closes it (`宗琪琪）在…`): one
     line cut inside the bracket; else ""."""
-    cut = OPEN_BRACKET_CUT.search(first) if first[-1:] not in CLOSING_BRACKETS else None
+    tail = first[-BRACKET_REACH:]  # the only part the rule can match: most lines hold no bracket
+    opened = "(" in tail or "\uff08" in tail
+    cut = OPEN_BRACKET_CUT.search(tail) if opened and tail[-1] not in CLOSING_BRACKETS else None
     return OPEN_BRACKET_CUT.name if cut and BRACKET_CLOSED.match(second) else ""
 
 
