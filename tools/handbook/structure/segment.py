@@ -160,7 +160,7 @@ def join_broken_lines(
             and pieces[i - 1].number != piece.number
             and (
                 (not in_list(pieces, i) and broken_between(previous, piece, hard_wrapped))
-                or across_cut(pieces[i - 1], piece, cuts)
+                or (cuts and across_cut(pieces[i - 1], piece, cuts))
                 or bracket_across(previous.text, piece.text)
             )
         )
