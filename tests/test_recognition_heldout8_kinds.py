@@ -140,6 +140,12 @@ def test_a_link_line_inside_the_text_stays(tmp_path):
     assert not [r for r in removed(collection) if r[0] == "edge-link"]
 
 
+def test_a_post_that_is_only_a_link_keeps_it(tmp_path):
+    link = "[转入文章首发地址](http://news.example.edu.cn/info/1141/7326.htm)"
+    collection = collection_of(tmp_path, post("学院党委召开专题学习会", f"{link}\n"))
+    assert not [r for r in removed(collection) if r[0] == "edge-link"]
+
+
 # --- a credit cut inside its bracket --------------------------------------------------------
 
 

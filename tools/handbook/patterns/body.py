@@ -203,7 +203,7 @@ OPEN_BRACKET_CUT = rule(
     "**南开新闻网讯** （记者 蓝芳 摄影",
     "a line ending inside a bracket it opened, the next line closing it",
 )
-BRACKET_CLOSED = re.compile(rf"^[^(){LPAREN}{RPAREN}]{{1,30}}{CLOSE}")  # the rest, then the close
+BRACKET_CLOSED = re.compile(rf"^[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}{CLOSE}")  # the close
 # The spaced label of an imprint (出　　版：) or a label spaced alone on its
 # line (注　　释), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")

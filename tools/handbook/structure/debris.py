@@ -593,13 +593,14 @@ def closing_heading(lines: list[SourceLine], removed: dict[int, Removal]) -> dic
 
 def edge_links(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
     """Lines that are only a link to a web page, opening or closing the
-    post (the original's address, the video's): pointers elsewhere."""
+    post (the original's address, the video's): pointers elsewhere. A page
+    of links alone has no text round them to open or close: it stays."""
     kept = remaining(lines, removed)
     found: dict[int, Removal] = {}
     for order in (kept, reversed(kept)):
         for i in itertools.takewhile(lambda i: EDGE_LINK.match(lines[i].text), order):
             found[i] = Removal(lines[i].number, EDGE_LINK.name, lines[i].text)
-    return found
+    return found if len(found) < len(kept) else {}
 
 
 def dated_teasers(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
