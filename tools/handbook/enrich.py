@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 import re
 
-from .chars import HAN_CHAR, SENTENCE_END
+from .chars import COLON, COMMA, HAN_CHAR, SEMICOLON, SENTENCE_END
 from .model import Essay, Handbook, Heading, Paragraph
 from .settings import Settings
 
 SENTENCE = re.compile(f"^.+?[{SENTENCE_END}]+[”’」』]?")
+# A mark of a clause: a photo's caption or a line of the page's head holds none.
+CLAUSE_MARK = re.compile(f"[{SENTENCE_END}{COMMA}{SEMICOLON}{COLON}、:,;]")
 
 
 def enrich(handbook: Handbook, settings: Settings) -> None:
@@ -32,11 +34,12 @@ def count_characters(essay: Essay) -> int:
 
 def describe(essay: Essay, limit: int) -> str:
     """The first sentence of the essay's first paragraph of text (a label such
-    as a catalogue number is not one), shortened if long."""
-    first = next(
-        (p.text for a in essay.articles for p in a.paragraphs if HAN_CHAR.search(p.text)),
-        essay.title,
-    )
+    as a catalogue number is not one; nor, where a clause follows, a line
+    without a mark of one: a photo's caption before the text), shortened if long."""
+    texts = (p.text for a in essay.articles for p in a.paragraphs if HAN_CHAR.search(p.text))
+    first = next(texts, essay.title)
+    if not CLAUSE_MARK.search(first):  # a caption before the text: the first clause after it
+        first = next((t for t in texts if CLAUSE_MARK.search(t)), first)
     match = SENTENCE.match(first)
     sentence = match.group(0) if match else first
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"

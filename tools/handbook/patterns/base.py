@@ -60,11 +60,12 @@ OPEN, CLOSE = f"[({LPAREN}]", f"[){RPAREN}]"
 NAME = rf"[{HAN}]{{2,4}}"
 # A date as the texts write it: 2022-08-28, 2018年10月31日 (also with spaces
 # inside, 2024年10 月23 日), 2017年08月22日09:55 with the time glued on or after a
-# space (2019-09-26 03:08:39: kept as written, seconds too), or in
+# space (2019-09-26 03:08:39: kept as written, seconds too, and their
+# fraction where a front matter's timestamp gives one: 01:21:55.190571), or in
 # Chinese numerals (一九七八年十二月十三日, 二○一二年六月十二日 with a circle for zero).
 DATE_PART = (
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*至\s*\d{1,2}\s*日)?"
-    r"(?:\s*\d{1,2}[:\uff1a]\d{2}(?:[:\uff1a]\d{2})?)?"
+    r"(?:\s*\d{1,2}[:\uff1a]\d{2}(?:[:\uff1a]\d{2}(?:\.\d{1,9})?)?)?"
     rf"|[〇○零一二三四五六七八九]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日"
 )
 SHORT_DATE = r"\d{1,2}月\d{1,2}日"  # 4月5日, in datelines without a year

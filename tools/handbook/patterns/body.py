@@ -113,6 +113,10 @@ LONE_HEAD = rule(
     "a phrase alone between paragraphs, no stop in it: a section's head, where the text's habit",
 )
 LONE_HEADS_MIN = 2  # such lines in an essay that make it its habit
+# Short lines without stops opening a text, this many or more in a row before
+# its first sentence: the captions of its photographs (共建交流 / 会议现场 /
+# 合影留念), kept as its text; the first of them titles no piece.
+CAPTIONS_MIN = 3
 
 # Hyphens a writer typed before a label alone on its line, as a draft's
 # list mark (---开头段：): no word of the label, which heads its section
@@ -189,6 +193,17 @@ PHOTOGRAPHER_CREDIT = rule(
     "a caption's photographer after a space: the caption's last words, not a paragraph",
     needs="摄",
 )
+# A bracket opened near a line's end and not closed on it (a credit,
+# `**南开新闻网讯** （记者 蓝芳 摄影`), the next line closing it (`宗琪琪）在…`):
+# one line cut inside the bracket (by a blank line at times), joined again.
+BRACKET_REACH = 31  # characters from a line's end: the open bracket and what follows it
+OPEN_BRACKET_CUT = rule(
+    "joined-open-bracket",
+    rf"{OPEN}[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}$",
+    "**南开新闻网讯** （记者 蓝芳 摄影",
+    "a line ending inside a bracket it opened, the next line closing it",
+)
+BRACKET_CLOSED = re.compile(rf"^[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}{CLOSE}")  # the close
 # The spaced label of an imprint (出　　版：) or a label spaced alone on its
 # line (注　　释), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")

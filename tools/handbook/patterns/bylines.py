@@ -57,6 +57,9 @@ WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
+# The photographer credited inside a story's credit after its reporters
+# (（记者 蓝芳 摄影 宗琪琪）): the pictures', which the handbook drops, not the text's.
+STAFF_IN_CREDIT = rf"\s*(?:摄影|摄像|图片){C}?\s*{NAME}(?:[、\s]+{NAME})*(?=\s*{CLOSE})"
 
 BYLINES = [
     rule(
@@ -260,6 +263,17 @@ BYLINES = [
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",
+        needs="讯",
+    ),
+    rule(
+        "site-lead",
+        rf"^(?P<byline>(?:\*\*)?(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))讯(?:\*\*)?\s*"
+        rf"{OPEN}\s*记者\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*?)"
+        rf"(?P<staff>{STAFF_IN_CREDIT})?\s*{CLOSE})\s*(?P<rest>\S.*)$",
+        "**南开新闻网讯** （记者 蓝芳 摄影宗琪琪）在全校上下深入开展主题教育之际…",
+        "a site's own story opened by its name and 讯 with no place or date (set in bold at"
+        " times): the outlet, its source, and the reporters; a photographer credited in the"
+        " bracket (摄影 …) worked on the pictures, not the text: debris",
         needs="讯",
     ),
     rule(

@@ -206,6 +206,14 @@ DEBRIS = [
         "（本专论在整理更新中）",
         "the site's note that the page is still being compiled",
     ),
+    rule(
+        "summary-cut",
+        r"^<!--\s*more\s*-->$",
+        "<!--more-->",
+        "a blog's mark where the post's summary ends, alone on its line (inside a paragraph"
+        " or a word at times): no text of the post, the lines round it one paragraph again",
+        needs="<!--",
+    ),
 ]
 
 # Steps parted by arrows: a trail with no 'you are here' before it, a menu's
@@ -236,6 +244,17 @@ LINK_ITEM = rule(
     needs="-",
 )
 LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
+# A line that is only a Markdown link to a web page, opening or closing a
+# post (the original's address, `[转入文章首发地址](http://…)`; the video's,
+# `[_点击观看新闻_](https://…)`): a pointer elsewhere, not the post's text.
+# Inside the text such a line stays (a reference the text gives).
+EDGE_LINK = rule(
+    "edge-link",
+    r"^\[(?P<label>(?:\\.|[^\]\\\n]){1,40})\]\((?P<address>https?://[^\s()]+)\)$",
+    "[转入文章首发地址](http://gongxue.cn/info/1141/73267.htm)",
+    "a link alone on the line that opens or closes a post: where it came from, where to watch it",
+    needs="](http",
+)
 
 # A field of the account's profile box (微信号 mycase): the short line over it
 # is the account's name.
@@ -453,6 +472,27 @@ FRONT_MATTER_TITLE_KEYS = ("title", "aliases", "alias")
 # The keys whose line a reader keeps as the post's own, not the blog's settings:
 # the writer (`author: 鹤啸九天`). The line stays, as written, in the text's head.
 FRONT_MATTER_KEPT_KEYS = ("author", "authors")
+# A mirror's furniture glued around the headline in a post's front-matter
+# title: the school's or site's name and an arrow before it (南开大学->), the
+# site's address after a bar ( | nankai.info). The reader reads the headline
+# between; the affixes are removed and reported. An address is furniture
+# wherever it closes the title; a name before an arrow only where the front
+# matter names the site so again (its tags) or the address closes the title
+# too: `输血->造血` is a headline's own arrow.
+TITLE_SITE_SUFFIX = rule(
+    "title-site-suffix",
+    r"\s+(?P<affix>[|\uff5c]\s*(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?)$",
+    "南开大学->陈浙闽为南开大学主题教育读书班作专题辅导报告 | nankai.info",
+    "the site's address after a bar closing a mirrored post's title",
+    needs=".",
+)
+TITLE_SITE_PREFIX = rule(
+    "title-site-prefix",
+    rf"^(?P<affix>(?P<site>[{HAN}]{{2,12}})\s*->\s*)(?=\S)",
+    "哈尔滨工程大学->党的二十大报告在师生中产生热烈反响",
+    "the school's or site's name and an arrow opening a mirrored post's title",
+    needs="->",
+)
 
 # A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
 TEASER = rule(

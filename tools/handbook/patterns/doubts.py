@@ -36,6 +36,16 @@ DATE_TITLE = rule(
     "三月28",
     "a title that is a date or a number: a sidebar's date, a page's number",
 )
+# A title still holding what looks like a site's furniture, of a shape the
+# converter does not remove: a short name and an arrow opening it
+# (某某大学新闻网>>…), or a bar or an underscore and a short tail closing it
+# (… | 某某新闻网, …_某某大学).
+SITE_AFFIX_TITLE = rule(
+    "title-affix",
+    rf"^[^\s{SENTENCE_END}{COMMA}]{{2,12}}\s*(?:->|→|>>|»)\s*\S|(?:\s[|\uff5c]|_)\s*[^\s|\uff5c_]{{2,20}}$",
+    "某某大学新闻网>>党的二十大精神系列宣讲开讲",
+    "a title opened by a short name and an arrow, or closed by a bar and a short tail",
+)
 NAMES = rf"[{HAN}]{{1,4}}(?:[\s、，,]+[{HAN}]{{1,4}}){{0,7}}"
 BYLINE_AS_TEXT = rule(
     "byline-as-text",
@@ -107,6 +117,13 @@ DOUBT_KINDS = [
         "a paragraph that looks like a byline, kept as text",
         BYLINE_AS_TEXT.example,
         "■守在山沟沟里，他们是一群不穿军装的军人",
+    ),
+    DoubtKind(
+        SITE_AFFIX_TITLE.name,
+        "a title opened by a name and an arrow, or closed by a bar and a short tail"
+        " (a site's furniture?)",
+        SITE_AFFIX_TITLE.example,
+        "从“输血”到“造血”：某某村的脱贫之路",
     ),
     DoubtKind(
         DATE_TITLE.name,

@@ -40,6 +40,7 @@ from ..patterns import (
     SERIES_LABEL,
     UNIT_NOTES,
 )
+from ..patterns.body import CAPTIONS_MIN
 from .roles import MARKDOWN_SECTION, Token
 from .shapes import (
     ARTICLE_BODY_MIN,
@@ -430,7 +431,12 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     ):
         return False
     if not article.blocks:
-        return article.title is None and following is not None and not state.closed
+        return (
+            article.title is None
+            and following is not None
+            and not state.closed
+            and not opens_captions(state, token)
+        )
     return (
         isinstance(article.blocks[-1], Paragraph | Byline)
         and has_prose(article)  # short lines under a title are its sub-heads and deck
@@ -438,6 +444,26 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following is not None
         and following.kind == "paragraph"
         and body_length(state, following) >= ARTICLE_BODY_MIN
+    )
+
+
+def opens_captions(state: State, token: Token) -> bool:
+    """Whether `token` is the first of `CAPTIONS_MIN` or more short lines in a
+    row that end no sentence, right before the text's first sentence: photo
+    captions standing before the text, which title nothing (a headline's
+    subheads and deck stand over its byline or date)."""
+    at = state.tokens.index(token)
+    run = list(
+        itertools.takewhile(
+            lambda t: t.kind == "paragraph" and plain_title_like(t.text, 2),
+            state.tokens[at:],
+        )
+    )
+    after = at + len(run)
+    return (
+        len(run) >= CAPTIONS_MIN
+        and after < len(state.tokens)
+        and state.tokens[after].kind == "paragraph"
     )
 
 

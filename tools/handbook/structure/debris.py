@@ -13,6 +13,7 @@ that names authors is their byline, unless the text names them again.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ from ..patterns import (
     Rule,
 )
 from ..patterns.base import any_of
+from ..patterns.debris import EDGE_LINK, TITLE_SITE_PREFIX, TITLE_SITE_SUFFIX
 from .properties import DATE, Field, authors, counters, date, dated_only, fields
 from .shapes import head_title_like, prose
 from .survey import Conventions
@@ -113,6 +115,7 @@ class PageFact:
 class PageFacts:
     date: PageFact | None = None
     title: PageFact | None = None
+    cuts: list[Removal] = dataclasses.field(default_factory=list)  # debris cut from the title
 
 
 # Any whole-line debris rule, tried first: most lines are text.
@@ -138,7 +141,7 @@ def remove_debris(
     removed |= table
     facts.date = facts.date or day
     in_breadcrumb = False
-    parts: list[Removal] = []  # debris cut from a line whose text is kept
+    parts: list[Removal] = list(facts.cuts)  # debris cut from a line whose text is kept
     headlines: dict[int, SourceLine] = {}  # a line whose debris is cut: what is left of it
     bylines: dict[int, list[Field]] = {}  # property lines that name authors: their counters
     for i, line in enumerate(lines):
@@ -182,6 +185,8 @@ def remove_debris(
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed)
     removed |= dated_teasers(lines, removed)
+    if EDGE_LINK.needs in conventions.text:
+        removed |= edge_links(lines, removed | dict.fromkeys(read))
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= top_menu(lines, removed)
@@ -268,6 +273,7 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
     read: set[int] = set()
     titles: dict[str, tuple[int, str]] = {}  # a title key: the line of its first value, the value
     kept: set[int] = set()  # lines the reader keeps as the post's (its writer)
+    values: set[str] = set()  # the other fields' values (tags, categories)
     key = ""
     for i in range(1, end):
         field = FRONT_MATTER.pattern.match(lines[i].text)
@@ -275,13 +281,16 @@ def front_matter(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFacts
         value = front_matter_value(lines[i].text, field)
         if key in FRONT_MATTER_TITLE_KEYS and value:
             titles.setdefault(key, (i, value))
-        elif field["key"] == "date" and (day := DATE.match(value)):
+            continue
+        values.add(value)
+        if field["key"] == "date" and (day := DATE.match(value)):
             facts.date = PageFact(day.group(0), lines[i].number)
             read.add(i)
         elif key in FRONT_MATTER_KEPT_KEYS and value:
             kept.add(i)
     if titles:
         i, title = titles[min(titles, key=FRONT_MATTER_TITLE_KEYS.index)]
+        title, facts.cuts = title_affixes(title, lines[i].number, values)
         facts.title = PageFact(title, lines[i].number)
         read.add(i)
     return (
@@ -299,6 +308,23 @@ def front_matter_value(text: str, field: re.Match[str]) -> str:
     """A front matter line's value, or its list item's, without quotes."""
     value = field["value"] if field["key"] else text[1:]
     return (value or "").strip().strip("'\"")
+
+
+def title_affixes(title: str, number: int, values: set[str]) -> tuple[str, list[Removal]]:
+    """A mirrored post's headline without the furniture its front-matter
+    title glues round it (`南开大学->… | nankai.info`), and the removals:
+    the site's address after a bar always, the name before an arrow where
+    the address goes too or the front matter names the site so again."""
+    cuts: list[Removal] = []
+    suffix = TITLE_SITE_SUFFIX.search(title)
+    if suffix and suffix.start() > 0:
+        cuts.append(Removal(number, TITLE_SITE_SUFFIX.name, suffix["affix"]))
+        title = title[: suffix.start()]
+    prefix = TITLE_SITE_PREFIX.match(title)
+    if prefix and (cuts or prefix["site"] in values) and prefix.end() < len(title):
+        cuts.insert(0, Removal(number, TITLE_SITE_PREFIX.name, prefix["affix"].strip()))
+        title = title[prefix.end() :]
+    return title, cuts
 
 
 def trail_headline(text: str, conventions: Conventions) -> str | None:
@@ -563,6 +589,18 @@ def closing_heading(lines: list[SourceLine], removed: dict[int, Removal]) -> dic
     if last is None or not EMPTY_CLOSING_HEADING.match(lines[last].text):
         return {}
     return {last: Removal(lines[last].number, EMPTY_CLOSING_HEADING.name, lines[last].text)}
+
+
+def edge_links(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
+    """Lines that are only a link to a web page, opening or closing the
+    post (the original's address, the video's): pointers elsewhere. A page
+    of links alone has no text round them to open or close: it stays."""
+    kept = remaining(lines, removed)
+    found: dict[int, Removal] = {}
+    for order in (kept, reversed(kept)):
+        for i in itertools.takewhile(lambda i: EDGE_LINK.match(lines[i].text), order):
+            found[i] = Removal(lines[i].number, EDGE_LINK.name, lines[i].text)
+    return found if len(found) < len(kept) else {}
 
 
 def dated_teasers(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

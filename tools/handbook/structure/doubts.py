@@ -30,6 +30,7 @@ from ..patterns.doubts import (
     NAMES_ONLY,
     OPEN_END_TITLE,
     SHORT_BYLINE_MAX,
+    SITE_AFFIX_TITLE,
     TABLE_CELLS_MIN,
     TITLE_LABEL,
     WORD_USES_MIN,
@@ -111,7 +112,8 @@ def title_shape(line: int, title: str | None) -> list[Doubt]:
     """A title that ends open (a kicker, a lead-in) or is a date or a number."""
     if not title:
         return []
-    return [doubt(line, r.name, title) for r in (OPEN_END_TITLE, DATE_TITLE) if r.search(title)]
+    shapes = (OPEN_END_TITLE, DATE_TITLE, SITE_AFFIX_TITLE)
+    return [doubt(line, r.name, title) for r in shapes if r.search(title)]
 
 
 def file_name_title(collection: Collection) -> list[Doubt]:

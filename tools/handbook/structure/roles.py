@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..chars import SENTENCE_END
-from ..model import Author, Byline, Collection, Recognition, Repair
+from ..model import Author, Byline, Collection, Recognition, Removal, Repair
 from ..patterns import (
     BARE_NAME,
     BRACKET_HEADING,
@@ -66,7 +66,7 @@ from ..patterns.base import any_of
 from . import properties
 from .debris import first_match
 from .properties import DATE
-from .segment import split_repair
+from .segment import STAFF_CREDIT, split_repair
 from .shapes import (
     HEAD_TITLE_MAX,
     HEADING_MAX,
@@ -248,6 +248,8 @@ def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context)
     has_own = groups.get("byline") is not None
     byline_text = groups["byline"] if has_own else m.group(0)
     before = text[: m.start("byline") if has_own else m.start()]
+    if groups.get("staff") or (ctx.conventions.markdown and "**" in byline_text):
+        byline_text = credit_text(byline_text, groups.get("staff"), line, ctx)
     byline = Byline(byline_text, authors_of(groups), r.name, line, date_of(groups))
     ctx.recognise(line, r.name, f"byline: {byline_text}")
     tokens: list[Token] = []
@@ -266,6 +268,20 @@ def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context)
         ctx.repair(split_repair(line, "split-glued-byline", byline_text, rest))
         tokens += classify(rest, line, ctx)
     return tokens
+
+
+def credit_text(text: str, staff: str | None, line: int, ctx: Context) -> str:
+    """A byline as the page shows it: the photographer's credit inside its
+    bracket cut out (the pictures', not the text's: reported as debris), the
+    bold marks round a dateline dropped (formatting: reported)."""
+    if staff:
+        ctx.collection.removals.append(Removal(line, STAFF_CREDIT, staff.strip()))
+        text = text.replace(staff, "", 1)
+    if ctx.conventions.markdown and "**" in text:
+        plain = text.replace("**", "")
+        ctx.repair(Repair(line, "markdown-emphasis", text, plain))
+        text = plain
+    return text
 
 
 def group_name(token: Token, members: Byline, ctx: Context) -> None:

@@ -28,6 +28,8 @@ from ..patterns import (
     SPACED_BYLINE,
     SPACED_LABEL,
 )
+from ..patterns.body import BRACKET_CLOSED, BRACKET_REACH, OPEN_BRACKET_CUT
+from ..patterns.bylines import STAFF_IN_CREDIT
 from .debris import first_match, piece_debris
 from .properties import fields
 from .shapes import (
@@ -42,6 +44,11 @@ from .shapes import (
 from .survey import Conventions
 
 SPACE = re.compile(f"[ \u00a0{WIDE_SPACES}]")
+SUMMARY_CUT = "summary-cut"  # the debris rule of a blog's summary cut (<!--more-->)
+SUMMARY_CUT_JOIN = "joined-at-summary-cut"  # the repair joining the lines round it
+CLOSING_BRACKETS = ")\uff09"
+STAFF_CUT = re.compile(STAFF_IN_CREDIT)
+STAFF_CREDIT = "staff-credit-in-credit"  # the debris rule of a staff credit inside a credit
 
 
 def split_repair(number: int, rule: str, left: str, right: str, mark: str = "|") -> Repair:
@@ -66,7 +73,7 @@ def segment(
                     removals.append(Removal(piece.number, rule, piece.text))
                 else:
                     pieces.append(piece)
-    return join_broken_lines(pieces, repairs, conventions.hard_wrapped)
+    return join_broken_lines(pieces, repairs, conventions.hard_wrapped, removals)
 
 
 def paragraph_pieces(
@@ -135,23 +142,35 @@ def is_marker(text: str) -> bool:
 
 
 def join_broken_lines(
-    pieces: list[SourceLine], repairs: list[Repair], hard_wrapped: bool
+    pieces: list[SourceLine],
+    repairs: list[Repair],
+    hard_wrapped: bool,
+    removals: list[Removal],
 ) -> list[SourceLine]:
     """Join a line's last piece, when it stops inside a sentence, to the next
-    line's first."""
+    line's first; so too the two lines right above and under a blog's
+    summary cut (removed), which stood inside their paragraph, and a line
+    cut inside a bracket (a credit's staff in it removed)."""
+    cuts = frozenset(r.line for r in removals if r.rule == SUMMARY_CUT)
     joined: list[SourceLine] = []
     for i, piece in enumerate(pieces):
         previous = joined[-1] if joined else None
         how = (
             previous
             and pieces[i - 1].number != piece.number
-            and not in_list(pieces, i)
-            and broken_between(previous, piece, hard_wrapped)
+            and (
+                (not in_list(pieces, i) and broken_between(previous, piece, hard_wrapped))
+                or (cuts and across_cut(pieces[i - 1], piece, cuts))
+                or bracket_across(previous.text, piece.text)
+            )
         )
         if not how:
             joined.append(piece)
             continue
-        joined[-1] = SourceLine(previous.number, previous.text + piece.text)
+        text = previous.text + piece.text
+        if how == OPEN_BRACKET_CUT.name:
+            text = staff_across(text, len(previous.text), (pieces[i - 1], piece), removals)
+        joined[-1] = SourceLine(previous.number, text)
         repairs.append(
             Repair(
                 previous.number,
@@ -161,6 +180,38 @@ def join_broken_lines(
             )
         )
     return joined
+
+
+def across_cut(last: SourceLine, piece: SourceLine, cuts: frozenset[int]) -> str:
+    """`SUMMARY_CUT_JOIN` when a summary cut stands alone between the two
+    lines, with no blank line either side: inside their paragraph; else ""."""
+    return SUMMARY_CUT_JOIN if piece.number - 1 in cuts and last.number + 2 == piece.number else ""
+
+
+def bracket_across(first: str, second: str) -> str:
+    """`OPEN_BRACKET_CUT`'s name when `first` ends inside a bracket it opened
+    (a credit, `（记者 蓝芳 摄影`) and `second` closes it (`宗琪琪）在…`): one
+    line cut inside the bracket; else ""."""
+    tail = first[-BRACKET_REACH:]  # the only part the rule can match: most lines hold no bracket
+    opened = "(" in tail or "\uff08" in tail
+    cut = OPEN_BRACKET_CUT.search(tail) if opened and tail[-1] not in CLOSING_BRACKETS else None
+    return OPEN_BRACKET_CUT.name if cut and BRACKET_CLOSED.match(second) else ""
+
+
+def staff_across(
+    text: str, junction: int, parts: tuple[SourceLine, SourceLine], removals: list[Removal]
+) -> str:
+    """A credit joined across its bracket (at `junction`) without the staff
+    credited in it (`…摄影` / `宗琪琪）`: the pictures'); each part of theirs
+    reported as debris on the line it stands on."""
+    found = STAFF_CUT.search(text, max(text.rfind("(", 0, junction), text.rfind("（", 0, junction)))
+    if not found or found.end() <= junction:
+        return text
+    start, end = found.span()
+    for line, part in ((parts[0], text[start:junction]), (parts[1], text[junction:end])):
+        if part.strip():
+            removals.append(Removal(line.number, STAFF_CREDIT, part.strip()))
+    return text[:start] + text[end:]
 
 
 def in_list(pieces: list[SourceLine], i: int) -> bool:
