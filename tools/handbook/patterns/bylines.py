@@ -197,6 +197,15 @@ BYLINES = [
         needs="出品",
     ),
     rule(
+        "source-credit-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?:来自|转自|摘自|选自)\s*"
+        rf"(?P<agency>{SOURCE_PUBLISHER}){CLOSE})\s*$",
+        f"……参加座谈会。{LPAREN}来自某某网{RPAREN}",
+        "the news site or paper the text was taken from, credited in brackets after its last"
+        " sentence: its source",
+        needs="自",
+    ),
+    rule(
         "signature",
         rf"(?:^|(?<=[{SENTENCE_END}])\s*)(?P<byline>(?P<role>倡议人|申请人|发起人|报告人|承诺人|推荐人)"
         rf"{C}\s*(?P<name>[^\s:{COLON}]{{1,30}}?)\s*(?P<date>{DATE_PART})?)$",
@@ -354,6 +363,7 @@ SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "credit-tail",
+    "source-credit-tail",
     "producer-credit",
     "written-by-tail",
     "supplied-by-tail",

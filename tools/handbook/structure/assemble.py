@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import (
     BARE_NAME,
+    CAPTION_LINE,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
@@ -121,6 +122,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(following.line, token.rule, f"the title given again: {token.text}")
             )
+        elif token.kind == "paragraph" and caption(tokens, i):
+            content(state, Paragraph(token.text, token.line))
         elif token.kind == "paragraph" and i in heads:
             content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
@@ -438,6 +441,20 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following is not None
         and following.kind == "paragraph"
         and body_length(state, following) >= ARTICLE_BODY_MIN
+    )
+
+
+def caption(tokens: list[Token], i: int) -> bool:
+    """A photo's caption left between a report's paragraphs (培训会现场 after
+    a sentence's end, over the next paragraph): a line of the text."""
+    above = tokens[i - 1] if i else None
+    below = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        above is not None
+        and above.kind == "paragraph"
+        and ends_sentence(above.text)
+        and (below is None or below.kind == "paragraph")
+        and CAPTION_LINE.match(tokens[i].text) is not None
     )
 
 

@@ -28,6 +28,7 @@ from ..patterns import (
     SPACED_BYLINE,
     SPACED_LABEL,
 )
+from ..punctuation import restore_full_width, widened
 from .debris import first_match, piece_debris
 from .properties import fields
 from .shapes import (
@@ -151,7 +152,6 @@ def join_broken_lines(
         if not how:
             joined.append(piece)
             continue
-        joined[-1] = SourceLine(previous.number, previous.text + piece.text)
         repairs.append(
             Repair(
                 previous.number,
@@ -160,7 +160,38 @@ def join_broken_lines(
                 previous.text[-6:] + piece.text[:6],
             )
         )
+        text = previous.text + piece.text
+        if cut_pair(previous.text, piece.text):
+            text = widened_across(text, previous.number, repairs)
+        joined[-1] = SourceLine(previous.number, text)
     return joined
+
+
+def cut_pair(first: str, second: str) -> bool:
+    """Whether a narrow bracket or quote opened before a wrap may close after it."""
+    return ("(" in first and ")" in second) or ('"' in first and '"' in second)
+
+
+def widened_across(text: str, number: int, repairs: list[Repair]) -> str:
+    """A joined line with the narrow pair the wrap cut (`江某(中共开封` /
+    `市委书记)等`) widened as the reader widens a pair on one line, reported
+    as its other widenings are."""
+    after = restore_full_width(text)
+    if after != text:
+        changed = widened(text, after)
+        repairs.append(
+            Repair(
+                number,
+                WIDENED_PAIR,
+                " ".join([f"{narrow}×{n}" for narrow, _, n in changed]),
+                " ".join([f"{wide}×{n}" for _, wide, n in changed]),
+                sum([n for _, _, n in changed]),
+            )
+        )
+    return after
+
+
+WIDENED_PAIR = "full-width-punctuation"  # the reader's repair, made again across a wrap
 
 
 def in_list(pieces: list[SourceLine], i: int) -> bool:
