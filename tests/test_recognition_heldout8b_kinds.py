@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from test_recognition_heldout_kinds import (
     articles,
+    authors,
     collection_of,
     headings,
     kept_words,
@@ -306,3 +307,29 @@ def test_a_pair_cut_by_a_wrap_that_no_chinese_stands_by_stays_narrow(tmp_path):
     [paragraph] = texts(collection)
     assert "NumPy(v126)release" in paragraph
     assert not any(r.rule == "full-width-punctuation" for r in collection.repairs)
+
+
+# --- ■ and several writers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("■王海涛 李娜 张三", ["王海涛", "李娜", "张三"]),
+        ("■欧阳明 李娜 张 三 赵四", ["欧阳明", "李娜", "张 三", "赵四"]),
+    ],
+)
+def test_a_square_byline_of_several_writers_with_no_space_after_the_square(tmp_path, byline, names):
+    collection = collection_of(tmp_path, lines(HEADLINE, byline, BODY))
+    [essay] = collection.essays
+    bylines = essay.bylines + [b for a in essay.articles for b in a.bylines]
+    assert [(b.rule, [a.name for a in b.authors]) for b in bylines] == [
+        ("square-byline-names", names)
+    ]
+
+
+def test_a_title_unit_and_author_on_one_line_is_still_read_so(tmp_path):
+    byline = "如何当好一名合格党员 会展二支部 会展1102 高子茵"
+    collection = collection_of(tmp_path, lines(HEADLINE, byline, BODY))
+    assert [a.title for a in articles(collection)] == ["如何当好一名合格党员"]
+    assert authors(articles(collection)[0]) == [("高子茵", "")]

@@ -159,7 +159,8 @@ BYLINES = [
     ),
     rule(
         "title-unit-author",
-        rf"^(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
+        # a ■ opens a newspaper's byline, never a title (■王海涛 李娜 张三)
+        rf"^(?!■)(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
         rf"(?P<byline>(?P<unit>[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}(?:\s+[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
         "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
         "article title, unit and author on one line",

@@ -16,6 +16,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..chars import COLON, COMMA
 from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import (
     BARE_NAME,
@@ -61,7 +62,7 @@ LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
 # Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
 WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
-DECK_LEAD_MARKS = "：:，,。"  # what ends the lead's opening clause that repeats the deck
+DECK_LEAD_MARKS = f"{COLON}:{COMMA},。"  # what ends the lead's opening clause that repeats the deck
 
 
 @dataclass
@@ -672,7 +673,7 @@ def repeated_labels(blocks: list) -> None:
             isinstance(block, Heading)
             and isinstance(above, Heading)
             and {block.rule, above.rule} <= LABELS
-            and block.text.rstrip("：:") == above.text.rstrip("：:")
+            and block.text.rstrip(f"{COLON}:") == above.text.rstrip(f"{COLON}:")
         ):
             blocks[i] = Paragraph(block.text, block.line)
 

@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..chars import COLON
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
     ACCOUNT_PROFILE,
@@ -248,7 +249,7 @@ def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFac
 
 def cell_label(text: str) -> str:
     """The label of a property table's cell alone on its line, spaces left out, or ""."""
-    if text[-1:] not in "：:":
+    if text[-1:] not in f"{COLON}:":
         return ""
     m = PROPERTY_CELL.match(text)
     label = "".join(m["label"].split()) if m else ""
