@@ -118,12 +118,6 @@ DEBRIS = [
         "the site's footer: owner, registration numbers",
     ),
     rule(
-        "site-footer",
-        r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
-        "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
-        "the site's copyright line opening its footer (Copyright ©, ©, and the year)",
-    ),
-    rule(
         "markdown-image",
         r"^!\[[^\]]*\]\((?:\\.|[^)\\])*\)$",
         r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-249,%20-126\)'%3E)",
@@ -269,6 +263,17 @@ POST_META = rule(
     "2016-05-01 新华社 某某号 某某号",
     "the account's name twice at the end of a mirrored post's meta line",
 )
+
+# The site's copyright line (Copyright ©, ©, and the year): its footer, as
+# `site-footer` in DEBRIS is. Tried only on a line holding its mark or word
+# (COPYRIGHT_MARKS), not with every line's search of DEBRIS.
+COPYRIGHT_LINE = rule(
+    "site-footer",
+    r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
+    "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
+    "the site's copyright line opening its footer (Copyright ©, ©, and the year)",
+)
+COPYRIGHT_MARKS = ("©", "opyright")
 
 # The site's contact line over its footer's copyright line: two or more of
 # the site owner's address, telephone, post code, mail and who built the site.

@@ -445,9 +445,14 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
     )
 
 
+CAPTION_MAX = 30  # characters of a caption line (the scene's words within it)
+
+
 def caption(tokens: list[Token], i: int) -> bool:
     """A photo's caption left between a report's paragraphs (培训会现场 after
     a sentence's end, over the next paragraph): a line of the text."""
+    if len(tokens[i].text) > CAPTION_MAX:  # most paragraphs: told by their length alone
+        return False
     above = tokens[i - 1] if i else None
     below = tokens[i + 1] if i + 1 < len(tokens) else None
     return (

@@ -26,6 +26,8 @@ from ..patterns import (
     BREADCRUMB_HEADLINE_MIN,
     BREADCRUMB_STEP,
     COLUMN_LABEL,
+    COPYRIGHT_LINE,
+    COPYRIGHT_MARKS,
     COUNTER_LABEL,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
@@ -125,6 +127,7 @@ class PageFacts:
 
 # Any whole-line debris rule, tried first: most lines are text.
 ANY_DEBRIS = any_of(DEBRIS)
+COPYRIGHT_SIGN, COPYRIGHT_WORD = COPYRIGHT_MARKS  # one or the other in every copyright line
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -350,6 +353,8 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
         return MARKDOWN_RULE.name
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
+    if (COPYRIGHT_SIGN in text or COPYRIGHT_WORD in text) and COPYRIGHT_LINE.pattern.match(text):
+        return COPYRIGHT_LINE.name
     found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
     if found is None and any(c in text for c in CRUMB_SEPARATORS):
         found = first_match(ARROW_TRAILS, text)
