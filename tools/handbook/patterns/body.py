@@ -204,6 +204,18 @@ OPEN_BRACKET_CUT = rule(
     "a line ending inside a bracket it opened, the next line closing it",
 )
 BRACKET_CLOSED = re.compile(rf"^[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}{CLOSE}")  # the close
+# A photo's caption left alone between a report's paragraphs once the photo
+# is gone: a short phrase naming the scene or what the pictured person does
+# (培训会现场, 党委组织部副部长某某讲话, 与会人员合影): the page's text, never a
+# heading nor a piece's title. A speech's title (在…上的讲话) and a topic
+# (学习重要讲话) are none.
+CAPTION_LINE = rule(
+    "caption-line",
+    rf"^[^{SENTENCE_END}{COMMA}{COLON}:；;、]{{1,24}}(?<![的要])"
+    r"(?:现场|讲话|致辞|发言|合影|合影留念|留念|颁奖|授牌|揭牌|签约|宣誓)$",
+    "党委组织部副部长某某某讲话",
+    "a photo's caption alone between paragraphs: a line of the text",
+)
 # The spaced label of an imprint (出　　版：) or a label spaced alone on its
 # line (注　　释), whose wide spaces break nothing.
 SPACED_LABEL = re.compile(rf"^[{HAN}][{WIDE_SPACES}]+[{HAN}]{{1,2}}(?:{C}|$)")

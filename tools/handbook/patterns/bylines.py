@@ -162,7 +162,8 @@ BYLINES = [
     ),
     rule(
         "title-unit-author",
-        rf"^(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
+        # a ■ opens a newspaper's byline, never a title (■王海涛 李娜 张三)
+        rf"^(?!■)(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
         rf"(?P<byline>(?P<unit>[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}(?:\s+[^\s,\uff0c。;\uff1b:\uff1a]{{1,20}}){{0,3}}?)\s+(?P<name>{NAME}))$",
         "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
         "article title, unit and author on one line",
@@ -198,6 +199,15 @@ BYLINES = [
         f"{LPAREN}某某日报·某某新闻中心融媒体出品{RPAREN}",
         "the desk that produced a feature, credited in brackets after its text: its source",
         needs="出品",
+    ),
+    rule(
+        "source-credit-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?:来自|转自|摘自|选自)\s*"
+        rf"(?P<agency>{SOURCE_PUBLISHER}){CLOSE})\s*$",
+        f"……参加座谈会。{LPAREN}来自某某网{RPAREN}",
+        "the news site or paper the text was taken from, credited in brackets after its last"
+        " sentence: its source",
+        needs="自",
     ),
     rule(
         "signature",
@@ -368,6 +378,7 @@ SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "credit-tail",
+    "source-credit-tail",
     "producer-credit",
     "written-by-tail",
     "supplied-by-tail",

@@ -283,6 +283,17 @@ POST_META = rule(
     "the account's name twice at the end of a mirrored post's meta line",
 )
 
+# The site's copyright line (Copyright ©, ©, and the year): its footer, as
+# `site-footer` in DEBRIS is. Tried only on a line holding its mark or word
+# (COPYRIGHT_MARKS), not with every line's search of DEBRIS.
+COPYRIGHT_LINE = rule(
+    "site-footer",
+    r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
+    "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
+    "the site's copyright line opening its footer (Copyright ©, ©, and the year)",
+)
+COPYRIGHT_MARKS = ("©", "opyright")
+
 # The site's contact line over its footer's copyright line: two or more of
 # the site owner's address, telephone, post code, mail and who built the site.
 FOOTER_CONTACTS = rule(
@@ -312,6 +323,37 @@ MENU_ITEM = rule(
     "an item of the menu that opens the page over its text",
 )
 MENU_RUN_MIN = 5  # menu items in a row at the page's top
+# The same menu over the page's headline, with the property line (发布时间：…)
+# under the headline: link labels one a line, some in English, some longer
+# (Office365 / Windows、Office / 使用指南及常见问题), none a sentence or a
+# numbered heading. Nothing above them names the site; the headline and its
+# property line say where the page's own text begins.
+MENU_ENTRY = rule(
+    "site-menu",
+    rf"^[{HAN}A-Za-z0-9](?:[{HAN}A-Za-z0-9、·&+ ]{{0,14}}[{HAN}A-Za-z0-9])?$",
+    "Windows、Office",
+    "an item of the menu over the page's headline and its property line",
+)
+HEADLINE_MENU_MIN = 8  # menu items in a row over the headline
+
+# The footer's boxes over the site's copyright line, one item a line: the
+# owner's name, its addresses and hours, telephones and mail addresses, a
+# box of links under its heading (常用链接 / 南京大学 / 小百合BBS …).
+FOOTER_CONTACT = rule(
+    "page-footer",
+    rf"^(?:(?:\d{{3,4}}-)?\d{{7,8}}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|[{HAN}]{{0,8}}(?:地址|地点|校区|电话|传真|邮编|邮箱|时间){C}.+)$",
+    "025-12345678",
+    "a telephone, a mail address, an address or the hours alone on a line of the footer",
+)
+FOOTER_BOX_HEAD = rule(
+    "page-footer",
+    r"^(?:常用链接|友情链接|相关网站|关于我们|联系我们|联系方式|服务电话|服务邮箱)$",
+    "常用链接",
+    "the heading of one of the footer's boxes",
+)
+FOOTER_LINES_MIN = 5  # short lines over the copyright line that make the footer
+FOOTER_CONTACTS_MIN = 2  # of them, the site's contacts
 
 # An app's header bar over the page's own title (组织生活 over 党课): a short
 # name, no mark in it, where the title under it is what the text's first words
@@ -399,6 +441,16 @@ PROPERTY_ALONE = rule(
 # a station only as one (电视台, 电台), never a journal or a news column.
 OUTLET_KINDS = [k for k in PUBLISHER_KINDS if k not in ("台", "刊", "新闻")] + ["电视台", "电台"]
 OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
+# An author field naming the paper, then the reporters' role, then their
+# names (作者：某某日报记者 张三 李四): each name a reporter of that paper, the
+# paper their unit, never a writer of its own.
+PAPER_REPORTERS = rule(
+    "paper-reporters",
+    rf"^(?P<unit>[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)}))\s*"
+    rf"(?P<role>(?:特约|首席|实习)?记者|通讯员)\s*(?P<names>[{HAN}].*)$",
+    "某某日报记者 张三 李四",
+    "the paper and the reporters' role before the names of an author field",
+)
 # A government site's property table over a document, read one cell a line:
 # each label alone (spaced to one width at times, 索 引 号：, 标　　题：), its
 # value on the next line. The table is the site's furniture: the document's

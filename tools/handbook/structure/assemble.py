@@ -16,9 +16,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..chars import COLON, COMMA
 from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognition
 from ..patterns import (
     BARE_NAME,
+    CAPTION_LINE,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
@@ -61,7 +63,7 @@ LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
 # Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
 WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
-DECK_LEAD_MARKS = "：:，,。"  # what ends the lead's opening clause that repeats the deck
+DECK_LEAD_MARKS = f"{COLON}:{COMMA},。"  # what ends the lead's opening clause that repeats the deck
 
 
 @dataclass
@@ -122,6 +124,8 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(following.line, token.rule, f"the title given again: {token.text}")
             )
+        elif token.kind == "paragraph" and caption(tokens, i):
+            content(state, Paragraph(token.text, token.line))
         elif token.kind == "paragraph" and i in heads:
             content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
         elif token.kind == "paragraph" and not bylined and starts_article(state, token, following):
@@ -467,6 +471,25 @@ def opens_captions(state: State, token: Token) -> bool:
     )
 
 
+CAPTION_MAX = 30  # characters of a caption line (the scene's words within it)
+
+
+def caption(tokens: list[Token], i: int) -> bool:
+    """A photo's caption left between a report's paragraphs (培训会现场 after
+    a sentence's end, over the next paragraph): a line of the text."""
+    if len(tokens[i].text) > CAPTION_MAX:  # most paragraphs: told by their length alone
+        return False
+    above = tokens[i - 1] if i else None
+    below = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        above is not None
+        and above.kind == "paragraph"
+        and ends_sentence(above.text)
+        and (below is None or below.kind == "paragraph")
+        and CAPTION_LINE.match(tokens[i].text) is not None
+    )
+
+
 def after_short_line(article: Article) -> bool:
     """Whether the article's last block is a short line that ends no
     sentence: a line under it is the last of a run of such lines (a photo
@@ -681,7 +704,7 @@ def repeated_labels(blocks: list) -> None:
             isinstance(block, Heading)
             and isinstance(above, Heading)
             and {block.rule, above.rule} <= LABELS
-            and block.text.rstrip("：:") == above.text.rstrip("：:")
+            and block.text.rstrip(f"{COLON}:") == above.text.rstrip(f"{COLON}:")
         ):
             blocks[i] = Paragraph(block.text, block.line)
 

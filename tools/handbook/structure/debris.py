@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..chars import COLON
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
     ACCOUNT_PROFILE,
@@ -26,6 +27,8 @@ from ..patterns import (
     BREADCRUMB_HEADLINE_MIN,
     BREADCRUMB_STEP,
     COLUMN_LABEL,
+    COPYRIGHT_LINE,
+    COPYRIGHT_MARKS,
     COUNTER_LABEL,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
@@ -37,7 +40,11 @@ from ..patterns import (
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
+    FOOTER_BOX_HEAD,
+    FOOTER_CONTACT,
     FOOTER_CONTACTS,
+    FOOTER_CONTACTS_MIN,
+    FOOTER_LINES_MIN,
     FRONT_MATTER,
     FRONT_MATTER_FENCE,
     FRONT_MATTER_KEPT_KEYS,
@@ -45,11 +52,14 @@ from ..patterns import (
     FRONT_MATTER_TITLE_KEYS,
     HEADER_LABEL,
     HEADER_TITLE_MAX,
+    HEADING_MARKERS,
+    HEADLINE_MENU_MIN,
     HIT_COUNT_UNIT,
     HOME_STEP,
     LINK_ITEM,
     LINK_RUN_MIN,
     MARKDOWN_RULE,
+    MENU_ENTRY,
     MENU_ITEM,
     MENU_NEIGHBOURS,
     MENU_RUN_MIN,
@@ -120,6 +130,7 @@ class PageFacts:
 
 # Any whole-line debris rule, tried first: most lines are text.
 ANY_DEBRIS = any_of(DEBRIS)
+COPYRIGHT_SIGN, COPYRIGHT_WORD = COPYRIGHT_MARKS  # one or the other in every copyright line
 
 
 def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | None:
@@ -183,13 +194,13 @@ def remove_debris(
     removed |= header_label(lines, removed | dict.fromkeys(read))
     removed |= post_boxes(lines, removed) | account_name(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
-    removed |= footer_contacts(lines, removed)
+    removed |= footer_contacts(lines, removed) | footer_boxes(lines, removed)
     removed |= dated_teasers(lines, removed)
     if EDGE_LINK.needs in conventions.text:
         removed |= edge_links(lines, removed | dict.fromkeys(read))
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
-    removed |= top_menu(lines, removed)
+    removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -246,7 +257,7 @@ def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFac
 
 def cell_label(text: str) -> str:
     """The label of a property table's cell alone on its line, spaces left out, or ""."""
-    if text[-1:] not in "：:":
+    if text[-1:] not in f"{COLON}:":
         return ""
     m = PROPERTY_CELL.match(text)
     label = "".join(m["label"].split()) if m else ""
@@ -368,6 +379,8 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
         return MARKDOWN_RULE.name
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
+    if (COPYRIGHT_SIGN in text or COPYRIGHT_WORD in text) and COPYRIGHT_LINE.pattern.match(text):
+        return COPYRIGHT_LINE.name
     found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
     if found is None and any(c in text for c in CRUMB_SEPARATORS):
         found = first_match(ARROW_TRAILS, text)
@@ -688,6 +701,59 @@ def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     if len(run) < MENU_RUN_MIN or after is None or not prose(lines[after].text):
         return {}
     return {i: Removal(lines[i].number, MENU_ITEM.name, lines[i].text) for i in run}
+
+
+def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A long run of menu items opening the page, one a line, over a headline
+    that the page's property line follows (学生服务 / 首页 / 关于我们 /
+    Office365 / … / 标题 / 发布时间：…): the site's menu, where no header or
+    breadcrumb names the site; the headline begins the page's text."""
+    kept = remaining(lines, removed)
+    n = next((n for n, i in enumerate(kept) if not menu_entry(lines[i].text)), len(kept))
+    # the headline may be short enough for an item: the property line ends the run
+    if n + 1 < len(kept) and page_property(lines[kept[n + 1]].text):
+        run, headline = kept[:n], lines[kept[n]].text
+    elif 0 < n < len(kept) and page_property(lines[kept[n]].text):
+        run, headline = kept[: n - 1], lines[kept[n - 1]].text
+    else:
+        return {}
+    if len(run) < HEADLINE_MENU_MIN or not head_title_like(headline):
+        return {}
+    return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
+
+
+def menu_entry(text: str) -> bool:
+    return MENU_ENTRY.match(text) is not None and first_match(HEADING_MARKERS, text) is None
+
+
+def page_property(text: str) -> bool:
+    """The page's property line under its headline (its date, its counter)."""
+    return bool(fields(text)) or PROPERTY_DATE.match(text) is not None
+
+
+def footer_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Over the site's copyright line, up to the text's last sentence, the
+    footer's boxes one item a line (信息化建设管理服务中心 / 仙林校区：… /
+    服务电话 / 025-… / 常用链接 / 小百合BBS …): short lines that no sentence
+    is, among them a box's heading and the site's contacts. A text's closing
+    lines (a signature, one contact) make no such run."""
+    found: dict[int, Removal] = {}
+    for anchor in (i for i in sorted(removed) if removed[i].rule == "site-footer"):
+        start = anchor
+        while start > 0 and start - 1 not in removed and box_item(lines[start - 1].text):
+            start -= 1
+        run = [lines[i].text for i in range(start, anchor)]
+        contacts = sum(FOOTER_CONTACT.match(text) is not None for text in run)
+        if (
+            len(run) >= FOOTER_LINES_MIN
+            and contacts >= FOOTER_CONTACTS_MIN
+            and any(FOOTER_BOX_HEAD.match(text) for text in run)
+        ):
+            found |= {
+                i: Removal(lines[i].number, FOOTER_CONTACT.name, lines[i].text)
+                for i in range(start, anchor)
+            }
+    return found
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -21,6 +21,7 @@ from ..patterns import (
     DATE_PART,
     NAME_SEPARATORS,
     OUTLET,
+    PAPER_REPORTERS,
     PROPERTY_FIELD,
     PROPERTY_LINE,
     SOURCE_LABELS,
@@ -62,11 +63,18 @@ def authors(found: list[Field]) -> list[Author]:
 
 
 def named(found: list[Field], labels: set[str]) -> list[Author]:
+    return [author for f in found if f.label in labels for author in field_names(f)]
+
+
+def field_names(f: Field) -> list[Author]:
+    """The names a field gives, each with its label as its role; a paper's
+    reporters (某某日报记者 张三 李四) with their role, the paper their unit."""
+    press = PAPER_REPORTERS.match(f.value)
+    names = press["names"] if press else f.value
+    role, unit = (press["role"], press["unit"]) if press else (f.label, "")
     return [
-        Author(name, role=f.label)
-        for f in found
-        if f.label in labels
-        for name in NAME_SEPARATORS.split(f.value)
+        Author(name, unit=unit, role=role)
+        for name in NAME_SEPARATORS.split(names)
         if name and name not in ANONYMOUS
     ]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chars import SENTENCE_END
+from ..chars import COLON, SENTENCE_END
 from ..model import Author, Byline, Collection, Recognition, Removal, Repair
 from ..patterns import (
     BARE_NAME,
@@ -95,7 +95,7 @@ NAMED_FORMS = {
 # A Markdown heading numbered as a section, or right over one: the writer's
 # heading, kept whatever follows it.
 MARKDOWN_SECTION = "markdown-section"
-LEAD_IN_ENDS = "：:"  # what ends a bold line that leads into a list: no heading
+LEAD_IN_ENDS = f"{COLON}:"  # what ends a bold line that leads into a list: no heading
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
 HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
 

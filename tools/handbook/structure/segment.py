@@ -30,6 +30,7 @@ from ..patterns import (
 )
 from ..patterns.body import BRACKET_CLOSED, BRACKET_REACH, OPEN_BRACKET_CUT
 from ..patterns.bylines import STAFF_IN_CREDIT
+from ..punctuation import restore_full_width, widened
 from .debris import first_match, piece_debris
 from .properties import fields
 from .shapes import (
@@ -170,7 +171,6 @@ def join_broken_lines(
         text = previous.text + piece.text
         if how == OPEN_BRACKET_CUT.name:
             text = staff_across(text, len(previous.text), (pieces[i - 1], piece), removals)
-        joined[-1] = SourceLine(previous.number, text)
         repairs.append(
             Repair(
                 previous.number,
@@ -179,6 +179,9 @@ def join_broken_lines(
                 previous.text[-6:] + piece.text[:6],
             )
         )
+        if cut_pair(previous.text, piece.text):
+            text = widened_across(text, previous.number, repairs)
+        joined[-1] = SourceLine(previous.number, text)
     return joined
 
 
@@ -212,6 +215,33 @@ def staff_across(
         if part.strip():
             removals.append(Removal(line.number, STAFF_CREDIT, part.strip()))
     return text[:start] + text[end:]
+
+
+def cut_pair(first: str, second: str) -> bool:
+    """Whether a narrow bracket or quote opened before a wrap may close after it."""
+    return ("(" in first and ")" in second) or ('"' in first and '"' in second)
+
+
+def widened_across(text: str, number: int, repairs: list[Repair]) -> str:
+    """A joined line with the narrow pair the wrap cut (`江某(中共开封` /
+    `市委书记)等`) widened as the reader widens a pair on one line, reported
+    as its other widenings are."""
+    after = restore_full_width(text)
+    if after != text:
+        changed = widened(text, after)
+        repairs.append(
+            Repair(
+                number,
+                WIDENED_PAIR,
+                " ".join([f"{narrow}×{n}" for narrow, _, n in changed]),
+                " ".join([f"{wide}×{n}" for _, wide, n in changed]),
+                sum([n for _, _, n in changed]),
+            )
+        )
+    return after
+
+
+WIDENED_PAIR = "full-width-punctuation"  # the reader's repair, made again across a wrap
 
 
 def in_list(pieces: list[SourceLine], i: int) -> bool:
