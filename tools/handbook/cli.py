@@ -176,20 +176,32 @@ def run(args: argparse.Namespace, progress: TerminalProgress, kept: list[object]
     settings = load_settings(settings_file)
     if args.command == "glossary":
         handbook = build_handbook(
-            args.sources, settings, args.encoding, replace_invalid=args.replace_invalid
+            args.sources,
+            settings,
+            args.encoding,
+            replace_invalid=args.replace_invalid,
+            doubts=False,
         )
         terms = load_glossary(glossary) if glossary.exists() else []
         print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
         return 0
     read: dict[Path, list[SourceLine]] = {}
+    reported = args.command == "convert" and (report or not args.quiet)
     handbook, pages = convert(
-        args.sources, settings, args.encoding, glossary, progress, args.replace_invalid, read
+        args.sources,
+        settings,
+        args.encoding,
+        glossary,
+        progress,
+        args.replace_invalid,
+        read,
+        doubts=reported,  # the report's alone: a quiet conversion or a check needs none
     )
     if args.command == "check":
         return check(pages, args.out)
     # The Traditional edition's review, before anything is written.
     traditional = None
-    if report or not args.quiet:
+    if reported:
         traditional = hant_command.conversion_report(args.sources, settings, read=read)
     plan = write_pages(pages, args.out, force=args.force, progress=progress)
     if kept is not None:
