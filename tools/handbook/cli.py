@@ -17,7 +17,6 @@ from .model import SourceLine
 from .output import is_pending, locked, write_pages, write_report
 from .output_plan import MANIFEST, check_report_path, plan_writes
 from .pipeline import GLOSSARY_FILE, build_handbook, convert
-from .report import report_data, report_text
 from .settings import SETTINGS_FILE, load_settings
 
 DESCRIPTION = """\
@@ -204,6 +203,8 @@ def run(args: argparse.Namespace, progress: TerminalProgress, kept: list[object]
     if reported:
         traditional = hant_command.conversion_report(args.sources, settings, read=read)
     plan = write_pages(pages, args.out, force=args.force, progress=progress)
+    if reported:
+        from .report import report_data, report_text  # loaded only to report
     if kept is not None:
         kept.append((handbook, pages))
     if report:

@@ -39,7 +39,6 @@ from ..patterns import (
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
-from .doubts import find_doubts
 from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
@@ -96,6 +95,8 @@ def build_collection(
             essay.date = first.date
     collection.removals.sort(key=lambda r: r.line)
     if doubts:
+        from .doubts import find_doubts  # the report's alone: a quiet conversion loads none
+
         collection.doubts = find_doubts(collection, layout)
     return collection
 
