@@ -44,6 +44,7 @@ from handbook.patterns import NARROW_DEBRIS, Rule
 from handbook.patterns.base import any_of
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
+from handbook.structure.doubts import BYLINE_TITLE
 
 # Which characters are Han, Chinese or wide is data the tests share with the
 # reader; how marks are restored is the rule, written again below.
@@ -235,6 +236,20 @@ def test_one_search_of_a_table_finds_where_one_of_its_rules_does(table: str):
     for line in lines:
         found = any(r.pattern.search(line) for r in rules)
         assert (combined.search(line) is not None) == found, line
+
+
+def test_one_match_of_the_byline_rules_fits_a_whole_title_where_one_rule_does():
+    """The doubts tell a byline-shaped title by one match of the byline rules
+    at once (`BYLINE_TITLE`): it matches a whole line exactly where one of
+    the rules does, on their examples and every line of the texts."""
+    rules = [r for r in patterns.BYLINES if r.name != "title-unit-author"]
+    lines = [r.example for r in patterns.BYLINES]
+    for path in [SOURCE, *sorted((ROOT / "tests" / "corpus").glob("*.txt"))]:
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(BYLINE_TITLE.fullmatch(line) is not None for line in lines) > 20
+    for line in lines:
+        found = any(r.pattern.fullmatch(line) for r in rules)
+        assert (BYLINE_TITLE.fullmatch(line) is not None) == found, line
 
 
 @functools.cache
