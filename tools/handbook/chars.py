@@ -17,8 +17,10 @@ from re import _compiler as re_compiler
 # patterns hold, a tenth of a conversion at ×100. The table depends on the
 # class alone (a class folded for IGNORECASE also on the folding: built as
 # before), so each is built once a process. `tests/test_fast_paths.py` checks
-# the tables kept against those built afresh for every rule's classes.
-build_class_table = re_compiler._optimize_charset
+# the tables kept against those built afresh for every rule's classes. The
+# step is private to `re` (`_optimize_charset`, as Python 3.11 has it): a
+# Python without it compiles as it always did.
+build_class_table = getattr(re_compiler, "_optimize_charset", None)
 CLASS_TABLES: dict[tuple, tuple[list, bool]] = {}
 
 
@@ -35,7 +37,8 @@ def class_table(
     return list(table), cased
 
 
-re_compiler._optimize_charset = class_table
+if build_class_table is not None:
+    re_compiler._optimize_charset = class_table
 
 # Han ideographs: CJK Extension A, the Unified block, the compatibility block,
 # and Extensions B and later with their compatibility supplement (U+20000 on);
