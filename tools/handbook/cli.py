@@ -17,7 +17,6 @@ from .model import SourceLine
 from .output import is_pending, locked, write_pages, write_report
 from .output_plan import MANIFEST, check_report_path, plan_writes
 from .pipeline import GLOSSARY_FILE, build_handbook, convert
-from .report import report_data, report_text
 from .settings import SETTINGS_FILE, load_settings
 
 DESCRIPTION = """\
@@ -176,22 +175,36 @@ def run(args: argparse.Namespace, progress: TerminalProgress, kept: list[object]
     settings = load_settings(settings_file)
     if args.command == "glossary":
         handbook = build_handbook(
-            args.sources, settings, args.encoding, replace_invalid=args.replace_invalid
+            args.sources,
+            settings,
+            args.encoding,
+            replace_invalid=args.replace_invalid,
+            doubts=False,
         )
         terms = load_glossary(glossary) if glossary.exists() else []
         print(candidate_report(mine_candidates(handbook_lines(handbook), terms)))
         return 0
     read: dict[Path, list[SourceLine]] = {}
+    reported = args.command == "convert" and (report or not args.quiet)
     handbook, pages = convert(
-        args.sources, settings, args.encoding, glossary, progress, args.replace_invalid, read
+        args.sources,
+        settings,
+        args.encoding,
+        glossary,
+        progress,
+        args.replace_invalid,
+        read,
+        doubts=reported,  # the report's alone: a quiet conversion or a check needs none
     )
     if args.command == "check":
         return check(pages, args.out)
     # The Traditional edition's review, before anything is written.
     traditional = None
-    if report or not args.quiet:
+    if reported:
         traditional = hant_command.conversion_report(args.sources, settings, read=read)
     plan = write_pages(pages, args.out, force=args.force, progress=progress)
+    if reported:
+        from .report import report_data, report_text  # loaded only to report
     if kept is not None:
         kept.append((handbook, pages))
     if report:

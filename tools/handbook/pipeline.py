@@ -32,9 +32,11 @@ def build_handbook(
     progress: Progress = quiet,
     replace_invalid: bool = False,
     read: dict[Path, list[SourceLine]] | None = None,
+    doubts: bool = True,
 ) -> Handbook:
     """The handbook of `sources`; `read`, if given, receives each source's
-    normalised lines, so that the Traditional review need not read it again."""
+    normalised lines, so that the Traditional review need not read it again;
+    `doubts`: find what looks wrong, for the report (`build_collection`)."""
     handbook = Handbook()
     taken: set[str] = set()
     for source in sources:
@@ -43,7 +45,9 @@ def build_handbook(
         if read is not None:
             read[source] = lines
         progress(f"recognising {source.name}: {len(lines)} lines")
-        collection = build_collection(source, lines, repairs, collection_slug(source.stem, taken))
+        collection = build_collection(
+            source, lines, repairs, collection_slug(source.stem, taken), doubts
+        )
         assign_addresses(collection)
         handbook.collections.append(collection)
     enrich(handbook, settings)
@@ -85,13 +89,15 @@ def convert(
     progress: Progress = quiet,
     replace_invalid: bool = False,
     read: dict[Path, list[SourceLine]] | None = None,
+    doubts: bool = True,
 ) -> tuple[Handbook, dict[str, str]]:
     """The handbook and its pages; with a glossary, terms are linked and listed.
-    `read` receives the sources' lines (`build_handbook`)."""
-    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid, read)
+    `read` receives the sources' lines, `doubts` says whether to find them
+    (`build_handbook`)."""
+    handbook = build_handbook(sources, settings, encoding, progress, replace_invalid, read, doubts)
     progress(f"making pages for {sum(len(c.essays) for c in handbook.collections)} essays")
     if glossary is not None and glossary.exists():
-        terms, doubts = load_terms(glossary, handbook)
+        terms, citations = load_terms(glossary, handbook)
         link_terms(handbook, terms)
-        handbook.glossary.doubts = doubts
+        handbook.glossary.doubts = citations
     return handbook, render(handbook)

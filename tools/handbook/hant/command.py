@@ -20,10 +20,10 @@ from ..editions import DEFAULT_OPENCC
 from ..model import SourceLine
 from ..reader import read_source
 from ..settings import DEFAULTS, SETTINGS_FILE, Settings, load_settings
-from .review import Choice, decide, doubtful, report, report_data, review_lines
 
-if TYPE_CHECKING:  # the converter loads OpenCC: imported where one is made
+if TYPE_CHECKING:  # the converter loads OpenCC, the review only serves it: imported where used
     from .converter import HantConverter
+    from .review import Choice
 
 OVERRIDES_FILE = "hant-overrides.tsv"
 REVIEW_FILE = "hant-review.md"
@@ -79,6 +79,8 @@ def reviews(
 ) -> dict[Path, list[Choice]]:
     """Every source's choices, most doubtful first; the sources are read as
     the conversion reads them, unless their lines are `read` already."""
+    from .review import review_lines
+
     found = {}
     for source in sources:
         if read is not None and source in read:
@@ -91,6 +93,8 @@ def reviews(
 
 def over_threshold(found: dict[Path, list[Choice]], limit: int) -> list[str]:
     """One warning per text with more than `limit` unreviewed doubtful places."""
+    from .review import doubtful
+
     return [
         f"{source}: {len(doubtful(choices))} unreviewed doubtful choices in the Traditional "
         f"edition (more than {limit}); see `handbook hant --review {source}`"
@@ -123,6 +127,8 @@ def conversion_report(
     traditional_doubtful_max; and the same as data for the JSON report (every
     choice, with its count, samples and first lines). `read`: the sources'
     lines as the conversion read them (each is read otherwise)."""
+    from .review import report, report_data
+
     threshold = settings.traditional_doubtful_max
     found = reviews(sources, converter_for(sources), encoding, replace_invalid, settings, read)
     lines = ["Traditional edition: where the conversion had to choose"]
@@ -142,6 +148,7 @@ def main(args: argparse.Namespace) -> int:
         settings.traditional_doubtful_max if args.max_doubtful is None else args.max_doubtful
     )
     from .converter import HantConverter
+    from .review import decide, report
 
     try:
         converter = HantConverter(args.opencc, overrides if overrides.exists() else None)

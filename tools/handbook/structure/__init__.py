@@ -39,7 +39,6 @@ from ..patterns import (
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
-from .doubts import find_doubts
 from .essays import Layout, Start, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
@@ -53,9 +52,11 @@ __all__ = ["build_collection", "parse_number"]
 
 
 def build_collection(
-    path: Path, lines: list[SourceLine], repairs: list[Repair], slug: str
+    path: Path, lines: list[SourceLine], repairs: list[Repair], slug: str, doubts: bool = True
 ) -> Collection:
-    """Recognise a collection's header and essays in its normalised lines."""
+    """Recognise a collection's header and essays in its normalised lines;
+    with `doubts`, what looks wrong in them too (for the report alone: no
+    page depends on it)."""
     conventions = survey(lines)
     kept, removals, page = remove_debris(lines, conventions)
     pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
@@ -93,7 +94,10 @@ def build_collection(
         if essay.date is None and first.title is None and first.date:
             essay.date = first.date
     collection.removals.sort(key=lambda r: r.line)
-    collection.doubts = find_doubts(collection, layout)
+    if doubts:
+        from .doubts import find_doubts  # the report's alone: a quiet conversion loads none
+
+        collection.doubts = find_doubts(collection, layout)
     return collection
 
 

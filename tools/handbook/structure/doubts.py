@@ -17,6 +17,7 @@ from ..patterns import (
     NAME_SEPARATORS,
     SPEAKER_BY_HABIT,
 )
+from ..patterns.base import any_of
 from ..patterns.doubts import (
     BYLINE_AS_TEXT,
     DATE_TITLE,
@@ -56,6 +57,9 @@ GUESSED_TITLES = {
     "banner-title": "the first of short lines after a piece's end read as a new piece's title"
 }
 MEANING = {k.name: k.meaning for k in DOUBT_KINDS}
+# A title the whole of which one of the byline rules matches (a title with
+# its unit and author is a title): one match of them all at the title's start.
+BYLINE_TITLE = any_of([r for r in BYLINES if r.name != "title-unit-author"])
 HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
@@ -372,8 +376,7 @@ def text_of(article: Article) -> bool:
 
 def byline_like(title: str) -> bool:
     return bool(title) and (
-        any(r.pattern.fullmatch(title) for r in BYLINES if r.name != "title-unit-author")
-        or title.startswith(("记者", "来源", "作者", "■"))
+        BYLINE_TITLE.fullmatch(title) is not None or title.startswith(("记者", "来源", "作者", "■"))
     )
 
 
