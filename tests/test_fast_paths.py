@@ -12,13 +12,8 @@ on which it writes otherwise than yaml.dump, or reads back otherwise.
 
 from __future__ import annotations
 
-import _sre
 import functools
-import re
 from collections import Counter
-from re import _compiler as re_compiler
-from re import _constants as re_constants
-from re import _parser as re_parser
 
 import opencc
 import pytest
@@ -28,10 +23,8 @@ from hypothesis import strategies as st
 from support import OVERRIDES, ROOT, SOURCE
 
 from handbook import patterns
-from handbook.chars import CHINESE as CHINESE_BODY
 from handbook.chars import CHINESE_CHAR as CHINESE
-from handbook.chars import FULL_WIDTH, LPAREN, RPAREN, build_class_table, class_table
-from handbook.chars import HAN as HAN_BODY
+from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
 from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import TermMatcher
 from handbook.hant import HantConverter
@@ -40,7 +33,7 @@ from handbook.hant.segmented import config_tables
 from handbook.hant.usage import in_usage
 from handbook.markdown import SafeDumper, front_matter
 from handbook.model import Term
-from handbook.patterns import NARROW_DEBRIS, Rule
+from handbook.patterns import NARROW_DEBRIS
 from handbook.patterns.base import any_of
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
@@ -295,44 +288,3 @@ def test_opencc_over_the_runs_of_real_texts_is_opencc_over_them_whole(config: st
         words, whole = converter.convert_both(text)
         assert whole == opencc_over_the_whole(converter, text)
         assert words == converter.convert_words(text)
-
-
-def character_classes(parsed: object) -> list[list]:
-    """Every character class of a parsed pattern (`re._parser`), nested ones too."""
-    found = []
-    for op, av in parsed.data if isinstance(parsed, re_parser.SubPattern) else ():
-        if op is re_constants.IN:
-            found.append(list(av))
-        for part in av if isinstance(av, tuple | list) else [av]:
-            for inner in part if isinstance(part, list) else [part]:
-                found += character_classes(inner)
-    return found
-
-
-RULES = [
-    r
-    for module in (patterns, patterns.doubts)
-    for value in vars(module).values()
-    for r in (value if isinstance(value, list) else [value])
-    if isinstance(r, Rule)
-]
-
-
-def test_a_class_table_kept_is_the_table_built_afresh():
-    """`re` builds each class's table once a process (`chars.class_table`):
-    for every class of every rule, the table kept is the one `re` builds,
-    also when the class was met before (and the patterns compiled since
-    have left it as it was), and for a class folded for IGNORECASE."""
-    assert re_compiler._optimize_charset is class_table
-    classes = [c for r in RULES for c in character_classes(re_parser.parse(r.source))]
-    classes += character_classes(re_parser.parse(f"[{CHINESE_BODY}]+|[^{HAN_BODY}]"))
-    assert len(classes) > 200
-    for charset in classes:
-        assert class_table(charset) == build_class_table(charset)
-    for r in RULES:
-        re.compile(r.source + "|(?:x)")  # new patterns, made of the same classes
-    for charset in classes:
-        assert class_table(charset) == build_class_table(charset)  # kept, unchanged
-    folding = (_sre.unicode_iscased, _sre.unicode_tolower, re_compiler._EXTRA_CASES)
-    for charset in classes[:50]:  # folded for IGNORECASE: built as re builds it
-        assert class_table(charset, *folding) == build_class_table(charset, *folding)

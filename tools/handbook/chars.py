@@ -9,36 +9,6 @@ one character.
 from __future__ import annotations
 
 import re
-from re import _compiler as re_compiler
-
-# Python's `re` builds a character class's table anew in every pattern that
-# holds the class, one code point at a time: most of a millisecond for the
-# Han class below (28,000 of them), which about ninety of the converter's
-# patterns hold, a tenth of a conversion at ×100. The table depends on the
-# class alone (a class folded for IGNORECASE also on the folding: built as
-# before), so each is built once a process. `tests/test_fast_paths.py` checks
-# the tables kept against those built afresh for every rule's classes. The
-# step is private to `re` (`_optimize_charset`, as Python 3.11 has it): a
-# Python without it compiles as it always did.
-build_class_table = getattr(re_compiler, "_optimize_charset", None)
-CLASS_TABLES: dict[tuple, tuple[list, bool]] = {}
-
-
-def class_table(
-    charset: list, iscased: object = None, fixup: object = None, fixes: object = None
-) -> tuple[list, bool]:
-    """`re`'s table of a class (`_optimize_charset`), kept once built."""
-    if fixup is not None:
-        return build_class_table(charset, iscased, fixup, fixes)
-    key = tuple(charset)
-    if key not in CLASS_TABLES:
-        CLASS_TABLES[key] = build_class_table(charset)
-    table, cased = CLASS_TABLES[key]
-    return list(table), cased
-
-
-if build_class_table is not None:
-    re_compiler._optimize_charset = class_table
 
 # Han ideographs: CJK Extension A, the Unified block, the compatibility block,
 # and Extensions B and later with their compatibility supplement (U+20000 on);
