@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..chars import COLON, COMMA, EXCLAMATION, QUESTION, SEMICOLON
 from ..model import SourceLine, Term
-from ..patterns import rule
+from ..patterns import Rule
 from .terms import slugify
 
 QUOTES = str.maketrans("", "", "“”‘’")
@@ -28,43 +28,43 @@ START = f"(?:^|[。{SEMICOLON}{QUESTION}{EXCLAMATION}])"  # a sentence starts
 ITEM = f"[^{STOP}“”]{{1,12}}"  # one member of an enumeration
 
 CANDIDATE_RULES = [
-    rule(
+    Rule(
         "so-called",
         r"所谓“(?P<phrase>[^“”]{1,20})”",
         f"所谓“最后一公里”{COMMA}原指完成长途跋涉的最后一段里程",
         "所谓“X”: the text explains X",
     ),
-    rule(
+    Rule(
         "quoted-list",
         rf"^“(?P<phrase>[^“”]{{1,12}})”{ITEM}(?:、{ITEM}){{2,}}",
         "“四风”形式主义、官僚主义、享乐主义、奢靡之风。",
         "“X”A、B、C: X names a list",
     ),
-    rule(
+    Rule(
         "line-list",
         rf"^(?P<phrase>[^{STOP}]{{1,12}}){COLON}{ITEM}(?:[、{COMMA}]{ITEM}){{2,}}",
         f"官僚主义{COLON}脱离实际、脱离群众、高高在上、漠视现实",
         "X: A、B、C at the start of a line",
     ),
-    rule(
+    Rule(
         "is-namely",
         rf"{START}(?P<phrase>[^{STOP}“”]{{2,10}}){COMMA}就是",
         f"党的群众路线{COMMA}就是一切为了群众{COMMA}一切依靠群众",
         "X, 就是…: X is explained",
     ),
-    rule(
+    Rule(
         "quoted-that-is",
         rf"“(?P<phrase>[^“”]{{1,20}})”{COMMA}即",
         f"实施基层联系“10+10工程”{COMMA}即结交10名青年良师益友",
         "“X”, 即…: X is explained",
     ),
-    rule(
+    Rule(
         "that-is",
         rf"{START}(?P<phrase>[^{STOP}“”]{{2,10}}){COMMA}即",
         f"二者的关系{COMMA}即先后关系",
         "X, 即…: X is explained",
     ),
-    rule(
+    Rule(
         "means",
         rf"{START}(?P<phrase>[^{STOP}“”]{{2,6}})指(?![出导挥示标明引南])",
         "官僚主义指脱离实际、脱离群众、做官当老爷的领导作风。",
@@ -73,7 +73,7 @@ CANDIDATE_RULES = [
 ]
 
 # A quoted phrase is a candidate once the text quotes it this often.
-QUOTED = rule("quoted", rf"“(?P<phrase>[^“”{STOP}]{{2,12}})”", "“最后一公里”", "a quoted phrase")
+QUOTED = Rule("quoted", rf"“(?P<phrase>[^“”{STOP}]{{2,12}})”", "“最后一公里”", "a quoted phrase")
 QUOTED_MIN = 2
 
 

@@ -20,7 +20,6 @@ from .base import (
     SHORT_DATE,
     C,
     Rule,
-    rule,
 )
 from .body import (
     CAPTION_LINE,
@@ -363,5 +362,4 @@ __all__ = [
     "UNIT_NOTES",
     "C",
     "Rule",
-    "rule",
 ]

@@ -40,10 +40,6 @@ class Rule:
         return self.pattern.match(text) if self.needs in text else None
 
 
-def rule(name: str, pattern: str, example: str, meaning: str, needs: str = "") -> Rule:
-    return Rule(name, pattern, example, meaning, needs)
-
-
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # a group's name, (?P<date>
 
 

@@ -24,7 +24,7 @@ from .base import (
     PUBLISHER_KINDS,
     SHORT_DATE,
     C,
-    rule,
+    Rule,
 )
 
 # --- inside an essay ------------------------------------------------------------
@@ -32,34 +32,34 @@ from .base import (
 # Headings inside an article, one family per numbering style. The family met
 # first in an article becomes the outer level.
 HEADING_MARKERS = [
-    rule(
+    Rule(
         "cn-numeral-comma",
         rf"^[{CN_DIGITS}]+、",
         "一、党的群众路线的基本内涵及其重大意义",
         "一、 二、",
     ),
-    rule(
+    Rule(
         "cn-numeral-paren",
         rf"^[(\uff08][{CN_DIGITS}]+[)\uff09]",
         f"{LPAREN}一{RPAREN}扎实开展学习培训{COMMA}切实提高思想认识",
         "(一) (二)",
     ),
-    rule(
+    Rule(
         "ordinal",
         rf"^第[{CN_DIGITS}]+[,\uff0c、]",
         f"第一{COMMA}更深刻了解了群众路线的内涵",
         "第一, 第二,",
     ),
-    rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
-    rule(
+    Rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+    Rule(
         "part-ordinal",
         rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",
         "第一部分 过去一年的工作回顾",
         "第一部分 第二部分: the parts of a speech or a report",
         needs="部分",
     ),
-    rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
-    rule(
+    Rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
+    Rule(
         "cn-numeral-space",
         rf"^[{CN_DIGITS}]+[\u3000 ](?=[{HAN}“])",
         "一\u3000三三制政权的实质是民主",
@@ -73,19 +73,19 @@ NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
 LABEL_HEADINGS = [
-    rule(
+    Rule(
         "notes-label",
         rf"^(?:注\s*释|注\s*解|附\s*注|备\s*注|(?:注|附|说明|附录|附件){C})$",
         "注\u3000\u3000释",
         "the label over an article's notes or appendix (spread with spaces at times)",
     ),
-    rule(
+    Rule(
         "book-section-label",
         rf"^(?:内容简介|内容提要|作者简介|精彩书摘|书摘|读后感言|读后感|读书心得|编者按){C}?$",
         "精彩书摘",
         "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
     ),
-    rule(
+    Rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",
         f"代表委员小资料{COLON}",
@@ -94,7 +94,7 @@ LABEL_HEADINGS = [
 ]
 # What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
 # into its own end (具体运用是：, 主要有：).
-NOT_A_LABEL = rule(
+NOT_A_LABEL = Rule(
     "lead-in",
     rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
     rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
@@ -106,7 +106,7 @@ NOT_A_LABEL = rule(
 # phrase (of clauses, at times, or a quotation) with no stop: where the text
 # sets two or more so, each heads a section (守在山沟沟里，他们是一群不穿军装的军人).
 # A colon in it makes it a lead-in, a label or a place's headline (某县：…).
-LONE_HEAD = rule(
+LONE_HEAD = Rule(
     "lone-section-head",
     rf"^[^{SENTENCE_END}；;{COLON}:]{{3,39}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
     f"以学为先{COMMA}牢筑信仰之魂",
@@ -122,7 +122,7 @@ CAPTIONS_MIN = 3
 # list mark (---开头段：): no word of the label, which heads its section
 # without them (reported), however short. Before a sentence
 # (---中国式现代化意味着…。) they stay, run in with it.
-LABEL_LEADER = rule(
+LABEL_LEADER = Rule(
     "label-dash-leader",
     rf"^(?P<leader>-{{2,}})\s*(?P<label>[^\s{SENTENCE_END}{COMMA}、；;:{COLON}-]{{2,20}}{C})$",
     f"---开头段{COLON}",
@@ -135,7 +135,7 @@ LABEL_LEADER = rule(
 # (<div class="context-label">时代背景</div>): the writer's heading, the top
 # one (<h1>) under the title its subtitle. The smallest (<h5>, <h6>) label a
 # card's item, no section.
-HTML_HEADING = rule(
+HTML_HEADING = Rule(
     "html-heading",
     r"^<(?P<tag>h[1-4]|div|p|span)(?:\s+class=\"(?P<cls>[^\"<>]*)\")?>(?P<text>[^<>]{1,40})</(?P=tag)>$",
     "<h4>核心认识</h4>",
@@ -145,14 +145,14 @@ HTML_HEADING = rule(
 HTML_LABEL_CLASS = re.compile(r"label|title|heading")  # a box's class that names it a label
 
 # A line naming a speaker and a title: "田局——群众路线是我们党的生命线".
-SUBTITLE = rule(
+SUBTITLE = Rule(
     "name-dash-title",
     rf"^{NAME}——[^,\uff0c。]+$",
     "田局——群众路线是我们党的生命线",
     "speaker——title under an essay marker",
 )
 # A subtitle opened by a dash, under the title.
-DASH_SUBTITLE = rule(
+DASH_SUBTITLE = Rule(
     "dash-subtitle",
     rf"^——\s*(?P<subtitle>[^。{SENTENCE_END}]{{2,60}})$",
     "——广大青年认真学习贯彻党的二十大精神",
@@ -170,7 +170,7 @@ NBSP_BREAK = re.compile(f"(?<=[^\\s{COMMA}、{COLON}；,;:])()()\u00a0[ \u00a0]*
 # A headline in two parts joined by one no-break space, at a line's start
 # (中共十九届四中全会在京举行 习近平作重要讲话): one title, never two paragraphs,
 # where the part after it is title-like too (up to the next break).
-HEADLINE_PARTS = rule(
+HEADLINE_PARTS = Rule(
     "headline-in-two-parts",
     rf"^(?P<first>[^\s{SENTENCE_END}{COMMA}、；]{{4,40}})\u00a0(?=[^\s{SENTENCE_END}{COMMA}])",
     "某某全会在京举行中央政治局主持会议\u00a0某某作重要讲话",
@@ -186,7 +186,7 @@ SPACED_BYLINE = re.compile(
 # A photo's caption and its photographer's credit after a space
 # (“好十连”官兵在执行任务中。 谷永敏摄): one line of text, the space no
 # paragraph break.
-PHOTOGRAPHER_CREDIT = rule(
+PHOTOGRAPHER_CREDIT = Rule(
     "photographer-after-caption",
     rf"(?<=[{SENTENCE_END}”])[ \u00a0{WIDE_SPACES}]+(?P<credit>[{HAN}]{{2,4}}摄)$",
     "官兵在执行任务中。 张三摄",
@@ -197,7 +197,7 @@ PHOTOGRAPHER_CREDIT = rule(
 # `**南开新闻网讯** （记者 蓝芳 摄影`), the next line closing it (`宗琪琪）在…`):
 # one line cut inside the bracket (by a blank line at times), joined again.
 BRACKET_REACH = 31  # characters from a line's end: the open bracket and what follows it
-OPEN_BRACKET_CUT = rule(
+OPEN_BRACKET_CUT = Rule(
     "joined-open-bracket",
     rf"{OPEN}[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}$",
     "**南开新闻网讯** （记者 蓝芳 摄影",
@@ -209,7 +209,7 @@ BRACKET_CLOSED = re.compile(rf"^[^(){LPAREN}{RPAREN}]{{1,{BRACKET_REACH - 1}}}{C
 # (培训会现场, 党委组织部副部长某某讲话, 与会人员合影): the page's text, never a
 # heading nor a piece's title. A speech's title (在…上的讲话) and a topic
 # (学习重要讲话) are none.
-CAPTION_LINE = rule(
+CAPTION_LINE = Rule(
     "caption-line",
     rf"^[^{SENTENCE_END}{COMMA}{COLON}:；;、]{{1,24}}(?<![的要])"
     r"(?:现场|讲话|致辞|发言|合影|合影留念|留念|颁奖|授牌|揭牌|签约|宣誓)$",
@@ -226,7 +226,7 @@ PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
 SHORT_PUBLISHER = "|".join(k for k in PUBLISHER_KINDS if len(k) == 1)
 
 # Where a head line glues title, subtitle, date and speaker, the cuts.
-HEAD_CUT = rule(
+HEAD_CUT = Rule(
     "split-head-line",
     rf"\s+(?=——)|\s*(?={OPEN}(?:{DATE_PART}){CLOSE})|(?<=日{CLOSE})\s*",
     f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
@@ -235,7 +235,7 @@ HEAD_CUT = rule(
 # Every cut stands beside a dash or a bracket: a line with none has no cut.
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
-GLUED_SOURCE = rule(
+GLUED_SOURCE = Rule(
     "split-glued-source",
     rf"(?<=[^\s{SENTENCE_END}{COMMA}])来源{C}(?=[^\s{COMMA}。]{{1,12}}?(?:{PUBLISHER}))",
     f"习近平在浙江考察调研来源{COLON}共产党员网习近平总书记29日在浙江考察调研。",
@@ -248,7 +248,7 @@ HEADLINE_MAX = 100  # a news headline of several clauses, glued to its source li
 # A document's title with its note of adoption in brackets, glued to its text
 # (…全体会议公报（2019年10月31日…全体会议通过）中国共产党…): a heading, the
 # note under it, then the text.
-DOCUMENT_TITLE = rule(
+DOCUMENT_TITLE = Rule(
     "document-title-glued",
     rf"^(?P<head>[^{SENTENCE_END}{COMMA}、；（(]{{6,60}}?(?:{DOCUMENT_KINDS}))"
     rf"(?P<note>{OPEN}[^()（）]{{4,80}}?(?:通过|发布|印发|公布|批准){CLOSE})(?P<rest>\S.*)?$",
@@ -258,7 +258,7 @@ DOCUMENT_TITLE = rule(
 # A study series' label glued after the title it heads, numbered
 # (…伟大复兴习近平新时代中国特色社会主义思想学习纲要（21）): the label names its
 # book by words the text uses again, then the kind of book and the part.
-SERIES_LABEL_AFTER = rule(
+SERIES_LABEL_AFTER = Rule(
     "series-label-after-title",
     rf"(?:学习|辅导)(?:纲要|读本|问答|材料|资料){OPEN}[\d{CN_DIGITS}]{{1,4}}{CLOSE}$",
     f"以新发展理念引领高质量发展某某重要论述学习纲要{LPAREN}3{RPAREN}",
@@ -270,7 +270,7 @@ LABEL_NAME_MIN = 4  # characters of the book's name a series label repeats
 # with its time, and the deck just before it says who presided and attended.
 TIME_LEAD = r"(?:(?<![\d年月])\d{1,2}日|昨天|昨日|今天|今日|近日|日前)(?:上午|下午|晚上|早上|晚)?"
 DECK_VERBS = r"(?:主持并讲话|主持|出席|讲话|参加)"
-GLUED_DECK = rule(
+GLUED_DECK = Rule(
     "headline-deck-glued-to-lead",
     rf"^(?P<head>[^{SENTENCE_END}{COMMA},、；;：:]{{12,{HEADLINE_MAX}}}?{DECK_VERBS})"
     rf"(?={TIME_LEAD}[{COMMA},])",
@@ -281,7 +281,7 @@ DECK_NAME_END = re.compile(rf"{DECK_VERBS}[ \u3000]*$")  # a deck's last unit: n
 # A headline of a lead-in (某某在…会上强调), its main line and a sub-head
 # opening with an adverb of going on (不断增强…, 进一步…): the lead-in and the
 # main line are the title; the sub-head is cut where it opens.
-SUBHEAD_AFTER_MAIN = rule(
+SUBHEAD_AFTER_MAIN = Rule(
     "sub-head-after-main-line",
     r"(?:强调|指出|要求)[ \u3000]*[^ \u3000]{6,}?(?P<subhead>(?:不断|进一步|持续|奋力|全力|切实|扎实|着力)\S{4,})$",
     "某某在全市工作会议上强调以改革创新推动高质量发展不断增强发展的内生动力",
@@ -296,7 +296,7 @@ SOURCE_NAME = re.compile(
 # Headings glued into the prose (…几点。一、关于保持经济平稳运行目前看，…): a
 # heading ends where the next sentence's first words begin, a time (29日下午),
 # an opening word (目前, 当前) or the heading's own words taken up again.
-GLUED_HEADING = rule(
+GLUED_HEADING = Rule(
     "glued-heading",
     rf"[{SENTENCE_END}”](?=(?:[{CN_DIGITS}]+、)?[^{SENTENCE_END}{COMMA}、；]{{12,}})",
     "这次来调研也是听听大家的意见。习近平：既要保证生产任务还要保证身体健康29日下午，",
@@ -309,7 +309,7 @@ GLUED_HEADING_SERIES = 3  # unnumbered glued heads, alike in their first words, 
 
 # A commentary opens with the news it comments on, cited after it as
 # （4月6日新华网）; the news lead opens with a time word.
-NEWS_CITATION = rule(
+NEWS_CITATION = Rule(
     "news-citation",
     rf"{OPEN}{SHORT_DATE}[{HAN}]{{1,8}}(?:网|报|社|台){CLOSE}",
     f"…落实到每个支部、每名党员。{LPAREN}4月6日新华网{RPAREN}",
@@ -324,7 +324,7 @@ NEWS_LEAD_REACH = 5  # sentences between a lead's first words and its citation
 # under another such line, it is a display line of the opening stanza (a
 # WeChat post's `**习近平总书记强调**` / `**用好红色资源**` …), a paragraph.
 # Read without its marks either way (a repair, reported).
-MARKDOWN_EMPHASIS = rule(
+MARKDOWN_EMPHASIS = Rule(
     "emphasis-heading",
     r"^(?P<mark>\*\*|__)(?P<text>[^*_\s](?:.*[^*_\s])?)(?P=mark)$",
     "**传承信仰力量，绘就青春底色**",
@@ -333,7 +333,7 @@ MARKDOWN_EMPHASIS = rule(
 
 # In Markdown, a bullet list's item: a paragraph of the list, whatever it
 # holds (a heading's marker, a dash), never a title, a heading or a subtitle.
-MARKDOWN_LIST_ITEM = rule(
+MARKDOWN_LIST_ITEM = Rule(
     "markdown-list-item",
     r"^[-*+]\s+\S",
     "- 一、农民问题的严重性",

@@ -12,7 +12,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, rule
+from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
 from .head import DATELINE
 
@@ -62,33 +62,33 @@ NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 STAFF_IN_CREDIT = rf"\s*(?:摄影|摄像|图片){C}?\s*{NAME}(?:[、\s]+{NAME})*(?=\s*{CLOSE})"
 
 BYLINES = [
-    rule(
+    Rule(
         "lecture",
         rf"^(?P<name>{NAME}?)(?P<role>授课|讲课|主讲|讲话|发言)$",
         "田局授课",
         "a lecturer's name followed by 授课",
     ),
-    rule(
+    Rule(
         "excerpt-from-speech",
         rf"^(?P<byline>——\s*摘自(?P<name>{NAME}?)(?:同志)?在\S*?上的(?P<role>发言|讲话|报告))(?:\s+(?P<rest>.+))?$",
         "——摘自贺同新同志在集团党组理论中心组群众路线教育实践活动专题学习会议上的发言 总书记在…",
         "——摘自X同志在…上的发言, possibly glued to the first sentence",
         needs="摘自",
     ),
-    rule(
+    Rule(
         "written-by-tail",
         r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20}?)"
         r"(?:\s+(?P<unit>[^()\uff08\uff09\s]{4,30}))?[)\uff09])\s*$",
         f"……新铜梁。{LPAREN}文/闻琼  区委宣传部{RPAREN}",
         "(文/X) closing an article, the writer's unit after a space",
     ),
-    rule(
+    Rule(
         "supplied-by-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<name>[^()（）\s]{{2,30}}?)\s*(?P<role>供稿|供图|来稿|报送){CLOSE})\s*$",
         f"……提供坚强保障。{LPAREN}某某公司党建云平台供稿{RPAREN}",
         "(X供稿) glued to the last sentence: who supplied the article",
     ),
-    rule(
+    Rule(
         "reporter-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<role>记者|通讯员|本报记者)\s*"
         rf"(?P<reporters>{NAME}(?:[、\s]+{NAME})*){CLOSE})\s*$",
@@ -96,14 +96,14 @@ BYLINES = [
         "the reporter's signature in brackets, glued to the report's last sentence",
         needs="记者",
     ),
-    rule(
+    Rule(
         "unit-note-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})\s*$",
         f"……取得新成效。{LPAREN}作者单位{COLON}某某大学马克思主义学院{RPAREN}",
         "（作者单位：…） glued to the last sentence: the unit of the article's author",
         needs="作者单位",
     ),
-    rule(
+    Rule(
         "credit-tail",
         rf"(?P<byline>{OPEN}(?P<role>供稿|撰稿|来稿|文字|文)\s*[:\uff1a/\uff0f]\s*"
         rf"(?P<unit>[^()（）\s]{{2,30}})\s+(?P<name>{NAME}){CLOSE})\s*$",
@@ -111,20 +111,20 @@ BYLINES = [
         "the credit in brackets closing a text: the unit that supplied it, then the writer",
         needs=RPAREN,  # the reader widened the bracket beside Chinese
     ),
-    rule(
+    Rule(
         "author-label",
         rf"^(?P<role>{WRITER_LABEL}|供稿){WRITER_MARK}(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
         "作者:X, 文/X, 文字：X (a post's writer among its credits), optionally followed by a unit",
     ),
-    rule(
+    Rule(
         "posted-by",
         rf"^(?P<role>学校|单位|部门|发布单位|发布部门|供稿单位|来稿单位|投稿单位|发布者|发布人)\s*{C}\s*"
         rf"(?P<name>[^\s{COMMA},。:{COLON}]{{2,30}})$",
         f"学校{COLON} 某某县第三中学",
         "a page's property naming who posted the text (school, unit, department): their byline",
     ),
-    rule(
+    Rule(
         "author-list",
         rf"^(?P<role>{WRITER_LABEL}){WRITER_MARK}"
         rf"(?P<reporters>{NAME}(?:[、，,]\s*{NAME})+)$",
@@ -132,13 +132,13 @@ BYLINES = [
         "作者：X、Y: two writers or more parted by 、, each with the label as their role",
         needs="、",
     ),
-    rule(
+    Rule(
         "author-credit",
         rf"^(?P<role>作者)\s*{C}\s*(?P<name>[^\s{COMMA},。:{COLON}]{{5,16}})$",
         f"作者{COLON}中国经济网",
         "作者:X naming an outlet or a body (longer than a person's name), in the page's credits",
     ),
-    rule(
+    Rule(
         "source-label",
         rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>[^\s。][^\s。]{{0,40}})"
         rf"(?:\s+(?:{OPEN}?(?P<date>{DATE_PART}){CLOSE}?(?:{OPEN}(?:节录|摘录|摘编|有删节){CLOSE})?"
@@ -147,20 +147,20 @@ BYLINES = [
         "来源:X, where the text was taken from (its publisher and edition, or its date, bracketed or"
         " not, with a note that it is an excerpt, after a space)",
     ),
-    rule(
+    Rule(
         "source-glued",
         rf"^(?P<byline>(?P<role>来源){C}\s*(?P<name>{SOURCE_PUBLISHER}))(?P<rest>[{HAN}“].{{20,}})$",
         f"来源{COLON}共产党员网习近平总书记29日在浙江考察调研。当天下午…",
         "来源:X glued to the first sentence; the source's name ends in 网, 报, 社 …",
         needs="来源",
     ),
-    rule(
+    Rule(
         "dateline",
         DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
     ),
-    rule(
+    Rule(
         "title-unit-author",
         # a ■ opens a newspaper's byline, never a title (■王海涛 李娜 张三)
         rf"^(?!■)(?P<title>[^\s,\uff0c。;\uff1b:\uff1a]{{4,40}})\s+"
@@ -168,7 +168,7 @@ BYLINES = [
         "大学生党员如何实施群众路线 会展二支部 会展1102 高子茵",
         "article title, unit and author on one line",
     ),
-    rule(
+    Rule(
         "unit-note",
         rf"^(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})(?:\s*(?P<rest>\S.*))?$",
         "（作者单位：无锡联勤保障中心） 实践要义在于“老实” ■廖福安",
@@ -177,7 +177,7 @@ BYLINES = [
     ),
     # before square-byline, which would take the first name alone and leave
     # the others as text (■ 王海涛 李娜); a reporter's title is no name
-    rule(
+    Rule(
         "square-byline-names",
         rf"^■\s*(?!(?:{REPORTER_ROLE})\s)(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{1,5}})$",
         "■邵 敏 谷永敏 武元晋",
@@ -185,14 +185,14 @@ BYLINES = [
         " spread to three characters' width with a space inside)",
         needs="■",
     ),
-    rule(
+    Rule(
         "square-byline",
         rf"^(?:(?P<title>[^■\s][^■]{{1,40}}?)\s*)?(?P<byline>■\s*(?:(?P<role>{REPORTER_ROLE})\s*)?(?P<name>{NAME}))(?:\s+(?P<rest>\S.*))?$",
         "党内应该“打开天窗说亮话” ■刘师苑 “假话全不说、真话不全说”，有人以此为信条。",
         "a newspaper's 标题 ■作者, glued to the article's first words",
         needs="■",
     ),
-    rule(
+    Rule(
         "producer-credit",
         rf"(?:^|(?<=[{SENTENCE_END}”]))\s*(?P<byline>{OPEN}(?P<name>[^()（）\s由的]{{2,40}}?"
         rf"(?:媒体|中心|部|社|报|台|网|工作室|团队|频道))(?P<role>出品){CLOSE})\s*$",
@@ -200,7 +200,7 @@ BYLINES = [
         "the desk that produced a feature, credited in brackets after its text: its source",
         needs="出品",
     ),
-    rule(
+    Rule(
         "source-credit-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?:来自|转自|摘自|选自)\s*"
         rf"(?P<agency>{SOURCE_PUBLISHER}){CLOSE})\s*$",
@@ -209,7 +209,7 @@ BYLINES = [
         " sentence: its source",
         needs="自",
     ),
-    rule(
+    Rule(
         "signature",
         rf"(?:^|(?<=[{SENTENCE_END}])\s*)(?P<byline>(?P<role>倡议人|申请人|发起人|报告人|承诺人|推荐人)"
         rf"{C}\s*(?P<name>[^\s:{COLON}]{{1,30}}?)\s*(?P<date>{DATE_PART})?)$",
@@ -217,21 +217,21 @@ BYLINES = [
         "the signature closing a letter or proposal, with its date, glued to the last sentence",
         needs="人：",
     ),
-    rule(
+    Rule(
         "office-byline",
         rf"^[·•]?\s*(?P<unit>[^\s{COMMA}。]{{2,12}}?{UNIT_END})?(?P<role>{OFFICE}(?:兼{OFFICE})*)"
         rf"(?P<name>[{HAN}]{{2,3}})(?:\s*{OPEN}(?P<when>[^()（）]*){CLOSE})?$",
         "·株洲市委书记曹慧泉（2024年10 月23 日下午16：30-17：30）",
         "a speaker's unit, office and name (and when the speech was given)",
     ),
-    rule(
+    Rule(
         "leader-colon",
         rf"^{LEADER}$",
         f"高铁二队党总支书记邓艳{COLON}",
         "a leader's unit, office and name with a colon, cut from the title glued after it",
         needs=COLON,  # the reader widened the colon after the name
     ),
-    rule(
+    Rule(
         "members",
         rf"^(?P<role>成员|组员|小组成员|课题组成员|队员|参与人员|参加人员)\s*{C}\s*"
         rf"(?P<reporters>{NAME}(?:[、，,\s]+{NAME})+)$",
@@ -239,20 +239,20 @@ BYLINES = [
         "a group's members, who wrote the text together; the group is named on the line above",
         needs=COLON,  # the reader widened the colon after the label
     ),
-    rule(
+    Rule(
         "post-date",
         r"^(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<field>[^\s\d]{2,10})$",
         "2016-05-01 新华社",
         "a post's meta line: its date, then the field the account fills as it likes (no name)",
         needs="-",
     ),
-    rule(
+    Rule(
         "reporter",
         rf"^(?P<role>记者|通讯员|本报记者)\s*{C}?\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*)$",
         "记者 张莺",
         "记者 X: the reporter",
     ),
-    rule(
+    Rule(
         "wire-dateline",
         rf"^(?P<byline>据?(?P<agency>{AGENCY})(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})?电"
         rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
@@ -260,14 +260,14 @@ BYLINES = [
         "a news agency's dateline opening a story: agency, place, date, reporters",
         needs="电",
     ),
-    rule(
+    Rule(
         "wire-dateline-tail",
         rf"(?<=[{HAN}”。])(?<!据)(?P<byline>(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})电)$",
         "……使制度更加巩固、优越性充分展现新华社北京10月31日电",
         "a news agency's dateline glued after the text before the story it opens (据…电 cites it)",
         needs="电",
     ),
-    rule(
+    Rule(
         "site-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
@@ -275,7 +275,7 @@ BYLINES = [
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",
         needs="讯",
     ),
-    rule(
+    Rule(
         "site-lead",
         rf"^(?P<byline>(?:\*\*)?(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))讯(?:\*\*)?\s*"
         rf"{OPEN}\s*记者\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*?)"
@@ -286,7 +286,7 @@ BYLINES = [
         " bracket (摄影 …) worked on the pictures, not the text: debris",
         needs="讯",
     ),
-    rule(
+    Rule(
         "paper-lead",
         rf"^(?P<byline>本报讯\s*{OPEN}?\s*(?:本报)?记者\s*(?P<reporters>[{HAN}]{{2,3}}(?:[、\s]+[{HAN}]{{2,3}})*?)"
         rf"\s*(?:报道|{CLOSE})\s*{C}?)\s*(?P<rest>\S.*)$",
@@ -294,19 +294,19 @@ BYLINES = [
         "a paper's own story opened by 本报讯 and its reporter: the reporter, then the text",
         needs="本报讯",
     ),
-    rule(
+    Rule(
         "speaker-office",
         rf"^(?P<role>{SPEAKER_OFFICE})[ \u3000]+(?P<name>{SPACED_NAME}|[{HAN}]{{2,3}})\s*{C}?$",
         "党总支书记  邓  艳",
         "a statement's speaker: office and name, over what they said",
     ),
-    rule(
+    Rule(
         "speaker-name-spaced",
         rf"^(?P<name>{SPACED_NAME})\s*{C}?$",
         "王  凯",
         "a speaker's name spread with spaces, alone over what they said",
     ),
-    rule(
+    Rule(
         "report-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,6}}?)报道\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})"
         rf"{C}?\s*(?P<rest>.*)$",
@@ -314,7 +314,7 @@ BYLINES = [
         "X报道(记者 Y): a story's source and reporter",
         needs="报道",
     ),
-    rule(
+    Rule(
         "attribution",
         rf"^(?P<name>[{HAN}]{{2,4}}?)(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?)"
         rf"(?:在|致|同|给|为|出席|主持|考察|视察|会见|参加|看望)[^。]{{2,80}}$",
@@ -322,7 +322,7 @@ BYLINES = [
         "an excerpt's attribution: speaker, date and occasion",
         needs="年",
     ),
-    rule(
+    Rule(
         "attribution-wire",
         rf"^(?P<name>[{HAN}]{{2,4}}?)(?:对|在|关于)[^。]{{2,60}}?(?:指示|批示|讲话|贺信|回信)[{COMMA},]\s*"
         rf"据(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>\d{{4}}年{SHORT_DATE})电$",
@@ -330,7 +330,7 @@ BYLINES = [
         "an excerpt's attribution citing the agency that reported it",
         needs="据",
     ),
-    rule(
+    Rule(
         "original-title",
         rf"^原标题{C}\s*(?P<title>\S.{{1,80}})$",
         "原标题：习近平：全面实施创新驱动发展战略 推动国防和军队建设实现新跨越",
@@ -340,7 +340,7 @@ BYLINES = [
 ]
 
 # A leader's byline glued before the title they wrote: 高铁二队党总支书记邓艳：我读《活着》
-BYLINE_BEFORE_TITLE = rule(
+BYLINE_BEFORE_TITLE = Rule(
     "split-byline-before-title",
     rf"^(?P<byline>{LEADER})(?P<title>[^\s{COLON}:].{{1,40}})$",
     f"高铁二队党总支书记邓艳{COLON}我读《活着》",
@@ -401,7 +401,7 @@ HEADLINE_EVIDENCE = {"source-label"}
 # Bylines whose line above names the group the authors belong to (a study
 # group's “党旗下的新青年”小组 over 成员：…): that line is their unit, no title.
 UNIT_ABOVE = {"members"}
-GROUP_NAME = rule(
+GROUP_NAME = Rule(
     "group-name",
     r"^[^\s，,。：:；;]{1,18}(?:小组|课题组|组|队|团|班|支部|工作室|协会|社)$",
     "“党旗下的新青年”小组",
@@ -409,7 +409,7 @@ GROUP_NAME = rule(
 )
 
 # The body that issues a notice, alone on a line over the date that closes it.
-ISSUER = rule(
+ISSUER = Rule(
     "issuer",
     rf"^(?P<name>[{HAN}]{{2,20}}?{UNIT_END}(?:办公室|办公厅)?)$",
     "浙江省教育厅",
@@ -417,13 +417,13 @@ ISSUER = rule(
 )
 # A name alone on a line, under a title or a source (its author), or a
 # signature in brackets after a paragraph's last sentence.
-BARE_NAME = rule(
+BARE_NAME = Rule(
     "bare-name",
     rf"^(?P<name>[{HAN}]{{2,3}})(?:同志)?$",
     "习近平",
     "an author's name alone, under the title",
 )
-PAREN_NAME = rule(
+PAREN_NAME = Rule(
     "paren-name",
     rf"^(?P<byline>{OPEN}(?P<name>[{HAN}]{{2,3}}){CLOSE})$",
     f"{LPAREN}朱雯{RPAREN}",
@@ -431,7 +431,7 @@ PAREN_NAME = rule(
 )
 # In a text whose speakers' lines are set apart (the survey counts them), a
 # name alone, not spread, over a statement is a speaker too (焦文娟).
-SPEAKER_BY_HABIT = rule(
+SPEAKER_BY_HABIT = Rule(
     "speaker-by-habit",
     rf"^(?P<name>[{HAN}]{{2,3}})\s*{C}?$",
     "焦文娟",

@@ -12,7 +12,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, rule
+from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, Rule
 
 # --- site debris --------------------------------------------------------------
 
@@ -34,96 +34,96 @@ STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校�
 
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
-    rule(
+    Rule(
         "prev-next-links",
         rf"^上一篇{C}.*下一篇{C}",
         f"上一篇{COLON}五年级上册教学计划下一篇{COLON}五年级科学教案下册",
         "links to the neighbouring pages of the source site",
     ),
-    rule(
+    Rule(
         "prev-or-next-link",
         rf"^(?:(?:{NEIGHBOURS}){C}|【(?:{NEIGHBOURS})】{C}?)\s*[^。？]{{1,60}}$",
         f"下一篇{COLON}【2020年3月学习材料】[ 03-23 ]",
         "one link to a neighbouring page",
     ),
-    rule(
+    Rule(
         "prev-next-labels",
         rf"^(?:【?(?:{NEIGHBOURS}|上一页|下一页)】?(?:{C}\s*(?:没有了|无)?)?\s*){{1,2}}$",
         "上一篇 下一篇",
         "the neighbouring pages' buttons, left without their links",
     ),
-    rule("hot-searches", r"^本站热搜\s*$", "本站热搜", "the site's 'popular searches' box"),
-    rule(
+    Rule("hot-searches", r"^本站热搜\s*$", "本站热搜", "the site's 'popular searches' box"),
+    Rule(
         "site-boilerplate",
         r"^(相关推荐|热门推荐|猜你喜欢|返回顶部|回到\s*顶部|扫一扫.{0,12}|分享到[:\uff1a]?|版权所有|版权声明[:\uff1a]?"
         r"|(?:查看)?更多\s*(?:>>|»|>|＞＞|\.\.\.|…)*|[Mm]ore\s*>>)\s*$",
         "扫一扫在手机打开当前页",
         "navigation and sharing widgets",
     ),
-    rule(
+    Rule(
         "more-link",
         rf"^(?:查看|阅读)?更多[{HAN}]{{2,8}}$",
         "更多时事讯闻",
         "a button leading to more of a listing (更多博客, 更多时事讯闻): the page's, after the text",
         needs="更多",
     ),
-    rule(
+    Rule(
         "page-tools",
         r"^(?:【(?:打印正文|打印本页|打印|关闭窗口|关闭|我要纠错|收藏本文|字号|大|中|小)】\s*)+"
         rf"(?:责任编辑{C}\s*\S{{2,8}})?$",
         "【我要纠错】 责任编辑：宋岩",
         "the page's print, close and report buttons, with the editor's credit",
     ),
-    rule(
+    Rule(
         "link-list",
         r"^(?:.{2,60}?\[\s*\d{2}-\d{2}\s*\]){2,}$",
         "博雅育人 | 德育楷模风采录…[08-20]爱在一中｜校友捐赠…[08-20]",
         "a sidebar of links, each closed by its [MM-DD] date",
     ),
-    rule(
+    Rule(
         "breadcrumb",
         rf"^(?:当前位置|您的位置|您现在的位置|所在位置)\s*(?:{C}|[{CRUMB_SEPARATORS}])",
         "当前位置：首页 >",
         "the 'you are here' trail; its steps follow on the next lines",
     ),
-    rule(
+    Rule(
         "lone-separator",
         r"^[|｜¦]+$",
         "|",
         "the bar a page set between two of its properties or menu items, alone on a line",
     ),
-    rule(
+    Rule(
         "reference-number",
         rf"^(?:项目编号|招标编号|采购编号|信息编号|稿件编号|索引号|编号){C}\s*[A-Za-z0-9][\w\-/.]{{0,39}}$",
         f"项目编号{COLON}XSB001",
         "a page's catalogue or tender number, a property of the page, not of the text",
     ),
-    rule(
+    Rule(
         "empty-box",
         r"^(?:暂无(?:资料|内容|数据|记录|相关\S{0,4})|没有了[！!]?)$",
         "暂无资料",
         "what a box of links says when it has none",
     ),
-    rule(
+    Rule(
         "related-links",
         r"^(?:推荐(?:阅读|文章)|相关(?:阅读|稿件|文章|新闻|信息|链接|报道|资讯)|热门(?:文章|新闻)|延伸阅读"
         r"|最新(?:文章|推送|发布)[:\uff1a]?)\s*$",
         "相关稿件",
         "the heading of a box of links; the links follow",
     ),
-    rule(
+    Rule(
         "site-footer",
         rf"^(?=[^。]{{0,80}}$).*(?:ICP备|公网安备|版权所有{C}|主办单位{C}|网站标识码)",
         "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心",
         "the site's footer: owner, registration numbers",
     ),
-    rule(
+    Rule(
         "markdown-image",
         r"^!\[[^\]]*\]\((?:\\.|[^)\\])*\)$",
         r"![图片](data:image/svg+xml,%3Csvg%20transform='translate\(-249,%20-126\)'%3E)",
         "a picture's reference where the picture is not there (its address may escape brackets)",
     ),
-    rule(
+    Rule(
         "account-furniture",
         r"^(?:(?:长按|扫描|扫码|识别|扫一扫).{0,16}二维码.{0,24}"
         r"|(?:点击|戳)(?:下方|左下角|底部|文末)?\s*“?阅读原文”?.{0,80}"
@@ -133,52 +133,52 @@ DEBRIS = [
         "an account's furniture around a post: its profile box (微信号, 功能介绍), the prompts to"
         " scan its QR code or tap 阅读原文, who runs it (主编, 主办) and where to send it posts",
     ),
-    rule(
+    Rule(
         "drawn-rule",
         r"^(?:(?:<[a-zA-Z][^<>]*>\s*)+[=＝\-—_~*]{3,}(?:\s*</[a-zA-Z][^<>]*>)*|<hr\s*/?>)$",
         "<center>==============================</center>",
         "a rule drawn across the page in characters inside its HTML tags, or an <hr> left as text"
         " (a bare --- stays: it is the text's own)",
     ),
-    rule(
+    Rule(
         "source-link",
         rf"^(?:链接|原文链接|原文地址|本文链接|网址){C}\s*(?:https?://|www\.)\S+$",
         f"链接{COLON}http://www.ce.cn/xwzx/gnsz/gdxw/201603/09/t20160309_9380098.shtml",
         "the address of the page the text was copied from, wherever it stands",
     ),
-    rule(
+    Rule(
         "editor-credit",
         rf"^(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
         f"审核{COLON}陈某、马某某",
         "the staff's credit on a line of its own: editors, photographers, reviewers",
     ),
-    rule(
+    Rule(
         "photo-credit",
         rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄$",
         "新华社记者 申 宏摄",
         "a photographer's credit alone, the photo not copied (the name spread to one width)",
         needs="摄",
     ),
-    rule(
+    Rule(
         "image-credit",
         rf"^(?:注{C}\s*)?(?:图片|配图|图)(?:来自|来源于?|源自|均来自)(?:网络|互联网)[。.]?$",
         f"注{COLON}图片来自网络。",
         "a note on the pictures, which the handbook does not carry",
     ),
-    rule(
+    Rule(
         "mirror-note",
         r"^This (?:page|post|article) (?:is|was) (?:synchronized|synced|mirrored|reposted|cross-posted) from",
         "This page is synchronized from the post: ['学习读后感'](https://steemit.com/@bring/x)",
         "a blog mirror's line saying where the post was copied from",
     ),
-    rule(
+    Rule(
         "template-credit",
         r"^Collect from(?:\s+\S{1,40})?$",
         "Collect from",
         "the credit a downloaded site template keeps at its top (its link's text gone with the tags)",
         needs="Collect",
     ),
-    rule(
+    Rule(
         "meta-span",
         r"^<span\s+class=\"(?:date|time|category|categories|tags?|meta|views?|author)\">[^<>]{0,30}</span>$",
         '<span class="category">政治理论</span>',
@@ -186,27 +186,27 @@ DEBRIS = [
         " category), alone on its line: the page's, not the text's",
         needs="<span",
     ),
-    rule(
+    Rule(
         "export-part-mark",
         r"^part-\d{1,3}$",
         "part-1",
         "a book export's mark where a part file began",
         needs="part-",
     ),
-    rule(
+    Rule(
         "export-closing-words",
         r"^book(?:\s+(?:book|книга|livre|libro|Buch))+\d*$",
         "book book книга книга livre libro libro9",
         "a book export's closing line: the word book in several languages",
         needs="book",
     ),
-    rule(
+    Rule(
         "status-note",
         rf"^{OPEN}[^()（）]{{0,12}}(?:整理更新中|未完待续|待续|持续更新)[^()（）]{{0,6}}{CLOSE}$",
         "（本专论在整理更新中）",
         "the site's note that the page is still being compiled",
     ),
-    rule(
+    Rule(
         "summary-cut",
         r"^<!--\s*more\s*-->$",
         "<!--more-->",
@@ -219,13 +219,13 @@ DEBRIS = [
 # Steps parted by arrows: a trail with no 'you are here' before it, a menu's
 # step alone. Tried only on a line that holds an arrow (most lines are text).
 ARROW_TRAILS = [
-    rule(
+    Rule(
         "breadcrumb",
         rf"^{NO_TAG}(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
         "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
         "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it",
     ),
-    rule(
+    Rule(
         "nav-step",
         rf"^{NO_TAG}(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
         "> 动态内容",
@@ -236,7 +236,7 @@ ARROW_TRAILS = [
 # A sidebar's link to another page, one a line, closed by the page's date
 # ([06-11], [ 2026-06-11 ]): in a run of them, or under a box's heading
 # (推荐阅读), a list of other pages, never the text.
-LINK_ITEM = rule(
+LINK_ITEM = Rule(
     "sidebar-links",
     r"^\S.{1,80}?[\[(\uff08]\s*(?:\d{4}-)?\d{2}-\d{2}\s*[\])\uff09]$",
     "每周一学（2026年6月1日-6月7日）义乌发展经验[06-01]",
@@ -248,7 +248,7 @@ LINK_RUN_MIN = 2  # link lines in a row that make a sidebar
 # post (the original's address, `[转入文章首发地址](http://…)`; the video's,
 # `[_点击观看新闻_](https://…)`): a pointer elsewhere, not the post's text.
 # Inside the text such a line stays (a reference the text gives).
-EDGE_LINK = rule(
+EDGE_LINK = Rule(
     "edge-link",
     r"^\[(?P<label>(?:\\.|[^\]\\\n]){1,40})\]\((?P<address>https?://[^\s()]+)\)$",
     "[转入文章首发地址](http://gongxue.cn/info/1141/73267.htm)",
@@ -263,7 +263,7 @@ ACCOUNT_PROFILE = re.compile(rf"^(?:微信号|功能介绍|公众号)(?:{C}|\s)"
 # An account's box of its posts of the day: a label ending in a colon
 # (今日大案：, 昨日推送：) over items opened by the post's place in the push,
 # 【头条】, 【二条】 …: other posts' titles, never essay markers.
-POST_BOX_ITEM = rule(
+POST_BOX_ITEM = Rule(
     "post-box",
     r"^【(?:头条|次条|[二三四五六七八九]条)】\s*\S.{1,80}$",
     "【二条】某某聚焦 | 某某机制待创新",
@@ -276,7 +276,7 @@ POST_BOX_MIN = 2  # items that make a box
 # A mirrored post's meta line: its date, its author field, then the account's
 # name, which the mirror gives twice; the names are debris, the rest the
 # post's date line (`post-date`).
-POST_META = rule(
+POST_META = Rule(
     "post-meta",
     r"^\d{4}-\d{2}-\d{2}\s+\S{2,10}(?P<accounts>\s+(?P<account>\S{2,12})\s+(?P=account))$",
     "2016-05-01 新华社 某某号 某某号",
@@ -286,7 +286,7 @@ POST_META = rule(
 # The site's copyright line (Copyright ©, ©, and the year): its footer, as
 # `site-footer` in DEBRIS is. Tried only on a line holding its mark or word
 # (COPYRIGHT_MARKS), not with every line's search of DEBRIS.
-COPYRIGHT_LINE = rule(
+COPYRIGHT_LINE = Rule(
     "site-footer",
     r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
     "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
@@ -296,7 +296,7 @@ COPYRIGHT_MARKS = ("©", "opyright")
 
 # The site's contact line over its footer's copyright line: two or more of
 # the site owner's address, telephone, post code, mail and who built the site.
-FOOTER_CONTACTS = rule(
+FOOTER_CONTACTS = Rule(
     "site-contacts",
     rf"^(?=[^。]{{0,120}}$)(?:.*?(?:地址|电话|传真|邮编|邮箱|技术支持|网站维护|网站建设)"
     rf"\s*(?:{OPEN}[^()（）]{{1,6}}{CLOSE})?\s*{C}.*?){{2,}}$",
@@ -306,7 +306,7 @@ FOOTER_CONTACTS = rule(
 
 # A column's label at the head of its page, over the article's title: a
 # short name ending in a kind of column (质检新闻, 工作动态, 学习专栏).
-COLUMN_LABEL = rule(
+COLUMN_LABEL = Rule(
     "column-label",
     rf"^[{HAN}]{{0,6}}(?:新闻|动态|要闻|资讯|快讯|简讯|专栏|公告|聚焦|园地|播报|速递)$",
     "质检新闻",
@@ -316,7 +316,7 @@ COLUMN_LABEL = rule(
 # The page's menu opening it, one item a line, right over the text's first
 # sentence with no title between (走进城服 / 全域旅游 / … / 综合服务): short
 # names, no mark in them, five or more in a row.
-MENU_ITEM = rule(
+MENU_ITEM = Rule(
     "site-menu",
     rf"^[{HAN}A-Za-z]{{2,6}}$",
     "全域旅游",
@@ -328,7 +328,7 @@ MENU_RUN_MIN = 5  # menu items in a row at the page's top
 # (Office365 / Windows、Office / 使用指南及常见问题), none a sentence or a
 # numbered heading. Nothing above them names the site; the headline and its
 # property line say where the page's own text begins.
-MENU_ENTRY = rule(
+MENU_ENTRY = Rule(
     "site-menu",
     rf"^[{HAN}A-Za-z0-9](?:[{HAN}A-Za-z0-9、·&+ ]{{0,14}}[{HAN}A-Za-z0-9])?$",
     "Windows、Office",
@@ -339,14 +339,14 @@ HEADLINE_MENU_MIN = 8  # menu items in a row over the headline
 # The footer's boxes over the site's copyright line, one item a line: the
 # owner's name, its addresses and hours, telephones and mail addresses, a
 # box of links under its heading (常用链接 / 南京大学 / 小百合BBS …).
-FOOTER_CONTACT = rule(
+FOOTER_CONTACT = Rule(
     "page-footer",
     rf"^(?:(?:\d{{3,4}}-)?\d{{7,8}}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     rf"|[{HAN}]{{0,8}}(?:地址|地点|校区|电话|传真|邮编|邮箱|时间){C}.+)$",
     "025-12345678",
     "a telephone, a mail address, an address or the hours alone on a line of the footer",
 )
-FOOTER_BOX_HEAD = rule(
+FOOTER_BOX_HEAD = Rule(
     "page-footer",
     r"^(?:常用链接|友情链接|相关网站|关于我们|联系我们|联系方式|服务电话|服务邮箱)$",
     "常用链接",
@@ -358,7 +358,7 @@ FOOTER_CONTACTS_MIN = 2  # of them, the site's contacts
 # An app's header bar over the page's own title (组织生活 over 党课): a short
 # name, no mark in it, where the title under it is what the text's first words
 # take up (党课 / 党课制度（每月一次）…) and the name is not.
-HEADER_LABEL = rule(
+HEADER_LABEL = Rule(
     "header-label",
     rf"^[{HAN}A-Za-z]{{2,6}}$",
     "组织生活",
@@ -367,7 +367,7 @@ HEADER_LABEL = rule(
 HEADER_TITLE_MAX = 12  # characters of the page's title under a header bar
 
 # A site's section named in its menus: 新闻中心, 信息中心, 党建频道.
-SITE_SECTION = rule(
+SITE_SECTION = Rule(
     "site-section",
     rf"^[{HAN}]{{0,6}}(?:中心|频道|栏目|首页)$",
     "新闻中心",
@@ -378,7 +378,7 @@ TOP_SECTION_RUN_MIN = 3  # the same opening the page, over its headline: its men
 
 # The heading of a section's side menu, its name in English and in Chinese;
 # the menu's items follow it to the page's end (党团活动 / 光彩事业 / …).
-SIDE_MENU_HEAD = rule(
+SIDE_MENU_HEAD = Rule(
     "side-menu",
     rf"^[A-Za-z][A-Za-z .&'-]{{1,40}}\s+[{HAN}]{{2,8}}$",
     "enterprise culture 企业文化",
@@ -420,7 +420,7 @@ def labels(*kinds: set[str]) -> str:
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = labels(SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS)
-PROPERTY_LINE = rule(
+PROPERTY_LINE = Rule(
     "cms-properties",
     rf"^(?:>\s*)?(?:(?:{PROPERTY_LABEL})\s*{C}.*?){{2,}}$",
     "文章来源：本站原创 作者：佚名 发布时间：2019年07月13日 点击数：",
@@ -429,7 +429,7 @@ PROPERTY_LINE = rule(
 PROPERTY_FIELD = re.compile(rf"(?P<label>{PROPERTY_LABEL})\s*{C}")
 # One property alone on its line, under the headline (发布时间：2017-08-17 /
 # 发布者：科捷物流): a line of its own, never a wrapped paragraph's first words.
-PROPERTY_ALONE = rule(
+PROPERTY_ALONE = Rule(
     "property-alone",
     rf"^(?:{PROPERTY_LABEL})\s*{C}\s*[^\s，,。：:]{{1,30}}$",
     f"发布者{COLON}科捷物流",
@@ -444,7 +444,7 @@ OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
 # An author field naming the paper, then the reporters' role, then their
 # names (作者：某某日报记者 张三 李四): each name a reporter of that paper, the
 # paper their unit, never a writer of its own.
-PAPER_REPORTERS = rule(
+PAPER_REPORTERS = Rule(
     "paper-reporters",
     rf"^(?P<unit>[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)}))\s*"
     rf"(?P<role>(?:特约|首席|实习)?记者|通讯员)\s*(?P<names>[{HAN}].*)$",
@@ -473,7 +473,7 @@ DOCUMENT_LABELS = {
     "有效性",
 }
 TABLE_TITLE_CELL = "标题"  # the cell holding the document's title
-PROPERTY_CELL = rule(
+PROPERTY_CELL = Rule(
     "property-table",
     rf"^(?P<label>[{HAN}](?:[ \u3000]*[{HAN}]){{1,4}})\s*{C}$",
     f"发文机关{COLON}",
@@ -485,7 +485,7 @@ ANONYMOUS = {"佚名", "本站", "本站原创", "管理员", "admin", "小编",
 
 # kramdown's contents directive: `{:toc}` under the list item it replaces
 # with the page's contents (`* content`, `* TOC`): the blog's, never the text.
-TOC_DIRECTIVE = rule(
+TOC_DIRECTIVE = Rule(
     "toc-directive",
     r"^\{:\s*toc\s*\}$",
     "{:toc}",
@@ -495,7 +495,7 @@ TOC_DIRECTIVE = rule(
 TOC_PLACEHOLDER = re.compile(r"^[-*+]\s+\S.{0,20}$")  # the list item the contents replace
 # In a Markdown text, a heading that ends it with nothing under it (# 结束):
 # it heads no section.
-EMPTY_CLOSING_HEADING = rule(
+EMPTY_CLOSING_HEADING = Rule(
     "empty-closing-heading",
     r"^#{1,6}\s+\S.{0,20}$",
     "# 结束",
@@ -504,13 +504,13 @@ EMPTY_CLOSING_HEADING = rule(
 )
 
 # In a Markdown export (its first line a `# ` heading), a horizontal rule.
-MARKDOWN_RULE = rule(
+MARKDOWN_RULE = Rule(
     "markdown-rule", r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$", "- - -", "a Markdown rule"
 )
 # A Markdown export's front matter: key: value lines between two --- lines at
 # the top. Debris; its title and date are the page's.
 FRONT_MATTER_FENCE = re.compile(r"^---$")
-FRONT_MATTER = rule(
+FRONT_MATTER = Rule(
     "front-matter",
     rf"^(?:(?P<key>[A-Za-z_][\w-]*)\s*{C}\s*(?P<value>.*)|-(?:\s.*)?)$",
     "title: '学习读后感 My Thoughts after Reading'",
@@ -531,14 +531,14 @@ FRONT_MATTER_KEPT_KEYS = ("author", "authors")
 # wherever it closes the title; a name before an arrow only where the front
 # matter names the site so again (its tags) or the address closes the title
 # too: `输血->造血` is a headline's own arrow.
-TITLE_SITE_SUFFIX = rule(
+TITLE_SITE_SUFFIX = Rule(
     "title-site-suffix",
     r"\s+(?P<affix>[|\uff5c]\s*(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?)$",
     "南开大学->陈浙闽为南开大学主题教育读书班作专题辅导报告 | nankai.info",
     "the site's address after a bar closing a mirrored post's title",
     needs=".",
 )
-TITLE_SITE_PREFIX = rule(
+TITLE_SITE_PREFIX = Rule(
     "title-site-prefix",
     rf"^(?P<affix>(?P<site>[{HAN}]{{2,12}})\s*->\s*)(?=\S)",
     "哈尔滨工程大学->党的二十大报告在师生中产生热烈反响",
@@ -547,7 +547,7 @@ TITLE_SITE_PREFIX = rule(
 )
 
 # A listing's teaser: a paragraph cut short (…, ...) that the text repeats in full.
-TEASER = rule(
+TEASER = Rule(
     "teaser",
     r"^(?P<stem>.{20,}?)(?:\.{3,}|…+)$",
     "没有疑问的，中华民族的儿女，是要站在最前线与日寇拼命的…困...",
@@ -557,7 +557,7 @@ TEASER = rule(
 # A blog's sidebar listing other posts: each teaser under its date set as a
 # badge, month and day with no 日 (三月28, 5月31), and cut short (…, ...).
 # Two or more in a row are the listing, never the text.
-DATE_BADGE = rule(
+DATE_BADGE = Rule(
     "dated-teasers",
     rf"^(?:[{CN_DIGITS}]{{1,3}}|\d{{1,2}})月\d{{1,2}}$",
     "三月28",
@@ -567,24 +567,24 @@ DATE_BADGE = rule(
 DATED_TEASERS_MIN = 2  # badge and teaser pairs in a row that make a listing
 
 # After a property line that ends in a hit counter (点击数：), its unit alone.
-HIT_COUNT_UNIT = rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
+HIT_COUNT_UNIT = Rule("hit-count-unit", r"^(?:人?次)$", "次", "the counter's unit, 次")
 COUNTER_LABEL = re.compile(rf"(?:{labels(COUNTER_LABELS)}){C}\s*\d*$")
 
 # A trail set one step a line, from the home page's link at the page's
 # top (首页 / 校园采风 / 正文): the steps down to the one naming the text
 # itself (正文), or, with none, the column labels under the home link.
-HOME_STEP = rule(
+HOME_STEP = Rule(
     "home-step", r"^(?:网站首页|首页|主页|返回首页)$", "首页", "the trail's first step, home"
 )
 # A trail whose steps only spaces part, from the home link, on the line of
 # the headline that the next line gives again (首页 陶朱公商圈 商圈资讯 标题).
-SPACED_TRAIL = rule(
+SPACED_TRAIL = Rule(
     "breadcrumb",
     r"^(?:网站首页|首页|主页)(?:\s+[^\s。，,]{1,8}){1,5}$",
     "首页 党建园地 支部动态",
     "a breadcrumb parted by spaces, before the headline given again below",
 )
-TRAIL_END = rule(
+TRAIL_END = Rule(
     "trail-end",
     r"^(?:正文|内容|详情|详细内容|文章内容|新闻内容|信息内容|阅读正文)$",
     "正文",
@@ -610,7 +610,7 @@ BREADCRUMB_STEP = re.compile(
 # The page's headline printed as the breadcrumb's last span, on its line
 # (two spans of one block): the text's, never debris. The last step before
 # it, when a space parts them, stays furniture (招标公告).
-BREADCRUMB_HEADLINE = rule(
+BREADCRUMB_HEADLINE = Rule(
     "breadcrumb-headline",
     rf"[{CRUMB_SEPARATORS}]\s*(?:(?P<step>[^\s{CRUMB_SEPARATORS}]{{1,8}})\s+)?"
     rf"(?P<headline>[^\s{CRUMB_SEPARATORS}][^{CRUMB_SEPARATORS}]*?)\s*$",
@@ -624,21 +624,21 @@ BREADCRUMB_HEADLINE_MIN = 10  # characters (spaces aside) of a headline: a step 
 # finds it before widening anything); here it is cut out. A separator and an
 # escaped space leave a space where they stood: they stood between two words.
 NARROW_DEBRIS = [
-    rule(
+    Rule(
         "crawler-separator",
         r";{2,}",
         "出处：江泽民文选第一卷;;;;人民出版社2006年8月第1版",
         "a run of semicolons a crawler put between the fields it joined",
         needs=";;",
     ),
-    rule(
+    Rule(
         "escaped-space",
         r"&(?:amp;)*(?:nbsp|ensp|emsp|thinsp|#160|#12288);",
         "……制品的发展。&amp;amp;nbsp;我们相信，",
         "an HTML entity for a space, left as text (escaped once or more)",
         needs="&",
     ),
-    rule(
+    Rule(
         "stray-semicolon",
         r";(?:(?<=^;)|(?<=[\n\u3000\u2002\u2003];));*(?=\S)",
         "请予审议决定。\u3000\u3000;*这是江泽民同志在…的说明。",
@@ -648,7 +648,7 @@ NARROW_DEBRIS = [
 ]
 SEPARATING_DEBRIS = {"crawler-separator", "escaped-space"}
 # What no text holds: a lone katakana glued after a sentence's end.
-STRAY_KANA = rule(
+STRAY_KANA = Rule(
     "stray-kana",
     rf"[\u30a1-\u30fa](?<=[{SENTENCE_END}”][\u30a1-\u30fa])(?=[\s\u3000\u2002\u2003]|$)",
     "……已显示出一些好的前景。オ\u3000\u3000二、",
@@ -657,14 +657,14 @@ STRAY_KANA = rule(
 
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
-    rule(
+    Rule(
         "markdown-anchor",
         r"\s*\{#[A-Za-z][\w-]*\}$",
         "### 一、深化理论武装，筑牢思想根基 {#part1}",
         "a Markdown heading's anchor attribute: the page's link target, no word of the heading",
         needs="{#",
     ),
-    rule(
+    Rule(
         "html-tag",
         HTML_TAG,
         "<p><strong>关键理解：</strong> 使党的创新理论内化于心。</p>",
@@ -672,49 +672,49 @@ SPAN_DEBRIS = [
         " (a line of tags alone goes whole)",
         needs="<",
     ),
-    rule(
+    Rule(
         "broken-markup",
         rf"^<(?=[{HAN}“])",
         "<通过对《准则》解读，…进行了梳理和分析。",
         "what is left of an HTML tag cut in half: a lone < before the text",
         needs="<",
     ),
-    rule(
+    Rule(
         "broken-markup",
         rf"(?<=[{SENTENCE_END}”])/[a-z]{{1,6}}>$",
         "…进行了梳理和分析。/p>",
         "what is left of an HTML tag cut in half: /p> after the text",
         needs=">",
     ),
-    rule(
+    Rule(
         "site-preamble",
         r"以下是[^。]{0,30}为您整理的《[^》]{1,40}》[^。]{0,30}(?:喜欢|参考|帮助)[。！!]?",
         "以下是无忧考网为您整理的《企业2019年新年贺卡祝词》，希望大家能够喜欢。",
         "a 范文 site's sentence introducing the page",
         needs="以下是",
     ),
-    rule(
+    Rule(
         "photo-credit",
         rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄(?=[{HAN}“])",
         "新华社记者 鞠 鹏摄中国共产党第十九届中央委员会第四次全体会议……",
         "a photographer's credit glued before the next caption or paragraph",
         needs="摄",
     ),
-    rule(
+    Rule(
         "staff-credit-in-credit",
         rf"[ \u00a0]+(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,][{HAN}]{{2,4}})*(?=\s*{CLOSE}$)",
         f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
         "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
         needs=RPAREN,  # the reader widened the closing bracket beside Chinese
     ),
-    rule(
+    Rule(
         "editor-credit",
         rf"{OPEN}(?:责任编辑|责编){C}\s*[{HAN}]{{2,4}}(?:[、，,\s][{HAN}]{{2,4}})*{CLOSE}$",
         f"《 人民日报 》（ 2019年11月01日 01 版）(责编{COLON}王静、吕腾龙)",
         "the page editors' credit in brackets, glued after the text's end",
         needs="编",
     ),
-    rule(
+    Rule(
         "export-note-tail",
         r"(?<=[。”）)])ft$",
         "[25]乱：战乱。ft",
@@ -727,7 +727,7 @@ SPAN_DEBRIS = [
 
 # Pieces of text that are debris wherever they stand.
 PIECE_DEBRIS = [
-    rule(
+    Rule(
         "photo-caption",
         rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*[{HAN}]{{2,4}}(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
         "这是习近平同军队人大代表亲切握手。新华社记者 李刚 摄",

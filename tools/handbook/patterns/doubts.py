@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..chars import CN_DIGITS, COLON, COMMA, HAN, SENTENCE_END
-from .base import C, rule
+from .base import C, Rule
 
 
 @dataclass(frozen=True)
@@ -24,13 +24,13 @@ class DoubtKind:
 
 # A title that ends open: a kicker over the headline (…征战高原戈壁——) or a
 # lead-in (…的意见：) is no title.
-OPEN_END_TITLE = rule(
+OPEN_END_TITLE = Rule(
     "open-ended-title",
     rf"(?:——|—|－－|--|[{COLON}:{COMMA},、])$",
     "征服“摩天岭”“无底洞”，官兵辗转大江南北、征战高原戈壁——",
     "a title ending with a dash, a colon or a comma: a kicker or lead-in, not the title",
 )
-DATE_TITLE = rule(
+DATE_TITLE = Rule(
     "date-as-title",
     rf"^[\d{CN_DIGITS}]{{1,4}}(?:\s*[年月日号/.\-]\s*[\d{CN_DIGITS}]{{0,4}}){{0,3}}$",
     "三月28",
@@ -40,44 +40,44 @@ DATE_TITLE = rule(
 # converter does not remove: a short name and an arrow opening it
 # (某某大学新闻网>>…), or a bar or an underscore and a short tail closing it
 # (… | 某某新闻网, …_某某大学).
-SITE_AFFIX_TITLE = rule(
+SITE_AFFIX_TITLE = Rule(
     "title-affix",
     rf"^[^\s{SENTENCE_END}{COMMA}]{{2,12}}\s*(?:->|→|>>|»)\s*\S|(?:\s[|\uff5c]|_)\s*[^\s|\uff5c_]{{2,20}}$",
     "某某大学新闻网>>党的二十大精神系列宣讲开讲",
     "a title opened by a short name and an arrow, or closed by a bar and a short tail",
 )
 NAMES = rf"[{HAN}]{{1,4}}(?:[\s、，,]+[{HAN}]{{1,4}}){{0,7}}"
-BYLINE_AS_TEXT = rule(
+BYLINE_AS_TEXT = Rule(
     "byline-as-text",
     rf"^(?:[■▲●◆]|记者|作者\s*{C}|文\s*[{COLON}:/／])\s*{NAMES}$",
     "■邵 敏 谷永敏 武元晋",
     "a paragraph of names behind a byline's lead (■, 记者, 作者：, 文／)",
 )
-NAMES_ONLY = rule(
+NAMES_ONLY = Rule(
     "names-only",
     rf"^[{HAN}]{{2,3}}(?:[\s、]+[{HAN}]{{2,3}}){{1,5}}$",
     "邵敏 谷永敏 武元晋",
     "a paragraph of two to six names alone (each is checked for a family name)",
 )
-TITLE_LABEL = rule(
+TITLE_LABEL = Rule(
     "title-label",
     rf"^(?:标\s*题|题\s*目){C}\s*\S",
     "标题：《中国式现代化：一场文明传承与创新的伟大实践》",
     "a note naming the text's title (标题：…), left in the text",
 )
-LABEL_ALONE = rule(
+LABEL_ALONE = Rule(
     "label-alone",
     rf"^[^{SENTENCE_END}{COMMA},]{{1,8}}{C}$",
     "索 引 号：",
     "a short label alone on its line, its value on the next (a table's cell)",
 )
-LATIN_FURNITURE = rule(
+LATIN_FURNITURE = Rule(
     "latin-furniture",
     r"^[A-Za-z]+(?:\s+[A-Za-z]+)*$",
     "Collect from",
     "a line of words in Latin letters only: a template's label or button, not the text",
 )
-DOCUMENT_NAME = rule(
+DOCUMENT_NAME = Rule(
     "document-name",
     rf"^[^{SENTENCE_END}{COMMA},：:]{{2,30}}关于[^{SENTENCE_END}{COMMA},：:]{{2,50}}"
     r"(?:意见|通知|决定|决议|办法|方案|规定|条例|公报|纲要|报告)$",

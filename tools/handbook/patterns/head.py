@@ -13,17 +13,17 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, OPEN, C, rule
+from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, OPEN, C, Rule
 
 # --- the document's head ------------------------------------------------------
 
 # The date of the collection, on a line of its own before the first essay.
-DATE = rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
+DATE = Rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
 
 # A newspaper's kicker (引题) over its headline: a line leading into the
 # title with a dash at its end (征服…、征战高原戈壁——). The deck of the text,
 # set above its title: never the title itself.
-KICKER = rule(
+KICKER = Rule(
     "kicker-over-title",
     rf"^[^{SENTENCE_END}—]{{6,100}}——$",
     "扎根边防二十年，他们把青春写在雪线上——",
@@ -34,7 +34,7 @@ KICKER = rule(
 # An official document's title set over two lines at its head, broken after
 # 关于 and the first words of its matter (国务院办公厅关于推进 / 政务新媒体…的意见):
 # one title, the second line ending in the document's kind.
-BROKEN_TITLE = rule(
+BROKEN_TITLE = Rule(
     "document-title-broken",
     rf"^[^{SENTENCE_END}，、；：:\s]{{2,30}}关于[^{SENTENCE_END}，、；：:\s]{{0,30}}$",
     "某某市人民政府关于进一步加强",
@@ -46,7 +46,7 @@ BROKEN_TITLE_END = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,40}}(?:{DO
 # An official document's number under its title (国办发〔2018〕123号): the
 # issuer's short name, the year in brackets, the number. A line of the
 # document's head, never a title.
-DOCUMENT_NUMBER = rule(
+DOCUMENT_NUMBER = Rule(
     "document-number",
     rf"^[{HAN}]{{1,10}}[〔\[［【{LPAREN}(]\d{{4}}[〕\]］】{RPAREN})]\s*第?\d{{1,4}}号$",
     "某政办发〔2021〕15号",
@@ -55,7 +55,7 @@ DOCUMENT_NUMBER = rule(
 )
 
 # A date alone, bare or in brackets: the date of what it stands under.
-DATE_LINE = rule(
+DATE_LINE = Rule(
     "date-line",
     rf"^{OPEN}?(?P<date>{DATE_PART}){CLOSE}?$",
     f"{LPAREN}2018年1月2日{RPAREN}",
@@ -67,7 +67,7 @@ DATE_LINE = rule(
 # name, then the month, the day or the season; a note's mark after it is not
 # part of the date.
 REIGNS = "洪武|永乐|嘉靖|万历|崇祯|顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国"
-ERA_DATE = rule(
+ERA_DATE = Rule(
     "era-date",
     rf"^(?P<date>(?:{REIGNS})(?:[{CN_DIGITS}元]{{1,4}}年|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年?)"
     rf"(?:[{CN_DIGITS}正腊]{{1,3}}月)?(?:[{CN_DIGITS}]{{1,3}}日|[春夏秋冬][日月季]?)?)(?:\[\d{{1,3}}\])?$",
@@ -77,7 +77,7 @@ ERA_DATE = rule(
 
 # The page's date as one property line of its own, wherever it stands (the
 # credits under a story): the page's date.
-PROPERTY_DATE = rule(
+PROPERTY_DATE = Rule(
     "property-date",
     rf"^(?:发布时间|发布日期|更新时间|时间|日期){C}\s*(?P<date>{DATE_PART})$",
     f"时间{COLON}2016年03月09日",
@@ -87,7 +87,7 @@ PROPERTY_DATE = rule(
 # A web page's dateline, its date and time, glued to the end of the text
 # above it where the page lost the break (…而努力奋斗2019年11月01日07:20), its
 # source on the next piece: the date of what it stands in.
-DATE_GLUED_AFTER_TEXT = rule(
+DATE_GLUED_AFTER_TEXT = Rule(
     "date-glued-after-text",
     rf"(?<=[{HAN}”])(?P<date>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}日?\s*"
     r"\d{1,2}[:\uff1a]\d{2}(?:[:\uff1a]\d{2})?)$",
@@ -98,7 +98,7 @@ DATE_GLUED_AFTER_TEXT = rule(
 # A dateline's day with no year (中国经济网北京3月9日讯): where the page gives
 # the same day in full elsewhere (its credits, 时间：2016年03月09日), that is
 # the date; the day alone stays otherwise.
-DAY_WITHOUT_YEAR = rule(
+DAY_WITHOUT_YEAR = Rule(
     "day-without-year",
     r"^(?P<month>\d{1,2})月(?P<day>\d{1,2})日$",
     "3月9日",
@@ -107,7 +107,7 @@ DAY_WITHOUT_YEAR = rule(
 FULL_DAY = re.compile(r"\d{4}\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})")
 
 # A date and the source on one line, as news pages print them.
-DATELINE = rule(
+DATELINE = Rule(
     "dateline",
     rf"^(?P<date>{DATE_PART})\s*(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
     f"2022年10月27日08:26   来源{COLON}人民网－人民日报",
@@ -116,16 +116,16 @@ DATELINE = rule(
 )
 
 # A contents list without essay markers: its heading and bulleted entries.
-CONTENTS_HEADING = rule(
+CONTENTS_HEADING = Rule(
     "contents-heading", r"^(?:目\s*录|Contents|CONTENTS)$", "目  录", "a contents list's heading"
 )
-CONTENTS_ENTRY = rule(
+CONTENTS_ENTRY = Rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
 )
 # A line a contents list of bare titles names, standing again in the text
 # below: it heads that essay (the list 前言 / 考城隍 / 尸变, then 考城隍 over
 # the story). The whole line is the title; there is no marker and no number.
-LISTED_TITLE = rule(
+LISTED_TITLE = Rule(
     "listed-title",
     r"^(?P<num>)(?P<title>\S.*)$",
     "考城隍",
@@ -136,7 +136,7 @@ LISTED_TITLE_MAX = 20  # characters of a contents list's bare entry
 # (标题：《…》, 题目：…), where no line heads the text: the text's title. The
 # notes above it are front matter, kept; a sentence after the label (题目：请
 # 谈谈…。) is an assignment, no title.
-TITLE_LABEL = rule(
+TITLE_LABEL = Rule(
     "title-label",
     rf"^(?:标题|题目|文章标题|文章题目|论文题目|论文标题|题名){C}\s*(?P<title>\S.*)$",
     f"标题{COLON}《中国式现代化：一场文明传承与创新的伟大实践》",
@@ -148,7 +148,7 @@ BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
 
 # A Markdown heading mark, and a catalogue code before a title.
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-CATALOGUE_CODE = rule(
+CATALOGUE_CODE = Rule(
     "catalogue-code",
     rf"^(?P<code>[A-Z]{{1,4}}\d{{2,}}(?:\.\d+)*)\s+(?=[{HAN}])",
     "VW001.042 习近平论教育工作",
@@ -157,7 +157,7 @@ CATALOGUE_CODE = rule(
 # A code alone on a line, labelling what follows.
 CODE_LABEL = re.compile(r"^[A-Z]{1,4}\d{2,}(?:\.\d+)+$")
 
-BRACKET_HEADING = rule(
+BRACKET_HEADING = Rule(
     "bracket-heading",
     rf"^(?P<head>【[^】{SENTENCE_END}]{{2,8}}】)(?P<rest>.*)$",
     "【写在前面】我依稀读过周国平一句话",
@@ -174,28 +174,28 @@ MARKER_END = r"(?:\s*[:\uff1a、.．]\s*|\s+|$)"
 # Essay markers. Group `num` is the essay number, `title` the rest of the line;
 # `marker`, when there is one, the marker without what leads it.
 ESSAY_MARKERS = [
-    rule(
+    Rule(
         "di-n-pian",
         rf"^第(?P<num>{NUMERAL})篇{MARKER_END}(?P<title>.*)$",
         f"第一篇{COLON}我们党群众路线内容",
         "第N篇 followed by the essay's title",
         needs="篇",
     ),
-    rule(
+    Rule(
         "bracketed",
         rf"^【\s*(?:第(?P<num>{NUMERAL})篇|篇(?P<num2>{NUMERAL}))\s*】\s*(?P<title>.*)$",
         "【篇一】学习心得",
         "【篇N】 or 【第N篇】",
         needs="篇",
     ),
-    rule(
+    Rule(
         "pian-n",
         rf"^篇(?P<num>{NUMERAL})\s*[:\uff1a、.]\s*(?P<title>.*)$",
         f"篇一{COLON}学习心得",
         "篇N: title",
         needs="篇",
     ),
-    rule(
+    Rule(
         "book-piece",
         rf"^(?:#{{1,6}}\s+)?(?P<marker>第(?P<num>{NUMERAL})篇)"
         rf"(?P<title>《[^》]{{1,40}}》)[。.]?\s*$",
@@ -206,7 +206,7 @@ ESSAY_MARKERS = [
         " it, book-piece-after-word)",
         needs="篇《",
     ),
-    rule(
+    Rule(
         "fan-wen-n",
         rf"^范文(?P<num>{NUMERAL}){MARKER_END}(?P<title>.*)$",
         f"范文一{COLON}学习心得",
@@ -218,7 +218,7 @@ ESSAY_MARKERS = [
 # A piece's marker with a word glued before it (毛选第十一篇《…》, the volume's
 # short name): prose may read so too, so it starts an essay only where it
 # fills the gap its number leaves in the markers around it (第十篇 … 第十二篇).
-PREFIXED_BOOK_PIECE = rule(
+PREFIXED_BOOK_PIECE = Rule(
     "book-piece-after-word",
     rf"^(?P<word>[{HAN}]{{1,4}})(?P<marker>第(?P<num>{NUMERAL})篇)(?P<title>《[^》]{{1,40}}》)[。.]?\s*$",
     "毛选第十一篇《关心群众生活，注意工作方法》",
@@ -232,7 +232,7 @@ MARKER_START = (
 )
 # An essay marker glued to the end of the previous essay's last sentence, or
 # to the date that closes it.
-GLUED_ESSAY_MARKER = rule(
+GLUED_ESSAY_MARKER = Rule(
     "glued-essay-marker",
     rf"(?:(?<=[{SENTENCE_END}”])|(?<=\d日))\s*(?={MARKER_START})",
     f"……的落脚点。第二篇{COLON}学习心得",
@@ -246,7 +246,7 @@ PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
     "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
-PLACE_HEADLINE = rule(
+PLACE_HEADLINE = Rule(
     "place-headline",
     rf"^(?P<place>(?:{PROVINCES})[{HAN}]{{0,10}}|[{HAN}]{{2,14}}?(?:省|市|县|区|州|旗|盟|镇|乡|村|街道|社区|"
     rf"大学|学院|学校|中学|医院|公司|集团|局|厅|委|办|部|院|所|站|中心))"
