@@ -22,7 +22,7 @@ import yaml
 from handbook.addresses import DOWNLOADS
 from handbook.chars import LINE_BREAK, han
 from handbook.editions import Edition, built_editions
-from handbook.model import Collection
+from handbook.model import Article, Author, Collection, Essay, Heading
 from handbook.pipeline import build_handbook
 from handbook.search.folding import fold
 from handbook.search.pages import Kind, page_kind
@@ -33,6 +33,23 @@ SOURCE = ROOT / "source" / "mass-line-essays.txt"
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 # Fixed, so the tests do not depend on where the reader's shell deploys to.
 SITE_URL = "https://handbook.example.org/"
+# OpenCC's phrases matched across a word boundary, each written out as Taiwan
+# writes it. The first four were found in real texts of the kind, the rest by
+# the reference of Taiwan texts (tests/hant_reference/).
+CROSS_WORD = {
+    "牢牢把握发展主动权": "牢牢把握發展主動權",  # 握发 → 握髮
+    "月份基金发行回暖": "月份基金發行回暖",  # 金发 → 金髮
+    "一名好干部": "一名好幹部",  # 好干 → 好乾
+    "对象更复杂": "對象更複雜",  # 更复 → 更復
+    "坚持一个中国原则": "堅持一個中國原則",  # 个中 → 箇中
+    "中国五千年历史": "中國五千年歷史",  # 年历 → 年曆
+    "胜于美国历任总统": "勝於美國歷任總統",  # 国历 → 國曆
+    "疫情解封后，政府": "疫情解封後，政府",  # 封后 → 封后
+    "学生发起的示威": "學生發起的示威",  # 生发 → 生髮
+    "这里面包括法院": "這裡面包括法院",  # 面包 → 麵包
+    "千分之五只是门槛": "千分之五只是門檻",  # 五只 → 五隻
+    "与骑士用餐并为他们加油": "與騎士用餐並為他們加油",  # 并为 → 併為 (合并为)
+}
 # A phone in Chromium, as the browser tests open a page on it (open_page's options).
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -61,6 +78,62 @@ def collection_of(tmp_path: Path, text: str) -> Collection:
 def removed(collection: Collection) -> list[tuple[str, str]]:
     """What was removed as debris: (rule, text) in line order."""
     return [(r.rule, r.text) for r in collection.removals]
+
+
+# --- reading a converted collection, as the recognition tests do ----------------
+
+# A headline and two paragraphs of plain body text of the kind, for a test to
+# set the lines it reads above, between or below.
+TITLE = "社区党支部开展主题党日活动"
+BODY = (
+    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
+    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
+)
+
+
+def articles(collection: Collection) -> list[Article]:
+    return [a for e in collection.essays for a in e.articles]
+
+
+def texts(collection: Collection) -> list[str]:
+    return [b.text for a in articles(collection) for b in a.blocks]
+
+
+def headings(collection: Collection) -> list[str]:
+    return [b.text for a in articles(collection) for b in a.blocks if isinstance(b, Heading)]
+
+
+def paragraphs(collection: Collection) -> list[str]:
+    return [p.text for a in articles(collection) for p in a.paragraphs]
+
+
+def authors(article: Article | Essay) -> list[tuple[str, str]]:
+    """The names and roles of its own bylines (an essay's: not its articles')."""
+    return [(x.name, x.role) for b in article.bylines for x in b.authors]
+
+
+def essay_authors(collection: Collection) -> list[Author]:
+    """Every author the converter read, the essays' and the articles'."""
+    return [x for e in collection.essays for x in e.authors]
+
+
+def people(collection: Collection) -> list[tuple[str, str]]:
+    return [(x.name, x.role) for x in essay_authors(collection)]
+
+
+def doubts(collection: Collection) -> list[tuple[int, str]]:
+    return [(d.line, d.rule) for d in collection.doubts]
+
+
+def kept_words(collection: Collection) -> str:
+    """Every word the converter kept, titles, bylines and blocks, in reading
+    order, as one string."""
+    words = [collection.title or ""]
+    for e in collection.essays:
+        words += [e.title or "", e.subtitle or ""] + [b.text for b in e.bylines]
+        for a in e.articles:
+            words += [a.title or ""] + [b.text for b in a.blocks]
+    return "\n".join(words)
 
 
 def kept_han(text: str, debris: set[int]) -> str:
@@ -105,6 +178,11 @@ def handbook_project(root: Path) -> Path:
         (root / shared).symlink_to(ROOT / shared)
     (root / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
     return root
+
+
+def build_site(root: Path) -> None:
+    """Build root/docs into root/site with the handbook's own mkdocs.yml."""
+    mkdocs_build(handbook_project(root), root / "site")
 
 
 # --- reading a built page --------------------------------------------------------

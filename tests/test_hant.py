@@ -8,7 +8,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from support import OVERRIDES, ROOT, SOURCE
+from support import CROSS_WORD, OVERRIDES, ROOT, SOURCE
 
 from handbook.editions import language_tag
 from handbook.errors import ConversionError
@@ -36,23 +36,6 @@ from handbook.hant.usage import TAIWAN_WORDS, corner_quotes
 REFERENCE = ROOT / "tests" / "hant_reference"
 CONFIGS = ["s2t", "s2tw", "s2hk"]
 
-# OpenCC's phrases matched across a word boundary, each written out as Taiwan
-# writes it. The first four were found in real texts of the kind, the rest by
-# the reference of Taiwan texts (tests/hant_reference/).
-CROSS_WORD = {
-    "牢牢把握发展主动权": "牢牢把握發展主動權",  # 握发 → 握髮
-    "月份基金发行回暖": "月份基金發行回暖",  # 金发 → 金髮
-    "一名好干部": "一名好幹部",  # 好干 → 好乾
-    "对象更复杂": "對象更複雜",  # 更复 → 更復
-    "坚持一个中国原则": "堅持一個中國原則",  # 个中 → 箇中
-    "中国五千年历史": "中國五千年歷史",  # 年历 → 年曆
-    "胜于美国历任总统": "勝於美國歷任總統",  # 国历 → 國曆
-    "疫情解封后，政府": "疫情解封後，政府",  # 封后 → 封后
-    "学生发起的示威": "學生發起的示威",  # 生发 → 生髮
-    "这里面包括法院": "這裡面包括法院",  # 面包 → 麵包
-    "千分之五只是门槛": "千分之五只是門檻",  # 五只 → 五隻
-    "与骑士用餐并为他们加油": "與騎士用餐並為他們加油",  # 并为 → 併為 (合并为)
-}
 # Phrases of several whole words that OpenCC gets right and word-by-word loses.
 MULTIWORD = {"这只鸟儿": "這隻鳥兒", "那只手": "那隻手"}
 

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from support import OVERRIDES, ROOT, SOURCE
+from support import CROSS_WORD, OVERRIDES, ROOT, SOURCE
 from support import run_handbook as handbook
 
 from handbook.hant import HantConverter, load_overrides, one_to_many_characters
@@ -301,8 +301,6 @@ CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 def test_corpus_texts_are_converted_and_reviewed(source: Path) -> None:
     """Every real text of the corpus: none of the fixed cross-word mistakes, and
     every place where OpenCC over the whole text writes otherwise is listed."""
-    from test_hant import CROSS_WORD
-
     from handbook.hant.command import reviews
     from handbook.hant.review import settled
     from handbook.reader import read_source

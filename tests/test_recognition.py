@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from support import collection_of, removed
+from support import collection_of, paragraphs, removed
 
 from handbook import patterns
 from handbook.chars import HAN_CHAR
-from handbook.model import Collection, Heading, Paragraph
+from handbook.model import Collection, Heading
 from handbook.patterns import Rule
 from handbook.reader import normalise
 
@@ -23,16 +23,6 @@ RULES = [
     for r in (value if isinstance(value, list) else [value])
     if isinstance(r, Rule)
 ]
-
-
-def paragraphs(collection: Collection) -> list[str]:
-    return [
-        b.text
-        for e in collection.essays
-        for a in e.articles
-        for b in a.blocks
-        if isinstance(b, Paragraph)
-    ]
 
 
 def names(collection: Collection) -> list[str]:

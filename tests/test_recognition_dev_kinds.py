@@ -6,8 +6,8 @@ a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout4_kinds import BODY
-from test_recognition_heldout_kinds import (
+from support import (
+    BODY,
     articles,
     authors,
     collection_of,

@@ -4,7 +4,7 @@ and what a careful reader sees in them."""
 
 from __future__ import annotations
 
-from test_recognition_heldout_kinds import articles, authors, collection_of
+from support import articles, authors, collection_of
 
 from handbook.model import Essay, Heading
 

@@ -5,7 +5,7 @@ the same forms (not the corpus texts), and what a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import (
+from support import (
     articles,
     authors,
     collection_of,

@@ -6,7 +6,8 @@ least two wordings a family, and what a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import (
+from support import (
+    BODY,
     articles,
     authors,
     collection_of,
@@ -18,12 +19,6 @@ from test_recognition_heldout_kinds import (
 
 from handbook.chars import han
 from handbook.punctuation import restore_full_width
-
-BODY = (
-    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。\n"
-    "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
-)
-
 
 # --- a breadcrumb that ends in the page's headline keeps the headline ---------------
 

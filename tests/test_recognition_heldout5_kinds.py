@@ -6,27 +6,25 @@ wordings a family, and what a reader sees in them."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout4_kinds import BODY
-from test_recognition_heldout_kinds import articles, collection_of, headings, removed, texts
+from support import (
+    BODY,
+    TITLE,
+    articles,
+    collection_of,
+    essay_authors,
+    headings,
+    people,
+    removed,
+    texts,
+)
 
-from handbook.model import Author, Collection
+from handbook.model import Collection
 from handbook.patterns import FOOTER_CONTACTS
 from handbook.punctuation import restore_full_width
 
-TITLE = "社区党支部开展主题党日活动"
-
-
-def authors(collection: Collection) -> list[Author]:
-    """Every author the converter read, the essays' and the articles'."""
-    return [x for e in collection.essays for x in e.authors]
-
-
-def people(collection: Collection) -> list[tuple[str, str]]:
-    return [(x.name, x.role) for x in authors(collection)]
-
 
 def units(collection: Collection) -> list[str]:
-    return [x.unit for x in authors(collection)]
+    return [x.unit for x in essay_authors(collection)]
 
 
 # --- a property line keeps what a reader keeps ---------------------------------------

@@ -6,12 +6,14 @@ forms, never the corpus texts, two wordings or more a family."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout5_kinds import BODY, TITLE, people
-from test_recognition_heldout_kinds import (
+from support import (
+    BODY,
+    TITLE,
     articles,
     collection_of,
     headings,
     kept_words,
+    people,
     removed,
     texts,
 )

@@ -7,14 +7,14 @@ careful reader sees in them, with a near-miss for each that must not be taken.""
 from __future__ import annotations
 
 import pytest
-from test_recognition import paragraphs
-from test_recognition_heldout5_kinds import people
-from test_recognition_heldout_kinds import (
+from support import (
     articles,
     authors,
     collection_of,
     headings,
     kept_words,
+    paragraphs,
+    people,
     removed,
     texts,
 )

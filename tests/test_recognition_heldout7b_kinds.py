@@ -7,7 +7,7 @@ must not be taken."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import (
+from support import (
     articles,
     authors,
     collection_of,

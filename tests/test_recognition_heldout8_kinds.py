@@ -8,8 +8,7 @@ sees in them, with a near-miss for each that must not be taken."""
 from __future__ import annotations
 
 import pytest
-from test_recognition import paragraphs
-from test_recognition_heldout_kinds import articles, authors, collection_of, kept_words, removed
+from support import articles, authors, collection_of, kept_words, paragraphs, removed
 
 from handbook.enrich import describe
 

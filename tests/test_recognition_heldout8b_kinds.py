@@ -10,12 +10,13 @@ taken."""
 from __future__ import annotations
 
 import pytest
-from test_recognition_heldout_kinds import (
+from support import (
     articles,
     authors,
     collection_of,
     headings,
     kept_words,
+    paragraphs,
     removed,
     texts,
 )
@@ -29,10 +30,6 @@ BODY = [
     "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，并结合具体案例讲解了工作要求。",
     "据悉，此次培训是学院今年组织的第二次党务培训，下一步将在各校区继续开展。",
 ]
-
-
-def paragraphs(collection) -> list[str]:
-    return [p.text for a in articles(collection) for p in a.paragraphs]
 
 
 def lines(*parts: str | list[str]) -> str:

@@ -4,43 +4,10 @@ a careful reader sees in them."""
 
 from __future__ import annotations
 
-from support import collection_of, removed
+from support import articles, authors, collection_of, doubts, headings, removed, texts
 
-from handbook.model import Article, Byline, Collection, Essay, Heading, Paragraph
+from handbook.model import Byline, Heading, Paragraph
 from handbook.punctuation import restore_full_width
-
-
-def articles(collection: Collection) -> list[Article]:
-    return [a for e in collection.essays for a in e.articles]
-
-
-def texts(collection: Collection) -> list[str]:
-    return [b.text for a in articles(collection) for b in a.blocks]
-
-
-def headings(collection: Collection) -> list[str]:
-    return [b.text for a in articles(collection) for b in a.blocks if isinstance(b, Heading)]
-
-
-def authors(article: Article | Essay) -> list[tuple[str, str]]:
-    """The names and roles of its own bylines (an essay's: not its articles')."""
-    return [(x.name, x.role) for b in article.bylines for x in b.authors]
-
-
-def doubts(collection: Collection) -> list[tuple[int, str]]:
-    return [(d.line, d.rule) for d in collection.doubts]
-
-
-def kept_words(collection: Collection) -> str:
-    """Every word the converter kept, titles, bylines and blocks, in reading
-    order, as one string."""
-    words = [collection.title or ""]
-    for e in collection.essays:
-        words += [e.title or "", e.subtitle or ""] + [b.text for b in e.bylines]
-        for a in e.articles:
-            words += [a.title or ""] + [b.text for b in a.blocks]
-    return "\n".join(words)
-
 
 # --- a source line closes its piece ----------------------------------------------
 

@@ -29,9 +29,8 @@ from conftest import QuietHandler
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from searching import search
-from support import SOURCE, kept_han
+from support import SOURCE, build_site, kept_han
 from support import run_handbook as handbook
-from test_robustness import build_site
 
 from handbook import cli
 from handbook.chars import HAN_CHAR as HAN

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import SOURCE, article_text, handbook_project, kept_han, mkdocs_build
+from support import SOURCE, article_text, build_site, kept_han
 from support import run_handbook as handbook_cli
 
 from handbook.chars import COLON, LPAREN, RPAREN
@@ -40,11 +40,6 @@ def convert_text(tmp_path: Path, text: str | bytes, name: str = "text.txt", *fla
     result = handbook_cli("convert", source, "--out", out, "--quiet", *flags)
     assert result.returncode == 0, result.stderr
     return out
-
-
-def build_site(root: Path) -> None:
-    """Build root/docs into root/site with the handbook's own mkdocs.yml."""
-    mkdocs_build(handbook_project(root), root / "site")
 
 
 def essays_of(out: Path) -> list[dict]:
