@@ -29,7 +29,7 @@ from pathlib import Path
 from ..hant.accuracy import traditional_table
 from .epub import epub_table
 from .make import bench_make, make_table
-from .scales import bench_scale, convert_table, table
+from .scales import BenchRun, bench_scale, convert_table, table
 from .search import search_figures, search_table
 from .steps import ROOT
 
@@ -47,10 +47,16 @@ def main(argv: list[str] | None = None) -> int:
         "--scales", default="1,10,100", help="copies of the source's essays (default 1,10,100)"
     )
     p.add_argument(
-        "--runs", type=int, default=3, help="repetitions of each measurement (default 3)"
+        "--runs",
+        type=int,
+        default=BenchRun.runs,
+        help="repetitions of each measurement (default %(default)s)",
     )
     p.add_argument(
-        "--pdf-max", type=int, default=10, help="largest scale to make PDFs at (default 10)"
+        "--pdf-max",
+        type=int,
+        default=BenchRun.pdf_max,
+        help="largest scale to make PDFs at (default %(default)s)",
     )
     p.add_argument(
         "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
@@ -68,10 +74,16 @@ def main(argv: list[str] | None = None) -> int:
         "timed on the same sites, in turn with this one",
     )
     p.add_argument(
-        "--epub-max", type=int, default=100, help="largest scale to make EPUBs at (default 100)"
+        "--epub-max",
+        type=int,
+        default=BenchRun.epub_max,
+        help="largest scale to make EPUBs at (default %(default)s)",
     )
     p.add_argument(
-        "--fonts-max", type=int, default=1, help="largest scale to embed EPUB fonts at (default 1)"
+        "--fonts-max",
+        type=int,
+        default=BenchRun.fonts_max,
+        help="largest scale to embed EPUB fonts at (default %(default)s)",
     )
     p.add_argument(
         "--pagefind",
@@ -81,19 +93,21 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     args.out = args.out.resolve()  # the steps run in the scales' own folders
     args.out.mkdir(parents=True, exist_ok=True)
+    bench = BenchRun(
+        work=args.out,
+        runs=args.runs,
+        pdf_max=args.pdf_max,
+        epub_max=args.epub_max,
+        fonts_max=args.fonts_max,
+        baseline=args.pdf_baseline,
+        sites=args.only != "convert",
+        full=args.only is None,
+    )
     results = []
     scales = (int(s) for s in args.scales.split(","))
     for scale in scales if args.only in (None, "convert", "sites") else ():
         print(f"bench: ×{scale} …", file=sys.stderr, flush=True)
-        full = args.only is None
-        results.append(
-            bench_scale(
-                scale,
-                *(args.runs, args.out, args.pdf_max, args.pdf_baseline, full),
-                *(args.epub_max, args.fonts_max),
-                sites=args.only != "convert",
-            )
-        )
+        results.append(bench_scale(scale, bench))
     tabulate = convert_table if args.only == "convert" else table
     sections = [tabulate(results, args.runs)] if results else []
     if results and args.only is None:

@@ -8,6 +8,7 @@ import gzip
 import re
 import shutil
 import sys
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,20 @@ from .epub import bench_epub
 from .steps import ROOT, SOURCE, Sample, measure, run
 
 BARE_CONFIG = "site_name: bare\ndocs_dir: docs\nsite_dir: {site}\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n"
+
+
+@dataclass(frozen=True)
+class BenchRun:
+    """The settings of one `make bench` run, the same at every scale."""
+
+    work: Path  # the scales' folders and the results
+    runs: int = 3  # repetitions of each measurement
+    pdf_max: int = 10  # largest scale to make PDFs at (a ×100 book is thousands of pages)
+    epub_max: int = 100  # largest scale to make EPUBs at
+    fonts_max: int = 1  # largest scale to embed EPUB fonts at
+    baseline: Path | None = None  # another checkout, whose PDF maker is timed in turn
+    sites: bool = True  # the builds and sizes, not the conversion only
+    full: bool = True  # also the whole site the PDFs and the search measurements read
 
 
 def scaled_text(scale: int) -> str:
@@ -106,21 +121,9 @@ def navigation_bytes(page: Path) -> tuple[int, int]:
     return len(nav.encode("utf-8")), nav.count('class="md-nav__item')
 
 
-def bench_scale(
-    scale: int,
-    runs: int,
-    work: Path,
-    pdf_max: int,
-    baseline: Path | None,
-    full: bool = True,
-    epub_max: int = 100,
-    fonts_max: int = 1,
-    sites: bool = True,
-) -> dict:
-    """One scale's figures; `full`: also the whole site (both editions in one
-    build) that the PDFs and the search measurements read; not `sites`: the
-    conversion only."""
-    project = work / f"x{scale}"
+def bench_scale(scale: int, bench: BenchRun) -> dict:
+    """One scale's figures, measured as `bench` sets."""
+    project = bench.work / f"x{scale}"
     text = make_project(project, scale)
     docs = project / "docs"
     python = sys.executable
@@ -139,7 +142,7 @@ def bench_scale(
     handbook = [python, "-m", "handbook.cli", "convert", str(text), "--out"]
     report = project / "report.json"
     outs = []
-    for n in range(runs):
+    for n in range(bench.runs):
         outs += [project / f"docs-{n}", project / f"docs-{n}-report"]
         measure(convert, [*handbook, str(outs[-2]), "--quiet"], project)
         measure(reported, [*handbook, str(outs[-1]), "--report", str(report)], project)
@@ -149,7 +152,7 @@ def bench_scale(
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     result["convert"], result["convert with report"] = convert, reported
     result["report bytes"] = report.stat().st_size
-    if not sites:
+    if not bench.sites:
         return result
 
     mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
@@ -165,7 +168,7 @@ def bench_scale(
         result[name] = Sample()
     # Interleaved, so that each edition and the bare build share the machine's
     # load of the moment: the ratio is the figure, more than the seconds.
-    for n in range(runs):
+    for n in range(bench.runs):
         for name, (cmd, env) in builds.items():
             measure(result[name], cmd, project, env)
             seconds, cpu = result[name].seconds[-1], result[name].cpu_seconds[-1]
@@ -182,7 +185,7 @@ def bench_scale(
     result["navigation"] = navigation_bytes(first_essay)
     for edition in alone:
         result[f"pdf {edition}"], result[f"baseline {edition}"] = Sample(), Sample()
-    if not full:
+    if not bench.full:
         return result
     # Both editions in one site, for the PDFs and the search measurements.
     run([*mkdocs, "--site-dir", str(project / "site")], project)
@@ -191,19 +194,19 @@ def bench_scale(
     # the same site in turn with this one's: a change's cost as a ratio in one run.
     makers = {
         "pdf": {},
-        **({"baseline": {"PYTHONPATH": str(baseline / "tools")}} if baseline else {}),
+        **({"baseline": {"PYTHONPATH": str(bench.baseline / "tools")}} if bench.baseline else {}),
     }
     for edition in alone:
         samples = {name: Sample() for name in makers}
-        for _ in range(runs if scale <= pdf_max else 0):  # a ×100 book is thousands of pages
+        for _ in range(bench.runs if scale <= bench.pdf_max else 0):
             script = edition.removeprefix("zh-")
             for name, env in makers.items():
                 pdf = [python, "-m", "handbook.pdf", "--site", str(site), "--script", script]
                 measure(samples[name], pdf, project, env)
         result[f"pdf {edition}"] = samples["pdf"]
         result[f"baseline {edition}"] = samples.get("baseline", Sample())
-    if scale <= epub_max:
-        result["epub"] = bench_epub(site, project, runs, fonts=scale <= fonts_max)
+    if scale <= bench.epub_max:
+        result["epub"] = bench_epub(site, project, bench.runs, fonts=scale <= bench.fonts_max)
     return result
 
 
