@@ -50,13 +50,6 @@ CROSS_WORD = {
     "千分之五只是门槛": "千分之五只是門檻",  # 五只 → 五隻
     "与骑士用餐并为他们加油": "與騎士用餐並為他們加油",  # 并为 → 併為 (合并为)
 }
-# A phone in Chromium, as the browser tests open a page on it (open_page's options).
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 
 def missing(what: str) -> NoReturn:

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from searching import from_disk, search, served
-from support import PHONE
 
+from handbook.chromium import PHONE
 from handbook.editions import HANT
 from handbook.hant import HantConverter
 

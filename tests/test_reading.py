@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 import yaml
 from pypinyin import lazy_pinyin
-from support import PHONE, ROOT, front_matter
+from support import ROOT, front_matter
 
 from handbook.chars import COLON
+from handbook.chromium import PHONE
 from handbook.editions import EditionSettings
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,5 @@
 """The system's Chromium, as everything that opens the handbook in a browser
-starts it: the browser tests and the search's measure (through Playwright,
+starts it, and the phone it plays: the browser tests and the search's measure (through Playwright,
 which never downloads a browser of its own) and the audit (through Lighthouse).
 
 Debian's package `chromium` (tools/setup/system_packages.py installs it) puts
@@ -15,6 +15,14 @@ PATH = Path("/usr/bin/chromium")
 # Headless on a build machine or in a container: no sandbox (it needs user
 # namespaces), no GPU, no requests of the browser's own, no first-run page.
 ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")
+# A phone, as the browser tests and the search's measure open a page on it
+# (Playwright's `new_context` options).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 
 def launch(playwright: Any) -> Any:

@@ -49,7 +49,6 @@ from .queries import Corpus, inexact
 
 ROOT = Path(__file__).resolve().parents[3]
 NODE_RUNNER = ROOT / "tests" / "search_node.js"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 NETWORK = {
     "offline": False,
     "latency": 150,
@@ -149,7 +148,7 @@ class First:
 
 
 def _phone(browser: Any) -> tuple[Any, Any, list[Any]]:
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**chromium.PHONE)
     context.add_init_script(MOMENTS)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
