@@ -1,6 +1,6 @@
 """Shared fixtures: the handbook built once; for the browser tests, that
 site served on localhost, the offline edition unpacked from its zip, and
-Debian's Chromium driven by Playwright.
+the system's Chromium driven by Playwright (handbook.chromium).
 
 Without Chromium or Playwright the browser tests skip, except under CI=true,
 where they fail: CI must prove the handbook in a real browser.
@@ -90,13 +90,13 @@ def server(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless; Playwright gives each launch a fresh profile."""
+    """The system's Chromium, headless; Playwright gives each launch a fresh profile."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing("the playwright package")
-    if not chromium.PATH.exists():
-        missing(f"{chromium.PATH} (Debian package chromium)")
+    if not_there := chromium.absent():
+        missing(not_there)
     with sync_playwright() as playwright:
         launched = chromium.launch(playwright)
         yield launched

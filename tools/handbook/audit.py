@@ -97,7 +97,7 @@ def lighthouse(url: str, out: Path) -> dict[str, int]:
             f"--chrome-flags={CHROME_FLAGS}",
         ],
         check=True,
-        env={**os.environ, "CHROME_PATH": str(chromium.PATH)},
+        env={**os.environ, "CHROME_PATH": str(chromium.path())},
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
