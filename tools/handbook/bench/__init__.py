@@ -35,6 +35,14 @@ from .steps import ROOT
 
 REFERENCE = ROOT / "tests" / "hant_reference"  # real Taiwan texts
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
+# The run's whole-number settings (BenchRun's fields, their defaults its own),
+# each an option of the command line.
+COUNTS = {
+    "runs": "repetitions of each measurement",
+    "pdf_max": "largest scale to make PDFs at",
+    "epub_max": "largest scale to make EPUBs at",
+    "fonts_max": "largest scale to embed EPUB fonts at",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,18 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--scales", default="1,10,100", help="copies of the source's essays (default 1,10,100)"
     )
-    p.add_argument(
-        "--runs",
-        type=int,
-        default=BenchRun.runs,
-        help="repetitions of each measurement (default %(default)s)",
-    )
-    p.add_argument(
-        "--pdf-max",
-        type=int,
-        default=BenchRun.pdf_max,
-        help="largest scale to make PDFs at (default %(default)s)",
-    )
+    for name, what in COUNTS.items():
+        option, default = f"--{name.replace('_', '-')}", getattr(BenchRun, name)
+        p.add_argument(option, type=int, default=default, help=f"{what} (default %(default)s)")
     p.add_argument(
         "--out", type=Path, default=ROOT / "build" / "bench", help="work and results folder"
     )
@@ -74,18 +73,6 @@ def main(argv: list[str] | None = None) -> int:
         "timed on the same sites, in turn with this one",
     )
     p.add_argument(
-        "--epub-max",
-        type=int,
-        default=BenchRun.epub_max,
-        help="largest scale to make EPUBs at (default %(default)s)",
-    )
-    p.add_argument(
-        "--fonts-max",
-        type=int,
-        default=BenchRun.fonts_max,
-        help="largest scale to embed EPUB fonts at (default %(default)s)",
-    )
-    p.add_argument(
         "--pagefind",
         action="store_true",
         help="measure Pagefind's search too (pip install 'pagefind[extended]')",
@@ -95,10 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     bench = BenchRun(
         work=args.out,
-        runs=args.runs,
-        pdf_max=args.pdf_max,
-        epub_max=args.epub_max,
-        fonts_max=args.fonts_max,
+        **{name: getattr(args, name) for name in COUNTS},
         baseline=args.pdf_baseline,
         sites=args.only != "convert",
         full=args.only is None,
