@@ -32,3 +32,16 @@ def test_a_missing_browser_is_named_with_who_named_it(monkeypatch, tmp_path: Pat
     assert chromium.absent(named) is None
     monkeypatch.setattr(chromium, "DEFAULT", tmp_path / "bin" / "chromium")  # not installed
     assert chromium.absent({}) == f"{tmp_path / 'bin' / 'chromium'} (Debian package chromium)"
+
+
+def test_the_audit_without_its_browser_says_so_and_stops(monkeypatch, tmp_path, capsys) -> None:
+    from handbook import audit
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_CHROMIUM", str(tmp_path / "chrome"))
+    assert audit.main(["--site", str(tmp_path / "site"), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'chrome'} (HANDBOOK_CHROMIUM): no Chromium there to run Lighthouse in\n"
+    )
+    assert not (tmp_path / "out").exists()  # stopped before anything was written

@@ -115,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"error: {args.site}: no built site (run make build)", file=sys.stderr)
         return 1
+    if not_there := chromium.absent():
+        print(f"error: {not_there}: no Chromium there to run Lighthouse in", file=sys.stderr)
+        return 1
     args.out.mkdir(parents=True, exist_ok=True)
     handler = partial(CompressingHandler, directory=args.site)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
