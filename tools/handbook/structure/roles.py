@@ -224,16 +224,19 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
     return [Token("display", inner, line, "display-line")]
 
 
-# The byline rules a long piece is tried against: the short forms cannot be one.
-LONG_BYLINES = [r for r in BYLINES if r.name not in SHORT_BYLINES]
+# The byline rules a piece is tried against, in order, each with its needed
+# text and whether its name must look like one, read once for all pieces; a
+# long piece only against the long forms: the short ones cannot be one.
+BYLINES_TRIED = [(r.needs, r, r.name in NAMED_FORMS) for r in BYLINES]
+LONG_BYLINES_TRIED = [tried for tried in BYLINES_TRIED if tried[1].name not in SHORT_BYLINES]
 
 
 def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
     # Every piece is tried against every rule: the loop tests each rule's
     # needed text itself rather than through Rule.search (a call per rule).
-    for r in LONG_BYLINES if len(text) > SHORT_PIECE else BYLINES:
-        m = r.pattern.search(text) if r.needs in text else None
-        if m and (r.name not in NAMED_FORMS or name_like(m.group("name"))):
+    for needs, r, named in LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED:
+        m = r.pattern.search(text) if needs in text else None
+        if m and (not named or name_like(m.group("name"))):
             return r, m
     return None
 
