@@ -79,6 +79,8 @@ from .shapes import (
 from .survey import Conventions
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
+# Any of the marks a head line's cut stands beside, found in one search.
+ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # A date alone on its line, in the order tried.
@@ -330,8 +332,7 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     """A title glued to its subtitle, date, speaker or source:
     `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
-    head = text[: HEAD_TITLE_MAX + 1]
-    has_mark = any(mark in head for mark in HEAD_CUT_MARKS)
+    has_mark = ANY_HEAD_CUT_MARK.search(text, 0, HEAD_TITLE_MAX + 1)
     cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1) if has_mark else None
     if cut and head_title_like(text[: cut.start()].strip()):
         rest = text[cut.start() :].strip()
