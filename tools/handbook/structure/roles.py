@@ -79,6 +79,8 @@ from .shapes import (
 from .survey import Conventions
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
+# Any of the marks a head line's cut stands beside, found in one search.
+ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # A date alone on its line, in the order tried.
@@ -224,16 +226,19 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
     return [Token("display", inner, line, "display-line")]
 
 
-# The byline rules a long piece is tried against: the short forms cannot be one.
-LONG_BYLINES = [r for r in BYLINES if r.name not in SHORT_BYLINES]
+# The byline rules a piece is tried against, in order, each with its needed
+# text and whether its name must look like one, read once for all pieces; a
+# long piece only against the long forms: the short ones cannot be one.
+BYLINES_TRIED = [(r.needs, r, r.name in NAMED_FORMS) for r in BYLINES]
+LONG_BYLINES_TRIED = [tried for tried in BYLINES_TRIED if tried[1].name not in SHORT_BYLINES]
 
 
 def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
     # Every piece is tried against every rule: the loop tests each rule's
     # needed text itself rather than through Rule.search (a call per rule).
-    for r in LONG_BYLINES if len(text) > SHORT_PIECE else BYLINES:
-        m = r.pattern.search(text) if r.needs in text else None
-        if m and (r.name not in NAMED_FORMS or name_like(m.group("name"))):
+    for needs, r, named in LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED:
+        m = r.pattern.search(text) if needs in text else None
+        if m and (not named or name_like(m.group("name"))):
             return r, m
     return None
 
@@ -327,8 +332,7 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     """A title glued to its subtitle, date, speaker or source:
     `标题 ——副标题 （2017年10月18日） 习近平`, `标题（2020年2月3日）习近平正文…`,
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
-    head = text[: HEAD_TITLE_MAX + 1]
-    has_mark = any(mark in head for mark in HEAD_CUT_MARKS)
+    has_mark = ANY_HEAD_CUT_MARK.search(text, 0, HEAD_TITLE_MAX + 1)
     cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1) if has_mark else None
     if cut and head_title_like(text[: cut.start()].strip()):
         rest = text[cut.start() :].strip()

@@ -25,6 +25,7 @@ from ..patterns import (
     SPEAKER_LINES_MIN,
     SPEAKERS,
 )
+from ..patterns.base import any_of
 from .shapes import CLAUSE_MARK, ends_mid_word, name_like, plain_title_like
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
@@ -32,6 +33,8 @@ IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 WRAPPED_MIN = 20  # characters of a line of running text
 RUNNING_HEAD_MAX = 8  # characters of a running head
 MARKER_REACH = 3  # lines between a running head and the marker below it
+# Any essay marker at a line's start, tried first: most lines start none.
+ANY_MARKER = any_of(ESSAY_MARKERS)
 
 
 @dataclass
@@ -130,7 +133,11 @@ def is_hard_wrapped(texts: list[str]) -> bool:
 
 def running_heads(texts: list[str]) -> set[str]:
     """Short lines that recur, each time just above an essay marker."""
-    markers = {i for i, t in enumerate(texts) if any(r.match(t) for r in ESSAY_MARKERS)}
+    markers = {
+        i
+        for i, t in enumerate(texts)
+        if ANY_MARKER.match(t) and any(r.match(t) for r in ESSAY_MARKERS)
+    }
     places: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
         if len(t) <= RUNNING_HEAD_MAX and plain_title_like(t, 2) and i not in markers:
