@@ -38,6 +38,7 @@ from ..patterns import (
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
     OPENING_BYLINES,
+    OUTLET,
     PLACE_HEADLINE,
     SERIES_LABEL,
     UNIT_NOTES,
@@ -89,6 +90,7 @@ class State:
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
+    outlet_over_date(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
@@ -208,6 +210,28 @@ def sign(token: Token, recognitions: list[Recognition]) -> None:
         byline = Byline(token.text, [Author(name["name"])], rule, token.line)
         token.kind, token.rule, token.byline = "byline", rule, byline
         recognitions.append(Recognition(token.line, rule, f"byline: {token.text}"))
+
+
+OUTLET_OVER_DATE = "outlet-over-date"
+
+
+def outlet_over_date(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """An outlet named alone on the line over the story's date, under its
+    headline (新华社 / 2020-01-03 18:13): the source the page credits, not
+    a title."""
+    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+        if (
+            token.kind == "paragraph"
+            and following.kind in EVIDENCE
+            and (following.date or (following.byline and following.byline.date))
+            and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
+            and OUTLET.match(token.text)
+        ):
+            byline = Byline(
+                token.text, [Author(token.text, role="来源")], OUTLET_OVER_DATE, token.line
+            )
+            token.kind, token.rule, token.byline = "byline", OUTLET_OVER_DATE, byline
+            recognitions.append(Recognition(token.line, OUTLET_OVER_DATE, f"byline: {token.text}"))
 
 
 def promote_titles(tokens: list[Token]) -> None:
