@@ -12,7 +12,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, Rule
+from .base import CLOSE, DATE_PART, OPEN, PUBLISHER_KINDS, C, Rule
 
 # --- site debris --------------------------------------------------------------
 
@@ -368,6 +368,16 @@ FONT_SIZE = Rule(
     "【字号 大 中 小】",
     "the story's font-size control, the page's tools following it",
     needs="字号",
+)
+# The copy of the story's dateline a page hides for search spiders, over the
+# one it shows: the same day, its CMS fields (作者 the web editor the
+# 责任编辑 names again). The shown one is the page's.
+HIDDEN_DATELINE = Rule(
+    "hidden-dateline",
+    rf"^{DATE_PART}\s*来源{C}.*责任编辑{C}",
+    f"2020-07-04 12:10:24 来源{COLON}求是网 作者{COLON}陈海峰 责任编辑{COLON}陈海峰",
+    "the dateline hidden for spiders, over the shown one of the same day",
+    needs="责任编辑",
 )
 PAGE_TOOL_MAX = 12  # characters of a tool's link under the font-size control
 
@@ -753,6 +763,13 @@ SPAN_DEBRIS = [
         f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
         "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
         needs=RPAREN,  # the reader widened the closing bracket beside Chinese
+    ),
+    Rule(
+        "comment-button",
+        r"(?<=[网报社])参与互动$",
+        f"2020年07月04日 12:10　来源{COLON}求是网参与互动",
+        "the comment button's label glued after the source an outlet's dateline names",
+        needs="参与互动",
     ),
     Rule(
         "staff-credit-slash",

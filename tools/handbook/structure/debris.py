@@ -51,10 +51,12 @@ from ..patterns import (
     FRONT_MATTER_KEPT_KEYS,
     FRONT_MATTER_MAX,
     FRONT_MATTER_TITLE_KEYS,
+    FULL_DAY,
     HEADER_LABEL,
     HEADER_TITLE_MAX,
     HEADING_MARKERS,
     HEADLINE_MENU_MIN,
+    HIDDEN_DATELINE,
     HIT_COUNT_UNIT,
     HOME_LINK,
     HOME_STEP,
@@ -211,7 +213,7 @@ def remove_debris(
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
-    removed |= story_tools(lines, removed)
+    removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
@@ -785,6 +787,21 @@ def page_tool(text: str) -> bool:
         and not prose(text)
         and first_match(HEADING_MARKERS, text) is None
     )
+
+
+def hidden_dateline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A dateline with the CMS's fields (责任编辑) right over the dateline the
+    page shows, of the same day: the copy hidden for spiders, removed whole."""
+    kept = remaining(lines, removed)
+    found: dict[int, Removal] = {}
+    for i, k in itertools.pairwise(kept):
+        hidden, shown = lines[i].text, lines[k].text
+        if HIDDEN_DATELINE.needs not in hidden or not HIDDEN_DATELINE.match(hidden):
+            continue
+        first, second = FULL_DAY.search(hidden), DATELINE.match(shown) and FULL_DAY.search(shown)
+        if first and second and first.group("month", "day") == second.group("month", "day"):
+            found[i] = Removal(lines[i].number, HIDDEN_DATELINE.name, hidden)
+    return found
 
 
 def masthead_line(text: str) -> bool:

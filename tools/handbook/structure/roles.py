@@ -43,6 +43,7 @@ from ..patterns import (
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     MARKDOWN_LIST_ITEM,
+    NAME_GLUED_UNIT,
     NAME_SEPARATORS,
     NEWS_CITATION,
     NEWS_LEAD,
@@ -309,8 +310,10 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     reporters, the source."""
     authors = []
     if groups.get("name"):
-        name = groups["name"].strip()
-        authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
+        name, unit = groups["name"].strip(), (groups.get("unit") or "").strip()
+        if not unit and not name_like(name) and (glued := NAME_GLUED_UNIT.match(name)):
+            name, unit = glued["name"], glued["unit"]
+        authors.append(Author(name, unit, groups.get("role") or ""))
     for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
         authors.append(Author(writer))  # named with no title: 邵 敏 as written
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
