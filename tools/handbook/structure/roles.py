@@ -49,6 +49,7 @@ from ..patterns import (
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     NOT_A_LABEL,
+    ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
     PROPERTY_LINE,
@@ -584,6 +585,8 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
     heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
+    if heading and ORDINAL_POINT.match(text):
+        heading = None  # a counted point that is one sentence: text
     if heading:
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()
