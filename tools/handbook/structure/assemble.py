@@ -94,6 +94,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
+    echoed_title(essay, tokens, recognitions)
     parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
@@ -345,6 +346,21 @@ def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognitio
     ):
         deck.kind, deck.rule = "subtitle", ECHOED_DECK
         recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
+
+
+def echoed_title(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """The essay's title given again as the body's first line (a page's
+    headline over the document's own title): the article's title, given by
+    the page, so the lone lines below it (a law's chapter heads) are its
+    headings, not titles of more articles."""
+    if not essay.title or not tokens:
+        return
+    first = tokens[0]
+    if first.kind == "paragraph" and first.text == essay.title and head_title_like(first.text):
+        first.kind, first.rule, first.strong = "title", REPEATED_TITLE, True
+        recognitions.append(
+            Recognition(first.line, REPEATED_TITLE, f"the title given again: {first.text}")
+        )
 
 
 def parts_over_sections(tokens: list[Token], recognitions: list[Recognition]) -> None:

@@ -743,9 +743,14 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
     新华社), eight lines or more that no sentence is, the home link among
     them (首页 滚动 国内 …, 首页 > 中南海): the site's masthead, its menus,
     channel bars and header links; the headline begins the page's text."""
-    kept = remaining(lines, removed)
+    # the property line may be removed already (来源: | 发布时间: … | 浏览次数: …)
+    kept = [
+        i
+        for i in range(min(len(lines), MASTHEAD_MAX))
+        if i not in removed or (removed[i] and removed[i].rule == "cms-properties")
+    ]
     dated = next(
-        (n for n, i in enumerate(kept[:MASTHEAD_MAX]) if news_dateline(lines[i].text)), None
+        (n for n, i in enumerate(kept) if i in removed or news_dateline(lines[i].text)), None
     )
     if dated is None or any(long_prose(lines[i].text) for i in kept[:dated]):
         return {}
