@@ -157,7 +157,6 @@ DEBRIS = [
         rf"^[({LPAREN}【\[](?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*[){RPAREN}】\]]$",
         f"【编辑{COLON}陈海峰】",
         "the staff's credit in brackets on a line of its own, square ones too: the page's, not the text's",
-        needs="编",
     ),
     Rule(
         "site-footer",
