@@ -271,3 +271,10 @@ def test_a_counted_point_of_one_sentence_is_text_not_a_heading(tmp_path):
     assert not ORDINAL_POINT.match("第一，更深刻了解了群众路线的内涵")
     text = lines("学习体会", BODY[0], point, BODY[1])
     assert headings(collection_of(tmp_path, text)) == []
+
+
+def test_a_counted_head_glued_to_its_paragraph_still_heads_it(tmp_path):
+    glued = "第六，群众路线在自身工作实践中的落实 （1）进入单位以来，努力提高自己的业务水平。"
+    assert not ORDINAL_POINT.match(glued)
+    text = lines("学习体会", BODY[0], glued, BODY[1])
+    assert headings(collection_of(tmp_path, text)) == ["第六，群众路线在自身工作实践中的落实"]

@@ -93,11 +93,12 @@ LABEL_HEADINGS = [
     ),
 ]
 # A point the text counts with an ordinal and a comma, one sentence closed by
-# its stop (第一，中国特色社会主义制度…具有深厚的历史底蕴。): a sentence of the
-# text, not a heading; a phrase with no stop (第一，更深刻了解了…) heads.
+# its stop, no space in it (第一，中国特色社会主义制度…具有深厚的历史底蕴。): a
+# sentence of the text, not a heading; a phrase with no stop (第一，更深刻了解了…)
+# heads, and so does one a space parts from its paragraph.
 ORDINAL_POINT = Rule(
     "ordinal-point",
-    rf"^第[{CN_DIGITS}]+[,\uff0c][^{SENTENCE_END}]+。$",
+    rf"^第[{CN_DIGITS}]+[,\uff0c][^{SENTENCE_END}\s]+。$",
     f"第一{COMMA}中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。",
     "a counted point that is one sentence: text",
     needs="第",

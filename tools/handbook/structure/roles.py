@@ -585,8 +585,6 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
     heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
-    if heading and ORDINAL_POINT.match(text):
-        heading = None  # a counted point that is one sentence: text
     if heading:
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()
@@ -598,6 +596,6 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
                 Token("heading", head, line, heading[0].name),
                 *classify(rest.strip(), line, ctx),
             ]
-        if title_like(text, HEADING_MAX):
-            return [Token("heading", text, line, heading[0].name)]
+        if title_like(text, HEADING_MAX) and not ORDINAL_POINT.match(text):
+            return [Token("heading", text, line, heading[0].name)]  # a point of one sentence: text
     return [Token("paragraph", text, line)]
