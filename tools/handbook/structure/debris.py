@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..chars import COLON, SENTENCE_END
@@ -740,8 +741,8 @@ def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> 
 def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """Over a news story's headline that its dateline follows (a date and
     its source, or a date alone, the source named on a line between them:
-    新华社), eight lines or more that no sentence is, the home link among
-    them (首页 滚动 国内 …, 首页 > 中南海): the site's masthead, its menus,
+    新华社), eight lines or more none of which is running text, the home
+    link among them (首页 滚动 国内 …, 首页 > 中南海): the site's masthead, its menus,
     channel bars and header links; the headline begins the page's text."""
     # the property line may be removed already (来源: | 发布时间: … | 浏览次数: …)
     kept = [
@@ -749,10 +750,14 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         for i in range(min(len(lines), MASTHEAD_MAX))
         if i not in removed or (removed[i] and removed[i].rule == "cms-properties")
     ]
-    dated = next(
-        (n for n, i in enumerate(kept) if i in removed or news_dateline(lines[i].text)), None
-    )
-    if dated is None or any(long_prose(lines[i].text) for i in kept[:dated]):
+    dated = None
+    for n, i in enumerate(kept):
+        if i in removed or news_dateline(lines[i].text):
+            dated = n
+            break
+        if long_prose(lines[i].text):
+            return {}  # the text began with no dateline over it
+    if dated is None:
         return {}
     head = dated - 1
     if head > 0 and source_alone(lines[kept[head]].text):
@@ -904,7 +909,9 @@ def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     }
 
 
-def text_end(lines: list[SourceLine], removed: dict[int, Removal], text) -> int:
+def text_end(
+    lines: list[SourceLine], removed: dict[int, Removal], text: Callable[[str], bool]
+) -> int:
     """The index after the last line kept that `text` takes for the text's."""
     end = len(lines)
     while end > 0 and (end - 1 in removed or not text(lines[end - 1].text)):

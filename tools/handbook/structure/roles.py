@@ -596,6 +596,7 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
                 Token("heading", head, line, heading[0].name),
                 *classify(rest.strip(), line, ctx),
             ]
+        # a counted point that is one sentence (第一，…。) stays text
         if title_like(text, HEADING_MAX) and not ORDINAL_POINT.match(text):
-            return [Token("heading", text, line, heading[0].name)]  # a point of one sentence: text
+            return [Token("heading", text, line, heading[0].name)]
     return [Token("paragraph", text, line)]
