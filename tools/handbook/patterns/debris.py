@@ -373,7 +373,7 @@ FONT_SIZE = Rule(
 # 责任编辑 names again). The shown one is the page's.
 HIDDEN_DATELINE = Rule(
     "hidden-dateline",
-    rf"^{DATE_PART}\s*来源{C}.*责任编辑{C}",
+    rf"^(?:{DATE_PART})\s*来源{C}.*责任编辑{C}",
     f"2020-07-04 12:10:24 来源{COLON}求是网 作者{COLON}陈海峰 责任编辑{COLON}陈海峰",
     "the dateline hidden for spiders, over the shown one of the same day",
     needs="责任编辑",
