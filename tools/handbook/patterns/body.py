@@ -92,6 +92,18 @@ LABEL_HEADINGS = [
         "a box's label ending in a colon (小资料：, 下面是部分同志的感想：)",
     ),
 ]
+# A point the text counts with an ordinal and a comma, one sentence closed by
+# its stop, no space in it (第一，中国特色社会主义制度…具有深厚的历史底蕴。): a
+# sentence of the text, not a heading; a phrase with no stop (第一，更深刻了解了…)
+# heads, and so does one a space parts from its paragraph.
+ORDINAL_POINT = Rule(
+    "ordinal-point",
+    rf"^第[{CN_DIGITS}]+[,\uff0c][^{SENTENCE_END}\s]+。$",
+    f"第一{COMMA}中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。",
+    "a counted point that is one sentence: text",
+    needs="第",
+)
+
 # What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
 # into its own end (具体运用是：, 主要有：).
 NOT_A_LABEL = Rule(

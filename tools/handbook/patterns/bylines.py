@@ -14,7 +14,7 @@ from ..chars import (
 )
 from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
-from .head import DATELINE
+from .head import DATELINE, PROVINCES
 
 # --- bylines, attributions, sources -----------------------------------------------
 
@@ -447,4 +447,17 @@ SURNAMES = set(
     "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
     "房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
     "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+# A writer's name glued to the unit and title after it, no space between
+# (作者：方敏北京大学经济学院教授): the name is what stands before the unit,
+# which opens with a place or the nation (北京…, 中国…, 中央…) and names an
+# institution, and a title closes it (教授, 研究员), no part of either.
+NAME_GLUED_UNIT = Rule(
+    "name-glued-to-unit",
+    rf"^(?P<name>[{HAN}]{{2,3}}?)(?P<unit>(?:{PROVINCES}|中国|中央|国家)[{HAN}]{{0,16}}?"
+    rf"(?:大学|学院|研究院|研究所|研究中心|党校|学校|委员会)[{HAN}]{{0,10}}?(?:学院|系|所|中心|部)?)"
+    r"(?P<title>(?:副|助理)?(?:教授|研究员|讲师|博士|院长|所长|主任|书记))$",
+    "方敏北京大学经济学院教授",
+    "a writer's name glued to the unit after it: the name, the unit, its title dropped",
 )

@@ -12,7 +12,7 @@ from ..chars import (
     RPAREN,
     SENTENCE_END,
 )
-from .base import CLOSE, OPEN, PUBLISHER_KINDS, C, Rule
+from .base import CLOSE, DATE_PART, OPEN, PUBLISHER_KINDS, C, Rule
 
 # --- site debris --------------------------------------------------------------
 
@@ -153,6 +153,27 @@ DEBRIS = [
         "the staff's credit on a line of its own: editors, photographers, reviewers",
     ),
     Rule(
+        "editor-credit",
+        rf"^[({LPAREN}【\[](?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*[){RPAREN}】\]]$",
+        f"【编辑{COLON}陈海峰】",
+        "the staff's credit in brackets on a line of its own, square ones too: the page's, not the text's",
+    ),
+    Rule(
+        "site-footer",
+        rf"^[^{SENTENCE_END}]{{0,20}}版[ \u00a0]+权[ \u00a0]+所[ \u00a0]+有[^{SENTENCE_END}]{{0,60}}$",
+        "人 民 网 版 权 所 有, 未 经 书 面 授 权 禁 止 使 用",
+        "the site's copyright notice spread letter by letter",
+        needs="权",
+    ),
+    Rule(
+        "app-promotion",
+        rf"^{OPEN}本文来自[^{SENTENCE_END}]{{2,40}}下载[^{SENTENCE_END}]{{0,20}}APP”?{CLOSE}$",
+        f"{LPAREN}本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP{RPAREN}",
+        "the portal's note after its own story inviting the reader to its app: promotion, no source"
+        " (a source credited alone, （来自大河网）, is the text's)",
+        needs="APP",
+    ),
+    Rule(
         "photo-credit",
         rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄$",
         "新华社记者 申 宏摄",
@@ -288,9 +309,11 @@ POST_META = Rule(
 # (COPYRIGHT_MARKS), not with every line's search of DEBRIS.
 COPYRIGHT_LINE = Rule(
     "site-footer",
-    r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
+    r"^(?=[^。！？]{0,160}$)(?:版权所有[^©。！？]{0,40}?\s*)?(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)"
+    r"\s*(?:\d{4}\s*[-–—~～]\s*)?\d{4}(?!\d)",
     "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
-    "the site's copyright line opening its footer (Copyright ©, ©, and the year)",
+    "the site's copyright line opening its footer (Copyright ©, ©, and the year), the owner"
+    " named first after 版权所有 too",
 )
 COPYRIGHT_MARKS = ("©", "opyright")
 
@@ -335,6 +358,39 @@ MENU_ENTRY = Rule(
     "an item of the menu over the page's headline and its property line",
 )
 HEADLINE_MENU_MIN = 8  # menu items in a row over the headline
+# The story's font-size control (字号 大 中 小, bracketed or one size a line
+# under it) and the tool links after it (打印 / 留言 / 纠错 / E-mail推荐:),
+# short lines between the dateline and the text.
+FONT_SIZE = Rule(
+    "page-tools",
+    r"^[【\[]?字号[:\uff1a]?(?:\s*(?:超大|特大|大|中|标准|小))*\s*[】\]]?$",
+    "【字号 大 中 小】",
+    "the story's font-size control, the page's tools following it",
+    needs="字号",
+)
+# The copy of the story's dateline a page hides for search spiders, over the
+# one it shows: the same day, its CMS fields (作者 the web editor the
+# 责任编辑 names again). The shown one is the page's.
+HIDDEN_DATELINE = Rule(
+    "hidden-dateline",
+    rf"^(?:{DATE_PART})\s*来源{C}.*责任编辑{C}",
+    f"2020-07-04 12:10:24 来源{COLON}求是网 作者{COLON}陈海峰 责任编辑{COLON}陈海峰",
+    "the dateline hidden for spiders, over the shown one of the same day",
+    needs="责任编辑",
+)
+PAGE_TOOL_MAX = 12  # characters of a tool's link under the font-size control
+
+# A news page's masthead over the story's headline and its dateline: the
+# menus, channel bars (a channel's name over its motto: 一级视场 / 及时现场，
+# 洞察财经事件), share buttons and header links, none a sentence, the home
+# link among them (首页, alone, opening a channel bar or a trail).
+HOME_LINK = Rule(
+    "site-masthead",
+    r"^(?:网站首页|首页|主页)(?:$|[\s>＞»›→|｜])",
+    "首页 滚动 国内 国际 军事 社会 财经 产经 房产",
+    "the home link opening a line of the masthead (a channel bar, a trail)",
+    needs="页",
+)
 
 # The footer's boxes over the site's copyright line, one item a line: the
 # owner's name, its addresses and hours, telephones and mail addresses, a
@@ -706,6 +762,21 @@ SPAN_DEBRIS = [
         f"{LPAREN}供稿{COLON}某某科党支部 李明  审核{COLON}王某{RPAREN}",
         "the reviewer's or editor's credit inside the text's closing credit: the staff's, not the text's",
         needs=RPAREN,  # the reader widened the closing bracket beside Chinese
+    ),
+    Rule(
+        "comment-button",
+        r"(?<=[网报社])参与互动$",
+        f"2020年07月04日 12:10　来源{COLON}求是网参与互动",
+        "the comment button's label glued after the source an outlet's dateline names",
+        needs="参与互动",
+    ),
+    Rule(
+        "staff-credit-slash",
+        rf"(?:[ \u00a0]+(?:{STAFF_ROLES})/[{HAN}]{{2,4}})+$",
+        "医技药剂党支部、药剂科供稿  摄影/张艳  编辑/苏芳",
+        "the photographer's and editor's credits, role and name parted by a slash, after the"
+        " text's closing credit: the staff's, not the text's",
+        needs="/",
     ),
     Rule(
         "editor-credit",

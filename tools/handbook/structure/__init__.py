@@ -26,6 +26,7 @@ from ..patterns import (
     CATALOGUE_CODE,
     DATE,
     DATE_LINE,
+    DATELINE,
     GLUED_SOURCE,
     GROUP_NAME,
     HEAD_CUT,
@@ -217,6 +218,8 @@ def single_essay(
     while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
         lead += 1
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
+    if kicker is None and kicker_over_headline(pieces[lead : lead + 3], conventions.text):
+        kicker = pieces[lead]
     start = lead + (kicker is not None)
     pieces = joined_title(pieces, start, collection.repairs)
     taken, left = header_title(collection, pieces[start:], conventions)
@@ -285,6 +288,24 @@ def kicker_over_title(pieces: list[SourceLine]) -> bool:
         and head_title_like(pieces[1].text)
         and not ends_sentence(pieces[1].text)
         and byline_match(pieces[1].text) is None
+    )
+
+
+def kicker_over_headline(pieces: list[SourceLine], text: str) -> bool:
+    """Whether the first of two title-like lines over a news page's dateline
+    (date and source) is the kicker over the headline on the second, which
+    the page names again elsewhere (its title bar, its record line) where it
+    never names the kicker: 安徽司法行政系统推行领导干部训诫预警 /
+    安徽司法行政系训诫预警：“揪揪耳朵”防腐败 / 2009年11月09日00:00  来源：…"""
+    if len(pieces) < 3 or DATELINE.match(pieces[2].text) is None:
+        return False
+    kicker, headline = pieces[0].text, pieces[1].text
+    return (
+        head_title_like(kicker)
+        and head_title_like(headline)
+        and not ends_sentence(kicker)
+        and text.count(headline) > 1
+        and text.count(kicker) == 1
     )
 
 

@@ -38,6 +38,7 @@ from ..patterns import (
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
     OPENING_BYLINES,
+    OUTLET,
     PLACE_HEADLINE,
     SERIES_LABEL,
     UNIT_NOTES,
@@ -89,9 +90,11 @@ class State:
 def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
+    outlet_over_date(tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
+    echoed_title(essay, tokens, recognitions)
     parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
@@ -210,6 +213,28 @@ def sign(token: Token, recognitions: list[Recognition]) -> None:
         recognitions.append(Recognition(token.line, rule, f"byline: {token.text}"))
 
 
+OUTLET_OVER_DATE = "outlet-over-date"
+
+
+def outlet_over_date(tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """An outlet named alone on the line over the story's date, under its
+    headline (新华社 / 2020-01-03 18:13): the source the page credits, not
+    a title."""
+    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+        if (
+            token.kind == "paragraph"
+            and following.kind in EVIDENCE
+            and (following.date or (following.byline and following.byline.date))
+            and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
+            and OUTLET.match(token.text)
+        ):
+            byline = Byline(
+                token.text, [Author(token.text, role="来源")], OUTLET_OVER_DATE, token.line
+            )
+            token.kind, token.rule, token.byline = "byline", OUTLET_OVER_DATE, byline
+            recognitions.append(Recognition(token.line, OUTLET_OVER_DATE, f"byline: {token.text}"))
+
+
 def promote_titles(tokens: list[Token]) -> None:
     """A title-like line that a byline, a source or a date follows is a title;
     so is a headline of clauses that a source line follows. On a report
@@ -321,6 +346,21 @@ def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognitio
     ):
         deck.kind, deck.rule = "subtitle", ECHOED_DECK
         recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
+
+
+def echoed_title(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """The essay's title given again as the body's first line (a page's
+    headline over the document's own title): the article's title, given by
+    the page, so the lone lines below it (a law's chapter heads) are its
+    headings, not titles of more articles."""
+    if not essay.title or not tokens:
+        return
+    first = tokens[0]
+    if first.kind == "paragraph" and first.text == essay.title and head_title_like(first.text):
+        first.kind, first.rule, first.strong = "title", REPEATED_TITLE, True
+        recognitions.append(
+            Recognition(first.line, REPEATED_TITLE, f"the title given again: {first.text}")
+        )
 
 
 def parts_over_sections(tokens: list[Token], recognitions: list[Recognition]) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..chars import COLON
+from ..chars import COLON, SENTENCE_END
 from ..model import Author, Removal, SourceLine
 from ..patterns import (
     ACCOUNT_PROFILE,
@@ -40,6 +41,7 @@ from ..patterns import (
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
+    FONT_SIZE,
     FOOTER_BOX_HEAD,
     FOOTER_CONTACT,
     FOOTER_CONTACTS,
@@ -50,11 +52,14 @@ from ..patterns import (
     FRONT_MATTER_KEPT_KEYS,
     FRONT_MATTER_MAX,
     FRONT_MATTER_TITLE_KEYS,
+    FULL_DAY,
     HEADER_LABEL,
     HEADER_TITLE_MAX,
     HEADING_MARKERS,
     HEADLINE_MENU_MIN,
+    HIDDEN_DATELINE,
     HIT_COUNT_UNIT,
+    HOME_LINK,
     HOME_STEP,
     LINK_ITEM,
     LINK_RUN_MIN,
@@ -63,6 +68,8 @@ from ..patterns import (
     MENU_ITEM,
     MENU_NEIGHBOURS,
     MENU_RUN_MIN,
+    OUTLET,
+    PAGE_TOOL_MAX,
     PIECE_DEBRIS,
     POST_BOX_ITEM,
     POST_BOX_LABEL,
@@ -89,7 +96,7 @@ from ..patterns import (
 from ..patterns.base import any_of
 from ..patterns.debris import EDGE_LINK, TITLE_SITE_PREFIX, TITLE_SITE_SUFFIX
 from .properties import DATE, Field, authors, counters, date, dated_only, fields
-from .shapes import head_title_like, prose
+from .shapes import TITLE_MAX, head_title_like, long_prose, prose
 from .survey import Conventions
 
 # Debris that marks the end of the text: what follows it and holds no sentence
@@ -105,6 +112,12 @@ PAGE_END = {
     "post-box",
     "more-link",
 }
+# The staff's credit closes a news story: after it the page holds no
+# paragraph, only its boxes, whose lines may end a sentence (a comment, a
+# hot list's headline, the footer's notice), so only long prose is text.
+STORY_END = {"editor-credit"}
+MASTHEAD_MAX = 400  # lines searched for the story's dateline under the masthead
+RELATED_HEADLINES_MIN = 3  # headlines in a row between the story and its credit
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
 CRUMB_MAX = 8  # characters of a breadcrumb's step
@@ -201,6 +214,9 @@ def remove_debris(
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
+    removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
+    removed |= news_masthead(lines, removed | dict.fromkeys(read))
+    removed |= related_headlines(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -722,6 +738,98 @@ def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> 
     return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
 
 
+def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Over a news story's headline that its dateline follows (a date and
+    its source, or a date alone, the source named on a line between them:
+    新华社), eight lines or more none of which is running text, the home
+    link among them (首页 滚动 国内 …, 首页 > 中南海): the site's masthead, its menus,
+    channel bars and header links; the headline begins the page's text."""
+    # the property line may be removed already (来源: | 发布时间: … | 浏览次数: …)
+    kept = [
+        i
+        for i in range(min(len(lines), MASTHEAD_MAX))
+        if i not in removed or (removed[i] and removed[i].rule == "cms-properties")
+    ]
+    dated = None
+    for n, i in enumerate(kept):
+        if i in removed or news_dateline(lines[i].text):
+            dated = n
+            break
+        if long_prose(lines[i].text):
+            return {}  # the text began with no dateline over it
+    if dated is None:
+        return {}
+    head = dated - 1
+    if head > 0 and source_alone(lines[kept[head]].text):
+        head -= 1
+    run = kept[: max(head, 0)]
+    if (
+        len(run) < HEADLINE_MENU_MIN
+        or not head_title_like(lines[kept[head]].text)
+        or not all(masthead_line(lines[i].text) for i in run)
+        or not any(
+            HOME_LINK.match(lines[i].text) or (removed.get(i) and removed[i].rule in TRAIL)
+            for i in range(kept[head])
+        )
+    ):
+        return {}
+    return {i: Removal(lines[i].number, HOME_LINK.name, lines[i].text) for i in run}
+
+
+def story_tools(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The story's font-size control and the short tool links under it (打印,
+    留言, 纠错, E-mail推荐:), up to the first line that is longer, a sentence
+    or a numbered heading: the page's tools, not the text."""
+    found: dict[int, Removal] = {}
+    for i in (i for i, line in enumerate(lines) if FONT_SIZE.needs in line.text):
+        if i in removed or not FONT_SIZE.match(lines[i].text):
+            continue
+        end = i + 1
+        while end < len(lines) and end not in removed and page_tool(lines[end].text):
+            end += 1
+        found |= {k: Removal(lines[k].number, FONT_SIZE.name, lines[k].text) for k in range(i, end)}
+    return found
+
+
+def page_tool(text: str) -> bool:
+    return (
+        len(text) <= PAGE_TOOL_MAX
+        and not prose(text)
+        and first_match(HEADING_MARKERS, text) is None
+    )
+
+
+def hidden_dateline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A dateline with the CMS's fields (责任编辑) right over the dateline the
+    page shows, of the same day: the copy hidden for spiders, removed whole."""
+    kept = remaining(lines, removed)
+    found: dict[int, Removal] = {}
+    for i, k in itertools.pairwise(kept):
+        hidden, shown = lines[i].text, lines[k].text
+        if HIDDEN_DATELINE.needs not in hidden or not HIDDEN_DATELINE.match(hidden):
+            continue
+        first, second = FULL_DAY.search(hidden), DATELINE.match(shown) and FULL_DAY.search(shown)
+        if first and second and first.group("month", "day") == second.group("month", "day"):
+            found[i] = Removal(lines[i].number, HIDDEN_DATELINE.name, hidden)
+    return found
+
+
+def masthead_line(text: str) -> bool:
+    """A link's label, a channel's motto (记录公益发展，共建责任生态。), a bar
+    of links however long: no running text."""
+    return len(text) <= TITLE_MAX or not any(c in text for c in SENTENCE_END)
+
+
+def news_dateline(text: str) -> bool:
+    """A news page's line of the story's date: with its source or alone."""
+    return bool(DATELINE.match(text) or DATE_LINE.match(text) or page_property(text))
+
+
+def source_alone(text: str) -> bool:
+    """An outlet named alone on a line (新华社, 人民日报)."""
+    return OUTLET.match(text) is not None
+
+
 def menu_entry(text: str) -> bool:
     return MENU_ENTRY.match(text) is not None and first_match(HEADING_MARKERS, text) is None
 
@@ -785,10 +893,13 @@ def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) 
 def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """After the first page-end debris line that only non-sentences follow,
     every line is the page's chrome (menu, footer)."""
-    end = len(lines)
-    while end > 0 and (end - 1 in removed or not prose(lines[end - 1].text)):
-        end -= 1
-    anchors = [i for i in sorted(removed) if i >= end and removed[i].rule in PAGE_END]
+    end, story = text_end(lines, removed, prose), text_end(lines, removed, long_prose)
+    anchors = [
+        i
+        for i in sorted(removed)
+        if (i >= end and removed[i].rule in PAGE_END)
+        or (i >= story and removed[i].rule in STORY_END)
+    ]
     if not anchors:
         return {}
     return {
@@ -796,6 +907,38 @@ def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
         for i in range(anchors[0], len(lines))
         if i not in removed
     }
+
+
+def text_end(
+    lines: list[SourceLine], removed: dict[int, Removal], text: Callable[[str], bool]
+) -> int:
+    """The index after the last line kept that `text` takes for the text's."""
+    end = len(lines)
+    while end > 0 and (end - 1 in removed or not text(lines[end - 1].text)):
+        end -= 1
+    return end
+
+
+def related_headlines(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Between a news story's last paragraph and the staff's credit closing
+    it, three or more headlines one a line (其他报道 with no box head): the
+    related stories' links, not the text's closing lines."""
+    story = text_end(lines, removed, long_prose)
+    credit = next((i for i in sorted(removed) if i >= story and removed[i].rule in STORY_END), None)
+    if credit is None:
+        return {}
+    run = range(story, credit)
+    if len(run) < RELATED_HEADLINES_MIN or any(
+        k in removed or not headline_link(lines[k].text) for k in run
+    ):
+        return {}
+    return {k: Removal(lines[k].number, "related-headlines", lines[k].text) for k in run}
+
+
+def headline_link(text: str) -> bool:
+    """A headline standing for a link: short, no full stop (a question may
+    stand inside it: 公众反腐愿通过何渠道？调查显示…), no date alone."""
+    return 0 < len(text) <= TITLE_MAX and "。" not in text and DATE_LINE.match(text) is None
 
 
 def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLine]:

@@ -43,11 +43,13 @@ from ..patterns import (
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     MARKDOWN_LIST_ITEM,
+    NAME_GLUED_UNIT,
     NAME_SEPARATORS,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     NOT_A_LABEL,
+    ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
     PROPERTY_LINE,
@@ -314,8 +316,10 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     reporters, the source."""
     authors = []
     if groups.get("name"):
-        name = groups["name"].strip()
-        authors.append(Author(name, (groups.get("unit") or "").strip(), groups.get("role") or ""))
+        name, unit = groups["name"].strip(), (groups.get("unit") or "").strip()
+        if not unit and not name_like(name) and (glued := NAME_GLUED_UNIT.match(name)):
+            name, unit = glued["name"], glued["unit"]
+        authors.append(Author(name, unit, groups.get("role") or ""))
     for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
         authors.append(Author(writer))  # named with no title: 邵 敏 as written
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
@@ -596,6 +600,7 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
                 Token("heading", head, line, heading[0].name),
                 *classify(rest.strip(), line, ctx),
             ]
-        if title_like(text, HEADING_MAX):
+        # a counted point that is one sentence (第一，…。) stays text
+        if title_like(text, HEADING_MAX) and not ORDINAL_POINT.match(text):
             return [Token("heading", text, line, heading[0].name)]
     return [Token("paragraph", text, line)]

@@ -26,7 +26,7 @@ from ..patterns import (
     SPEAKERS,
 )
 from ..patterns.base import any_of
-from .shapes import CLAUSE_MARK, ends_mid_word, name_like, plain_title_like
+from .shapes import CLAUSE_MARK, ends_mid_word, name_like, plain_title_like, prose
 
 NBSP_BREAKS_MIN = 2  # no-break spaces between pieces of text that make it a convention
 IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
@@ -109,7 +109,10 @@ def speaker_lines(texts: list[str]) -> int:
 
 
 def nbsp_breaks(texts: list[str]) -> bool:
-    text = "\n".join(t for t in texts if "\u00a0" in t)
+    """Counted on lines that hold a sentence only: a page's furniture spaced
+    with them (a date line, a trail, a copyright line spread letter by
+    letter) makes no paragraph."""
+    text = "\n".join(t for t in texts if "\u00a0" in t and prose(t))
     return len(NBSP_BREAK.findall(text)) >= NBSP_BREAKS_MIN
 
 
