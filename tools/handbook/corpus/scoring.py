@@ -242,10 +242,26 @@ def matched_hans(
             own = source.hans.find(needle, source.line_start(number), end)
             at = own if own >= 0 else at
         if at < 0:
-            continue  # not in the text in order: its characters stay unmatched
+            across = found_across(source, needle, max(cursor, source.line_start(number)), removed)
+            if across:  # joined over a span reported removed (a date line over its cut counter)
+                seen |= set(across)
+                cursor = across[-1] + 1
+            continue  # else not in the text in order: its characters stay unmatched
         seen |= set(range(at, at + len(needle)))
         cursor = at + len(needle)
     return seen
+
+
+def found_across(source: Source, needle: str, start: int, removed: set[int]) -> list[int]:
+    """The Han positions of `needle` from `start` on where it stands only once
+    what was reported removed is taken out of the text (a piece the converter
+    joined across a cut span), or none: every other character must stand in
+    order, so what the output lacks still counts as lost."""
+    if not removed:
+        return []
+    kept = [i for i in range(start, len(source.hans)) if i not in removed]
+    at = "".join(source.hans[i] for i in kept).find(needle)
+    return kept[at : at + len(needle)] if at >= 0 else []
 
 
 def han_positions(source: Source, offsets: set[int]) -> set[int]:
