@@ -7,7 +7,32 @@ finding of a piece joined across a span the converter removed."""
 
 from __future__ import annotations
 
+import pytest  # noqa: F401
+from test_recognition_heldout_kinds import articles, collection_of, headings
+
 from handbook.corpus.scoring import Source, matched_hans
+from handbook.model import SourceLine
+from handbook.patterns import STATUTE_ARTICLE
+from handbook.structure.glued import candidates
+
+BODY = [
+    "为进一步提升基层党建工作质量，5月12日，学院党委在行政楼召开基层党组织书记培训会，"
+    "各党支部书记、组织委员共六十余人参加。",
+    "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，并结合具体案例讲解了工作要求。",
+    "据悉，此次培训是学院今年组织的第二次党务培训，下一步将在各校区继续开展。",
+]
+
+
+def paragraphs(collection) -> list[str]:
+    return [p.text for a in articles(collection) for p in a.paragraphs]
+
+
+def lines(*parts: str | list[str]) -> str:
+    out: list[str] = []
+    for part in parts:
+        out += part if isinstance(part, list) else [part]
+    return "\n".join(out) + "\n"
+
 
 # --- the scorer: a piece joined across a removed span ---------------------------------------
 
@@ -35,3 +60,162 @@ def test_a_character_the_joined_piece_lacks_still_counts_as_lost():
     seen = matched_hans(source, [(1, joined)], (), removed)
     assert source.hans.index("深入") + 1 not in seen
     assert len(set(range(len(source.hans))) - seen - removed) > 0
+
+
+# --- a statute: chapter heads, articles, the items of a list ------------------------------
+
+STATUTE = [
+    "中国共产党党章",
+    "中国共产党是中国工人阶级的先锋队，同时是中国人民和中华民族的先锋队，是中国特色社会主义事业的领导核心。",
+    "第一章党员",
+    "第一条年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。",
+    "第二条中国共产党党员是中国工人阶级的有共产主义觉悟的先锋战士。",
+    "中国共产党党员必须全心全意为人民服务，不惜牺牲个人的一切，为实现共产主义奋斗终身。",
+    "第三条党员必须履行下列义务：",
+    "(一)认真学习马克思列宁主义、毛泽东思想、邓小平理论和“三个代表”重要思想，学习科学发展观。",
+    "(二)贯彻执行党的基本路线和各项方针、政策，带头参加改革开放和社会主义现代化建设。",
+    "(三)坚持党和人民的利益高于一切。",
+    "第二章党的组织制度",
+    "第十条党是根据自己的纲领和章程，按照民主集中制组织起来的统一整体。",
+    "严重触犯刑律的党员必须开除党籍。",
+    "第十一章党徽党旗",
+    "第五十二条中国共产党党旗为旗面缀有金黄色党徽图案的红旗。",
+]
+
+
+def test_a_statutes_chapter_heads_are_its_headings_and_its_articles_text(tmp_path):
+    collection = collection_of(tmp_path, lines(STATUTE))
+    assert headings(collection) == ["第一章党员", "第二章党的组织制度", "第十一章党徽党旗"]
+    [article] = articles(collection)
+    assert article.title is None
+    body = paragraphs(collection)
+    for line in [STATUTE[4], STATUTE[6], STATUTE[9], STATUTE[12], STATUTE[14]]:
+        assert line.replace("(", "（").replace(")", "）") in body
+
+
+def test_chapter_heads_spaced_as_printed_laws_are_headings(tmp_path):
+    law = [
+        "中华人民共和国监察法",
+        "第一章　总　则",
+        "第一条　为了深化国家监察体制改革，加强对所有行使公权力的公职人员的监督，制定本法。",
+        "第二条　坚持中国共产党对国家监察工作的领导，构建集中统一、权威高效的中国特色国家监察体制。",
+        "第二章　监察机关及其职责",
+        "第七条　中华人民共和国国家监察委员会是最高监察机关。",
+        "第九章　附　则",
+        "第六十九条　本法自公布之日起施行。",
+    ]
+    collection = collection_of(tmp_path, lines(law))
+    assert headings(collection) == ["第一章　总　则", "第二章　监察机关及其职责", "第九章　附　则"]
+
+
+def test_a_point_numbered_as_an_article_of_another_text_is_no_statute_article():
+    assert STATUTE_ARTICLE.match("第二条中国共产党党员是中国工人阶级的有共产主义觉悟的先锋战士。")
+    assert STATUTE_ARTICLE.match("第三条　党员必须履行下列义务：")
+    assert not STATUTE_ARTICLE.match("第一条体会")
+    assert not STATUTE_ARTICLE.match("第一条：坚持学习。")
+
+
+LAW_ITEMS = [
+    "第十五条　监察机关对下列公职人员和有关人员进行监察：",
+    "（一）中国共产党机关、人民代表大会及其常务委员会机关的公务员；",
+    "（二）法律、法规授权或者受国家机关依法委托管理公共事务的组织中从事公务的人员；",
+    "（三）国有企业管理人员；",
+    "（六）其他依法履行公职的人员。",
+    "第十六条　各级监察机关按照管理权限管辖本辖区内本法第十五条规定的人员所涉监察事项。",
+]
+
+
+def test_the_last_item_of_a_list_is_an_item_not_a_heading(tmp_path):
+    law = ["中华人民共和国监察法", "第三章　监察范围和管辖", *LAW_ITEMS]
+    law[6] = "（四）其他依法履行公职的人员。"  # the list goes on in order
+    collection = collection_of(tmp_path, lines(law))
+    assert headings(collection) == ["第三章　监察范围和管辖"]
+    assert "（四）其他依法履行公职的人员。" in paragraphs(collection)
+
+
+def test_run_in_items_of_a_guide_are_items_and_a_head_over_a_new_list_a_heading(tmp_path):
+    guide = [
+        "入党流程",
+        "1、 团员推优的基本条件：已提交入党申请书，端正的入党动机，无挂科现象，关心同学、热爱集体等",
+        "2、 推优时间：每年4月、11月",
+        "3、 推优程序：团总支下达团员推优的通知→年级大班、小班组织、民主决定推优人员→辅导员提供意见",
+        "4、 推优名额：无特别限制，无固定的参考比例",
+        "1、 成为发展对象程序：",
+        "成为入党积极分子后的经过一年以上的培养考察→党支部听取联系人和党内外群众意见→支委会研究决定。",
+    ]
+    collection = collection_of(tmp_path, lines(guide))
+    assert headings(collection) == ["1、 成为发展对象程序："]
+    assert "2、 推优时间：每年4月、11月" in paragraphs(collection)
+    assert "4、 推优名额：无特别限制，无固定的参考比例" in paragraphs(collection)
+
+
+def test_numbered_headings_each_over_their_text_stay_headings_to_the_last(tmp_path):
+    essay = [
+        "学习心得",
+        "一、提高认识",
+        BODY[0],
+        "二、查找问题",
+        BODY[1],
+        "三、整改落实。",
+        BODY[2],
+    ]
+    collection = collection_of(tmp_path, lines(essay))
+    assert headings(collection) == ["一、提高认识", "二、查找问题", "三、整改落实。"]
+
+
+# --- a sentence glued after another is no heading -----------------------------------------
+
+GLUED_SENTENCE = (
+    "各级纪律检查委员会要把处理特别重要或复杂的案件中的问题和处理的结果，向同级党的委员会报告。"
+    "党的地方各级纪律检查委员会和基层纪律检查委员会要同时向上级纪律检查委员会报告。"
+)
+
+
+def test_a_sentence_glued_after_a_sentence_is_never_cut_into_a_title(tmp_path):
+    text = lines(
+        "中国共产党党章",
+        BODY[0],
+        "党的各级纪律检查委员会每届任期和同级党的委员会相同。党的中央纪律检查委员会在党的中央委员会领导下进行工作。",
+        GLUED_SENTENCE,
+        "党的总支部委员会和支部委员会设纪律检查委员。党的基层委员会设立纪律检查委员会。",
+    )
+    collection = collection_of(tmp_path, text)
+    assert GLUED_SENTENCE in paragraphs(collection)
+    assert [a.title for a in articles(collection)] == [None]
+
+
+def test_a_head_glued_before_a_sentence_opened_by_a_time_is_still_cut():
+    pieces = [
+        SourceLine(
+            1,
+            "这次来调研也是听听大家的意见。习近平：既要保证生产任务还要保证身体健康29日下午，他来到车间。",
+        )
+    ]
+    cuts = candidates(0, pieces[0].text)
+    assert [pieces[0].text[c.start : c.end] for c in cuts] == [
+        "习近平：既要保证生产任务还要保证身体健康"
+    ]
+
+
+# --- a box's label over a list of points ---------------------------------------------------
+
+
+def test_a_label_that_leads_into_numbered_points_is_text(tmp_path):
+    label = "党的建设必须坚决实现以下四项基本要求："
+    text = lines(
+        "中国共产党党章",
+        BODY[0],
+        label,
+        "第一，坚持党的基本路线。全党要用邓小平理论、“三个代表”重要思想和党的基本路线统一思想。",
+        "第二，坚持解放思想，实事求是，与时俱进。",
+        BODY[1],
+    )
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == []
+    assert label in paragraphs(collection)
+
+
+def test_a_boxs_label_over_its_text_stays_a_heading(tmp_path):
+    text = lines("人大代表话发展", BODY[0], "代表委员小资料：", BODY[1], BODY[2])
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == ["代表委员小资料："]

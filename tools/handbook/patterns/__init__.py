@@ -58,6 +58,7 @@ from .body import (
     SOURCE_NAME,
     SPACED_BYLINE,
     SPACED_LABEL,
+    STATUTE_ARTICLE,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
 )
@@ -344,6 +345,7 @@ __all__ = [
     "SPEAKER_BY_HABIT",
     "SPEAKER_LINES_MIN",
     "SPREAD_NAMES",
+    "STATUTE_ARTICLE",
     "STRAY_KANA",
     "SUBHEAD_AFTER_MAIN",
     "SUBTITLE",

@@ -43,7 +43,8 @@ from ..patterns import (
     UNIT_NOTES,
 )
 from ..patterns.body import CAPTIONS_MIN
-from .roles import MARKDOWN_SECTION, Token
+from .numbers import heading_number
+from .roles import LEAD_IN_ENDS, MARKDOWN_SECTION, Token
 from .shapes import (
     ARTICLE_BODY_MIN,
     HEADING_MAX,
@@ -668,6 +669,7 @@ def settle_headings(article: Article, last: bool) -> None:
     alone, and at the outer level: it belongs to no series.
     """
     blocks = article.blocks
+    list_items(blocks)
     heads_text: dict[str, bool] = {}
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule not in LABELS:
@@ -693,6 +695,39 @@ def settle_headings(article: Article, last: bool) -> None:
                 block.depth = 1
             else:
                 blocks[i] = Paragraph(block.text, block.line)
+
+
+def list_items(blocks: list) -> None:
+    """A numbered line right under or over another of its series is an item
+    of a list, not a heading, however it ends: the last item of a statute's
+    list (（五）…； / （六）其他依法履行公职的人员。), or a guide's run-in items
+    (1、 推优时间：每年4月、11月 / 2、 推优名额：…). Headings of a series
+    each stand over their own text."""
+    items = [
+        i
+        for i, block in enumerate(blocks)
+        if isinstance(block, Heading)
+        and block.rule in SERIES
+        and (
+            (i > 0 and next_in_series(block.rule, blocks[i - 1], block))
+            or (i + 1 < len(blocks) and next_in_series(block.rule, block, blocks[i + 1]))
+        )
+    ]
+    for i in items:
+        blocks[i] = Paragraph(blocks[i].text, blocks[i].line)
+
+
+def next_in_series(rule: str, above: object, below: object) -> bool:
+    """`below` goes on the numbering of `above` in one series (（五） under （四）):
+    a list restarting at 1 under the last item of another is no continuation."""
+    if not all(
+        (isinstance(b, Heading) and b.rule == rule)
+        or (isinstance(b, Paragraph) and same_series(rule, b))
+        for b in (above, below)
+    ):
+        return False
+    a, b = heading_number(above.text), heading_number(below.text)
+    return a is not None and b == a + 1
 
 
 def repeated_labels(blocks: list) -> None:
@@ -722,7 +757,8 @@ def same_series(rule: str, block: Paragraph) -> bool:
 def labels_text(blocks: list, i: int, last: bool) -> bool:
     """A label heads a paragraph that is no list item (有几个方面： over
     形式主义：…； or a bullet list leads into an enumeration), or, ending its article, the
-    articles after it (下面是部分同志的感想： over the speakers' statements)."""
+    articles after it (下面是部分同志的感想： over the speakers' statements).
+    Ending in a colon over a numbered item, it leads into a list: text."""
     if i + 1 == len(blocks):
         return not last
     nxt = blocks[i + 1]
@@ -730,4 +766,11 @@ def labels_text(blocks: list, i: int, last: bool) -> bool:
         isinstance(nxt, Paragraph)
         and nxt.text[-1:] not in LIST_ITEM_END
         and not MARKDOWN_LIST_ITEM.pattern.match(nxt.text)  # a bullet list's lead-in
+        and not (blocks[i].text[-1:] in LEAD_IN_ENDS and first_item(nxt.text))
     )
+
+
+def first_item(text: str) -> bool:
+    """A list's item (第一，…。, （一）…): what a label's colon leads into
+    (以下四项基本要求： over 第一，坚持党的基本路线。…) when it heads no section."""
+    return any(r.pattern.match(text) for r in HEADING_MARKERS)

@@ -37,7 +37,7 @@ from ..patterns.doubts import (
     WORD_USES_MIN,
 )
 from .essays import Layout
-from .numbers import parse_number
+from .numbers import HEADING_NUMBER, parse_number
 from .records import records_doubt
 from .shapes import LONG_TITLE, TITLE_MAX, ends_sentence, head_title_like, name_like, prose
 
@@ -60,7 +60,6 @@ MEANING = {k.name: k.meaning for k in DOUBT_KINDS}
 # A title the whole of which one of the byline rules matches (a title with
 # its unit and author is a title): one match of them all at the title's start.
 BYLINE_TITLE = any_of([r for r in BYLINES if r.name != "title-unit-author"])
-HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
 def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
