@@ -8,7 +8,7 @@ finding of a piece joined across a span the converter removed."""
 from __future__ import annotations
 
 import pytest  # noqa: F401
-from test_recognition_heldout_kinds import articles, collection_of, headings
+from test_recognition_heldout_kinds import articles, collection_of, headings, kept_words, removed
 
 from handbook.corpus.scoring import Source, matched_hans
 from handbook.model import SourceLine
@@ -219,3 +219,40 @@ def test_a_boxs_label_over_its_text_stays_a_heading(tmp_path):
     text = lines("人大代表话发展", BODY[0], "代表委员小资料：", BODY[1], BODY[2])
     collection = collection_of(tmp_path, text)
     assert headings(collection) == ["代表委员小资料："]
+
+
+# --- the property line: the date kept with its label, the rest removed --------------------
+
+LAW_HEAD = [
+    "中华人民共和国监察法",
+    "来源: | 发布时间: 2018-05-17 | 浏览次数: 2168",
+    "中华人民共和国监察法",
+]
+
+
+def test_a_property_line_of_an_empty_source_a_date_and_a_counter_keeps_its_dated_label(tmp_path):
+    collection = collection_of(tmp_path, lines(LAW_HEAD, BODY))
+    gone = removed(collection)
+    assert ("empty-property", "来源： |") in gone
+    assert ("hit-counter", "| 浏览次数： 2168") in gone
+    assert collection.date == "2018-05-17"
+    assert "发布时间： 2018-05-17" in kept_words(collection)
+
+
+def test_a_property_line_that_names_its_source_is_no_date_line(tmp_path):
+    head = [LAW_HEAD[0], "来源: 本站 | 发布时间: 2018-05-17 | 浏览次数: 2168", *BODY]
+    collection = collection_of(tmp_path, lines(head))
+    assert [rule for rule, _ in removed(collection)] == ["cms-properties"]
+    assert collection.date == "2018-05-17"
+
+
+def test_the_title_given_again_under_the_date_line_is_noticed(tmp_path):
+    collection = collection_of(tmp_path, lines("学习资料", BODY[0], LAW_HEAD, BODY[1:]))
+    assert any(r.rule == "repeated-title" for r in collection.recognitions)
+    assert [a.title for a in articles(collection)][-1] == LAW_HEAD[0]
+
+
+def test_a_headline_over_its_date_and_the_text_is_the_title(tmp_path):
+    collection = collection_of(tmp_path, lines("学习资料", BODY[0], LAW_HEAD[:2], BODY[1:]))
+    assert not any(r.rule == "repeated-title" for r in collection.recognitions)
+    assert [a.title for a in articles(collection)][-1] == LAW_HEAD[0]

@@ -409,6 +409,7 @@ DATE_LABELS = {
     "日期",
 }
 COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+FIELD_SEPARATORS = "|｜/"  # what parts a property line's fields: 来源: | 发布时间: 2018-05-17 | …
 STAFF_LABELS = {"责任编辑", "编辑", "摄影"}  # who worked on the page, not on the text
 
 

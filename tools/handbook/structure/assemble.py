@@ -114,16 +114,11 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif (
-            token.kind == "paragraph"
-            and following is not None
-            and following.text == token.text
-            and repeated_title(token, following)
-        ):
+        elif token.kind == "paragraph" and (repeat := title_again(tokens, i)):
             token.rule = REPEATED_TITLE
             title(state, token, recognitions)
             recognitions.append(
-                Recognition(following.line, token.rule, f"the title given again: {token.text}")
+                Recognition(repeat.line, token.rule, f"the title given again: {token.text}")
             )
         elif token.kind == "paragraph" and caption(tokens, i):
             content(state, Paragraph(token.text, token.line))
@@ -216,8 +211,8 @@ def promote_titles(tokens: list[Token]) -> None:
     so is a headline of clauses that a source line follows. On a report
     pasted as one line (headline, sub-heads and deck cut at wide spaces, then
     the dateline), only the line's first piece is the title."""
-    for before, previous, token, following in zip(
-        [None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False
+    for i, (before, previous, token, following) in enumerate(
+        zip([None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False)
     ):
         if (
             previous is not None and under_headline(previous, token)
@@ -226,6 +221,8 @@ def promote_titles(tokens: list[Token]) -> None:
         if previous is not None and headline_over_subhead(before, previous, token, following):
             previous.kind, previous.rule = "title", HEADLINE_OVER_SUBHEAD
             continue
+        if token.kind == "paragraph" and following.kind == "date" and title_again(tokens, i):
+            continue  # the page's headline over its date and the text's own title
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -516,6 +513,19 @@ def body_length(state: State, token: Token) -> int:
 
 
 REPEATED_TITLE = "repeated-title"
+
+
+def title_again(tokens: list[Token], i: int) -> Token | None:
+    """The repeat of a title given twice, right under it or under the date
+    line the page sets between them (中华人民共和国监察法 / 发布时间：2018-05-17 /
+    中华人民共和国监察法), or None."""
+    token = tokens[i]
+    for following in tokens[i + 1 : i + 3]:
+        if repeated_title(token, following):
+            return following
+        if following.kind != "date":
+            return None
+    return None
 
 
 def repeated_title(token: Token, following: Token | None) -> bool:

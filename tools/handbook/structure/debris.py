@@ -30,6 +30,7 @@ from ..patterns import (
     COPYRIGHT_LINE,
     COPYRIGHT_MARKS,
     COUNTER_LABEL,
+    COUNTER_LABELS,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
     DATE_BADGE,
@@ -40,6 +41,7 @@ from ..patterns import (
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
+    FIELD_SEPARATORS,
     FOOTER_BOX_HEAD,
     FOOTER_CONTACT,
     FOOTER_CONTACTS,
@@ -88,7 +90,7 @@ from ..patterns import (
 )
 from ..patterns.base import any_of
 from ..patterns.debris import EDGE_LINK, TITLE_SITE_PREFIX, TITLE_SITE_SUFFIX
-from .properties import DATE, Field, authors, counters, date, dated_only, fields
+from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import head_title_like, prose
 from .survey import Conventions
 
@@ -168,7 +170,7 @@ def remove_debris(
             dated_only(props)
             or ((names := authors(props)) and not named_again(names, conventions.lines))
         ):
-            bylines[i] = counters(props)
+            bylines[i] = cut_fields(props)
             continue
         if line.text[:1].isdigit() and (meta := POST_META.pattern.match(line.text)):
             parts.append(Removal(line.number, POST_META.name, meta["accounts"].strip()))
@@ -774,11 +776,22 @@ def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 
 
 def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
-    """A property line that is a byline, without its hit counter."""
+    """A property line that is a byline or the date line, without its hit
+    counter and its empty fields, each with the separator that parts it from
+    the rest (`| 浏览次数: 2168`)."""
     text = line.text
     for f in reversed(found):
-        removals.append(Removal(line.number, "hit-counter", text[f.start : f.end]))
-        text = text[: f.start] + text[f.end :]
+        start, end = f.start, f.end
+        before, after = text[:start].rstrip(), text[end:].strip()
+        if (
+            before
+            and before[-1] in FIELD_SEPARATORS
+            and not (after and after[0] in FIELD_SEPARATORS)
+        ):
+            start = len(before) - 1  # the separator before a field that closes the line
+        rule = "hit-counter" if f.label in COUNTER_LABELS else "empty-property"
+        removals.append(Removal(line.number, rule, text[start:end]))
+        text = text[:start] + text[end:]
     return SourceLine(line.number, text.strip())
 
 
