@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest  # noqa: F401
 from test_recognition_heldout_kinds import articles, collection_of, headings, kept_words, removed
 
-from handbook.corpus.scoring import Source, matched_hans
+from handbook.corpus.outline import Essay, Outline
+from handbook.corpus.scoring import Source, matched_hans, starts
 from handbook.model import SourceLine
 from handbook.patterns import STATUTE_ARTICLE
 from handbook.structure.glued import candidates
@@ -256,3 +257,37 @@ def test_a_headline_over_its_date_and_the_text_is_the_title(tmp_path):
     collection = collection_of(tmp_path, lines("学习资料", BODY[0], LAW_HEAD[:2], BODY[1:]))
     assert not any(r.rule == "repeated-title" for r in collection.recognitions)
     assert [a.title for a in articles(collection)][-1] == LAW_HEAD[0]
+
+
+# --- the guide's trail: an icon font's glyph, the last step given again ---------------------
+
+STEP_BAR = "1.递交入党申请 2.团员推优 3.入党积极分子 4.参加党校学习 5.成为发展对象"
+GUIDE_ITEMS = [
+    "1、 递交入党申请书的时间：没有固定的时间，在大学期间均可亲自向辅导员递交入党申请书，并说明自己的入党动机。",
+    "2、 入党申请书所包含的内容：入党动机，对党的认识，本人成长过程中思想、学习、工作等情况。",
+]
+
+
+def test_a_trail_after_an_icon_glyph_ending_in_its_last_step_again_titles_the_page(tmp_path):
+    trail = "\ue67f 首页 >入党流程 >入党流程"
+    collection = collection_of(tmp_path, lines(trail, STEP_BAR, GUIDE_ITEMS))
+    assert removed(collection) == [("breadcrumb", "\ue67f 首页 >入党流程 >")]
+    assert collection.title == "入党流程"
+    assert "\ue67f" not in kept_words(collection)
+
+
+def test_a_trail_whose_last_steps_differ_is_removed_whole(tmp_path):
+    trail = "\ue67f 首页 >党建工作 >入党流程"
+    collection = collection_of(tmp_path, lines(trail, "入党流程指南", STEP_BAR, GUIDE_ITEMS))
+    assert removed(collection)[0] == ("breadcrumb", trail)
+    assert collection.title == "入党流程指南"
+
+
+def test_the_scorer_places_a_title_where_it_stands_outside_removed_words():
+    source = Source(f"\ue67f 首页 >入党流程 >入党流程\n{STEP_BAR}\n")
+    outline = Outline("入党流程", None, [Essay(None, "入党流程", line=1)])
+    trail = set(range(2, 6))  # 首页 0–1, the step 2–5, the page's heading 6–9
+    [essay], _ = starts(source, outline, trail)
+    assert essay.at == 6
+    [unplaced], _ = starts(source, outline)
+    assert unplaced.at == 2

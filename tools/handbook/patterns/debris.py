@@ -8,6 +8,7 @@ from ..chars import (
     CN_DIGITS,
     COLON,
     HAN,
+    ICON_GLYPHS,
     LPAREN,
     RPAREN,
     SENTENCE_END,
@@ -221,9 +222,11 @@ DEBRIS = [
 ARROW_TRAILS = [
     Rule(
         "breadcrumb",
-        rf"^{NO_TAG}(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
+        rf"^{NO_TAG}(?:[{ICON_GLYPHS}]\s*)?"
+        rf"(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
         "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
-        "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it",
+        "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it"
+        " (an icon font's glyph before it at times: \ue67f 首页 >入党流程 >入党流程)",
     ),
     Rule(
         "nav-step",

@@ -345,11 +345,13 @@ def trail_headline(text: str, conventions: Conventions) -> str | None:
     某某公司…的比选公告`), when the text does not give it again on a line of
     its own: then it is the only place the headline stands, and it is kept;
     so is the last step given again after it (`首页 > 党团活动 党团活动`), the
-    page's heading printed beside the trail."""
+    page's heading printed beside the trail, or as a step of its own after
+    it (`首页 >入党流程 >入党流程`)."""
     m = BREADCRUMB_HEADLINE.pattern.search(text)
     headline = m["headline"] if m else ""
-    if headline and m["step"] == headline:  # the last step again: the page's own heading
-        return headline
+    steps = [step.strip() for step in CRUMB_SEPARATOR.split(text)]
+    if headline and (m["step"] == headline or steps[-2:] == [headline, headline]):
+        return headline  # the last step again: the page's own heading
     if not headline_long(headline) or not head_title_like(headline):
         return None
     return None if headline in conventions.lines else headline
