@@ -8,7 +8,14 @@ finding of a piece joined across a span the converter removed."""
 from __future__ import annotations
 
 import pytest  # noqa: F401
-from test_recognition_heldout_kinds import articles, collection_of, headings, kept_words, removed
+from test_recognition_heldout_kinds import (
+    articles,
+    authors,
+    collection_of,
+    headings,
+    kept_words,
+    removed,
+)
 
 from handbook.corpus.outline import Essay, Outline
 from handbook.corpus.scoring import Source, matched_hans, starts
@@ -26,6 +33,11 @@ BODY = [
 
 def paragraphs(collection) -> list[str]:
     return [p.text for a in articles(collection) for p in a.paragraphs]
+
+
+def all_authors(collection) -> list[tuple[str, str]]:
+    """The names and roles of every byline, the essays' and their articles'."""
+    return [x for e in collection.essays for item in (e, *e.articles) for x in authors(item)]
 
 
 def lines(*parts: str | list[str]) -> str:
@@ -240,11 +252,13 @@ def test_a_property_line_of_an_empty_source_a_date_and_a_counter_keeps_its_dated
     assert "发布时间： 2018-05-17" in kept_words(collection)
 
 
-def test_a_property_line_that_names_its_source_is_no_date_line(tmp_path):
-    head = [LAW_HEAD[0], "来源: 本站 | 发布时间: 2018-05-17 | 浏览次数: 2168", *BODY]
+def test_a_property_line_that_names_its_source_is_its_byline_no_field_cut_but_the_counter(
+    tmp_path,
+):
+    head = [LAW_HEAD[0], "来源: 新华网 | 发布时间: 2018-05-17 | 浏览次数: 2168", *BODY]
     collection = collection_of(tmp_path, lines(head))
-    assert [rule for rule, _ in removed(collection)] == ["cms-properties"]
-    assert collection.date == "2018-05-17"
+    assert [rule for rule, _ in removed(collection)] == ["hit-counter"]
+    assert ("新华网", "来源") in all_authors(collection)
 
 
 def test_the_title_given_again_under_the_date_line_is_noticed(tmp_path):
@@ -291,3 +305,78 @@ def test_the_scorer_places_a_title_where_it_stands_outside_removed_words():
     assert essay.at == 6
     [unplaced], _ = starts(source, outline)
     assert unplaced.at == 2
+
+
+# --- a hospital's report: its property lines, the site's lead, the closing credit, the footer
+
+HOSPITAL_HEADLINE = (
+    "【不忘初心 牢记使命】我院医技药剂党支部举办2019年中药、药学理论知识与专业技能大赛"
+)
+HOSPITAL = [
+    HOSPITAL_HEADLINE,
+    "来源：本站原创\u00a0\u00a0作者：医技药剂党支部",
+    "时间：2019年10月31日 23:00\u00a0\u00a0浏览： 33",
+    "本站讯（职工通讯员 李琴雯 刘会）为深入推进党建与业务工作紧密结合，弘扬我院中药特色，"
+    "培养优秀的药学技能型人才，10月30日，我院医技药剂党支部联合药剂科举办了技能大赛。",
+    "比赛伊始，吴玉华副院长作了赛前动员，她指出，要深入贯彻党中央、国务院决策部署，大力发展中医药事业。",
+    "医技药剂党支部、药剂科供稿\u00a0 摄影/张艳\u00a0 编辑/苏芳",
+    "版权所有 湖南省中医药研究院附属医院\u3000Copyright © 2018 All rights reserved. "
+    "\u3000湘ICP备14002927号-5 \u3000 湘公安网备号43010402000231号",
+    "医院地址：湖南省长沙市麓山路58号 \u300024小时急救电话：0731-88866120",
+    "传真：0731-88854265 \u3000联系邮箱： zyyfy2016@163.com",
+]
+
+
+def test_the_sites_lead_names_its_correspondents_and_the_credit_the_bodies_that_supplied_it(
+    tmp_path,
+):
+    collection = collection_of(tmp_path, lines(HOSPITAL))
+    assert sorted(all_authors(collection)) == sorted(
+        [
+            ("医技药剂党支部", "作者"),
+            ("李琴雯", "职工通讯员"),
+            ("刘会", "职工通讯员"),
+            ("医技药剂党支部", "供稿"),
+            ("药剂科", "供稿"),
+        ]
+    )
+    gone = removed(collection)
+    assert ("empty-property", "来源：本站原创") in gone
+    assert ("hit-counter", "浏览： 33") in gone
+    assert {"摄影/张艳", "编辑/苏芳"} <= {text for _, text in gone}
+
+
+def test_the_date_line_a_counter_was_cut_from_is_not_joined_to_the_lead(tmp_path):
+    collection = collection_of(tmp_path, lines(HOSPITAL))
+    assert collection.date == "2019年10月31日 23:00"
+    assert not any(
+        t.startswith("时间") and "本站讯" in t for t in kept_words(collection).split("\n")
+    )
+    assert not any(r.rule == "joined-broken-line" for r in collection.repairs)
+
+
+def test_a_footer_opened_by_its_owners_copyright_and_its_contacts_are_debris(tmp_path):
+    collection = collection_of(tmp_path, lines(HOSPITAL))
+    rules = dict((text[:4], rule) for rule, text in removed(collection))
+    assert rules["版权所有"] == "site-footer"
+    assert rules["医院地址"] == rules["传真：0"] == "site-contacts"
+    assert "湘ICP备" not in kept_words(collection)
+
+
+def test_a_source_a_property_line_names_is_kept_with_its_author(tmp_path):
+    page = [HOSPITAL_HEADLINE, "来源：人民网\u00a0\u00a0作者：张明", *HOSPITAL[3:5]]
+    found = all_authors(collection_of(tmp_path, lines(page)))
+    assert ("人民网", "来源") in found and ("张明", "作者") in found
+
+
+def test_near_misses_of_the_credits_and_the_footer_stay_text(tmp_path):
+    kept = [
+        "本站讯（图文）为深入推进党建与业务工作紧密结合，我院举办了中药、药学技能大赛。",
+        "请各支部于月底前将活动材料整理供稿。",
+        "本书版权所有，未经许可不得转载，翻印必究。",
+        "摄影/张艳作品展在我院门诊大厅开幕，展出作品六十余幅。",
+    ]
+    collection = collection_of(tmp_path, lines(HOSPITAL_HEADLINE, BODY[0], kept, BODY[1]))
+    assert removed(collection) == []
+    assert all_authors(collection) == []
+    assert all(line in paragraphs(collection) for line in kept)

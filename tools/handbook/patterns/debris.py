@@ -32,6 +32,16 @@ NEIGHBOURS = r"上一篇|下一篇|上一条|下一条"  # the links to the neig
 
 # Who worked on the page, not on the text: editors, the photographer, reviewers.
 STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校对|排版|美编|初审|复审|终审"
+STAFF_MARK = rf"(?:{C}|[/\uff0f])"  # between a staff role and the name: 审核：王某, 摄影/张艳
+
+# The staff's credit alone, on a line or a piece of one (摄影/张艳 after the
+# closing credit, parted by no-break spaces).
+STAFF_CREDIT_LINE = Rule(
+    "editor-credit",
+    rf"^(?:{STAFF_ROLES}){STAFF_MARK}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
+    f"审核{COLON}陈某、马某某",
+    "the staff's credit on a line of its own: editors, photographers, reviewers",
+)
 
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
@@ -147,12 +157,7 @@ DEBRIS = [
         f"链接{COLON}http://www.ce.cn/xwzx/gnsz/gdxw/201603/09/t20160309_9380098.shtml",
         "the address of the page the text was copied from, wherever it stands",
     ),
-    Rule(
-        "editor-credit",
-        rf"^(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
-        f"审核{COLON}陈某、马某某",
-        "the staff's credit on a line of its own: editors, photographers, reviewers",
-    ),
+    STAFF_CREDIT_LINE,
     Rule(
         "photo-credit",
         rf"^(?:新华社|中新社|本报)?(?:特约)?记者\s*[{HAN}](?:\s?[{HAN}]){{1,3}}\s*摄$",
@@ -291,9 +296,11 @@ POST_META = Rule(
 # (COPYRIGHT_MARKS), not with every line's search of DEBRIS.
 COPYRIGHT_LINE = Rule(
     "site-footer",
-    r"^(?=[^。！？]{0,120}$)(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
+    r"^(?=[^。！？]{0,120}$)(?:版权所有\s*[^\s:：]{2,30}\s*)?"
+    r"(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)\s*(?:\d{4}\s*[-–—]\s*)?\d{4}(?!\d)",
     "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
-    "the site's copyright line opening its footer (Copyright ©, ©, and the year)",
+    "the site's copyright line opening its footer (Copyright ©, ©, and the year; after"
+    " 版权所有 and the owner at times: 版权所有 某某医院　Copyright © 2018 …)",
 )
 COPYRIGHT_MARKS = ("©", "opyright")
 
@@ -738,4 +745,5 @@ PIECE_DEBRIS = [
         "the caption of a photo that was not copied",
         needs="摄",
     ),
+    STAFF_CREDIT_LINE,
 ]

@@ -90,7 +90,7 @@ def dated_only(found: list[Field]) -> bool:
         all(
             f.label in COUNTER_LABELS
             or (f.label in DATE_LABELS and DATE.fullmatch(bare(f.value)))
-            or not bare(f.value)
+            or names_nothing(f)
             for f in found
         )
         and any(f.label in DATE_LABELS for f in found)
@@ -101,6 +101,12 @@ def dated_only(found: list[Field]) -> bool:
 def bare(value: str) -> str:
     """A field's value without the separators beside it."""
     return value.strip(f" {FIELD_SEPARATORS}")
+
+
+def names_nothing(f: Field) -> bool:
+    """A field left empty (来源: |) or naming no one (来源：本站原创, 作者：佚名)."""
+    value = bare(f.value)
+    return not value or value in ANONYMOUS
 
 
 def date(found: list[Field]) -> str | None:
@@ -117,5 +123,5 @@ def counters(found: list[Field]) -> list[Field]:
 
 def cut_fields(found: list[Field]) -> list[Field]:
     """What a property line kept as a date line or a byline loses: its hit
-    counter and the fields it leaves empty (来源: |)."""
-    return [f for f in found if f.label in COUNTER_LABELS or not bare(f.value)]
+    counter and the fields that name nothing (来源: |, 来源：本站原创)."""
+    return [f for f in found if f.label in COUNTER_LABELS or names_nothing(f)]
