@@ -90,6 +90,11 @@ def as_title_under(text: str) -> Collection:
     return result([Paragraph(PROSE, 2), *paragraphs(above, first=3)], more=[nxt])
 
 
+def as_title_over(text: str) -> Collection:
+    title, *lines = text.split("\n")
+    return result([*paragraphs(lines), Paragraph(PROSE, 9)], title=title)
+
+
 BUILT_AS = {
     "open-ended-title": as_title,
     "title-affix": as_title,
@@ -102,6 +107,7 @@ BUILT_AS = {
     "title-label": as_paragraphs,
     "broken-headline": as_paragraphs,
     "essay-opens-at-furniture": as_top_of_untitled,
+    "title-over-menu": as_title_over,
     "title-after-like-lines": as_title_under,
 }
 

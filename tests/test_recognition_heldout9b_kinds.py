@@ -7,7 +7,7 @@ finding of a piece joined across a span the converter removed."""
 
 from __future__ import annotations
 
-import pytest  # noqa: F401
+from test_doubts import as_title_over, raised
 from test_recognition_heldout_kinds import (
     articles,
     authors,
@@ -380,3 +380,13 @@ def test_near_misses_of_the_credits_and_the_footer_stay_text(tmp_path):
     assert removed(collection) == []
     assert all_authors(collection) == []
     assert all(line in paragraphs(collection) for line in kept)
+
+
+# --- the doubt that should have fired: a title over a menu read as text ---------------------
+
+
+def test_a_title_over_the_menu_it_heads_is_doubted_and_a_title_over_its_steps_is_not():
+    menu = ["医院概况", "医院介绍", "历史沿革", "医院领导", "组织机构", "花园医院"]
+    assert "title-over-menu" in raised(as_title_over("\n".join(["首页", *menu])))
+    steps = ["入党流程", "1.递交入党申请 2.团员推优 3.入党积极分子", *GUIDE_ITEMS]
+    assert "title-over-menu" not in raised(as_title_over("\n".join(steps)))
