@@ -390,3 +390,22 @@ def test_a_title_over_the_menu_it_heads_is_doubted_and_a_title_over_its_steps_is
     assert "title-over-menu" in raised(as_title_over("\n".join(["首页", *menu])))
     steps = ["入党流程", "1.递交入党申请 2.团员推优 3.入党积极分子", *GUIDE_ITEMS]
     assert "title-over-menu" not in raised(as_title_over("\n".join(steps)))
+
+
+# --- points run in with their sentence ----------------------------------------------------
+
+
+def test_points_closed_by_a_full_stop_are_text_and_ordinal_heads_stay_headings(tmp_path):
+    points = [
+        "第一，中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。",
+        BODY[0],
+        "第二，中国特色社会主义制度和国家治理体系具有鲜明的制度优势。",
+        BODY[1],
+    ]
+    collection = collection_of(tmp_path, lines("学习心得", BODY[2], points))
+    assert headings(collection) == []
+    assert points[0] in paragraphs(collection)
+    heads = ["第一，更深刻了解了群众路线的内涵", BODY[0], "第二，更清醒认识到自身的不足", BODY[1]]
+    (tmp_path / "heads").mkdir()
+    collection = collection_of(tmp_path / "heads", lines("学习心得", BODY[2], heads))
+    assert headings(collection) == [heads[0], heads[2]]

@@ -99,6 +99,16 @@ LABEL_HEADINGS = [
         "a box's label ending in a colon (小资料：, 下面是部分同志的感想：)",
     ),
 ]
+# A point run in with its sentence (第一，中国特色社会主义制度…具有深厚的历史底蕴。):
+# one of the text's points, set apart by no heading's form; a heading of the
+# series ends in no stop (第一，更深刻了解了群众路线的内涵).
+ORDINAL_POINT = Rule(
+    "ordinal-point",
+    rf"^第[{CN_DIGITS}]+[,{COMMA}、].*[{SENTENCE_END}]$",
+    f"第一{COMMA}中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。",
+    "a point of the text opened by its ordinal and closed by a full stop: text, no heading",
+)
+
 # A line opened by a statute's article number (第二条中国共产党党员是…。,
 # 第三条　党员必须履行下列义务：) is the text of that article, one sentence or
 # the lead-in to its items: never a title, a label or a heading. A number

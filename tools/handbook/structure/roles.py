@@ -48,6 +48,7 @@ from ..patterns import (
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     NOT_A_LABEL,
+    ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
     PROPERTY_LINE,
@@ -584,7 +585,7 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
     heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
-    if heading:
+    if heading and not ORDINAL_POINT.match(text):
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()
         cut = len(text) - len(words) + words.find(" ")
