@@ -8,6 +8,7 @@ finding of a piece joined across a span the converter removed."""
 from __future__ import annotations
 
 from test_doubts import as_title_over, raised
+from test_recognition_heldout8b_kinds import BODY, lines, paragraphs
 from test_recognition_heldout_kinds import (
     articles,
     authors,
@@ -23,28 +24,10 @@ from handbook.model import SourceLine
 from handbook.patterns import STATUTE_ARTICLE
 from handbook.structure.glued import candidates
 
-BODY = [
-    "为进一步提升基层党建工作质量，5月12日，学院党委在行政楼召开基层党组织书记培训会，"
-    "各党支部书记、组织委员共六十余人参加。",
-    "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，并结合具体案例讲解了工作要求。",
-    "据悉，此次培训是学院今年组织的第二次党务培训，下一步将在各校区继续开展。",
-]
-
-
-def paragraphs(collection) -> list[str]:
-    return [p.text for a in articles(collection) for p in a.paragraphs]
-
 
 def all_authors(collection) -> list[tuple[str, str]]:
     """The names and roles of every byline, the essays' and their articles'."""
     return [x for e in collection.essays for item in (e, *e.articles) for x in authors(item)]
-
-
-def lines(*parts: str | list[str]) -> str:
-    out: list[str] = []
-    for part in parts:
-        out += part if isinstance(part, list) else [part]
-    return "\n".join(out) + "\n"
 
 
 # --- the scorer: a piece joined across a removed span ---------------------------------------
