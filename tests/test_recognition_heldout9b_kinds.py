@@ -134,7 +134,10 @@ def test_run_in_items_of_a_guide_are_items_and_a_head_over_a_new_list_a_heading(
         "入党流程",
         "1、 团员推优的基本条件：已提交入党申请书，端正的入党动机，无挂科现象，关心同学、热爱集体等",
         "2、 推优时间：每年4月、11月",
-        "3、 推优程序：团总支下达团员推优的通知→年级大班、小班组织、民主决定推优人员→辅导员提供意见",
+        (
+            "3、 推优程序：团总支下达团员推优的通知→年级大班、小班组织、民主决定推优人员→辅导员提供意见→院组"
+            "织部审查→校团委审批→推优名单公示"
+        ),
         "4、 推优名额：无特别限制，无固定的参考比例",
         "1、 成为发展对象程序：",
         "成为入党积极分子后的经过一年以上的培养考察→党支部听取联系人和党内外群众意见→支委会研究决定。",
@@ -392,3 +395,17 @@ def test_points_closed_by_a_full_stop_are_text_and_ordinal_heads_stay_headings(t
     (tmp_path / "heads").mkdir()
     collection = collection_of(tmp_path / "heads", lines("学习心得", BODY[2], heads))
     assert headings(collection) == [heads[0], heads[2]]
+
+
+def test_two_headings_in_a_row_and_a_head_after_a_run_in_point_stay_headings(tmp_path):
+    essay = [
+        "学习心得",
+        "一、中国共产党这次以为民务实清廉为主要内容的党的群众路线教育实践活动，是一次党内整党的活动，非常必要。",
+        "二、现在“四风”方面的突出问题，不但人民群众不满意，就是党内的多数党员也不满意。",
+        BODY[0],
+        "第五，实践是检验真理的唯一标准，而实践中最有发言权的是人民群众。因此，我们要深入基层，倾听群众的呼声。",
+        "第六，群众路线在自身工作实践中的落实",
+        BODY[1],
+    ]
+    collection = collection_of(tmp_path, lines(essay))
+    assert headings(collection) == [essay[1], essay[2], essay[5]]

@@ -708,23 +708,41 @@ def settle_headings(article: Article, last: bool) -> None:
 
 
 def list_items(blocks: list) -> None:
-    """A numbered line right under or over another of its series is an item
-    of a list, not a heading, however it ends: the last item of a statute's
-    list (（五）…； / （六）其他依法履行公职的人员。), or a guide's run-in items
-    (1、 推优时间：每年4月、11月 / 2、 推优名额：…). Headings of a series
-    each stand over their own text."""
+    """Numbered lines in a row, each going on the numbering of the one before,
+    are the items of a list, not headings, where one of them is too long or
+    ends as no heading does (（五）…； / （六）其他依法履行公职的人员。, or a
+    guide's run-in items 1、 推优时间：… / 2、 推优名额：…), and the line itself
+    is shaped as an item. Headings of a series each stand over their own
+    text, or over the next at most (一、… / 二、… / text), and a list
+    restarting at 1 is another list."""
     items = [
         i
         for i, block in enumerate(blocks)
         if isinstance(block, Heading)
         and block.rule in SERIES
-        and (
-            (i > 0 and next_in_series(block.rule, blocks[i - 1], block))
-            or (i + 1 < len(blocks) and next_in_series(block.rule, block, blocks[i + 1]))
-        )
+        and item_shaped(block.text)
+        and any(isinstance(blocks[j], Paragraph) for j in numbered_run(blocks, i))
     ]
     for i in items:
         blocks[i] = Paragraph(blocks[i].text, blocks[i].line)
+
+
+def item_shaped(text: str) -> bool:
+    """Ends as an item does, a sentence or a clause (（六）其他…的人员。), or runs
+    its label in (2、 推优时间：每年4月、11月); a heading ends in neither
+    (第六，群众路线在自身工作实践中的落实)."""
+    label = max(text.find(COLON), text.find(":"))
+    return ends_sentence(text) or text[-1:] in LIST_ITEM_END or 0 < label < len(text) - 1
+
+
+def numbered_run(blocks: list, i: int) -> range:
+    """The blocks round heading `i` that go on its numbering, one after another."""
+    rule, start, end = blocks[i].rule, i, i + 1
+    while start > 0 and next_in_series(rule, blocks[start - 1], blocks[start]):
+        start -= 1
+    while end < len(blocks) and next_in_series(rule, blocks[end - 1], blocks[end]):
+        end += 1
+    return range(start, end)
 
 
 def next_in_series(rule: str, above: object, below: object) -> bool:

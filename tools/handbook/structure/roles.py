@@ -585,7 +585,7 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, label[0].name, f"heading: {text}")
         return [Token("heading", text, line, label[0].name)]
     heading = first_match(HEADING_MARKERS, text) if ANY_HEADING.search(text) else None
-    if heading and not ORDINAL_POINT.match(text):
+    if heading:
         # The first space after the heading's own words, not right after its marker.
         words = text[heading[1].end() :].lstrip()
         cut = len(text) - len(words) + words.find(" ")
@@ -596,6 +596,6 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
                 Token("heading", head, line, heading[0].name),
                 *classify(rest.strip(), line, ctx),
             ]
-        if title_like(text, HEADING_MAX):
+        if title_like(text, HEADING_MAX) and not ORDINAL_POINT.match(text):
             return [Token("heading", text, line, heading[0].name)]
     return [Token("paragraph", text, line)]
