@@ -83,6 +83,15 @@ BODY = (
     "会议要求，各部门要按照分工抓好落实，确保各项任务按时保质完成，不打折扣。\n"
 )
 
+# The three paragraphs of a school's news report, one a line, to stand under a
+# headline and the furniture a test sets above or below it.
+NEWS_BODY = [
+    "为进一步提升基层党建工作质量，5月12日，学院党委在行政楼召开基层党组织书记培训会，"
+    "各党支部书记、组织委员共六十余人参加。",
+    "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，并结合具体案例讲解了工作要求。",
+    "据悉，此次培训是学院今年组织的第二次党务培训，下一步将在各校区继续开展。",
+]
+
 
 def articles(collection: Collection) -> list[Article]:
     return [a for e in collection.essays for a in e.articles]
@@ -116,6 +125,14 @@ def people(collection: Collection) -> list[tuple[str, str]]:
 
 def doubts(collection: Collection) -> list[tuple[int, str]]:
     return [(d.line, d.rule) for d in collection.doubts]
+
+
+def lines(*parts: str | list[str]) -> str:
+    """A raw text of these lines, a list standing for its lines in turn."""
+    out: list[str] = []
+    for part in parts:
+        out += part if isinstance(part, list) else [part]
+    return "\n".join(out) + "\n"
 
 
 def kept_words(collection: Collection) -> str:

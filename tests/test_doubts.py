@@ -90,6 +90,11 @@ def as_title_under(text: str) -> Collection:
     return result([Paragraph(PROSE, 2), *paragraphs(above, first=3)], more=[nxt])
 
 
+def as_title_over(text: str) -> Collection:
+    title, *lines = text.split("\n")
+    return result([*paragraphs(lines), Paragraph(PROSE, 9)], title=title)
+
+
 BUILT_AS = {
     "open-ended-title": as_title,
     "title-affix": as_title,
@@ -102,6 +107,7 @@ BUILT_AS = {
     "title-label": as_paragraphs,
     "broken-headline": as_paragraphs,
     "essay-opens-at-furniture": as_top_of_untitled,
+    "title-over-menu": as_title_over,
     "title-after-like-lines": as_title_under,
 }
 
@@ -179,3 +185,14 @@ def test_a_file_name_that_looks_like_a_date_is_not_doubted_as_a_title(tmp_path):
     collection = build_handbook([source], Settings()).collections[0]
     assert (collection.title, collection.title_line) == ("2018", 0)
     assert collection.doubts == []
+
+
+def test_a_title_over_the_menu_it_heads_is_doubted_and_a_title_over_its_steps_is_not():
+    menu = ["医院概况", "医院介绍", "历史沿革", "医院领导", "组织机构", "花园医院"]
+    assert "title-over-menu" in raised(as_title_over("\n".join(["首页", *menu])))
+    steps = [
+        "入党流程",
+        "1.递交入党申请 2.团员推优 3.入党积极分子",
+        "1、 递交入党申请书的时间：没有固定的时间，在大学期间均可亲自向辅导员递交入党申请书，并说明自己的入党动机。",
+    ]
+    assert "title-over-menu" not in raised(as_title_over("\n".join(steps)))

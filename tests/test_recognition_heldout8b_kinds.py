@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import pytest
 from support import (
+    NEWS_BODY,
     articles,
     authors,
     collection_of,
     headings,
     kept_words,
+    lines,
     paragraphs,
     removed,
     texts,
@@ -24,19 +26,6 @@ from support import (
 from handbook.model import Paragraph
 
 HEADLINE = "我院召开基层党组织书记培训会"
-BODY = [
-    "为进一步提升基层党建工作质量，5月12日，学院党委在行政楼召开基层党组织书记培训会，"
-    "各党支部书记、组织委员共六十余人参加。",
-    "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，并结合具体案例讲解了工作要求。",
-    "据悉，此次培训是学院今年组织的第二次党务培训，下一步将在各校区继续开展。",
-]
-
-
-def lines(*parts: str | list[str]) -> str:
-    out: list[str] = []
-    for part in parts:
-        out += part if isinstance(part, list) else [part]
-    return "\n".join(out) + "\n"
 
 
 # --- a menu over the headline, nothing above it naming the site -------------------------
@@ -64,7 +53,7 @@ MENU = [
 def test_a_menu_one_item_a_line_over_the_headline_and_its_property_line_is_debris(
     tmp_path, properties
 ):
-    collection = collection_of(tmp_path, lines(MENU, HEADLINE, properties, BODY))
+    collection = collection_of(tmp_path, lines(MENU, HEADLINE, properties, NEWS_BODY))
     assert [(r, t) for r, t in removed(collection) if r == "site-menu"] == [
         ("site-menu", item) for item in MENU
     ]
@@ -76,7 +65,7 @@ def test_a_menu_one_item_a_line_over_the_headline_and_its_property_line_is_debri
 
 
 def test_a_short_headline_ends_the_menu_where_its_property_line_stands(tmp_path):
-    collection = collection_of(tmp_path, lines(MENU, "党务培训", "发布时间：2023-05-12", BODY))
+    collection = collection_of(tmp_path, lines(MENU, "党务培训", "发布时间：2023-05-12", NEWS_BODY))
     assert [t for r, t in removed(collection) if r == "site-menu"] == MENU
     assert collection.title == "党务培训"
 
@@ -92,18 +81,20 @@ def test_numbered_heads_or_a_few_short_lines_over_a_headline_are_no_menu(tmp_pat
         "七、提高",
         "八、评估",
     ]
-    collection = collection_of(tmp_path, lines(numbered, HEADLINE, "发布时间：2023-05-12", BODY))
+    collection = collection_of(
+        tmp_path, lines(numbered, HEADLINE, "发布时间：2023-05-12", NEWS_BODY)
+    )
     assert not any(r == "site-menu" for r, _ in removed(collection))
     assert all(head in kept_words(collection) for head in numbered)
     deck = ["聚焦主责主业", "提升履职本领", "建强战斗堡垒"]  # a deck of three over the headline
-    collection = collection_of(tmp_path, lines(deck, HEADLINE, "发布时间：2023-05-12", BODY))
+    collection = collection_of(tmp_path, lines(deck, HEADLINE, "发布时间：2023-05-12", NEWS_BODY))
     assert not any(r == "site-menu" for r, _ in removed(collection))
     assert all(line in kept_words(collection) for line in deck)
 
 
 def test_short_section_heads_between_paragraphs_are_the_texts_outline(tmp_path):
     heads = ["提高认识", "查找问题", "整改落实", "建章立制"]
-    text = lines(HEADLINE, *[part for head in heads for part in (head, BODY[0])])
+    text = lines(HEADLINE, *[part for head in heads for part in (head, NEWS_BODY[0])])
     collection = collection_of(tmp_path, text)
     assert removed(collection) == []
     assert all(head in kept_words(collection) for head in heads)
@@ -122,9 +113,9 @@ def test_short_section_heads_between_paragraphs_are_the_texts_outline(tmp_path):
 )
 def test_a_copyright_line_and_the_contacts_under_it_are_debris(tmp_path, copyright):
     address = "地址：某某省某某市某某路1号 邮编：100001 电话：010-12345678"
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, copyright, address))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY, copyright, address))
     assert removed(collection) == [("site-footer", copyright), ("site-contacts", address)]
-    assert texts(collection) == BODY
+    assert texts(collection) == NEWS_BODY
 
 
 def test_a_footer_in_a_hard_wrapped_text_is_never_joined_to_it(tmp_path):
@@ -144,7 +135,7 @@ def test_a_footer_in_a_hard_wrapped_text_is_never_joined_to_it(tmp_path):
 
 def test_copyright_in_a_sentence_is_text(tmp_path):
     line = "Copyright 2019年修订的条款规定，作者对其作品依法享有署名权和修改权。"
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY[0], line))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY[0], line))
     assert removed(collection) == []
     assert line in texts(collection)
 
@@ -170,25 +161,27 @@ FOOTER = [
     ["© 2021 版权所有 某某大学网络信息中心 京ICP备00000000号", "Copyright © 2022 某某大学"],
 )
 def test_the_footers_boxes_over_its_copyright_line_are_debris(tmp_path, copyright):
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, FOOTER, copyright))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY, FOOTER, copyright))
     gone = removed(collection)
     assert [t for r, t in gone if r == "page-footer"] == FOOTER
     assert gone[-1] == ("site-footer", copyright)
-    assert texts(collection) == BODY
+    assert texts(collection) == NEWS_BODY
     assert headings(collection) == []
 
 
 def test_a_notices_own_contact_lines_over_the_copyright_line_are_kept(tmp_path):
     contacts = ["联系人：王老师", "联系电话：0371-12345678"]
     copyright = "Copyright © 2022 某某大学"
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, contacts, copyright))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY, contacts, copyright))
     assert removed(collection) == [("site-footer", copyright)]
     assert all(line in kept_words(collection) for line in contacts)
 
 
 def test_a_telephone_number_in_a_sentence_is_text(tmp_path):
     line = "咨询电话：010-62751234，欢迎各党支部来电咨询平台使用中的问题。"
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, line, "Copyright © 2022 某某大学"))
+    collection = collection_of(
+        tmp_path, lines(HEADLINE, NEWS_BODY, line, "Copyright © 2022 某某大学")
+    )
     assert line in texts(collection)
 
 
@@ -203,8 +196,8 @@ def test_a_telephone_number_in_a_sentence_is_text(tmp_path):
     ],
 )
 def test_photo_captions_between_paragraphs_are_lines_of_the_text(tmp_path, captions):
-    text = lines(HEADLINE, "发布时间：2023-05-12", BODY[0], captions[0], BODY[1])
-    text += lines(captions[1], BODY[2], captions[2], BODY[0])
+    text = lines(HEADLINE, "发布时间：2023-05-12", NEWS_BODY[0], captions[0], NEWS_BODY[1])
+    text += lines(captions[1], NEWS_BODY[2], captions[2], NEWS_BODY[0])
     collection = collection_of(tmp_path, text)
     [article] = articles(collection)
     assert article.title is None
@@ -215,7 +208,7 @@ def test_photo_captions_between_paragraphs_are_lines_of_the_text(tmp_path, capti
 
 @pytest.mark.parametrize("line", ["在全校干部大会上的讲话", "深入学习总书记重要讲话"])
 def test_a_speechs_title_or_a_topic_between_paragraphs_is_no_caption(tmp_path, line):
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY[0], line, BODY[0]))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY[0], line, NEWS_BODY[0]))
     assert [a.title for a in articles(collection)] == [None, line]  # a piece's title, as before
 
 
@@ -238,13 +231,13 @@ def test_a_speechs_title_or_a_topic_between_paragraphs_is_no_caption(tmp_path, l
 )
 def test_a_papers_reporters_in_the_property_line_are_its_reporters(tmp_path, field, expected):
     properties = f"发布时间：2020-03-18 10:15:43 \u2003 {field}"
-    [essay] = collection_of(tmp_path, lines(HEADLINE, properties, BODY)).essays
+    [essay] = collection_of(tmp_path, lines(HEADLINE, properties, NEWS_BODY)).essays
     assert [(a.name, a.role, a.unit) for a in essay.authors] == expected
 
 
 def test_writers_named_without_a_paper_keep_the_fields_label(tmp_path):
     properties = "发布时间：2020-03-18 10:15:43 \u2003 作者：张三 李四"
-    [essay] = collection_of(tmp_path, lines(HEADLINE, properties, BODY)).essays
+    [essay] = collection_of(tmp_path, lines(HEADLINE, properties, NEWS_BODY)).essays
     assert [(a.name, a.role, a.unit) for a in essay.authors] == [
         ("张三", "作者", ""),
         ("李四", "作者", ""),
@@ -260,7 +253,7 @@ def test_writers_named_without_a_paper_keep_the_fields_label(tmp_path):
 )
 def test_a_source_credited_after_the_last_sentence_is_the_texts_source(tmp_path, credit, source):
     last = "孙某、李某、王某参加座谈会。"
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, last + credit))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY, last + credit))
     assert paragraphs(collection)[-1] == last
     assert (source, "来源") in [(a.name, a.role) for e in collection.essays for a in e.authors]
 
@@ -269,7 +262,7 @@ def test_a_source_credited_after_the_last_sentence_is_the_texts_source(tmp_path,
     "line", ["各界代表参加座谈会。（来自各地的基层代表）", "据（来自大河网）的消息，会议如期召开。"]
 )
 def test_a_bracket_naming_no_source_or_inside_the_text_stays_text(tmp_path, line):
-    collection = collection_of(tmp_path, lines(HEADLINE, BODY, line))
+    collection = collection_of(tmp_path, lines(HEADLINE, NEWS_BODY, line))
     assert [a.role for e in collection.essays for a in e.authors] == []
     assert paragraphs(collection)[-1] == line
 
@@ -317,7 +310,7 @@ def test_a_pair_cut_by_a_wrap_that_no_chinese_stands_by_stays_narrow(tmp_path):
     ],
 )
 def test_a_square_byline_of_several_writers_with_no_space_after_the_square(tmp_path, byline, names):
-    collection = collection_of(tmp_path, lines(HEADLINE, byline, BODY))
+    collection = collection_of(tmp_path, lines(HEADLINE, byline, NEWS_BODY))
     [essay] = collection.essays
     bylines = essay.bylines + [b for a in essay.articles for b in a.bylines]
     assert [(b.rule, [a.name for a in b.authors]) for b in bylines] == [
@@ -327,6 +320,6 @@ def test_a_square_byline_of_several_writers_with_no_space_after_the_square(tmp_p
 
 def test_a_title_unit_and_author_on_one_line_is_still_read_so(tmp_path):
     byline = "如何当好一名合格党员 会展二支部 会展1102 高子茵"
-    collection = collection_of(tmp_path, lines(HEADLINE, byline, BODY))
+    collection = collection_of(tmp_path, lines(HEADLINE, byline, NEWS_BODY))
     assert [a.title for a in articles(collection)] == ["如何当好一名合格党员"]
     assert authors(articles(collection)[0]) == [("高子茵", "")]

@@ -9,8 +9,7 @@ the rule must leave alone."""
 
 from __future__ import annotations
 
-from support import collection_of, removed
-from test_recognition_heldout_kinds import articles, authors, headings, texts
+from support import articles, authors, collection_of, headings, removed, texts
 
 from handbook.patterns import (
     COPYRIGHT_LINE,

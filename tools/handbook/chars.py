@@ -50,6 +50,10 @@ CLOSING_QUOTES = f"”’」』{RPAREN}》"
 # Wide spaces: the ideographic space and the en and em spaces.
 WIDE_SPACES = "\u3000\u2002\u2003"
 
+# The Private Use Area, where a web page's icon font puts its icons (\ue67f
+# before a trail's 首页): no character of the text.
+ICON_GLYPHS = "\ue000-\uf8ff"
+
 # Line breaks as the sources have them: LF, CRLF or CR; line numbers count them.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a decoder writes for bytes it cannot read, and a text may hold already.

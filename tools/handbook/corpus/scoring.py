@@ -61,16 +61,20 @@ class Place:
     after: int
 
 
-def starts(source: Source, outline: Outline) -> tuple[list[Place], list[list[Place]]]:
+def starts(
+    source: Source, outline: Outline, removed: set[int] = frozenset()
+) -> tuple[list[Place], list[list[Place]]]:
     """Where the essays and articles start, searched forward in order. Each item
     is searched from where the previous one ended (and from its own source line,
     for the converter's): an anchor first (`begins`, else the title), then the
     title and the marker as the last ones before it. An untitled first article
     starts where its essay does. A converter's item not found in order is put
-    at the start of its line."""
+    at the start of its line. A title is found outside what is debris, the
+    reader's or what the converter reported removed (`首页 >入党流程 >` before
+    the page's heading `入党流程`)."""
     cursor, essays, articles = 0, [], []
     for e in outline.essays:
-        place = locate(source, e.marker, e.title, e.begins, cursor, e.line)
+        place = locate(source, e.marker, e.title, e.begins, cursor, e.line, removed)
         essays.append(place)
         cursor = place.after
         found = []
@@ -79,7 +83,7 @@ def starts(source: Source, outline: Outline) -> tuple[list[Place], list[list[Pla
                 begins = source.find(a.begins, cursor)
                 here = Place(place.at, cursor if begins is None else begins + len(han(a.begins)))
             else:
-                here = locate(source, None, a.title, a.begins, cursor, a.line)
+                here = locate(source, None, a.title, a.begins, cursor, a.line, removed)
             found.append(here)
             cursor = max(cursor, here.after)
         articles.append(found)
@@ -99,15 +103,20 @@ class Placed:
         return [p for ps in self.articles for p in ps]
 
 
-def placed(source: Source, outline: Outline) -> Placed:
-    return Placed(outline, *starts(source, outline))
+def placed(source: Source, outline: Outline, removed: set[int] = frozenset()) -> Placed:
+    return Placed(outline, *starts(source, outline, removed))
 
 
-def locate(source: Source, marker, title, begins, cursor: int, line: int = 0) -> Place:
+def locate(
+    source: Source, marker, title, begins, cursor: int, line: int = 0, removed=frozenset()
+) -> Place:
     start = max(cursor, source.line_start(line))
     anchor = source.find(begins, start)
     if begins and title:
         at_title = None if anchor is None else source.find(title, start, anchor, last=True)
+    elif removed and han(title or ""):
+        kept = find_kept(source, han(title), start, None, removed)
+        at_title = kept if kept >= 0 else None
     else:
         at_title = source.find(title, start)
     limit = at_title if at_title is not None else anchor
@@ -242,10 +251,26 @@ def matched_hans(
             own = source.hans.find(needle, source.line_start(number), end)
             at = own if own >= 0 else at
         if at < 0:
-            continue  # not in the text in order: its characters stay unmatched
+            across = found_across(source, needle, max(cursor, source.line_start(number)), removed)
+            if across:  # joined over a span reported removed (a date line over its cut counter)
+                seen |= set(across)
+                cursor = across[-1] + 1
+            continue  # else not in the text in order: its characters stay unmatched
         seen |= set(range(at, at + len(needle)))
         cursor = at + len(needle)
     return seen
+
+
+def found_across(source: Source, needle: str, start: int, removed: set[int]) -> list[int]:
+    """The Han positions of `needle` from `start` on where it stands only once
+    what was reported removed is taken out of the text (a piece the converter
+    joined across a cut span), or none: every other character must stand in
+    order, so what the output lacks still counts as lost."""
+    if not removed:
+        return []
+    kept = [i for i in range(start, len(source.hans)) if i not in removed]
+    at = "".join(source.hans[i] for i in kept).find(needle)
+    return kept[at : at + len(needle)] if at >= 0 else []
 
 
 def han_positions(source: Source, offsets: set[int]) -> set[int]:
@@ -254,7 +279,11 @@ def han_positions(source: Source, offsets: set[int]) -> set[int]:
 
 def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]:
     """Every score of one text: the converter's outline against the reader's."""
-    reader, converter = placed(source, expected), placed(source, found)
+    reader_debris = debris_spans(source, expected.debris)
+    reported = removed_spans(source, found.removed)
+    removed = han_positions(source, reported)
+    reader = placed(source, expected, han_positions(source, reader_debris))
+    converter = placed(source, found, removed)
     s: dict[str, float] = {}
     s["essays_p"], s["essays_r"] = precision_recall(
         Counter(p.at for p in reader.essays), Counter(p.at for p in converter.essays)
@@ -265,12 +294,9 @@ def score(source: Source, expected: Outline, found: Outline) -> dict[str, float]
     checks = matched_items(source, reader, converter)
     s |= shares(checks)
     s["headings_p"], s["headings_r"] = precision_recall(headings(expected), headings(found))
-    reader_debris = debris_spans(source, expected.debris)
-    reported = removed_spans(source, found.removed)
     s["debris_p"], s["debris_r"] = precision_recall(
         Counter(visible(source, reader_debris)), Counter(visible(source, reported))
     )
-    removed = han_positions(source, reported)
     missing = set(range(len(source.hans))) - matched_hans(
         source, found.output, found.header, removed
     )

@@ -60,6 +60,13 @@ HEADING_MARKERS = [
     ),
     Rule("cn-numeral-alone", rf"^[{CN_DIGITS}]+$", "二", "一 二 三, a number alone on its line"),
     Rule(
+        "chapter-head",
+        rf"^第[{CN_DIGITS}]+章(?=[\u3000 ]*[{HAN}])",
+        "第五章党的基层组织",
+        "第一章　总　则 第二章党的组织制度: a statute's or a book's chapter heads",
+        needs="章",
+    ),
+    Rule(
         "cn-numeral-space",
         rf"^[{CN_DIGITS}]+[\u3000 ](?=[{HAN}“])",
         "一\u3000三三制政权的实质是民主",
@@ -98,10 +105,23 @@ LABEL_HEADINGS = [
 # heads, and so does one a space parts from its paragraph.
 ORDINAL_POINT = Rule(
     "ordinal-point",
-    rf"^第[{CN_DIGITS}]+[,\uff0c][^{SENTENCE_END}\s]+。$",
+    rf"^第[{CN_DIGITS}]+[,{COMMA}、][^{SENTENCE_END}\s]+[{SENTENCE_END}]$",
     f"第一{COMMA}中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。",
     "a counted point that is one sentence: text",
     needs="第",
+)
+
+# A line opened by a statute's article number (第二条中国共产党党员是…。,
+# 第三条　党员必须履行下列义务：) is the text of that article, one sentence or
+# the lead-in to its items: never a title, a label or a heading. A number
+# with a colon or a comma after it (第一条：…) or no sentence (第一条体会) is
+# another text's point.
+STATUTE_ARTICLE = Rule(
+    "statute-article",
+    rf"^第[{CN_DIGITS}]+条(?![{COLON}:{COMMA},、])[\u3000 ]*[{HAN}“《].*[{SENTENCE_END}{COLON}:；;]$",
+    "第二条中国共产党党员是中国工人阶级的有共产主义觉悟的先锋战士。",
+    "a statute's article: its number run in to its first sentence",
+    needs="条",
 )
 
 # What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads

@@ -14,6 +14,7 @@ from ..chars import (
 )
 from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
+from .debris import STAFF_MARK, STAFF_ROLES
 from .head import DATELINE, PROVINCES
 
 # --- bylines, attributions, sources -----------------------------------------------
@@ -87,6 +88,15 @@ BYLINES = [
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<name>[^()（）\s]{{2,30}}?)\s*(?P<role>供稿|供图|来稿|报送){CLOSE})\s*$",
         f"……提供坚强保障。{LPAREN}某某公司党建云平台供稿{RPAREN}",
         "(X供稿) glued to the last sentence: who supplied the article",
+    ),
+    Rule(
+        "supplied-by-line",
+        rf"^(?P<byline>(?P<reporters>[{HAN}]{{2,15}}(?:、[{HAN}]{{2,15}})*?)(?P<role>供稿|供图|来稿))"
+        rf"(?P<staff>(?:[ \u00a0]+(?:{STAFF_ROLES}){STAFF_MARK}\s*{NAME})*)\s*$",
+        "医技药剂党支部、药剂科供稿\u00a0 摄影/张艳\u00a0 编辑/苏芳",
+        "the closing credit alone on its line: the bodies that supplied the text (X、Y供稿),"
+        " the staff credited after them (摄影/…, 编辑/…) the page's, not the text's",
+        needs="供",
     ),
     Rule(
         "reporter-tail",
@@ -277,13 +287,15 @@ BYLINES = [
     ),
     Rule(
         "site-lead",
-        rf"^(?P<byline>(?:\*\*)?(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))讯(?:\*\*)?\s*"
-        rf"{OPEN}\s*记者\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*?)"
+        rf"^(?P<byline>(?:\*\*)?(?:(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))|本站)讯(?:\*\*)?\s*"
+        rf"{OPEN}\s*(?P<role>记者|[{HAN}]{{0,4}}通讯员)\s*(?P<reporters>{NAME}(?:[、\s]+{NAME})*?)"
         rf"(?P<staff>{STAFF_IN_CREDIT})?\s*{CLOSE})\s*(?P<rest>\S.*)$",
         "**南开新闻网讯** （记者 蓝芳 摄影宗琪琪）在全校上下深入开展主题教育之际…",
         "a site's own story opened by its name and 讯 with no place or date (set in bold at"
-        " times): the outlet, its source, and the reporters; a photographer credited in the"
-        " bracket (摄影 …) worked on the pictures, not the text: debris",
+        " times): the outlet, its source, and the reporters (记者, or correspondents as the"
+        " bracket names them: 本站讯（职工通讯员 李琴雯 刘会）, where 本站 names no outlet);"
+        " a photographer credited in the bracket (摄影 …) worked on the pictures, not the"
+        " text: debris",
         needs="讯",
     ),
     Rule(
@@ -382,6 +394,7 @@ CLOSING_BYLINES = {
     "producer-credit",
     "written-by-tail",
     "supplied-by-tail",
+    "supplied-by-line",
     "reporter-tail",
     *UNIT_NOTES,
     "signature",

@@ -8,6 +8,7 @@ from ..chars import (
     CN_DIGITS,
     COLON,
     HAN,
+    ICON_GLYPHS,
     LPAREN,
     RPAREN,
     SENTENCE_END,
@@ -31,6 +32,16 @@ NEIGHBOURS = r"上一篇|下一篇|上一条|下一条"  # the links to the neig
 
 # Who worked on the page, not on the text: editors, the photographer, reviewers.
 STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校对|排版|美编|初审|复审|终审"
+STAFF_MARK = rf"(?:{C}|[/\uff0f])"  # between a staff role and the name: 审核：王某, 摄影/张艳
+
+# The staff's credit alone, on a line or a piece of one (摄影/张艳 after the
+# closing credit, parted by no-break spaces).
+STAFF_CREDIT_LINE = Rule(
+    "editor-credit",
+    rf"^(?:{STAFF_ROLES}){STAFF_MARK}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
+    f"审核{COLON}陈某、马某某",
+    "the staff's credit on a line of its own: editors, photographers, reviewers",
+)
 
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
@@ -146,12 +157,7 @@ DEBRIS = [
         f"链接{COLON}http://www.ce.cn/xwzx/gnsz/gdxw/201603/09/t20160309_9380098.shtml",
         "the address of the page the text was copied from, wherever it stands",
     ),
-    Rule(
-        "editor-credit",
-        rf"^(?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
-        f"审核{COLON}陈某、马某某",
-        "the staff's credit on a line of its own: editors, photographers, reviewers",
-    ),
+    STAFF_CREDIT_LINE,
     Rule(
         "editor-credit",
         rf"^[({LPAREN}【\[](?:{STAFF_ROLES}){C}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*[){RPAREN}】\]]$",
@@ -242,9 +248,11 @@ DEBRIS = [
 ARROW_TRAILS = [
     Rule(
         "breadcrumb",
-        rf"^{NO_TAG}(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
+        rf"^{NO_TAG}(?:[{ICON_GLYPHS}]\s*)?"
+        rf"(?:(?:网站首页|首页|主页)\s*[{CRUMB_SEPARATORS}]|(?:[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]\s*){{2,}})",
         "最新新闻 > 往年回顾 > 某某同志出席纪念馆开馆仪式",
-        "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it",
+        "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it"
+        " (an icon font's glyph before it at times: \ue67f 首页 >入党流程 >入党流程)",
     ),
     Rule(
         "nav-step",
@@ -312,8 +320,8 @@ COPYRIGHT_LINE = Rule(
     r"^(?=[^。！？]{0,160}$)(?:版权所有[^©。！？]{0,40}?\s*)?(?:[Cc]opyright\s*(?:©|\([Cc]\))?|©)"
     r"\s*(?:\d{4}\s*[-–—~～]\s*)?\d{4}(?!\d)",
     "Copyright © 2019 某某大学党委统战部 技术支持某某大学 某某网站工作室 管理后台",
-    "the site's copyright line opening its footer (Copyright ©, ©, and the year), the owner"
-    " named first after 版权所有 too",
+    "the site's copyright line opening its footer (Copyright ©, ©, and the year; after"
+    " 版权所有 and the owner at times: 版权所有 某某医院　Copyright © 2018 …)",
 )
 COPYRIGHT_MARKS = ("©", "opyright")
 
@@ -465,6 +473,7 @@ DATE_LABELS = {
     "日期",
 }
 COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
+FIELD_SEPARATORS = "|｜/"  # what parts a property line's fields: 来源: | 发布时间: 2018-05-17 | …
 STAFF_LABELS = {"责任编辑", "编辑", "摄影"}  # who worked on the page, not on the text
 
 
@@ -805,4 +814,5 @@ PIECE_DEBRIS = [
         "the caption of a photo that was not copied",
         needs="摄",
     ),
+    STAFF_CREDIT_LINE,
 ]

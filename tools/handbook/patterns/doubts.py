@@ -162,6 +162,12 @@ DOUBT_KINDS = [
         "同志们：\n以前泥泞的河边小路，现在成了大家饭后散步、晨跑跳舞的好去处。",
     ),
     DoubtKind(
+        "title-over-menu",
+        "a title over a run of short words kept as text (a site's menu, the title one of its items?)",
+        "首页\n医院概况\n医院介绍\n历史沿革\n医院领导\n组织机构",
+        "入党流程\n递交入党申请\n团员推优",
+    ),
+    DoubtKind(
         "title-after-like-lines",
         "a title right under short lines of its shape kept as text (captions?)",
         "战鹰出击\n空中双机编队\n精心维修",

@@ -44,7 +44,8 @@ from ..patterns import (
     UNIT_NOTES,
 )
 from ..patterns.body import CAPTIONS_MIN
-from .roles import MARKDOWN_SECTION, Token
+from .numbers import heading_number
+from .roles import LEAD_IN_ENDS, MARKDOWN_SECTION, Token
 from .shapes import (
     ARTICLE_BODY_MIN,
     HEADING_MAX,
@@ -116,16 +117,11 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "heading":
             content(state, Heading(token.text, 0, token.rule, token.line))
-        elif (
-            token.kind == "paragraph"
-            and following is not None
-            and following.text == token.text
-            and repeated_title(token, following)
-        ):
+        elif token.kind == "paragraph" and (repeat := title_again(tokens, i)):
             token.rule = REPEATED_TITLE
             title(state, token, recognitions)
             recognitions.append(
-                Recognition(following.line, token.rule, f"the title given again: {token.text}")
+                Recognition(repeat.line, token.rule, f"the title given again: {token.text}")
             )
         elif token.kind == "paragraph" and caption(tokens, i):
             content(state, Paragraph(token.text, token.line))
@@ -240,8 +236,8 @@ def promote_titles(tokens: list[Token]) -> None:
     so is a headline of clauses that a source line follows. On a report
     pasted as one line (headline, sub-heads and deck cut at wide spaces, then
     the dateline), only the line's first piece is the title."""
-    for before, previous, token, following in zip(
-        [None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False
+    for i, (before, previous, token, following) in enumerate(
+        zip([None, None, *tokens], [None, *tokens], tokens, tokens[1:], strict=False)
     ):
         if (
             previous is not None and under_headline(previous, token)
@@ -250,6 +246,8 @@ def promote_titles(tokens: list[Token]) -> None:
         if previous is not None and headline_over_subhead(before, previous, token, following):
             previous.kind, previous.rule = "title", HEADLINE_OVER_SUBHEAD
             continue
+        if token.kind == "paragraph" and following.kind == "date" and title_again(tokens, i):
+            continue  # the page's headline over its date and the text's own title
         if token.kind == "paragraph" and (
             (
                 following.kind in EVIDENCE
@@ -557,6 +555,19 @@ def body_length(state: State, token: Token) -> int:
 REPEATED_TITLE = "repeated-title"
 
 
+def title_again(tokens: list[Token], i: int) -> Token | None:
+    """The repeat of a title given twice, right under it or under the date
+    line the page sets between them (中华人民共和国监察法 / 发布时间：2018-05-17 /
+    中华人民共和国监察法), or None."""
+    token = tokens[i]
+    for following in tokens[i + 1 : i + 3]:
+        if repeated_title(token, following):
+            return following
+        if following.kind != "date":
+            return None
+    return None
+
+
 def repeated_title(token: Token, following: Token | None) -> bool:
     """A title-like line given twice, the repeat standing first in the text
     under it (a page printing its title over the article's own): a title.
@@ -708,6 +719,7 @@ def settle_headings(article: Article, last: bool) -> None:
     alone, and at the outer level: it belongs to no series.
     """
     blocks = article.blocks
+    list_items(blocks)
     heads_text: dict[str, bool] = {}
     for i, block in enumerate(blocks):
         if isinstance(block, Heading) and block.rule not in LABELS:
@@ -733,6 +745,57 @@ def settle_headings(article: Article, last: bool) -> None:
                 block.depth = 1
             else:
                 blocks[i] = Paragraph(block.text, block.line)
+
+
+def list_items(blocks: list) -> None:
+    """Numbered lines in a row, each going on the numbering of the one before,
+    are the items of a list, not headings, where one of them is too long or
+    ends as no heading does (（五）…； / （六）其他依法履行公职的人员。, or a
+    guide's run-in items 1、 推优时间：… / 2、 推优名额：…), and the line itself
+    is shaped as an item. Headings of a series each stand over their own
+    text, or over the next at most (一、… / 二、… / text), and a list
+    restarting at 1 is another list."""
+    items = [
+        i
+        for i, block in enumerate(blocks)
+        if isinstance(block, Heading)
+        and block.rule in SERIES
+        and item_shaped(block.text)
+        and any(isinstance(blocks[j], Paragraph) for j in numbered_run(blocks, i))
+    ]
+    for i in items:
+        blocks[i] = Paragraph(blocks[i].text, blocks[i].line)
+
+
+def item_shaped(text: str) -> bool:
+    """Ends as an item does, a sentence or a clause (（六）其他…的人员。), or runs
+    its label in (2、 推优时间：每年4月、11月); a heading ends in neither
+    (第六，群众路线在自身工作实践中的落实)."""
+    label = max(text.find(COLON), text.find(":"))
+    return ends_sentence(text) or text[-1:] in LIST_ITEM_END or 0 < label < len(text) - 1
+
+
+def numbered_run(blocks: list, i: int) -> range:
+    """The blocks round heading `i` that go on its numbering, one after another."""
+    rule, start, end = blocks[i].rule, i, i + 1
+    while start > 0 and next_in_series(rule, blocks[start - 1], blocks[start]):
+        start -= 1
+    while end < len(blocks) and next_in_series(rule, blocks[end - 1], blocks[end]):
+        end += 1
+    return range(start, end)
+
+
+def next_in_series(rule: str, above: object, below: object) -> bool:
+    """`below` goes on the numbering of `above` in one series (（五） under （四）):
+    a list restarting at 1 under the last item of another is no continuation."""
+    if not all(
+        (isinstance(b, Heading) and b.rule == rule)
+        or (isinstance(b, Paragraph) and same_series(rule, b))
+        for b in (above, below)
+    ):
+        return False
+    a, b = heading_number(above.text), heading_number(below.text)
+    return a is not None and b == a + 1
 
 
 def repeated_labels(blocks: list) -> None:
@@ -762,7 +825,8 @@ def same_series(rule: str, block: Paragraph) -> bool:
 def labels_text(blocks: list, i: int, last: bool) -> bool:
     """A label heads a paragraph that is no list item (有几个方面： over
     形式主义：…； or a bullet list leads into an enumeration), or, ending its article, the
-    articles after it (下面是部分同志的感想： over the speakers' statements)."""
+    articles after it (下面是部分同志的感想： over the speakers' statements).
+    Ending in a colon over a numbered item, it leads into a list: text."""
     if i + 1 == len(blocks):
         return not last
     nxt = blocks[i + 1]
@@ -770,4 +834,11 @@ def labels_text(blocks: list, i: int, last: bool) -> bool:
         isinstance(nxt, Paragraph)
         and nxt.text[-1:] not in LIST_ITEM_END
         and not MARKDOWN_LIST_ITEM.pattern.match(nxt.text)  # a bullet list's lead-in
+        and not (blocks[i].text[-1:] in LEAD_IN_ENDS and first_item(nxt.text))
     )
+
+
+def first_item(text: str) -> bool:
+    """A list's item (第一，…。, （一）…): what a label's colon leads into
+    (以下四项基本要求： over 第一，坚持党的基本路线。…) when it heads no section."""
+    return any(r.pattern.match(text) for r in HEADING_MARKERS)

@@ -31,6 +31,7 @@ from ..patterns import (
     COPYRIGHT_LINE,
     COPYRIGHT_MARKS,
     COUNTER_LABEL,
+    COUNTER_LABELS,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
     DATE_BADGE,
@@ -41,6 +42,7 @@ from ..patterns import (
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
+    FIELD_SEPARATORS,
     FONT_SIZE,
     FOOTER_BOX_HEAD,
     FOOTER_CONTACT,
@@ -95,7 +97,7 @@ from ..patterns import (
 )
 from ..patterns.base import any_of
 from ..patterns.debris import EDGE_LINK, TITLE_SITE_PREFIX, TITLE_SITE_SUFFIX
-from .properties import DATE, Field, authors, counters, date, dated_only, fields
+from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import TITLE_MAX, head_title_like, long_prose, prose
 from .survey import Conventions
 
@@ -181,7 +183,7 @@ def remove_debris(
             dated_only(props)
             or ((names := authors(props)) and not named_again(names, conventions.lines))
         ):
-            bylines[i] = counters(props)
+            bylines[i] = cut_fields(props)
             continue
         if line.text[:1].isdigit() and (meta := POST_META.pattern.match(line.text)):
             parts.append(Removal(line.number, POST_META.name, meta["accounts"].strip()))
@@ -359,11 +361,13 @@ def trail_headline(text: str, conventions: Conventions) -> str | None:
     某某公司…的比选公告`), when the text does not give it again on a line of
     its own: then it is the only place the headline stands, and it is kept;
     so is the last step given again after it (`首页 > 党团活动 党团活动`), the
-    page's heading printed beside the trail."""
+    page's heading printed beside the trail, or as a step of its own after
+    it (`首页 >入党流程 >入党流程`)."""
     m = BREADCRUMB_HEADLINE.pattern.search(text)
     headline = m["headline"] if m else ""
-    if headline and m["step"] == headline:  # the last step again: the page's own heading
-        return headline
+    steps = [step.strip() for step in CRUMB_SEPARATOR.split(text)]
+    if headline and (m["step"] == headline or steps[-2:] == [headline, headline]):
+        return headline  # the last step again: the page's own heading
     if not headline_long(headline) or not head_title_like(headline):
         return None
     return None if headline in conventions.lines else headline
@@ -882,11 +886,22 @@ def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 
 
 def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
-    """A property line that is a byline, without its hit counter."""
+    """A property line that is a byline or the date line, without its hit
+    counter and its empty fields, each with the separator that parts it from
+    the rest (`| 浏览次数: 2168`)."""
     text = line.text
     for f in reversed(found):
-        removals.append(Removal(line.number, "hit-counter", text[f.start : f.end]))
-        text = text[: f.start] + text[f.end :]
+        start, end = f.start, f.end
+        before, after = text[:start].rstrip(), text[end:].strip()
+        if (
+            before
+            and before[-1] in FIELD_SEPARATORS
+            and not (after and after[0] in FIELD_SEPARATORS)
+        ):
+            start = len(before) - 1  # the separator before a field that closes the line
+        rule = "hit-counter" if f.label in COUNTER_LABELS else "empty-property"
+        removals.append(Removal(line.number, rule, text[start:end]))
+        text = text[:start] + text[end:]
     return SourceLine(line.number, text.strip())
 
 

@@ -14,6 +14,8 @@ from ..patterns import (
     HEADING_MARKERS,
     LISTED_TITLE,
     MARKER_START,
+    MENU_ITEM,
+    MENU_RUN_MIN,
     NAME_SEPARATORS,
     SPEAKER_BY_HABIT,
 )
@@ -37,7 +39,7 @@ from ..patterns.doubts import (
     WORD_USES_MIN,
 )
 from .essays import Layout
-from .numbers import parse_number
+from .numbers import HEADING_NUMBER, parse_number
 from .records import records_doubt
 from .shapes import LONG_TITLE, TITLE_MAX, ends_sentence, head_title_like, name_like, prose
 
@@ -60,7 +62,6 @@ MEANING = {k.name: k.meaning for k in DOUBT_KINDS}
 # A title the whole of which one of the byline rules matches (a title with
 # its unit and author is a title): one match of them all at the title's start.
 BYLINE_TITLE = any_of([r for r in BYLINES if r.name != "title-unit-author"])
-HEADING_NUMBER = re.compile(r"^[(\uff08]?(?:第)?(?P<num>[零〇一二三四五六七八九十百两]+|\d{1,2})")
 
 
 def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
@@ -77,7 +78,7 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
             doubts += title_shape(essay.line, essay.title)
         # the essay's paragraphs, once: what a byline's short name is looked for in
         words = "".join(p.text for a in essay.articles for p in a.paragraphs)
-        doubts += essay_start(essay) + bylines_doubts(essay.bylines, words)
+        doubts += essay_start(essay) + bylines_doubts(essay.bylines, words) + title_over_menu(essay)
         if len(essay.title) > LONG_TITLE:
             doubts.append(long_title(essay.line, f"essay {essay.number}'s title", essay.title))
         if essay.title.endswith("。"):
@@ -229,6 +230,20 @@ def is_cell(pair: list) -> bool:
         and len(pair[1].text) <= TITLE_MAX
         and not prose(pair[1].text)
     )
+
+
+def title_over_menu(essay: Essay) -> list[Doubt]:
+    """An essay whose title stands over a run of short words kept as text
+    (首页 over 医院概况 / 医院介绍 / 历史沿革 …): a site's menu read as the
+    text, its title likely one of the items."""
+    if not essay.articles:
+        return []
+    blocks = [b for b in essay.articles[0].blocks if not isinstance(b, Byline)][:MENU_RUN_MIN]
+    if len(blocks) == MENU_RUN_MIN and all(
+        isinstance(b, Paragraph) and MENU_ITEM.match(b.text) for b in blocks
+    ):
+        return [doubt(essay.line, "title-over-menu", essay.title)]
+    return []
 
 
 def like_lines_title(before: Article, after: Article) -> list[Doubt]:

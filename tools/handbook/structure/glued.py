@@ -69,6 +69,8 @@ def candidates(index: int, text: str) -> list[Cut]:
         start = m.end()
         number = NUMBERED.match(text, start)
         clause = CLAUSE_END.search(text, number.end() if number else start)
+        if clause and clause.group() in SENTENCE_END:
+            continue  # one clause to the sentence's end: a sentence (…要同时向上级…报告。), no head
         segment = text[start : clause.start() if clause else len(text)]
         end = cut_point(segment, at_end=clause is None)
         if end:

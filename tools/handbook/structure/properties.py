@@ -19,6 +19,7 @@ from ..patterns import (
     COUNTER_LABELS,
     DATE_LABELS,
     DATE_PART,
+    FIELD_SEPARATORS,
     NAME_SEPARATORS,
     OUTLET,
     PAPER_REPORTERS,
@@ -81,16 +82,31 @@ def field_names(f: Field) -> list[Author]:
 
 def dated_only(found: list[Field]) -> bool:
     """Whether the line holds the date and the hit counter and nothing else
-    (`发布时间：2024-06-03 点击数：138 次`): the date is the text's, kept as
-    its date line; only the counter is debris."""
+    (`发布时间：2024-06-03 点击数：138 次`), but fields left empty
+    (`来源: | 发布时间: 2018-05-17 | 浏览次数: 2168`): the date is the text's,
+    kept as its date line with its label; only the counter and the empty
+    fields are debris."""
     return (
         all(
-            f.label in COUNTER_LABELS or (f.label in DATE_LABELS and DATE.fullmatch(f.value))
+            f.label in COUNTER_LABELS
+            or (f.label in DATE_LABELS and DATE.fullmatch(bare(f.value)))
+            or names_nothing(f)
             for f in found
         )
         and any(f.label in DATE_LABELS for f in found)
         and any(f.value for f in counters(found))
     )
+
+
+def bare(value: str) -> str:
+    """A field's value without the separators beside it."""
+    return value.strip(f" {FIELD_SEPARATORS}")
+
+
+def names_nothing(f: Field) -> bool:
+    """A field left empty (来源: |) or naming no one (来源：本站原创, 作者：佚名)."""
+    value = bare(f.value)
+    return not value or value in ANONYMOUS
 
 
 def date(found: list[Field]) -> str | None:
@@ -103,3 +119,9 @@ def date(found: list[Field]) -> str | None:
 def counters(found: list[Field]) -> list[Field]:
     """The hit counter's fields, debris even in a byline."""
     return [f for f in found if f.label in COUNTER_LABELS]
+
+
+def cut_fields(found: list[Field]) -> list[Field]:
+    """What a property line kept as a date line or a byline loses: its hit
+    counter and the fields that name nothing (来源: |, 来源：本站原创)."""
+    return [f for f in found if f.label in COUNTER_LABELS or names_nothing(f)]

@@ -59,6 +59,7 @@ from ..patterns import (
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
     SPREAD_NAMES,
+    STATUTE_ARTICLE,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
     UNIT_ABOVE,
@@ -579,6 +580,8 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
             ctx.repair(split_repair(line, "split-news-lead", text[:lead], text[lead:]))
         before = classify(text[:lead], line, ctx) if lead else []
         return [*before, Token("paragraph", text[lead:], line, NEWS_CITATION.name)]
+    if STATUTE_ARTICLE.match(text):
+        return [Token("display", text, line, STATUTE_ARTICLE.name)]  # heads nothing
     leader = LABEL_LEADER.match(text)
     if leader and not NOT_A_LABEL.search(text):
         ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))

@@ -25,6 +25,7 @@ from ..patterns import (
     PARAGRAPH_BREAK_SPACE,
     PHOTOGRAPHER_CREDIT,
     PROPERTY_ALONE,
+    PROPERTY_DATE,
     SPACED_BYLINE,
     SPACED_LABEL,
 )
@@ -253,10 +254,12 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 
 def property_line(text: str) -> bool:
     """A line of the page's properties: a dateline (2017-08-10来源：…), fields,
-    or one property alone (发布者：科捷物流)."""
+    or one property alone (发布者：科捷物流; the date and time a counter was
+    cut from, 时间：2019年10月31日 23:00)."""
     if COLON not in text and ":" not in text:
         return False  # every property has its label's colon
-    return bool(DATELINE.match(text) or PROPERTY_ALONE.match(text)) or bool(fields(text))
+    alone = PROPERTY_ALONE.match(text) or PROPERTY_DATE.match(text)
+    return bool(DATELINE.match(text) or alone) or bool(fields(text))
 
 
 def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) -> str:
