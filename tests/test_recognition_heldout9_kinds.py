@@ -9,7 +9,7 @@ the rule must leave alone."""
 
 from __future__ import annotations
 
-from support import articles, authors, collection_of, headings, removed, texts
+from support import articles, authors, collection_of, headings, lines, removed, texts
 
 from handbook.patterns import (
     COPYRIGHT_LINE,
@@ -21,6 +21,7 @@ from handbook.patterns import (
     ORDINAL_POINT,
     SPAN_DEBRIS,
 )
+from handbook.patterns.debris import SITE_ADDRESS_LINE, SOURCE_UNDER_CREDIT
 from handbook.structure.debris import ANY_DEBRIS, first_match
 from handbook.structure.survey import nbsp_breaks
 
@@ -31,13 +32,6 @@ BODY = [
     "社会舆论和群众意见澄清情况；对发现苗头性、倾向性问题的领导干部，及时警示提醒、训诫纠错，"
     "逐步建立起集提醒防范、动态监督和保护挽救于一体的干部监督机制。",
 ]
-
-
-def lines(*parts: str | list[str]) -> str:
-    out: list[str] = []
-    for part in parts:
-        out += part if isinstance(part, list) else [part]
-    return "\n".join(out) + "\n"
 
 
 def rule_of(text: str) -> str | None:
@@ -78,6 +72,21 @@ def test_the_masthead_needs_the_home_link_and_the_dateline(tmp_path):
     assert not any(r == HOME_LINK.name for r, _ in removed(collection))
     undated = collection_of(tmp_path, lines(MASTHEAD, HEADLINE, BODY))
     assert not any(r == HOME_LINK.name for r, _ in removed(undated))
+
+
+def test_the_masthead_stops_over_the_headline_its_deck_and_the_site_s_address(tmp_path):
+    # a portal's page: the headline, its deck, the site's name and address,
+    # then the date (a repost of a city paper's editorial)
+    headline, deck = "为现代化巴彦淖尔建设凝聚强大智慧和力量", "——热烈祝贺市政协五届一次会议开幕"
+    site = "巴彦淖尔市政府门户网站 www.bynr.gov.cn"
+    menu = ["中央政府门户网站", "中国内蒙古", "首页", "市情概况", "信息公开", "政务服务"]
+    menu += ["互动交流", "投资指南", "三农服务"]
+    collection = collection_of(
+        tmp_path, lines(menu, headline, deck, site, "2022-02-11 09:52", BODY)
+    )
+    assert collection.title == headline
+    assert {t for r, t in removed(collection) if r == HOME_LINK.name} == set(menu)
+    assert SITE_ADDRESS_LINE.match(site) and not SITE_ADDRESS_LINE.match("巴彦淖尔市政府门户网站")
 
 
 def test_the_home_link_opens_a_bar_or_a_trail_not_a_sentence():
@@ -174,6 +183,18 @@ def test_a_paragraph_after_the_credit_keeps_the_page_s_end_open(tmp_path):
     text = lines(PAPER_HEADLINE, DATELINE, BODY, "（责任编辑：刘则华）", AFTER[:2], more)
     collection = collection_of(tmp_path, text)
     assert more in texts(collection)
+
+
+def test_the_source_under_the_closing_credit_is_the_text_s(tmp_path):
+    credit, source = "编辑： 吕峥", "来源： 千龙网"
+    text = lines(PAPER_HEADLINE, DATELINE, BODY, credit, source, "我要说说 　 打印 　 推荐")
+    collection = collection_of(tmp_path, text)
+    got = dict((t, r) for r, t in removed(collection))
+    assert got[credit] == "editor-credit" and got["我要说说 　 打印 　 推荐"] == "page-chrome"
+    assert source not in got
+    assert not SOURCE_UNDER_CREDIT.match("来源：本站原创 作者：佚名")  # a property line
+    credits = [a for item in (*collection.essays, *articles(collection)) for a in authors(item)]
+    assert ("千龙网", "来源") in credits
 
 
 def test_two_closing_lines_before_the_credit_are_the_text_s(tmp_path):

@@ -400,6 +400,16 @@ HOME_LINK = Rule(
     needs="页",
 )
 
+# The site's name with its address alone on a line, between a news story's
+# headline and its dateline: the page's, never the headline.
+SITE_ADDRESS_LINE = Rule(
+    "site-address",
+    r"^[^\s，。：:]{2,20}\s+(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?$",
+    "巴彦淖尔市政府门户网站 www.bynr.gov.cn",
+    "the site's name and address on a line of their own, under the headline",
+    needs=".",
+)
+
 # The footer's boxes over the site's copyright line, one item a line: the
 # owner's name, its addresses and hours, telephones and mail addresses, a
 # box of links under its heading (常用链接 / 南京大学 / 小百合BBS …).
@@ -485,6 +495,15 @@ def labels(*kinds: set[str]) -> str:
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
 PROPERTY_LABEL = labels(SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS)
+# The source named on a line of its own under the staff's credit that closes
+# a story (编辑： 吕峥 / 来源： 千龙网): the text's source, not the page's chrome
+# that follows.
+SOURCE_UNDER_CREDIT = Rule(
+    "source-under-credit",
+    rf"^(?:{labels(SOURCE_LABELS)})\s*{C}\s*[^\s{C[1:-1]}]{{2,30}}$",
+    f"来源{COLON} 千龙网",
+    "a source alone on its line, under the staff's credit",
+)
 PROPERTY_LINE = Rule(
     "cms-properties",
     rf"^(?:>\s*)?(?:(?:{PROPERTY_LABEL})\s*{C}.*?){{2,}}$",

@@ -34,6 +34,7 @@ from ..patterns import (
     COUNTER_LABELS,
     CRUMB_SEPARATOR,
     CRUMB_SEPARATORS,
+    DASH_SUBTITLE,
     DATE_BADGE,
     DATE_LABELS,
     DATE_LINE,
@@ -96,7 +97,13 @@ from ..patterns import (
     Rule,
 )
 from ..patterns.base import any_of
-from ..patterns.debris import EDGE_LINK, TITLE_SITE_PREFIX, TITLE_SITE_SUFFIX
+from ..patterns.debris import (
+    EDGE_LINK,
+    SITE_ADDRESS_LINE,
+    SOURCE_UNDER_CREDIT,
+    TITLE_SITE_PREFIX,
+    TITLE_SITE_SUFFIX,
+)
 from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import TITLE_MAX, head_title_like, long_prose, prose
 from .survey import Conventions
@@ -764,8 +771,12 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
     if dated is None:
         return {}
     head = dated - 1
-    if head > 0 and source_alone(lines[kept[head]].text):
-        head -= 1
+    if head > 0 and (
+        source_alone(text := lines[kept[head]].text) or SITE_ADDRESS_LINE.match(text.strip())
+    ):
+        head -= 1  # an outlet, or the site's name and address, between headline and date
+    if head > 0 and DASH_SUBTITLE.match(lines[kept[head]].text):
+        head -= 1  # the headline's deck under it (——热烈祝贺…): the headline is above
     run = kept[: max(head, 0)]
     if (
         len(run) < HEADLINE_MENU_MIN
@@ -917,9 +928,13 @@ def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     ]
     if not anchors:
         return {}
+    start = anchors[0]
+    if removed[start].rule in STORY_END:  # the source under the credit is still the text's
+        while start + 1 < len(lines) and SOURCE_UNDER_CREDIT.match(lines[start + 1].text):
+            start += 1
     return {
         i: Removal(lines[i].number, "page-chrome", lines[i].text)
-        for i in range(anchors[0], len(lines))
+        for i in range(start + 1, len(lines))
         if i not in removed
     }
 
