@@ -399,6 +399,17 @@ HOME_LINK = Rule(
     "the home link opening a line of the masthead (a channel bar, a trail)",
     needs="页",
 )
+# Without a home link, the masthead shows itself as a menu one item a line
+# (紫牛头条 / 时政 / 文娱 / … / 官博: every line a MENU_ENTRY), or as a digital
+# edition's calendar and buttons set one character a line (日 / 历 / ‹ / › /
+# 一 … 六 / 上 / 一 / 期 / 返 / 回): CELL_LINES_MIN such cells among its lines.
+CALENDAR_CELL = Rule(
+    "site-masthead",
+    r"^\S$",
+    "‹",
+    "a calendar's cell or a button's character alone on a line of the masthead",
+)
+CELL_LINES_MIN = 6
 
 # The site's name with its address alone on a line, between a news story's
 # headline and its dateline: the page's, never the headline.

@@ -217,6 +217,7 @@ def single_essay(
     lead = 0  # news datelines standing above the title
     while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
         lead += 1
+    lead += issue_date_over_headline(pieces[lead : lead + 2])
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
     if kicker is None and kicker_over_headline(pieces[lead : lead + 3], conventions.text):
         kicker = pieces[lead]
@@ -339,6 +340,19 @@ def stacked_heads(
 
 STACKED_HEADS = "stacked-headings"
 STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the text's
+
+
+def issue_date_over_headline(pieces: list[SourceLine]) -> bool:
+    """Whether the first of two pieces is a date alone over a headline (a
+    digital edition's issue date, 2022年02月13日 / “厕所革命”改善农牧区人居环境):
+    a dateline standing above the title, not an untitled text's first line."""
+    return (
+        len(pieces) == 2
+        and DATE_LINE.pattern.match(pieces[0].text) is not None
+        and head_title_like(pieces[1].text)
+        and DATE_LINE.pattern.match(pieces[1].text) is None
+        and byline_match(pieces[1].text) is None
+    )
 
 
 def opening_byline_alone(text: str) -> bool:

@@ -98,6 +98,8 @@ from ..patterns import (
 )
 from ..patterns.base import any_of
 from ..patterns.debris import (
+    CALENDAR_CELL,
+    CELL_LINES_MIN,
     EDGE_LINK,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
@@ -777,18 +779,35 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         head -= 1  # an outlet, or the site's name and address, between headline and date
     if head > 0 and DASH_SUBTITLE.match(lines[kept[head]].text):
         head -= 1  # the headline's deck under it (——热烈祝贺…): the headline is above
+    if not head_title_like(lines[kept[max(head, 0)]].text) and dated + 1 < len(kept):
+        head = dated  # a digital edition's issue date over the headline: the run stops at it
+        if not head_title_like(lines[kept[dated + 1]].text):
+            return {}
     run = kept[: max(head, 0)]
     if (
         len(run) < HEADLINE_MENU_MIN
-        or not head_title_like(lines[kept[head]].text)
+        or (not head_title_like(lines[kept[head]].text) and head != dated)
         or not all(masthead_line(lines[i].text) for i in run)
-        or not any(
-            HOME_LINK.match(lines[i].text) or (removed.get(i) and removed[i].rule in TRAIL)
-            for i in range(kept[head])
-        )
+        or not masthead_shown(lines, removed, run, kept[head])
     ):
         return {}
     return {i: Removal(lines[i].number, HOME_LINK.name, lines[i].text) for i in run}
+
+
+def masthead_shown(
+    lines: list[SourceLine], removed: dict[int, Removal], run: list[int], end: int
+) -> bool:
+    """Whether the lines over the headline show themselves a site's masthead:
+    the home link or a trail among them, or a menu one item a line, or a
+    digital edition's calendar cells and buttons one character a line."""
+    return (
+        any(
+            HOME_LINK.match(lines[i].text) or (removed.get(i) and removed[i].rule in TRAIL)
+            for i in range(end)
+        )
+        or all(menu_entry(lines[i].text) for i in run)
+        or sum(CALENDAR_CELL.match(lines[i].text) is not None for i in run) >= CELL_LINES_MIN
+    )
 
 
 def story_tools(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
