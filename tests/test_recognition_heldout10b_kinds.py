@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from support import NEWS_BODY, collection_of, lines, removed
 
+from handbook.patterns import DEBRIS
 from handbook.patterns.debris import HOME_LINK
+from handbook.structure.debris import ANY_DEBRIS, first_match
+
+
+def rule_of(text: str) -> str | None:
+    found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
+    return found[0].name if found else None
+
 
 # --- a menu one item a line over the headline and its date -----------------------------
 
@@ -76,3 +84,32 @@ def test_a_few_one_character_lines_make_no_calendar(tmp_path):
 def test_an_issue_date_over_a_sentence_titles_nothing(tmp_path):
     collection = collection_of(tmp_path, lines(ISSUE_DATE, *NEWS_BODY))
     assert collection.title_line == 0  # no headline: the text is untitled
+
+
+# --- what follows the text: boxes marked by a bar, a paper's publisher line ---------------
+
+LATEST_BOX = [
+    "| 最新",
+    "2月14日冬奥看点 谷爱凌再度出战",
+    "猜灯谜讲故事玩游戏，“传承＋创新”营造欢乐元宵节",
+    "| 美图",
+    "【紫牛头条】中国独臂船长积极备赛，“航海人的奥林匹克”将迎来首位中国人",
+    "【视评】让青春在冰雪运动中“燃”起来",
+    "版权所有 江苏扬子晚报有限公司",
+]
+
+
+def test_a_box_named_after_a_bar_ends_the_text(tmp_path):
+    collection = collection_of(tmp_path, lines(ROUNDUP_HEADLINE, POSTED, NEWS_BODY, LATEST_BOX))
+    assert [t for _, t in removed(collection)] == LATEST_BOX
+    assert rule_of("| 最新") == "link-box-head"
+
+
+def test_a_bar_before_words_of_the_text_is_no_box():
+    assert rule_of("| 说明：本表数据截至2021年底。") is None
+    assert rule_of("| 最新消息显示，工程已全面开工") is None
+
+
+def test_a_paper_s_publisher_line_with_its_serial_number_is_the_footer():
+    assert rule_of("西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1") == "site-footer"
+    assert rule_of("该报于1956年创刊，获得国内统一刊号后发行量逐年增长。") is None

@@ -123,8 +123,14 @@ DEBRIS = [
         "the heading of a box of links; the links follow",
     ),
     Rule(
+        "link-box-head",
+        rf"^[|｜]\s*[{HAN}A-Za-z]{{2,6}}$",
+        "| 最新",
+        "a box's name after the bar that marks it (| 最新, | 美图): its links follow",
+    ),
+    Rule(
         "site-footer",
-        rf"^(?=[^。]{{0,80}}$).*(?:ICP备|公网安备|版权所有{C}|主办单位{C}|网站标识码)",
+        rf"^(?=[^。]{{0,80}}$).*(?:ICP备|公网安备|版权所有{C}|主办单位{C}|网站标识码|国内统一刊号{C})",
         "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心",
         "the site's footer: owner, registration numbers",
     ),

@@ -119,6 +119,7 @@ PAGE_END = {
     "site-boilerplate",
     "page-tools",
     "related-links",
+    "link-box-head",
     "site-footer",
     "post-box",
     "more-link",
