@@ -7,10 +7,10 @@ left alone, above all the headline under the furniture."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, collection_of, lines, removed
+from support import NEWS_BODY, TITLE, collection_of, lines, removed
 
 from handbook.patterns import DEBRIS
-from handbook.patterns.debris import HOME_LINK
+from handbook.patterns.debris import DOUBLE_ARROW_TRAIL, HOME_LINK
 from handbook.structure.debris import ANY_DEBRIS, first_match
 
 
@@ -113,3 +113,75 @@ def test_a_bar_before_words_of_the_text_is_no_box():
 def test_a_paper_s_publisher_line_with_its_serial_number_is_the_footer():
     assert rule_of("西藏日报社出版|国内统一刊号：CN54—0002|邮发代号：67—1") == "site-footer"
     assert rule_of("该报于1956年创刊，获得国内统一刊号后发行量逐年增长。") is None
+
+
+# --- a disclosure platform's head: trail, property table given twice, share box ---------
+
+PLATFORM_TRAIL = (
+    "吉林省政府信息公开专栏\u00a0>>\u00a0吉林省人民政府\u00a0>>\u00a0政府信息公开基础平台"
+)
+NOTICE_TITLE = ["吉林省人民政府关于禁止在", "吉林省嫩江干流补充治理工程建设"]
+NOTICE_TITLE += ["征占地范围内新增建设项目", "和迁入人口的通告"]
+WHOLE_TITLE = "".join(NOTICE_TITLE)
+TABLE = ["索 \u00a0引 号：", "11220000013544357T/2022-00426", "分\u00a0\u00a0类：", "通告"]
+TABLE += ["发文机关：", "吉林省人民政府", "成文日期：", "2022年01月27日"]
+TABLE += [
+    "标\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0题：",
+    WHOLE_TITLE,
+    "发文字号：",
+    "吉政明电〔2022〕1号",
+]
+TABLE += ["发布日期：", "2022年01月28日"]
+NOTICE_BODY = [
+    "为做好吉林省嫩江干流补充治理工程建设，确保工程前期建设征地实物调查工作顺利进行，"
+    "维护相关单位和人民群众的合法权益，现就有关事项通告如下。",
+    "特此通告。",
+]
+
+
+def test_a_property_table_given_twice_with_labels_spread_by_no_break_spaces(tmp_path):
+    head = ["登录", "注册", PLATFORM_TRAIL, *TABLE, *TABLE, "X", "分享到\u00a0-\u00a0微信"]
+    collection = collection_of(tmp_path, lines(head, NOTICE_TITLE, NOTICE_BODY))
+    assert [t for _, t in removed(collection)] == head
+    assert collection.title == WHOLE_TITLE
+    assert collection.date == "2022年01月28日"  # the table's 发布日期, the page's date
+    joins = [r for r in collection.repairs if r.rule == "document-title-broken"]
+    assert [r.line for r in joins] == [len(head) + 1, len(head) + 2, len(head) + 3]
+
+
+def test_an_empty_title_cell_over_the_document_s_own_title_leaves_the_title(tmp_path):
+    # the value under the last label begins the title the table gave: the
+    # document's own head, not a cell, for no label follows it
+    table = ["索 引 号：", "000014349/2022-00426", "标　　题：", WHOLE_TITLE, "发文字号："]
+    collection = collection_of(tmp_path, lines(table, WHOLE_TITLE, NOTICE_BODY))
+    assert collection.title == WHOLE_TITLE
+    assert [t for _, t in removed(collection)] == table
+
+
+def test_a_double_arrow_trail_is_steps_to_its_end():
+    assert rule_of(PLATFORM_TRAIL) is None  # a trail is tried only by the arrow rules
+    collection_trail = (
+        "北京\u00a0>>\u00a0走近北京市妇女儿童工作委员会\u00a0>>\u00a0首页\u00a0>>\u00a0研究集萃"
+    )
+    assert DOUBLE_ARROW_TRAIL.match(collection_trail)
+    assert DOUBLE_ARROW_TRAIL.match(PLATFORM_TRAIL)
+    assert not DOUBLE_ARROW_TRAIL.match("更多>>")
+    assert not DOUBLE_ARROW_TRAIL.match("点击进入 >> 查看详情，了解 >> 更多内容")
+
+
+def test_the_share_box_and_its_close_mark_but_not_a_lone_letter(tmp_path):
+    assert rule_of("分享到\u00a0-\u00a0微信") == "share-widget"
+    assert rule_of("分享到朋友圈的照片引起了大家的共鸣。") is None
+    # an X alone with no share box under it stays
+    collection = collection_of(tmp_path, lines(TITLE, "X", NEWS_BODY))
+    assert removed(collection) == []
+
+
+def test_a_document_title_over_four_lines_is_joined_but_not_over_lines_of_text(tmp_path):
+    collection = collection_of(tmp_path, lines(NOTICE_TITLE, NOTICE_BODY))
+    assert collection.title == WHOLE_TITLE
+    # no kind of document closes the lines: they are not one title
+    unclosed = [*NOTICE_TITLE[:3], "和迁入人口的情况"]
+    other = collection_of(tmp_path, lines(unclosed, NOTICE_BODY))
+    assert other.title == NOTICE_TITLE[0]
+    assert not [r for r in other.repairs if r.rule == "document-title-broken"]

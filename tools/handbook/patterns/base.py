@@ -66,7 +66,7 @@ DATE_PART = (
 )
 SHORT_DATE = r"\d{1,2}月\d{1,2}日"  # 4月5日, in datelines without a year
 # The kinds of an official document, the last word of its title (…的意见).
-DOCUMENT_KINDS = r"公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通知"
+DOCUMENT_KINDS = r"公报|决定|决议|意见|条例|规定|办法|纲要|宣言|公告|通告|通知"
 # The kinds of publisher a source's name ends in (人民网, 中国石化报, 新华社,
 # 某某电视台, 某某杂志, 某某客户端, 央视新闻): every list of them is made from this.
 PUBLISHER_KINDS = ("网", "报", "社", "台", "刊", "杂志", "客户端", "新闻")

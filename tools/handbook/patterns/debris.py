@@ -72,6 +72,13 @@ DEBRIS = [
         "navigation and sharing widgets",
     ),
     Rule(
+        "share-widget",
+        r"^分享到\s*[-:\uff1a]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ)\s*)+$",
+        "分享到 - 微信",
+        "the share box's button naming where to share the page",
+        needs="分享到",
+    ),
+    Rule(
         "more-link",
         rf"^(?:查看|阅读)?更多[{HAN}]{{2,8}}$",
         "更多时事讯闻",
@@ -249,6 +256,17 @@ DEBRIS = [
     ),
 ]
 
+# A trail of longer steps (a platform's, a committee's name) parted by a
+# double arrow, the whole line steps: its last is a step too, never the
+# page's headline printed after the trail.
+DOUBLE_ARROW_TRAIL = Rule(
+    "breadcrumb",
+    rf"^(?:[^\s{CRUMB_SEPARATORS}。，；]{{1,16}}\s*(?:>>|＞＞|»)\s*){{2,}}"
+    rf"[^\s{CRUMB_SEPARATORS}。，；]{{1,16}}$",
+    "吉林省政府信息公开专栏 >> 吉林省人民政府 >> 政府信息公开基础平台",
+    "a trail of steps parted by a double arrow, the line's last span one of them",
+)
+
 # Steps parted by arrows: a trail with no 'you are here' before it, a menu's
 # step alone. Tried only on a line that holds an arrow (most lines are text).
 ARROW_TRAILS = [
@@ -260,6 +278,7 @@ ARROW_TRAILS = [
         "a trail of steps parted by > (or ＞ » ›), with no 'you are here' before it"
         " (an icon font's glyph before it at times: \ue67f 首页 >入党流程 >入党流程)",
     ),
+    DOUBLE_ARROW_TRAIL,
     Rule(
         "nav-step",
         rf"^{NO_TAG}(?:[{CRUMB_SEPARATORS}]+\s*[^\s{CRUMB_SEPARATORS}。，]{{1,8}}|[^\s{CRUMB_SEPARATORS}。，]{{1,8}}\s*[{CRUMB_SEPARATORS}]+)$",
@@ -417,6 +436,9 @@ CALENDAR_CELL = Rule(
 )
 CELL_LINES_MIN = 6
 
+# The close button of the share box, alone on the line over its button.
+CLOSE_BUTTON = Rule("share-widget", r"^[Xx×✕]$", "X", "the share box's close button")
+
 # The site's name with its address alone on a line, between a news story's
 # headline and its dateline: the page's, never the headline.
 SITE_ADDRESS_LINE = Rule(
@@ -553,11 +575,12 @@ PAPER_REPORTERS = Rule(
     "the paper and the reporters' role before the names of an author field",
 )
 # A government site's property table over a document, read one cell a line:
-# each label alone (spaced to one width at times, 索 引 号：, 标　　题：), its
-# value on the next line. The table is the site's furniture: the document's
+# each label alone (spaced to one width at times, 索 引 号：, 标　　题：, with
+# no-break spaces too, 分  类：), its value on the next line. The table is the site's furniture: the document's
 # title and dates stand again in the document, its 发布日期 is the page's date.
 DOCUMENT_LABELS = {
     "索引号",
+    "分类",
     "主题分类",
     "发文机关",
     "成文日期",
@@ -576,7 +599,7 @@ DOCUMENT_LABELS = {
 TABLE_TITLE_CELL = "标题"  # the cell holding the document's title
 PROPERTY_CELL = Rule(
     "property-table",
-    rf"^(?P<label>[{HAN}](?:[ \u3000]*[{HAN}]){{1,4}})\s*{C}$",
+    rf"^(?P<label>[{HAN}](?:[ \u00a0\u3000]*[{HAN}]){{1,4}})\s*{C}$",
     f"发文机关{COLON}",
     "a label of the page's property table alone on its line, its value on the next",
     needs=COLON,  # the reader widened the colon after the label

@@ -42,6 +42,11 @@ BROKEN_TITLE = Rule(
     needs="关于",
 )
 BROKEN_TITLE_END = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,40}}(?:{DOCUMENT_KINDS})$")
+# A published notice's title set over more lines (吉林省人民政府关于禁止在 /
+# 吉林省嫩江干流补充治理工程建设 / 征占地范围内新增建设项目 / 和迁入人口的通告):
+# the lines between its first and its kind, no mark in them.
+BROKEN_TITLE_PART = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,30}}$")
+BROKEN_TITLE_LINES_MAX = 4
 
 # An official document's number under its title (国办发〔2018〕123号): the
 # issuer's short name, the year in brackets, the number. A line of the

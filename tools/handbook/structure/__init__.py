@@ -15,6 +15,7 @@ is recorded as a Recognition, a Repair or a Doubt for the report.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from ..model import Collection, Essay, Paragraph, Recognition, Repair, SourceLine
@@ -22,6 +23,8 @@ from ..patterns import (
     BOOK_TITLE,
     BROKEN_TITLE,
     BROKEN_TITLE_END,
+    BROKEN_TITLE_LINES_MAX,
+    BROKEN_TITLE_PART,
     BYLINE_BEFORE_TITLE,
     CATALOGUE_CODE,
     DATE,
@@ -257,27 +260,37 @@ def single_essay(
 
 
 def joined_title(pieces: list[SourceLine], start: int, repairs: list[Repair]) -> list[SourceLine]:
-    """The pieces with a document's title broken over two lines at `start`
-    (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见) as one, the join reported."""
-    if start + 1 >= len(pieces):
+    """The pieces with a document's title broken over lines at `start`
+    (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见, or over up to four:
+    …关于禁止在 / … / 和迁入人口的通告) as one, each join reported."""
+    first = pieces[start] if start < len(pieces) else None
+    if first is None or not BROKEN_TITLE.match(first.text):
         return pieces
-    first, second = pieces[start], pieces[start + 1]
+    end = start + 1
+    while (
+        end < min(len(pieces), start + BROKEN_TITLE_LINES_MAX - 1)
+        and not BROKEN_TITLE_END.match(pieces[end].text)
+        and BROKEN_TITLE_PART.match(pieces[end].text)
+    ):
+        end += 1
+    parts = pieces[start : end + 1]
     if (
-        not BROKEN_TITLE.match(first.text)
-        or not BROKEN_TITLE_END.match(second.text)
-        or not head_title_like(first.text + second.text)
+        end >= len(pieces)
+        or not BROKEN_TITLE_END.match(pieces[end].text)
+        or not head_title_like("".join(p.text for p in parts))
     ):
         return pieces
-    repairs.append(
-        Repair(
-            first.number,
-            BROKEN_TITLE.name,
-            f"{first.text[-6:]} / {second.text[:6]} (line {second.number})",
-            first.text[-6:] + second.text[:6],
+    for one, two in itertools.pairwise(parts):
+        repairs.append(
+            Repair(
+                one.number,
+                BROKEN_TITLE.name,
+                f"{one.text[-6:]} / {two.text[:6]} (line {two.number})",
+                one.text[-6:] + two.text[:6],
+            )
         )
-    )
-    title = SourceLine(first.number, first.text + second.text)
-    return [*pieces[:start], title, *pieces[start + 2 :]]
+    title = SourceLine(first.number, "".join(p.text for p in parts))
+    return [*pieces[:start], title, *pieces[end + 1 :]]
 
 
 def kicker_over_title(pieces: list[SourceLine]) -> bool:

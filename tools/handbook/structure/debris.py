@@ -100,6 +100,8 @@ from ..patterns.base import any_of
 from ..patterns.debris import (
     CALENDAR_CELL,
     CELL_LINES_MIN,
+    CLOSE_BUTTON,
+    DOUBLE_ARROW_TRAIL,
     EDGE_LINK,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
@@ -218,6 +220,7 @@ def remove_debris(
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= header_label(lines, removed | dict.fromkeys(read))
     removed |= post_boxes(lines, removed) | account_name(lines, removed)
+    removed |= close_button(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed) | footer_boxes(lines, removed)
     removed |= dated_teasers(lines, removed)
@@ -253,7 +256,9 @@ def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFac
     """A page's property table read one cell a line (索 引 号： / 000014349/…
     / 主题分类： / …): removed, each label with the value on the line under it
     (none where the next line is a label, or begins the document's title,
-    which the table gives and the document sets again below it); the first
+    which the table gives and the document sets again below it, unless a
+    label follows it: the table given twice, or a cell that begins so, as
+    发文机关 does); the first
     date under a label of the page's date (发布日期) is the page's."""
     cells = [cell_label(line.text) for line in lines]
     found: dict[int, Removal] = {}
@@ -270,7 +275,8 @@ def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFac
             run[i] = Removal(lines[i].number, PROPERTY_CELL.name, lines[i].text)
             i += 1
             value = lines[i].text if i < len(lines) and not cells[i] else ""
-            if not value or (title and title.startswith(value)):
+            more = i + 1 < len(lines) and bool(cells[i + 1])  # the table goes on under it
+            if not value or (title and title.startswith(value) and not more):
                 continue  # an empty cell: the document's own head follows
             run[i] = Removal(lines[i].number, PROPERTY_CELL.name, value)
             title = value if label == TABLE_TITLE_CELL else title
@@ -373,6 +379,8 @@ def trail_headline(text: str, conventions: Conventions) -> str | None:
     so is the last step given again after it (`首页 > 党团活动 党团活动`), the
     page's heading printed beside the trail, or as a step of its own after
     it (`首页 >入党流程 >入党流程`)."""
+    if DOUBLE_ARROW_TRAIL.match(text):
+        return None
     m = BREADCRUMB_HEADLINE.pattern.search(text)
     headline = m["headline"] if m else ""
     steps = [step.strip() for step in CRUMB_SEPARATOR.split(text)]
@@ -589,6 +597,18 @@ def account_name(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
         and i - 1 not in removed
         and len(lines[i - 1].text) <= CRUMB_MAX
         and not prose(lines[i - 1].text)
+    }
+
+
+def close_button(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The close mark alone over the share box's button (X / 分享到 - 微信): the box's."""
+    return {
+        i - 1: Removal(lines[i - 1].number, CLOSE_BUTTON.name, lines[i - 1].text)
+        for i in sorted(removed)
+        if removed[i].rule == CLOSE_BUTTON.name
+        and i
+        and i - 1 not in removed
+        and CLOSE_BUTTON.match(lines[i - 1].text)
     }
 
 
