@@ -185,3 +185,59 @@ def test_a_document_title_over_four_lines_is_joined_but_not_over_lines_of_text(t
     other = collection_of(tmp_path, lines(unclosed, NOTICE_BODY))
     assert other.title == NOTICE_TITLE[0]
     assert not [r for r in other.repairs if r.rule == "document-title-broken"]
+
+
+# --- a portal's menu bar, buttons and property line; a site's name and address --------
+
+MENU_BAR = (
+    "首页\u3000组织机构\u3000工作动态\u3000纲要规划\u3000国际项目\u3000理论文摘\u3000为您服务"
+)
+REPORT_TITLE = "北京市儿童(13-15岁)心理素质发展现状调查研究报告"
+PORTAL_DATE = "http://www.qianlong.com/ \u3000 2005-03-06 16:17:00"
+REPORT_TRAIL = (
+    "北京\u00a0>>\u00a0走近北京市妇女儿童工作委员会\u00a0>>\u00a0首页\u00a0>>\u00a0研究集萃"
+)
+
+
+def test_a_portal_s_menu_bar_trail_and_buttons_over_the_headline(tmp_path):
+    head = [MENU_BAR, REPORT_TRAIL, "推荐 \u3000 我要说说"]
+    collection = collection_of(tmp_path, lines(head, REPORT_TITLE, PORTAL_DATE, NEWS_BODY))
+    assert [t for _, t in removed(collection)] == [*head, "http://www.qianlong.com/"]
+    assert collection.title == REPORT_TITLE.replace("(", "（").replace(")", "）")
+    assert collection.date == "2005-03-06 16:17:00"  # the property line's date is kept
+
+
+def test_the_home_link_in_a_sentence_and_buttons_named_in_text_stay():
+    assert rule_of(MENU_BAR) == "site-menu"
+    assert rule_of("首页 今日 推出 专题") == "site-menu"
+    assert rule_of("首页　新闻　公告") is None  # two items: too few for a bar
+    assert rule_of("首页上线了新的栏目，欢迎大家推荐。") is None
+    assert rule_of("我要说说 \u3000 打印 \u3000 推荐") == "page-buttons"
+    assert rule_of("打印本页") == "page-buttons"
+    assert rule_of("推荐") is None  # one word alone may be the text's
+    assert rule_of("推荐优秀党员参加表彰") is None
+
+
+def test_the_site_s_address_cut_before_a_date_but_not_from_a_sentence(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, PORTAL_DATE, NEWS_BODY))
+    assert ("site-address", "http://www.qianlong.com/") in removed(collection)
+    kept = collection_of(
+        tmp_path, lines(TITLE, "详见www.qianlong.com 2005-03-06发布的通知。", NEWS_BODY)
+    )
+    assert not [r for r, _ in removed(kept) if r == "site-address"]
+
+
+def test_the_site_s_name_and_address_line_and_the_count_under_the_buttons(tmp_path):
+    headline, deck = "为现代化巴彦淖尔建设凝聚强大智慧和力量", "——热烈祝贺市政协五届一次会议开幕"
+    site = "巴彦淖尔市政府门户网站 www.bynr.gov.cn \u2002\u2002\u2002"
+    text = lines(headline, deck, site, "2022-02-11 09:52", "打印本页", "0", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert [t for _, t in removed(collection)] == [site.rstrip(), "打印本页", "0"]
+    [essay] = collection.essays
+    assert [a.title for a in essay.articles] == [None]  # the site's name titles no article
+    assert essay.date == "2022-02-11 09:52"
+
+
+def test_a_number_alone_with_no_buttons_over_it_stays(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, "2022-02-11 09:52", "0", NEWS_BODY))
+    assert removed(collection) == []

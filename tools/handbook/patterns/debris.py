@@ -43,6 +43,9 @@ STAFF_CREDIT_LINE = Rule(
     "the staff's credit on a line of its own: editors, photographers, reviewers",
 )
 
+# The page's buttons, set on a line of their own over or under the text.
+PAGE_BUTTONS = "推荐|我要说说|打印本页|打印|收藏|关闭窗口|关闭|纠错|评论|分享"
+
 # Whole lines the source site added around the text. Removed and reported.
 DEBRIS = [
     Rule(
@@ -247,6 +250,19 @@ DEBRIS = [
         "the site's note that the page is still being compiled",
     ),
     Rule(
+        "site-menu",
+        r"^(?:网站首页|首页|主页)(?:[\s\u3000]+[^\s\u3000。，；：:]{2,8}){3,}$",
+        "首页　组织机构　工作动态　纲要规划　国际项目　理论文摘　为您服务　文献资料",
+        "the site's menu bar on one line, opened by the home link, its items parted by spaces",
+        needs="页",
+    ),
+    Rule(
+        "page-buttons",
+        rf"^(?:(?:{PAGE_BUTTONS})[\s\u3000]*){{2,}}$|^(?:打印本页|打印此页|关闭窗口|我要说说)$",
+        "推荐 　 我要说说",
+        "the page's buttons on a line (recommend, comment, print), or one that says so alone",
+    ),
+    Rule(
         "summary-cut",
         r"^<!--\s*more\s*-->$",
         "<!--more-->",
@@ -435,6 +451,9 @@ CALENDAR_CELL = Rule(
     "a calendar's cell or a button's character alone on a line of the masthead",
 )
 CELL_LINES_MIN = 6
+
+# The counter shown beside the page's buttons, a bare number on the line under them.
+BUTTON_COUNTER = Rule("page-buttons", r"^\d{1,7}$", "0", "the count beside the page's buttons")
 
 # The close button of the share box, alone on the line over its button.
 CLOSE_BUTTON = Rule("share-widget", r"^[Xx×✕]$", "X", "the share box's close button")
@@ -781,6 +800,13 @@ STRAY_KANA = Rule(
 
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
+    Rule(
+        "site-address",
+        r"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?(?=[\s\u3000]+\d{4}-\d{2}-\d{2})",
+        "http://www.qianlong.com/ 　 2005-03-06 16:17:00",
+        "the portal's address before the page's date on its property line: the date is kept",
+        needs=".",
+    ),
     Rule(
         "markdown-anchor",
         r"\s*\{#[A-Za-z][\w-]*\}$",

@@ -98,6 +98,7 @@ from ..patterns import (
 )
 from ..patterns.base import any_of
 from ..patterns.debris import (
+    BUTTON_COUNTER,
     CALENDAR_CELL,
     CELL_LINES_MIN,
     CLOSE_BUTTON,
@@ -220,7 +221,7 @@ def remove_debris(
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= header_label(lines, removed | dict.fromkeys(read))
     removed |= post_boxes(lines, removed) | account_name(lines, removed)
-    removed |= close_button(lines, removed)
+    removed |= button_marks(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed) | footer_boxes(lines, removed)
     removed |= dated_teasers(lines, removed)
@@ -417,6 +418,8 @@ def line_rule(text: str, conventions: Conventions, previous: str) -> str | None:
         return MARKDOWN_RULE.name
     if HIT_COUNT_UNIT.pattern.match(text) and COUNTER_LABEL.search(previous):
         return HIT_COUNT_UNIT.name
+    if SITE_ADDRESS_LINE.needs in text and SITE_ADDRESS_LINE.match(text.strip()):
+        return SITE_ADDRESS_LINE.name
     if (COPYRIGHT_SIGN in text or COPYRIGHT_WORD in text) and COPYRIGHT_LINE.pattern.match(text):
         return COPYRIGHT_LINE.name
     found = first_match(DEBRIS, text) if ANY_DEBRIS.search(text) else None
@@ -600,16 +603,20 @@ def account_name(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
     }
 
 
-def close_button(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
-    """The close mark alone over the share box's button (X / 分享到 - 微信): the box's."""
-    return {
-        i - 1: Removal(lines[i - 1].number, CLOSE_BUTTON.name, lines[i - 1].text)
-        for i in sorted(removed)
-        if removed[i].rule == CLOSE_BUTTON.name
-        and i
-        and i - 1 not in removed
-        and CLOSE_BUTTON.match(lines[i - 1].text)
-    }
+def button_marks(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The close mark alone over the share box's button (X / 分享到 - 微信),
+    and the bare count under the page's buttons (打印本页 / 0): theirs."""
+    found: dict[int, Removal] = {}
+    for i in sorted(removed):
+        for k, mark in ((i - 1, CLOSE_BUTTON), (i + 1, BUTTON_COUNTER)):
+            if (
+                removed[i].rule == mark.name
+                and 0 <= k < len(lines)
+                and k not in removed
+                and mark.match(lines[k].text)
+            ):
+                found[k] = Removal(lines[k].number, mark.name, lines[k].text)
+    return found
 
 
 def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
