@@ -190,7 +190,7 @@ def test_the_source_under_the_closing_credit_is_the_text_s(tmp_path):
     text = lines(PAPER_HEADLINE, DATELINE, BODY, credit, source, "我要说说 　 打印 　 推荐")
     collection = collection_of(tmp_path, text)
     got = dict((t, r) for r, t in removed(collection))
-    assert got[credit] == "editor-credit" and got["我要说说 　 打印 　 推荐"] == "page-chrome"
+    assert got[credit] == "editor-credit" and got["我要说说 　 打印 　 推荐"] == "page-buttons"
     assert source not in got
     assert not SOURCE_UNDER_CREDIT.match("来源：本站原创 作者：佚名")  # a property line
     credits = [a for item in (*collection.essays, *articles(collection)) for a in authors(item)]
