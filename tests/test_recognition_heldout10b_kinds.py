@@ -241,3 +241,32 @@ def test_the_site_s_name_and_address_line_and_the_count_under_the_buttons(tmp_pa
 def test_a_number_alone_with_no_buttons_over_it_stays(tmp_path):
     collection = collection_of(tmp_path, lines(TITLE, "2022-02-11 09:52", "0", NEWS_BODY))
     assert removed(collection) == []
+
+
+# --- the column and link boxes over the footer ----------------------------------------
+
+COPYRIGHT = "© 2015-2020 Henan Daily, All Rights Reserved 河南日报版权所有 豫ICP备05013524号"
+LINK_BOXES = [
+    "数字报",
+    "精彩专栏",
+    "豫政双周 清风中原 美丽河南 河南制造 中原风 点赞河南",
+    "豫见",
+    "友情链接",
+    "百度新闻 新华网 人民网 解放网 四川日报 重庆日报 云南日报 河南政府网 北京青年报 更多>>",
+    "关于河南日报 河南日报联系方式 关于本网 友情链接 广告服务 邮箱登录 版权声明 联系我们",
+]
+
+
+def test_column_and_link_boxes_over_the_copyright_line_are_the_footer(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, LINK_BOXES, COPYRIGHT))
+    assert [t for _, t in removed(collection)] == [*LINK_BOXES, COPYRIGHT]
+    assert not [a for a in collection.essays[0].articles if a.title]  # no column titles one
+
+
+def test_a_text_s_closing_lines_over_the_copyright_line_stay(tmp_path):
+    # one bar of names, and no box's heading among the closing lines
+    closing = ["洛阳职业技术学院", "文化与旅游学院党总支", "常书香 马丹阳 张明 李华", "宣传部", "2022年1月20日"]
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, closing, COPYRIGHT))
+    assert [t for _, t in removed(collection)] == [COPYRIGHT]
+    headed = collection_of(tmp_path, lines(TITLE, NEWS_BODY, "友情链接", closing, COPYRIGHT))
+    assert [t for _, t in removed(headed)] == [COPYRIGHT]  # one bar is no footer's boxes

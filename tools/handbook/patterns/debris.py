@@ -486,6 +486,16 @@ FOOTER_BOX_HEAD = Rule(
 )
 FOOTER_LINES_MIN = 5  # short lines over the copyright line that make the footer
 FOOTER_CONTACTS_MIN = 2  # of them, the site's contacts
+# Or, for the contacts, bars of links: four or more short names parted by
+# spaces on a line (豫政双周 清风中原 美丽河南 河南制造 中原风 点赞河南; 关于本网
+# 友情链接 广告服务 联系我们), however long the line.
+LINK_BAR = Rule(
+    "page-footer",
+    rf"^(?:[^\s{SENTENCE_END}，；：:]{{2,10}}\s+){{3,}}[^\s{SENTENCE_END}，；：:]{{2,10}}$",
+    "关于河南日报 河南日报联系方式 关于本网 友情链接 广告服务 联系我们",
+    "a bar of links to the site's columns or pages, one line of short names",
+)
+LINK_BARS_MIN = 2
 
 # An app's header bar over the page's own title (组织生活 over 党课): a short
 # name, no mark in it, where the title under it is what the text's first words

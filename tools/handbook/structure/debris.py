@@ -104,6 +104,8 @@ from ..patterns.debris import (
     CLOSE_BUTTON,
     DOUBLE_ARROW_TRAIL,
     EDGE_LINK,
+    LINK_BAR,
+    LINK_BARS_MIN,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
     TITLE_SITE_PREFIX,
@@ -905,18 +907,20 @@ def footer_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
     """Over the site's copyright line, up to the text's last sentence, the
     footer's boxes one item a line (信息化建设管理服务中心 / 仙林校区：… /
     服务电话 / 025-… / 常用链接 / 小百合BBS …): short lines that no sentence
-    is, among them a box's heading and the site's contacts. A text's closing
-    lines (a signature, one contact) make no such run."""
+    is, among them a box's heading and the site's contacts, or its bars of
+    links (精彩专栏 / 豫政双周 清风中原 … / 友情链接 / 百度新闻 新华网 …). A
+    text's closing lines (a signature, one contact) make no such run."""
     found: dict[int, Removal] = {}
     for anchor in (i for i in sorted(removed) if removed[i].rule == "site-footer"):
         start = anchor
-        while start > 0 and start - 1 not in removed and box_item(lines[start - 1].text):
+        while start > 0 and start - 1 not in removed and footer_item(lines[start - 1].text):
             start -= 1
         run = [lines[i].text for i in range(start, anchor)]
         contacts = sum(FOOTER_CONTACT.match(text) is not None for text in run)
+        bars = sum(LINK_BAR.match(text) is not None for text in run)
         if (
             len(run) >= FOOTER_LINES_MIN
-            and contacts >= FOOTER_CONTACTS_MIN
+            and (contacts >= FOOTER_CONTACTS_MIN or bars >= LINK_BARS_MIN)
             and any(FOOTER_BOX_HEAD.match(text) for text in run)
         ):
             found |= {
@@ -924,6 +928,10 @@ def footer_boxes(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
                 for i in range(start, anchor)
             }
     return found
+
+
+def footer_item(text: str) -> bool:
+    return box_item(text) or LINK_BAR.match(text) is not None
 
 
 def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
