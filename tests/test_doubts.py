@@ -98,6 +98,8 @@ def as_title_over(text: str) -> Collection:
 BUILT_AS = {
     "open-ended-title": as_title,
     "title-affix": as_title,
+    "menu-as-title": as_title,
+    "site-as-title": as_article_title,
     "title-from-file-name": as_top_of_untitled,
     "table-cells": as_cells,
     "byline-as-text": as_paragraphs,
@@ -127,6 +129,8 @@ def test_every_shape_finds_its_example(rule: Rule):
         (shapes.OPEN_END_TITLE, "红色之旅——韶山、井冈山"),
         (shapes.DATE_TITLE, "三月的春风"),
         (shapes.SITE_AFFIX_TITLE, "学思想、强党性、重实践、建新功"),
+        (shapes.MENU_TITLE, "首页设计大赛圆满结束"),
+        (shapes.SITE_NAME_TITLE, "我市新闻网站建设取得新进展"),
         (shapes.BYLINE_AS_TEXT, "■守在山沟沟里，他们是一群不穿军装的军人"),
         (shapes.NAMES_ONLY, "守在山沟 他们是军人"),
         (shapes.TITLE_LABEL, "标题党的危害不容小觑"),

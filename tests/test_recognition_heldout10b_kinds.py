@@ -11,6 +11,7 @@ from support import NEWS_BODY, TITLE, collection_of, lines, removed
 
 from handbook.patterns import DEBRIS
 from handbook.patterns.debris import DOUBLE_ARROW_TRAIL, HOME_LINK
+from handbook.patterns.doubts import MENU_TITLE, SITE_NAME_TITLE
 from handbook.structure.debris import ANY_DEBRIS, first_match
 
 
@@ -265,8 +266,26 @@ def test_column_and_link_boxes_over_the_copyright_line_are_the_footer(tmp_path):
 
 def test_a_text_s_closing_lines_over_the_copyright_line_stay(tmp_path):
     # one bar of names, and no box's heading among the closing lines
-    closing = ["洛阳职业技术学院", "文化与旅游学院党总支", "常书香 马丹阳 张明 李华", "宣传部", "2022年1月20日"]
+    closing = [
+        "洛阳职业技术学院",
+        "文化与旅游学院党总支",
+        "常书香 马丹阳 张明 李华",
+        "宣传部",
+        "2022年1月20日",
+    ]
     collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, closing, COPYRIGHT))
     assert [t for _, t in removed(collection)] == [COPYRIGHT]
     headed = collection_of(tmp_path, lines(TITLE, NEWS_BODY, "友情链接", closing, COPYRIGHT))
     assert [t for _, t in removed(headed)] == [COPYRIGHT]  # one bar is no footer's boxes
+
+
+# --- doubts: a menu item or a site's name taken for a title --------------------------
+
+
+def test_the_menu_items_and_site_names_the_tenth_set_was_titled_by_are_doubted():
+    for title in ["紫牛头条", "往期数字报刊", "登录", MENU_BAR]:
+        assert MENU_TITLE.match(title), title
+    assert SITE_NAME_TITLE.match("巴彦淖尔市政府门户网站 www.bynr.gov.cn")
+    # the headlines under them are not
+    for headline in [ROUNDUP_HEADLINE, EDITION_HEADLINE, WHOLE_TITLE, REPORT_TITLE]:
+        assert not MENU_TITLE.match(headline) and not SITE_NAME_TITLE.match(headline)

@@ -46,6 +46,26 @@ SITE_AFFIX_TITLE = Rule(
     "某某大学新闻网>>党的二十大精神系列宣讲开讲",
     "a title opened by a short name and an arrow, or closed by a bar and a short tail",
 )
+# A title that is an item of a site's menu or its whole bar, where the
+# headline stands further down: the account's buttons (登录, 注册), a digital
+# edition's archive link (往期数字报刊), a channel (紫牛头条), the home link
+# with the items after it (首页　组织机构　工作动态 …).
+MENU_TITLE = Rule(
+    "menu-as-title",
+    rf"^(?:(?:网站首页|首页|主页)(?:[\s\u3000]+\S{{2,8}}){{2,}}|登录|登陆|注册|免费注册"
+    rf"|往期[{HAN}]{{0,6}}|返回[{HAN}]{{0,4}}|[{HAN}]{{2,4}}头条)$",
+    "往期数字报刊",
+    "a title that is a site's menu item or bar: its buttons, its archive, a channel, the home link",
+)
+# A title that names a site, with its address at times: the portal's name
+# line under the headline (巴彦淖尔市政府门户网站 www.bynr.gov.cn).
+SITE_NAME_TITLE = Rule(
+    "site-as-title",
+    rf"^[^\s{SENTENCE_END}{COMMA}{COLON}:]{{2,20}}(?:门户网站|政府网站|新闻网|数字报刊?|客户端|官网)"
+    r"(?:\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+/?)?$",
+    "巴彦淖尔市政府门户网站 www.bynr.gov.cn",
+    "a title that names a site (a portal, a news site, a digital edition, an app), its address after it",
+)
 NAMES = rf"[{HAN}]{{1,4}}(?:[\s、，,]+[{HAN}]{{1,4}}){{0,7}}"
 BYLINE_AS_TEXT = Rule(
     "byline-as-text",
@@ -124,6 +144,18 @@ DOUBT_KINDS = [
         " (a site's furniture?)",
         SITE_AFFIX_TITLE.example,
         "从“输血”到“造血”：某某村的脱贫之路",
+    ),
+    DoubtKind(
+        MENU_TITLE.name,
+        "a title that is a site's menu item or bar (the headline further down?)",
+        MENU_TITLE.example,
+        "往事并不如烟",
+    ),
+    DoubtKind(
+        SITE_NAME_TITLE.name,
+        "a title that names a site or gives its address (the site's name over the headline?)",
+        SITE_NAME_TITLE.example,
+        "建好用好政府网站 提升政务服务水平",
     ),
     DoubtKind(
         DATE_TITLE.name,

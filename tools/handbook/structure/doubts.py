@@ -30,10 +30,12 @@ from ..patterns.doubts import (
     LABEL_ALONE,
     LATIN_FURNITURE,
     LIKE_LINES_MIN,
+    MENU_TITLE,
     NAMES_ONLY,
     OPEN_END_TITLE,
     SHORT_BYLINE_MAX,
     SITE_AFFIX_TITLE,
+    SITE_NAME_TITLE,
     TABLE_CELLS_MIN,
     TITLE_LABEL,
     WORD_USES_MIN,
@@ -117,7 +119,7 @@ def title_shape(line: int, title: str | None) -> list[Doubt]:
     """A title that ends open (a kicker, a lead-in) or is a date or a number."""
     if not title:
         return []
-    shapes = (OPEN_END_TITLE, DATE_TITLE, SITE_AFFIX_TITLE)
+    shapes = (OPEN_END_TITLE, DATE_TITLE, SITE_AFFIX_TITLE, MENU_TITLE, SITE_NAME_TITLE)
     return [doubt(line, r.name, title) for r in shapes if r.search(title)]
 
 
