@@ -289,3 +289,20 @@ def test_the_menu_items_and_site_names_the_tenth_set_was_titled_by_are_doubted()
     # the headlines under them are not
     for headline in [ROUNDUP_HEADLINE, EDITION_HEADLINE, WHOLE_TITLE, REPORT_TITLE]:
         assert not MENU_TITLE.match(headline) and not SITE_NAME_TITLE.match(headline)
+
+
+# --- the headline given again under the page's date line --------------------------------
+
+
+def test_the_headline_again_under_the_page_s_date_titles_the_one_article(tmp_path):
+    collection = collection_of(tmp_path, lines(REPORT_TITLE, PORTAL_DATE, REPORT_TITLE, NEWS_BODY))
+    [essay] = collection.essays
+    [article] = essay.articles
+    assert article.title == collection.title == essay.title
+    assert article.title_rule == "repeated-title"
+
+
+def test_another_line_under_the_page_s_date_is_no_repeat(tmp_path):
+    other = "北京市儿童心理调研课题组"
+    collection = collection_of(tmp_path, lines(REPORT_TITLE, PORTAL_DATE, other, NEWS_BODY))
+    assert not [a for a in collection.essays[0].articles if a.title_rule == "repeated-title"]

@@ -350,10 +350,11 @@ def echoed_title(essay: Essay, tokens: list[Token], recognitions: list[Recogniti
     """The essay's title given again as the body's first line (a page's
     headline over the document's own title): the article's title, given by
     the page, so the lone lines below it (a law's chapter heads) are its
-    headings, not titles of more articles."""
-    if not essay.title or not tokens:
+    headings, not titles of more articles. The page's date line may stand
+    between them (标题 / 2005-03-06 16:17:00 / 标题)."""
+    first = next((t for t in tokens if t.kind != "date"), None)
+    if not essay.title or first is None:
         return
-    first = tokens[0]
     if first.kind == "paragraph" and first.text == essay.title and head_title_like(first.text):
         first.kind, first.rule, first.strong = "title", REPEATED_TITLE, True
         recognitions.append(
