@@ -306,3 +306,31 @@ def test_another_line_under_the_page_s_date_is_no_repeat(tmp_path):
     other = "北京市儿童心理调研课题组"
     collection = collection_of(tmp_path, lines(REPORT_TITLE, PORTAL_DATE, other, NEWS_BODY))
     assert not [a for a in collection.essays[0].articles if a.title_rule == "repeated-title"]
+
+
+# --- a deck under the headline, over the wire dateline opening the story ----------------
+
+DECK = "去年改造户用卫生厕所4.66万座"
+WIRE_LEAD = (
+    "据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅召开的全区农牧业工作会议上了解到，"
+    "2021年西藏改造户用卫生厕所4.66万座，农牧区人居环境持续改善。"
+)
+
+
+def test_a_deck_over_the_story_s_wire_dateline_is_the_subtitle(tmp_path):
+    text = lines(ISSUE_DATE, EDITION_HEADLINE, DECK, WIRE_LEAD, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    [essay] = collection.essays
+    assert (essay.title, essay.subtitle) == (EDITION_HEADLINE, DECK)
+    [article] = essay.articles
+    assert article.title is None
+    assert ("格桑边觉", "记者") in [(a.name, a.role) for a in essay.authors]
+
+
+def test_short_lines_over_two_wire_stories_title_their_articles(tmp_path):
+    second = "全区高标准农田建设完成年度任务"
+    other_lead = WIRE_LEAD.replace("格桑边觉", "李华").replace("卫生厕所4.66万座", "高标准农田")
+    text = lines(EDITION_HEADLINE, DECK, WIRE_LEAD, NEWS_BODY[0], second, other_lead)
+    collection = collection_of(tmp_path, text)
+    assert collection.essays[0].subtitle in (None, "")
+    assert [a.title for a in collection.essays[0].articles] == [DECK, second]

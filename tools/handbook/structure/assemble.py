@@ -95,6 +95,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
+    deck_over_dateline(essay, tokens, recognitions)
     echoed_title(essay, tokens, recognitions)
     parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
@@ -344,6 +345,32 @@ def echoed_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognitio
     ):
         deck.kind, deck.rule = "subtitle", ECHOED_DECK
         recognitions.append(Recognition(deck.line, ECHOED_DECK, f"subtitle: {deck.text}"))
+
+
+DATELINE_DECK = "deck-over-dateline"
+STORY_DATELINES = ("wire-dateline", "report-dateline")  # what opens a news story's text
+
+
+def deck_over_dateline(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A short line right under the essay's title over the dateline that
+    opens its story (去年改造户用卫生厕所4.66万座 / 据新华社拉萨电（记者 …）…),
+    in a text of that one story: the deck, the essay's subtitle, not the
+    title of an article. The page's date may stand over it."""
+    first = next((n for n, t in enumerate(tokens) if t.kind != "date"), len(tokens))
+    if not essay.title or first + 1 >= len(tokens):
+        return
+    deck, dateline = tokens[first], tokens[first + 1]
+    datelines = [t for t in tokens if t.kind == "byline" and t.rule in STORY_DATELINES]
+    if (
+        deck.kind in ("paragraph", "title")
+        and len(deck.text) >= DECK_MIN
+        and head_title_like(deck.text)
+        and not ends_sentence(deck.text)
+        and datelines == [dateline]
+        and not any(t.kind == "title" for t in tokens if t is not deck)
+    ):
+        deck.kind, deck.rule = "subtitle", DATELINE_DECK
+        recognitions.append(Recognition(deck.line, DATELINE_DECK, f"subtitle: {deck.text}"))
 
 
 def echoed_title(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
