@@ -334,3 +334,8 @@ def test_short_lines_over_two_wire_stories_title_their_articles(tmp_path):
     collection = collection_of(tmp_path, text)
     assert collection.essays[0].subtitle in (None, "")
     assert [a.title for a in collection.essays[0].articles] == [DECK, second]
+
+
+def test_a_weekday_under_a_date_is_no_headline(tmp_path):
+    text = lines("2022年1月1日", "星期六", NEWS_BODY)
+    assert collection_of(tmp_path, text).title_line == 0

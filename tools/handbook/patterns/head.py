@@ -47,6 +47,9 @@ BROKEN_TITLE_END = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,40}}(?:{DO
 # the lines between its first and its kind, no mark in them.
 BROKEN_TITLE_PART = re.compile(rf"^[^{SENTENCE_END}，、；：:\s]{{2,30}}$")
 BROKEN_TITLE_LINES_MAX = 4
+# A digital edition's issue date alone over the headline: the headline is
+# this long at least (a weekday or a short label under a date is no headline).
+ISSUE_HEADLINE_MIN = 8
 
 # An official document's number under its title (国办发〔2018〕123号): the
 # issuer's short name, the year in brackets, the number. A line of the

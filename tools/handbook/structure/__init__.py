@@ -34,6 +34,7 @@ from ..patterns import (
     GROUP_NAME,
     HEAD_CUT,
     HEADING_MARKERS,
+    ISSUE_HEADLINE_MIN,
     KICKER,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
@@ -362,6 +363,7 @@ def issue_date_over_headline(pieces: list[SourceLine]) -> bool:
     return (
         len(pieces) == 2
         and DATE_LINE.pattern.match(pieces[0].text) is not None
+        and len(pieces[1].text) >= ISSUE_HEADLINE_MIN
         and head_title_like(pieces[1].text)
         and DATE_LINE.pattern.match(pieces[1].text) is None
         and byline_match(pieces[1].text) is None
