@@ -785,8 +785,10 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
     """Over a news story's headline that its dateline follows (a date and
     its source, or a date alone, the source named on a line between them:
     新华社), eight lines or more none of which is running text, the home
-    link among them (首页 滚动 国内 …, 首页 > 中南海): the site's masthead, its menus,
-    channel bars and header links; the headline begins the page's text."""
+    link among them (首页 滚动 国内 …, 首页 > 中南海) or showing a menu otherwise
+    (`masthead_shown`): the site's masthead, its menus, channel bars and
+    header links; the headline begins the page's text. A digital edition
+    sets its issue date over the headline instead: the run stops at it."""
     # the property line may be removed already (来源: | 发布时间: … | 浏览次数: …)
     kept = [
         i
