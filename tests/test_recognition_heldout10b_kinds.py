@@ -7,7 +7,7 @@ left alone, above all the headline under the furniture."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, collection_of, lines, removed
+from support import NEWS_BODY, TITLE, collection_of, kept_words, lines, removed
 
 from handbook.patterns import DEBRIS
 from handbook.patterns.debris import DOUBLE_ARROW_TRAIL, HOME_LINK
@@ -339,3 +339,20 @@ def test_short_lines_over_two_wire_stories_title_their_articles(tmp_path):
 def test_a_weekday_under_a_date_is_no_headline(tmp_path):
     text = lines("2022年1月1日", "星期六", NEWS_BODY)
     assert collection_of(tmp_path, text).title_line == 0
+
+
+def test_calendar_cells_over_a_headline_and_the_date_under_it_leave_the_headline(tmp_path):
+    # the cells show the masthead; the headline over its date is never part of it
+    text = lines(EDITION_HEAD, EDITION_HEADLINE, DECK, ISSUE_DATE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert masthead(collection) == EDITION_HEAD
+    assert collection.title == EDITION_HEADLINE
+    assert DECK in kept_words(collection)
+
+
+def test_a_bar_of_items_right_over_the_headline_is_the_masthead_s_not_a_headline(tmp_path):
+    bar = "省委关注 豫政双周 省政府常务会 授权发布 人事任免 法治在线"
+    text = lines(EDITION_HEAD, bar, EDITION_HEADLINE, ISSUE_DATE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert masthead(collection) == [*EDITION_HEAD, bar]
+    assert collection.title == EDITION_HEADLINE

@@ -811,6 +811,8 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         head -= 1  # an outlet, or the site's name and address, between headline and date
     if head > 0 and DASH_SUBTITLE.match(lines[kept[head]].text):
         head -= 1  # the headline's deck under it (——热烈祝贺…): the headline is above
+    elif head > 0 and headline_over_deck(lines[kept[head - 1]].text, lines[kept[head]].text):
+        head -= 1  # a plain deck under the headline (去年改造户用卫生厕所4.66万座)
     if not head_title_like(lines[kept[max(head, 0)]].text) and dated + 1 < len(kept):
         head = dated  # a digital edition's issue date over the headline: the run stops at it
         if not head_title_like(lines[kept[dated + 1]].text):
@@ -824,6 +826,19 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
     ):
         return {}
     return {i: Removal(lines[i].number, HOME_LINK.name, lines[i].text) for i in run}
+
+
+def headline_over_deck(above: str, line: str) -> bool:
+    """Whether `above` is a headline over the deck `line`, not the masthead's
+    last item: long enough for a headline, title-like, one phrase (no bar of
+    items parted by spaces), no menu entry, as the deck is title-like too."""
+    return (
+        headline_long(above)
+        and head_title_like(above)
+        and head_title_like(line)
+        and not any(c.isspace() for c in above)
+        and not menu_entry(above)
+    )
 
 
 def masthead_shown(
