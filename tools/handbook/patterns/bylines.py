@@ -440,7 +440,8 @@ PAREN_NAME = Rule(
     "paren-name",
     rf"^(?P<byline>{OPEN}(?P<name>[{HAN}]{{2,3}}){CLOSE})$",
     f"{LPAREN}朱雯{RPAREN}",
-    "the author's name in brackets, signing a foreword",
+    "the author's name in brackets, signing a foreword (glued after the last sentence,"
+    " GLUED_PAREN_NAME, it may name several writers: （常书香 马丹阳 ）)",
 )
 # In a text whose speakers' lines are set apart (the survey counts them), a
 # name alone, not spread, over a statement is a speaker too (焦文娟).
@@ -451,7 +452,12 @@ SPEAKER_BY_HABIT = Rule(
     "a name alone over a statement, where the text sets its speakers so",
 )
 SPEAKER_LINES_MIN = 2  # speakers' lines that make it the text's habit
-GLUED_PAREN_NAME = re.compile(rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
+# The writers' names in brackets after the last sentence, one or several
+# parted by spaces or 、, a space before the bracket's close at times
+# (（朱雯）, （常书香 马丹阳 ）): each name must look like one.
+GLUED_PAREN_NAME = re.compile(
+    rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,5}}[ \u3000]?{CLOSE})"
+)
 # Common family names: a name is taken from a bare line only if it starts with one.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"

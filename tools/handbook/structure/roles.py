@@ -563,11 +563,12 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.repair(split_repair(line, "split-glued-heading", head, rest))
         return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
     signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
-    if signed and name_like(signed.group(1)[1:-1]):
+    names = NAME_SEPARATORS.split(signed.group(1)[1:-1].strip()) if signed else []
+    if names and all(name_like(n) for n in names):
         before, after = text[: signed.start() + 1], text[signed.end() :].strip()
         name = signed.group(1)
         tokens = classify(before.strip(), line, ctx) if before.strip() else []
-        byline = Byline(name, [Author(name[1:-1])], PAREN_NAME.name, line)
+        byline = Byline(name, [Author(n) for n in names], PAREN_NAME.name, line)
         ctx.recognise(line, PAREN_NAME.name, f"byline: {name}")
         ctx.repair(split_repair(line, "split-trailing-byline", before, name))
         tokens.append(Token("byline", name, line, PAREN_NAME.name, byline))
