@@ -9,7 +9,16 @@ leave alone."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, articles, authors, collection_of, lines, paragraphs
+from support import (
+    NEWS_BODY,
+    TITLE,
+    articles,
+    authors,
+    collection_of,
+    headings,
+    lines,
+    paragraphs,
+)
 
 # --- closing credits ------------------------------------------------------------------
 
@@ -28,3 +37,64 @@ def test_words_in_brackets_after_the_last_sentence_that_are_not_names_stay_text(
     [article] = articles(collection)
     assert authors(article) == []
     assert paragraphs(collection)[-1] == last
+
+
+def test_a_compiler_s_credit_and_the_material_s_source_close_a_round_up(tmp_path):
+    # labels parted from the names by a space, no colon
+    text = lines(
+        TITLE, NEWS_BODY, "整合 新华日报·交汇点记者 徐睿翔", "素材来源 江苏13个设区市党报及官方发布"
+    )
+    [article] = articles(collection_of(tmp_path, text))
+    assert authors(article) == [("徐睿翔", "记者"), ("江苏13个设区市党报及官方发布", "来源")]
+    assert article.bylines[0].authors[0].unit == "新华日报·交汇点"
+
+
+def test_a_line_that_opens_with_the_compiler_s_label_but_names_no_reporter_stays_text(tmp_path):
+    # no reporter named; the source's label run into a sentence
+    near = ["整合 各方资源力量，形成工作合力。", "素材来源于基层一线的生动实践。"]
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, near))
+    [article] = articles(collection)
+    assert authors(article) == []
+    assert paragraphs(collection)[-2:] == near
+
+
+def test_a_broadcaster_s_dateline_with_news_gives_its_source(tmp_path):
+    lead = "据中央广播电视总台中国之声《新闻和报纸摘要》报道，中央军委主席习近平日前签署命令，发布规定。"
+    text = lines(TITLE, "央广网北京2月13日消息 " + lead, NEWS_BODY[1:])
+    [essay] = collection_of(tmp_path, text).essays
+    assert authors(essay) == [("央广网", "来源")]
+    assert paragraphs(collection_of(tmp_path, text))[0] == lead
+
+
+def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
+    lead = "人民网北京2月13日消息称，学院党委召开会议。"  # no space after 消息: its own sentence
+    collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY))
+    assert [a for e in collection.essays for a in e.authors] == []
+    assert paragraphs(collection)[0] == lead
+
+
+# --- section heads of one story -------------------------------------------------------
+
+HEADS = ["打造更具吸引力和竞争力的营商环境", "全面增强高质量发展驱动力"]
+CLOSING = (
+    "会议强调，各党支部要把握新时代党建工作总要求，结合实际制定年度工作计划，"
+    "推动各项任务落地见效，以党建引领学院事业高质量发展。"
+)
+
+
+def test_lone_lines_in_a_news_page_s_story_under_its_date_head_its_sections(tmp_path):
+    text = lines(
+        TITLE, "2022-02-13 20:04:17", NEWS_BODY[0], HEADS[0], NEWS_BODY[1], HEADS[1], CLOSING
+    )
+    collection = collection_of(tmp_path, text)
+    [article] = articles(collection)
+    assert article.title is None
+    assert headings(collection) == HEADS
+
+
+def test_without_the_page_s_date_under_the_headline_lone_lines_title_pieces(tmp_path):
+    text = lines(TITLE, NEWS_BODY[0], HEADS[0], NEWS_BODY[1], HEADS[1], CLOSING)
+    collection = collection_of(tmp_path, text)
+    titles = {e.title for e in collection.essays} | {a.title for a in articles(collection)}
+    assert headings(collection) == []
+    assert set(HEADS) <= titles

@@ -158,6 +158,23 @@ BYLINES = [
         " not, with a note that it is an excerpt, after a space)",
     ),
     Rule(
+        "compiler-credit",
+        rf"^(?P<label>整合|整理|综合整理|编辑整理)\s+(?P<unit>[^\s:{COLON}]{{2,20}}?)?"
+        rf"(?P<role>{REPORTER_ROLE})\s*(?P<name>{NAME})$",
+        "整合 新华日报·交汇点记者 徐睿翔",
+        "the credit of who compiled a round-up from others' reports, its label parted by a space"
+        " (no colon): the reporter, their paper as the unit",
+        needs="整",
+    ),
+    Rule(
+        "material-source",
+        rf"^(?P<label>素材来源|稿件来源|新闻来源)(?:\s*{C}\s*|\s+)(?P<agency>[^\s。，{COMMA}]{{2,40}})$",
+        "素材来源 江苏13个设区市党报及官方发布",
+        "where a compiled text's material came from, its label parted by a space or a colon:"
+        " its source",
+        needs="来源",
+    ),
+    Rule(
         "source-glued",
         rf"^(?P<byline>(?P<role>来源){C}\s*(?P<name>{SOURCE_PUBLISHER}))(?P<rest>[{HAN}“].{{20,}})$",
         f"来源{COLON}共产党员网习近平总书记29日在浙江考察调研。当天下午…",
@@ -269,6 +286,15 @@ BYLINES = [
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
         needs="电",
+    ),
+    Rule(
+        "news-dateline",
+        rf"^(?P<byline>(?P<agency>{AGENCY}|[{HAN}]{{2,8}}?(?:网|台))[{HAN}]{{2,4}}?"
+        rf"(?P<date>(?:\d{{4}}年)?{SHORT_DATE})消息)\s+(?P<rest>\S.*)$",
+        "央广网北京2月13日消息 据中央广播电视总台中国之声《新闻和报纸摘要》报道，…",
+        "a broadcaster's or site's dateline opening its item (X北京2月13日消息, 消息 where an"
+        " agency writes 电): the outlet, its source",
+        needs="消息",
     ),
     Rule(
         "wire-dateline-tail",
@@ -402,7 +428,7 @@ CLOSING_BYLINES = {
     "attribution-wire",
 }
 # Bylines that open a story: a piece starting with one starts another article.
-OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKERS}
+OPENING_BYLINES = {"wire-dateline", "news-dateline", "report-dateline", "site-dateline", *SPEAKERS}
 # Bylines that close an article only where they stand after its text (a
 # source line under a title is the article's head): 出处：… then the next piece.
 CLOSING_AFTER_TEXT = {"source-label"}
