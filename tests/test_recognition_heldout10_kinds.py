@@ -15,6 +15,7 @@ from support import (
     articles,
     authors,
     collection_of,
+    doubts,
     headings,
     lines,
     paragraphs,
@@ -98,3 +99,53 @@ def test_without_the_page_s_date_under_the_headline_lone_lines_title_pieces(tmp_
     titles = {e.title for e in collection.essays} | {a.title for a in articles(collection)}
     assert headings(collection) == []
     assert set(HEADS) <= titles
+
+
+def test_the_writers_named_after_their_label_and_parted_by_spaces_are_each_a_writer(tmp_path):
+    text = lines(TITLE, NEWS_BODY, "执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺")
+    [article] = articles(collection_of(tmp_path, text))
+    writers = ["闵乐夫", "赵兰波", "刘韬", "刘晋芳", "胡玉顺"]
+    assert authors(article) == [(name, "执笔人") for name in writers]
+
+
+def test_a_writer_and_a_unit_after_the_label_are_no_list_of_writers(tmp_path):
+    # 学生会 looks like no name: the writer's unit
+    [article] = articles(collection_of(tmp_path, lines(TITLE, NEWS_BODY, "作者：张明 学生会")))
+    assert authors(article) == [("张明", "作者")]
+    assert article.bylines[0].authors[0].unit == "学生会"
+
+
+# --- a survey report's heads ----------------------------------------------------------
+
+FINDINGS = [
+    "1.对人和事都有比较正确的认识",
+    "表现一：能够接受自己的生理变化，知道自己已经长大了。",
+    "表现二：在与同性朋友的交往中，有正确的择友标准。",
+    "2.情绪情感反应适度，正面情绪相对较多",
+    "表现一：对外在的自我满意度较高。",
+]
+
+
+def test_dot_numbered_heads_and_the_findings_counted_under_them_are_headings(tmp_path):
+    body = [part for head in FINDINGS for part in (head, NEWS_BODY[0])]
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[1], body))
+    assert headings(collection) == FINDINGS
+
+
+def test_a_step_bar_of_dot_numbered_items_and_a_decimal_are_no_heads(tmp_path):
+    bar = "1.递交入党申请 2.团员推优 3.入党积极分子 4.参加党校学习"
+    decimal = "1.5亿元资金已全部到位，惠及全市二十余万户家庭。"
+    finding = "表现为：学生的负面情绪比较多，需要及时疏导。"  # no count after 表现
+    collection = collection_of(tmp_path, lines(TITLE, bar, NEWS_BODY, decimal, finding, NEWS_BODY))
+    assert headings(collection) == []
+
+
+def test_an_inner_series_restarting_under_the_next_outer_head_is_no_doubt(tmp_path):
+    parts = ["一、基本情况", "（一）生理发展方面", "（二）心理素质发展方面"]
+    again = ["二、调查中发现的问题", "（一）生理发展方面", "（二）心理素质发展方面"]
+    body = [part for head in parts + again for part in (head, NEWS_BODY[0])]
+    assert doubts(collection_of(tmp_path, lines(TITLE, body))) == []
+    restart = [part for head in parts + again[1:] for part in (head, NEWS_BODY[0])]
+    assert [rule for _, rule in doubts(collection_of(tmp_path, lines(TITLE, restart)))] == [
+        "heading-numbering"
+    ]

@@ -122,6 +122,14 @@ BYLINES = [
         needs=RPAREN,  # the reader widened the bracket beside Chinese
     ),
     Rule(
+        "writers-spaced",
+        rf"^(?P<role>{WRITER_LABEL}|执笔人|撰稿人){WRITER_MARK}"
+        rf"(?P<reporters>[{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}})+)$",
+        f"执笔人{COLON}闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺",
+        "执笔人：X Y Z: the writers parted by spaces, each with the label as their role"
+        " (every one must look like a name: 作者：张三 学生会 is a writer and a unit)",
+    ),
+    Rule(
         "author-label",
         rf"^(?P<role>{WRITER_LABEL}|供稿){WRITER_MARK}(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
@@ -405,12 +413,15 @@ SHORT_BYLINES = {
     "speaker-office",
     "speaker-name-spaced",
     "author-list",
+    "writers-spaced",
     "square-byline-names",
 }
 SHORT_PIECE = 120  # characters
 
 # A speaker's line: what follows is the statement of the one it names.
 SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
+# Bylines whose every reporter must look like a name (else the line is another form).
+NAMED_LISTS = {"writers-spaced"}
 # Bylines that close an article: what follows them starts another.
 # Notes that give the unit of the article's authors, not an author of their own.
 UNIT_NOTES = {"unit-note", "unit-note-tail"}

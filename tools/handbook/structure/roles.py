@@ -45,6 +45,7 @@ from ..patterns import (
     MARKDOWN_LIST_ITEM,
     NAME_GLUED_UNIT,
     NAME_SEPARATORS,
+    NAMED_LISTS,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
@@ -241,9 +242,16 @@ def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
     # needed text itself rather than through Rule.search (a call per rule).
     for needs, r, named in LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED:
         m = r.pattern.search(text) if needs in text else None
-        if m and (not named or name_like(m.group("name"))):
+        if m and (not named or name_like(m.group("name"))) and named_list(r, m):
             return r, m
     return None
+
+
+def named_list(r: Rule, m: re.Match[str]) -> bool:
+    """Whether every name a list of writers gives looks like one, where its rule asks."""
+    return r.name not in NAMED_LISTS or all(
+        name_like(n) for n in NAME_SEPARATORS.split(m["reporters"])
+    )
 
 
 def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context) -> list[Token]:
