@@ -19,6 +19,7 @@ from support import (
     headings,
     lines,
     paragraphs,
+    removed,
 )
 
 # --- closing credits ------------------------------------------------------------------
@@ -149,3 +150,17 @@ def test_an_inner_series_restarting_under_the_next_outer_head_is_no_doubt(tmp_pa
     assert [rule for _, rule in doubts(collection_of(tmp_path, lines(TITLE, restart)))] == [
         "heading-numbering"
     ]
+
+
+def test_the_reposting_site_s_editor_after_the_source_is_cut_from_the_credit(tmp_path):
+    credit = "来源：巴彦淖尔日报\u2002\u2002\u2002编辑：苏亮"  # the page's spans, en spaces between
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, credit))
+    [article] = articles(collection)
+    assert authors(article) == [("巴彦淖尔日报", "来源")]
+    assert ("editor-credit", "编辑：苏亮") in removed(collection)
+
+
+def test_the_editor_beside_the_writers_stays_in_their_credit(tmp_path):
+    credit = "发布日期：2016-11-15\u00a0\u00a0作者：于珊珊\u00a0\u00a0编辑：于珊珊"
+    collection = collection_of(tmp_path, lines(TITLE, credit, NEWS_BODY))
+    assert not any("编辑" in text for _, text in removed(collection))

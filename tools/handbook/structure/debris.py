@@ -101,6 +101,8 @@ from ..patterns.debris import (
     EDGE_LINK,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
+    STAFF_CREDIT_LINE,
+    STAFF_LABELS,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
 )
@@ -898,7 +900,7 @@ def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 
 def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
     """A property line that is a byline or the date line, without its hit
-    counter and its empty fields, each with the separator that parts it from
+    counter, its staff's credit and its empty fields, each with the separator that parts it from
     the rest (`| 浏览次数: 2168`)."""
     text = line.text
     for f in reversed(found):
@@ -910,7 +912,13 @@ def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) 
             and not (after and after[0] in FIELD_SEPARATORS)
         ):
             start = len(before) - 1  # the separator before a field that closes the line
-        rule = "hit-counter" if f.label in COUNTER_LABELS else "empty-property"
+        rule = (
+            "hit-counter"
+            if f.label in COUNTER_LABELS
+            else STAFF_CREDIT_LINE.name
+            if f.label in STAFF_LABELS
+            else "empty-property"
+        )
         removals.append(Removal(line.number, rule, text[start:end]))
         text = text[:start] + text[end:]
     return SourceLine(line.number, text.strip())
