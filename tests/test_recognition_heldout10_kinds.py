@@ -22,6 +22,13 @@ from support import (
     removed,
 )
 
+# A last paragraph long enough to stand as a piece's text.
+CLOSING = (
+    "会议强调，各党支部要把握新时代党建工作总要求，结合实际制定年度工作计划，"
+    "推动各项任务落地见效，以党建引领学院事业高质量发展。"
+)
+
+
 # --- closing credits ------------------------------------------------------------------
 
 
@@ -75,13 +82,31 @@ def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
     assert paragraphs(collection)[0] == lead
 
 
+# --- pointers to links the saved page lost --------------------------------------------
+
+
+def test_a_lost_link_s_pointer_and_its_close_on_the_next_line_are_the_site_s(tmp_path):
+    pointer = "（详情请点击链接："
+    first, second = NEWS_BODY[0], NEWS_BODY[1]
+    text = lines(TITLE, first + pointer, "）" + second, NEWS_BODY[2] + pointer, "）", CLOSING)
+    collection = collection_of(tmp_path, text)
+    assert paragraphs(collection) == [first, second, NEWS_BODY[2], CLOSING]
+    assert [t for r, t in removed(collection) if r == "link-pointer"] == [pointer, "）"] * 2
+
+
+def test_a_bracket_opening_a_line_after_no_pointer_stays(tmp_path):
+    # a pointer that names its link is the text's words; a bracket opening a
+    # line under an ordinary paragraph is the writer's
+    named = NEWS_BODY[0] + "（详情请点击链接：www.example.cn）"
+    text = lines(TITLE, named, NEWS_BODY[1], "）" + CLOSING)
+    collection = collection_of(tmp_path, text)
+    assert not any(r == "link-pointer" for r, _ in removed(collection))
+    assert paragraphs(collection)[-1] == "）" + CLOSING
+
+
 # --- section heads of one story -------------------------------------------------------
 
 HEADS = ["打造更具吸引力和竞争力的营商环境", "全面增强高质量发展驱动力"]
-CLOSING = (
-    "会议强调，各党支部要把握新时代党建工作总要求，结合实际制定年度工作计划，"
-    "推动各项任务落地见效，以党建引领学院事业高质量发展。"
-)
 
 
 def test_lone_lines_in_a_news_page_s_story_under_its_date_head_its_sections(tmp_path):

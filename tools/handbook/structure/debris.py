@@ -99,6 +99,8 @@ from ..patterns import (
 from ..patterns.base import any_of
 from ..patterns.debris import (
     EDGE_LINK,
+    LINK_POINTER,
+    LINK_POINTER_CLOSE,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
@@ -985,13 +987,19 @@ def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLi
     kept = []
     whole = "\n".join(line.text for line in lines)
     rules = [r for r in SPAN_DEBRIS if r.needs in whole]  # the others can cut no line
+    pointer = False  # the line before ended in a lost link's pointer: its close opens this one
     for line in lines:
         text = line.text
+        if pointer and (close := LINK_POINTER_CLOSE.match(text)):
+            removals.append(Removal(line.number, LINK_POINTER.name, close.group(0).strip()))
+            text = text[close.end() :]
+        pointer = False
         for r in rules:
             for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
                 gap = " " if r.name in SEPARATING_DEBRIS else ""
                 text = text.replace(m.group(0), gap, 1)
+                pointer = pointer or r is LINK_POINTER
         text = text.strip()
         if text:
             kept.append(SourceLine(line.number, text) if text != line.text else line)
