@@ -141,6 +141,22 @@ def test_a_writer_and_a_unit_after_the_label_are_no_list_of_writers(tmp_path):
     assert article.bylines[0].authors[0].unit == "学生会"
 
 
+def test_a_body_s_research_group_and_the_month_under_it_sign_the_report(tmp_path):
+    group = "北京市妇女儿童工作委员会儿童心理调研课题组"
+    [essay] = collection_of(tmp_path, lines(TITLE, group, "2003年5月", NEWS_BODY)).essays
+    assert authors(essay) == [(group, "")]  # under the title, the whole piece's
+    assert essay.date == "2003年5月"
+
+
+def test_a_group_set_up_and_a_month_heading_a_chronicle_sign_nothing(tmp_path):
+    # 成立调研课题组 names no body's group; 1921年7月 under no byline heads its entry
+    text = lines(TITLE, NEWS_BODY[0], "成立调研课题组", NEWS_BODY[1], "1921年7月", NEWS_BODY[2])
+    collection = collection_of(tmp_path, text)
+    assert [(a.name, a.role) for e in collection.essays for a in e.authors] == []
+    assert [a.date for a in articles(collection)] == [None] * len(articles(collection))
+    assert collection.essays[0].date is None
+
+
 # --- a survey report's heads ----------------------------------------------------------
 
 FINDINGS = [

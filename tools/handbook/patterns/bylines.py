@@ -275,6 +275,14 @@ BYLINES = [
         needs=COLON,  # the reader widened the colon after the label
     ),
     Rule(
+        "research-group",
+        rf"^(?P<name>[{HAN}]{{2,20}}?(?:{UNIT_END}|中心|研究院|研究所|党校)[{HAN}]{{0,12}}?"
+        r"(?:课题组|调研组|调查组|研究组|写作组|编写组))$",
+        "北京市妇女儿童工作委员会儿童心理调研课题组",
+        "the research or writing group of a body that wrote a report, alone on a line under"
+        " its title: its author, named with no role",
+    ),
+    Rule(
         "post-date",
         r"^(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<field>[^\s\d]{2,10})$",
         "2016-05-01 新华社",
@@ -414,6 +422,7 @@ SHORT_BYLINES = {
     "speaker-name-spaced",
     "author-list",
     "writers-spaced",
+    "research-group",
     "square-byline-names",
 }
 SHORT_PIECE = 120  # characters

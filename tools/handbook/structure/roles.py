@@ -43,6 +43,7 @@ from ..patterns import (
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     MARKDOWN_LIST_ITEM,
+    MONTH_DATE,
     NAME_GLUED_UNIT,
     NAME_SEPARATORS,
     NAMED_LISTS,
@@ -186,6 +187,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if found:
         return byline_tokens(*found, text, line, ctx)
     dated = next(((r, m) for r in DATE_RULES if (m := r.pattern.match(text))), None)
+    if not dated and previous is not None and previous.kind == "byline":
+        dated = (MONTH_DATE, m) if (m := MONTH_DATE.match(text)) else None
     if dated:
         rule, date = dated[0].name, dated[1]
         ctx.recognise(line, rule, f"date: {date.group('date')}")
