@@ -75,6 +75,29 @@ def test_a_broadcaster_s_dateline_with_news_gives_its_source(tmp_path):
     assert paragraphs(collection_of(tmp_path, text))[0] == lead
 
 
+HEADLINE = "“厕所革命”改善农牧区人居环境"
+DECK = "去年改造户用卫生厕所4.66万座"
+WIRE_LEAD = "据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅召开的会议上获悉，去年全区改造户用卫生厕所。"
+
+
+def test_a_short_line_over_the_one_story_s_dateline_is_the_headline_s_deck(tmp_path):
+    [essay] = collection_of(tmp_path, lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY)).essays
+    assert essay.title == HEADLINE
+    assert essay.subtitle == DECK
+    assert [a.title for a in essay.articles] == [None]
+    assert authors(essay) == [("格桑边觉", "记者"), ("新华社", "来源")]
+
+
+def test_over_the_first_of_two_stories_datelines_a_short_line_titles_its_story(tmp_path):
+    second = (
+        "新华社拉萨2月13日电（记者 格桑边觉）西藏自治区各地持续推进农村人居环境整治，成效明显。"
+    )
+    text = lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY[0], "农村人居环境整治见成效", second)
+    [essay] = collection_of(tmp_path, text).essays
+    assert essay.subtitle is None
+    assert essay.articles[0].title == DECK
+
+
 def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
     lead = "人民网北京2月13日消息称，学院党委召开会议。"  # no space after 消息: its own sentence
     collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY))
