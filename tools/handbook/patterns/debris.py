@@ -739,7 +739,6 @@ STRAY_KANA = Rule(
     "a stray katakana a crawler left after a sentence",
 )
 
-# Debris inside a line: removed, the rest of the line kept.
 # A pointer to a link the saved page no longer holds, opened in brackets at a
 # paragraph's end (…吹响全年工作冲锋号。（详情请点击链接：); the bracket's close
 # stands alone on the next line or opens it (）江苏省委常委…): LINK_POINTER_CLOSE,
@@ -753,6 +752,7 @@ LINK_POINTER = Rule(
 )
 LINK_POINTER_CLOSE = re.compile(rf"^\s*{CLOSE}")
 
+# Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
     Rule(
         "markdown-anchor",

@@ -902,8 +902,8 @@ def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 
 def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
     """A property line that is a byline or the date line, without its hit
-    counter, its staff's credit and its empty fields, each with the separator that parts it from
-    the rest (`| 浏览次数: 2168`)."""
+    counter, its staff's credit and its empty fields, each with the
+    separator that parts it from the rest (`| 浏览次数: 2168`)."""
     text = line.text
     for f in reversed(found):
         start, end = f.start, f.end

@@ -363,6 +363,9 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
     return doubts + series_numbering(article)
 
 
+SERIES_RULES = {rule.name for rule in HEADING_MARKERS}
+
+
 def series_numbering(article: Article) -> list[Doubt]:
     """Each numbered series of headings that restarts or skips; a head of an
     outer series (二、) starts the inner series under it afresh (（一） again)."""
@@ -380,9 +383,6 @@ def series_numbering(article: Article) -> list[Doubt]:
             doubts += numbering([before, number], [line, block.line], "heading")
         last[block.rule] = (number, block.depth, block.line)
     return doubts
-
-
-SERIES_RULES = {rule.name for rule in HEADING_MARKERS}
 
 
 def numbering(numbers: list[int], lines: list[int], what: str) -> list[Doubt]:
