@@ -88,6 +88,22 @@ def test_a_short_line_over_the_one_story_s_dateline_is_the_headline_s_deck(tmp_p
     assert authors(essay) == [("格桑边觉", "记者"), ("新华社", "来源")]
 
 
+def test_the_issue_s_date_over_the_headline_dates_the_page_and_leaves_the_title(tmp_path):
+    collection = collection_of(
+        tmp_path, lines("2022年02月13日", HEADLINE, DECK, WIRE_LEAD, NEWS_BODY)
+    )
+    [essay] = collection.essays
+    assert (collection.title, essay.title) == (HEADLINE, HEADLINE)
+    assert essay.date == "2022年02月13日"
+    assert essay.subtitle == DECK
+
+
+def test_a_date_over_the_first_sentence_leaves_the_text_untitled(tmp_path):
+    collection = collection_of(tmp_path, lines("2022年02月13日", NEWS_BODY))
+    assert collection.title != NEWS_BODY[0]
+    assert collection.essays[0].date == "2022年02月13日"
+
+
 def test_over_the_first_of_two_stories_datelines_a_short_line_titles_its_story(tmp_path):
     second = (
         "新华社拉萨2月13日电（记者 格桑边觉）西藏自治区各地持续推进农村人居环境整治，成效明显。"

@@ -251,10 +251,12 @@ def story_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognition
     the page's one story glued to its first sentence (“厕所革命”改善… /
     去年改造户用卫生厕所4.66万座 / 据新华社拉萨电（记者 格桑边觉）记者近日…):
     the deck, the essay's subtitle. A title there would title a story of
-    its own, and the page holds no other."""
-    if not essay.title or len(tokens) < 3:
+    its own, and the page holds no other. The page's date may stand over
+    the headline, or under it, before the deck."""
+    start = 1 if tokens and tokens[0].kind == "date" else 0
+    if not essay.title or len(tokens) < start + 3:
         return
-    deck, dateline, lead = tokens[:3]
+    deck, dateline, lead = tokens[start : start + 3]
     if (
         deck.kind == "paragraph"
         and dateline.kind == "byline"
