@@ -67,6 +67,57 @@ def test_a_line_that_opens_with_the_compiler_s_label_but_names_no_reporter_stays
     assert paragraphs(collection)[-2:] == near
 
 
+def test_the_writers_named_after_their_label_and_parted_by_spaces_are_each_a_writer(tmp_path):
+    text = lines(TITLE, NEWS_BODY, "执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺")
+    [article] = articles(collection_of(tmp_path, text))
+    writers = ["闵乐夫", "赵兰波", "刘韬", "刘晋芳", "胡玉顺"]
+    assert authors(article) == [(name, "执笔人") for name in writers]
+
+
+def test_a_writer_and_a_unit_after_the_label_are_no_list_of_writers(tmp_path):
+    # 学生会 looks like no name: the writer's unit
+    [article] = articles(collection_of(tmp_path, lines(TITLE, NEWS_BODY, "作者：张明 学生会")))
+    assert authors(article) == [("张明", "作者")]
+    assert article.bylines[0].authors[0].unit == "学生会"
+
+
+def test_a_body_s_research_group_and_the_month_under_it_sign_the_report(tmp_path):
+    group = "北京市妇女儿童工作委员会儿童心理调研课题组"
+    [essay] = collection_of(tmp_path, lines(TITLE, group, "2003年5月", NEWS_BODY)).essays
+    assert authors(essay) == [(group, "")]  # under the title, the whole piece's
+    assert essay.date == "2003年5月"
+
+
+def test_a_group_set_up_and_a_month_heading_a_chronicle_sign_nothing(tmp_path):
+    # 成立调研课题组 names no body's group; 1921年7月 under no byline heads its entry
+    text = lines(TITLE, NEWS_BODY[0], "成立调研课题组", NEWS_BODY[1], "1921年7月", NEWS_BODY[2])
+    collection = collection_of(tmp_path, text)
+    assert [(a.name, a.role) for e in collection.essays for a in e.authors] == []
+    assert [a.date for a in articles(collection)] == [None] * len(articles(collection))
+    assert collection.essays[0].date is None
+
+
+def test_the_reposting_site_s_editor_after_the_source_is_cut_from_the_credit(tmp_path):
+    credit = "来源：巴彦淖尔日报\u2002\u2002\u2002编辑：苏亮"  # the page's spans, en spaces between
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, credit))
+    [article] = articles(collection)
+    assert authors(article) == [("巴彦淖尔日报", "来源")]
+    assert ("editor-credit", "编辑：苏亮") in removed(collection)
+
+
+def test_the_editor_beside_the_writers_stays_in_their_credit(tmp_path):
+    credit = "发布日期：2016-11-15\u00a0\u00a0作者：于珊珊\u00a0\u00a0编辑：于珊珊"
+    collection = collection_of(tmp_path, lines(TITLE, credit, NEWS_BODY))
+    assert not any("编辑" in text for _, text in removed(collection))
+
+
+# --- datelines, the deck, the issue's date --------------------------------------------
+
+HEADLINE = "“厕所革命”改善农牧区人居环境"
+DECK = "去年改造户用卫生厕所4.66万座"
+WIRE_LEAD = "据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅召开的会议上获悉，去年全区改造户用卫生厕所。"
+
+
 def test_a_broadcaster_s_dateline_with_news_gives_its_source(tmp_path):
     lead = "据中央广播电视总台中国之声《新闻和报纸摘要》报道，中央军委主席习近平日前签署命令，发布规定。"
     text = lines(TITLE, "央广网北京2月13日消息 " + lead, NEWS_BODY[1:])
@@ -75,9 +126,11 @@ def test_a_broadcaster_s_dateline_with_news_gives_its_source(tmp_path):
     assert paragraphs(collection_of(tmp_path, text))[0] == lead
 
 
-HEADLINE = "“厕所革命”改善农牧区人居环境"
-DECK = "去年改造户用卫生厕所4.66万座"
-WIRE_LEAD = "据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅召开的会议上获悉，去年全区改造户用卫生厕所。"
+def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
+    lead = "人民网北京2月13日消息称，学院党委召开会议。"  # no space after 消息: its own sentence
+    collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY))
+    assert [a for e in collection.essays for a in e.authors] == []
+    assert paragraphs(collection)[0] == lead
 
 
 def test_a_short_line_over_the_one_story_s_dateline_is_the_headline_s_deck(tmp_path):
@@ -86,6 +139,16 @@ def test_a_short_line_over_the_one_story_s_dateline_is_the_headline_s_deck(tmp_p
     assert essay.subtitle == DECK
     assert [a.title for a in essay.articles] == [None]
     assert authors(essay) == [("格桑边觉", "记者"), ("新华社", "来源")]
+
+
+def test_over_the_first_of_two_stories_datelines_a_short_line_titles_its_story(tmp_path):
+    second = (
+        "新华社拉萨2月13日电（记者 格桑边觉）西藏自治区各地持续推进农村人居环境整治，成效明显。"
+    )
+    text = lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY[0], "农村人居环境整治见成效", second)
+    [essay] = collection_of(tmp_path, text).essays
+    assert essay.subtitle is None
+    assert essay.articles[0].title == DECK
 
 
 def test_the_issue_s_date_over_the_headline_dates_the_page_and_leaves_the_title(tmp_path):
@@ -102,23 +165,6 @@ def test_a_date_over_the_first_sentence_leaves_the_text_untitled(tmp_path):
     collection = collection_of(tmp_path, lines("2022年02月13日", NEWS_BODY))
     assert collection.title != NEWS_BODY[0]
     assert collection.essays[0].date == "2022年02月13日"
-
-
-def test_over_the_first_of_two_stories_datelines_a_short_line_titles_its_story(tmp_path):
-    second = (
-        "新华社拉萨2月13日电（记者 格桑边觉）西藏自治区各地持续推进农村人居环境整治，成效明显。"
-    )
-    text = lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY[0], "农村人居环境整治见成效", second)
-    [essay] = collection_of(tmp_path, text).essays
-    assert essay.subtitle is None
-    assert essay.articles[0].title == DECK
-
-
-def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
-    lead = "人民网北京2月13日消息称，学院党委召开会议。"  # no space after 消息: its own sentence
-    collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY))
-    assert [a for e in collection.essays for a in e.authors] == []
-    assert paragraphs(collection)[0] == lead
 
 
 # --- pointers to links the saved page lost --------------------------------------------
@@ -166,36 +212,6 @@ def test_without_the_page_s_date_under_the_headline_lone_lines_title_pieces(tmp_
     assert set(HEADS) <= titles
 
 
-def test_the_writers_named_after_their_label_and_parted_by_spaces_are_each_a_writer(tmp_path):
-    text = lines(TITLE, NEWS_BODY, "执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺")
-    [article] = articles(collection_of(tmp_path, text))
-    writers = ["闵乐夫", "赵兰波", "刘韬", "刘晋芳", "胡玉顺"]
-    assert authors(article) == [(name, "执笔人") for name in writers]
-
-
-def test_a_writer_and_a_unit_after_the_label_are_no_list_of_writers(tmp_path):
-    # 学生会 looks like no name: the writer's unit
-    [article] = articles(collection_of(tmp_path, lines(TITLE, NEWS_BODY, "作者：张明 学生会")))
-    assert authors(article) == [("张明", "作者")]
-    assert article.bylines[0].authors[0].unit == "学生会"
-
-
-def test_a_body_s_research_group_and_the_month_under_it_sign_the_report(tmp_path):
-    group = "北京市妇女儿童工作委员会儿童心理调研课题组"
-    [essay] = collection_of(tmp_path, lines(TITLE, group, "2003年5月", NEWS_BODY)).essays
-    assert authors(essay) == [(group, "")]  # under the title, the whole piece's
-    assert essay.date == "2003年5月"
-
-
-def test_a_group_set_up_and_a_month_heading_a_chronicle_sign_nothing(tmp_path):
-    # 成立调研课题组 names no body's group; 1921年7月 under no byline heads its entry
-    text = lines(TITLE, NEWS_BODY[0], "成立调研课题组", NEWS_BODY[1], "1921年7月", NEWS_BODY[2])
-    collection = collection_of(tmp_path, text)
-    assert [(a.name, a.role) for e in collection.essays for a in e.authors] == []
-    assert [a.date for a in articles(collection)] == [None] * len(articles(collection))
-    assert collection.essays[0].date is None
-
-
 # --- a survey report's heads ----------------------------------------------------------
 
 FINDINGS = [
@@ -230,17 +246,3 @@ def test_an_inner_series_restarting_under_the_next_outer_head_is_no_doubt(tmp_pa
     assert [rule for _, rule in doubts(collection_of(tmp_path, lines(TITLE, restart)))] == [
         "heading-numbering"
     ]
-
-
-def test_the_reposting_site_s_editor_after_the_source_is_cut_from_the_credit(tmp_path):
-    credit = "来源：巴彦淖尔日报\u2002\u2002\u2002编辑：苏亮"  # the page's spans, en spaces between
-    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, credit))
-    [article] = articles(collection)
-    assert authors(article) == [("巴彦淖尔日报", "来源")]
-    assert ("editor-credit", "编辑：苏亮") in removed(collection)
-
-
-def test_the_editor_beside_the_writers_stays_in_their_credit(tmp_path):
-    credit = "发布日期：2016-11-15\u00a0\u00a0作者：于珊珊\u00a0\u00a0编辑：于珊珊"
-    collection = collection_of(tmp_path, lines(TITLE, credit, NEWS_BODY))
-    assert not any("编辑" in text for _, text in removed(collection))
