@@ -111,11 +111,7 @@ def test_the_editor_beside_the_writers_stays_in_their_credit(tmp_path):
     assert not any("编辑" in text for _, text in removed(collection))
 
 
-# --- datelines, the deck, the issue's date --------------------------------------------
-
-HEADLINE = "“厕所革命”改善农牧区人居环境"
-DECK = "去年改造户用卫生厕所4.66万座"
-WIRE_LEAD = "据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅召开的会议上获悉，去年全区改造户用卫生厕所。"
+# --- datelines ------------------------------------------------------------------------
 
 
 def test_a_broadcaster_s_dateline_with_news_gives_its_source(tmp_path):
@@ -131,40 +127,6 @@ def test_news_in_the_middle_of_a_sentence_is_no_dateline(tmp_path):
     collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY))
     assert [a for e in collection.essays for a in e.authors] == []
     assert paragraphs(collection)[0] == lead
-
-
-def test_a_short_line_over_the_one_story_s_dateline_is_the_headline_s_deck(tmp_path):
-    [essay] = collection_of(tmp_path, lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY)).essays
-    assert essay.title == HEADLINE
-    assert essay.subtitle == DECK
-    assert [a.title for a in essay.articles] == [None]
-    assert authors(essay) == [("格桑边觉", "记者"), ("新华社", "来源")]
-
-
-def test_over_the_first_of_two_stories_datelines_a_short_line_titles_its_story(tmp_path):
-    second = (
-        "新华社拉萨2月13日电（记者 格桑边觉）西藏自治区各地持续推进农村人居环境整治，成效明显。"
-    )
-    text = lines(HEADLINE, DECK, WIRE_LEAD, NEWS_BODY[0], "农村人居环境整治见成效", second)
-    [essay] = collection_of(tmp_path, text).essays
-    assert essay.subtitle is None
-    assert essay.articles[0].title == DECK
-
-
-def test_the_issue_s_date_over_the_headline_dates_the_page_and_leaves_the_title(tmp_path):
-    collection = collection_of(
-        tmp_path, lines("2022年02月13日", HEADLINE, DECK, WIRE_LEAD, NEWS_BODY)
-    )
-    [essay] = collection.essays
-    assert (collection.title, essay.title) == (HEADLINE, HEADLINE)
-    assert essay.date == "2022年02月13日"
-    assert essay.subtitle == DECK
-
-
-def test_a_date_over_the_first_sentence_leaves_the_text_untitled(tmp_path):
-    collection = collection_of(tmp_path, lines("2022年02月13日", NEWS_BODY))
-    assert collection.title != NEWS_BODY[0]
-    assert collection.essays[0].date == "2022年02月13日"
 
 
 # --- pointers to links the saved page lost --------------------------------------------

@@ -214,10 +214,8 @@ def single_essay(
     collection: Collection, pieces: list[SourceLine], conventions: Conventions
 ) -> None:
     """A text without essay markers: one essay, titled by the text's title."""
-    lead = 0  # news datelines standing above the title, or the issue's date
-    while lead < len(pieces) and (
-        opening_byline_alone(pieces[lead].text) or issue_date(pieces, lead)
-    ):
+    lead = 0  # news datelines standing above the title
+    while lead < len(pieces) and opening_byline_alone(pieces[lead].text):
         lead += 1
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
     if kicker is None and kicker_over_headline(pieces[lead : lead + 3], conventions.text):
@@ -341,19 +339,6 @@ def stacked_heads(
 
 STACKED_HEADS = "stacked-headings"
 STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the text's
-
-
-def issue_date(pieces: list[SourceLine], i: int) -> bool:
-    """A date alone opening the text, over its headline and the headline's
-    text (a digital edition's issue, 2022年02月13日 over “厕所革命”…): the
-    page's date, standing above the title."""
-    return (
-        i == 0
-        and DATE_LINE.pattern.match(pieces[0].text) is not None
-        and len(pieces) > 2
-        and head_title_like(pieces[1].text)
-        and not ends_sentence(pieces[1].text)
-    )
 
 
 def opening_byline_alone(text: str) -> bool:

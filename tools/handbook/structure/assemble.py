@@ -41,7 +41,6 @@ from ..patterns import (
     OUTLET,
     PLACE_HEADLINE,
     SERIES_LABEL,
-    SPEAKERS,
     UNIT_NOTES,
 )
 from ..patterns.body import CAPTIONS_MIN
@@ -94,7 +93,6 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
     outlet_over_date(tokens, recognitions)
-    story_deck(essay, tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
@@ -240,34 +238,6 @@ def outlet_over_date(tokens: list[Token], recognitions: list[Recognition]) -> No
             )
             token.kind, token.rule, token.byline = "byline", OUTLET_OVER_DATE, byline
             recognitions.append(Recognition(token.line, OUTLET_OVER_DATE, f"byline: {token.text}"))
-
-
-STORY_DECK = "deck-over-dateline"
-DATELINES = OPENING_BYLINES - SPEAKERS  # an agency's or outlet's dateline opening a story
-
-
-def story_deck(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
-    """A short line right under the headline, over the dateline that opens
-    the page's one story glued to its first sentence (“厕所革命”改善… /
-    去年改造户用卫生厕所4.66万座 / 据新华社拉萨电（记者 格桑边觉）记者近日…):
-    the deck, the essay's subtitle. A title there would title a story of
-    its own, and the page holds no other. The page's date may stand over
-    the headline, or under it, before the deck."""
-    start = 1 if tokens and tokens[0].kind == "date" else 0
-    if not essay.title or len(tokens) < start + 3:
-        return
-    deck, dateline, lead = tokens[start : start + 3]
-    if (
-        deck.kind == "paragraph"
-        and dateline.kind == "byline"
-        and dateline.rule in DATELINES
-        and lead.line == dateline.line  # the dateline runs in to the text
-        and sum(t.rule in DATELINES for t in tokens) == 1
-        and head_title_like(deck.text)
-        and not ends_sentence(deck.text)
-    ):
-        deck.kind, deck.rule = "subtitle", STORY_DECK
-        recognitions.append(Recognition(deck.line, STORY_DECK, f"subtitle: {deck.text}"))
 
 
 def promote_titles(tokens: list[Token]) -> None:
