@@ -190,6 +190,30 @@ def test_removing_text_as_debris_costs_precision_and_characters():
     assert s["lost_outside_debris"] == 9
 
 
+def test_a_mark_opening_the_line_after_the_last_item_is_that_item():
+    # a lost link's pointer closes a paragraph and its bracket opens the next;
+    # further on a bracket alone on its line: each item is found where it stands
+    lines = [
+        "甲市召开大会。（详情请点击链接：",
+        "）乙市召开大会。（详情请点击链接：",
+        "）",
+        "丙市召开大会。",
+    ]
+    pointer, close = "（详情请点击链接：", "）"
+    reader = Outline(None, None, [Essay(None, None, articles=[Article(None)])])
+    reader.debris = [pointer, close, pointer, close]
+    found = Outline(
+        None,
+        None,
+        [Essay(None, None, line=1, articles=[Article(None)])],
+        removed=[(1, pointer), (2, close), (2, pointer), (3, close)],
+        output=[(1, "甲市召开大会。"), (2, "乙市召开大会。"), (4, "丙市召开大会。")],
+    )
+    s = score(Source("\n".join(lines) + "\n"), reader, found)
+    assert (s["debris_p"], s["debris_r"]) == (1.0, 1.0)
+    assert s["lost_outside_debris"] == 0
+
+
 def test_contents_lists_above_do_not_count():
     text = (
         "目录\n【第一篇】牛郎织女\n【第二篇】孟姜女\n【第一篇】\n牛郎织女\n相传，天帝有六个女儿。\n"

@@ -156,7 +156,10 @@ def precision_recall(expected: Counter, found: Counter) -> tuple[float, float]:
 
 def debris_spans(source: Source, debris: list[str]) -> set[int]:
     """Raw offsets of the reader's debris, each found forward: a whole line
-    when the item is one, else anywhere after the previous item."""
+    when the item is one, else anywhere after the previous item; but an item
+    opening the line right after the previous item's end (a lost link's
+    pointer `（详情请点击链接：` closing a line, its `）` opening the next) is
+    that one, before a whole line further on."""
     lines = list(zip(source.line_offsets, LINE_BREAK.split(source.text), strict=True))
     spans: set[int] = set()
     at = 0
@@ -169,12 +172,23 @@ def debris_spans(source: Source, debris: list[str]) -> set[int]:
             ),
             None,
         )
+        if at and (whole is None or whole > at) and next_line_opens(source.text, at, item):
+            whole = source.text.index(item.strip(), at)
         start = whole if whole is not None else source.text.find(item, at)
         if start < 0:
             continue
         spans |= set(range(start, start + len(item.strip())))
         at = start + len(item.strip())
     return spans
+
+
+def next_line_opens(text: str, at: int, item: str) -> bool:
+    """Whether the line after the one `at` ends opens with `item`, `at`
+    standing at its line's end."""
+    end = text.find("\n", at)
+    if end < 0 or text[at:end].strip():
+        return False
+    return text[end + 1 :].lstrip(" \t").startswith(item.strip())
 
 
 def removed_spans(source: Source, removed: list[tuple[int, str]]) -> set[int]:

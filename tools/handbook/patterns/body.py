@@ -51,6 +51,21 @@ HEADING_MARKERS = [
         "第一, 第二,",
     ),
     Rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
+    # a decimal (1.5亿元…) is no number of a head, and a line of such items
+    # parted by spaces (1.递交入党申请 2.团员推优 …) is a page's step bar
+    Rule(
+        "arabic-dot",
+        rf"^\d{{1,2}}\.(?=[{HAN}“《])\S+$",
+        "1.对人和事都有比较正确的认识",
+        "1. 2., the head alone on its line, no space in it",
+    ),
+    Rule(
+        "counted-finding",
+        rf"^(?:表现|特点|原因|问题|做法|经验|建议|对策|措施)[{CN_DIGITS}]+{C}(?=\S)",
+        f"表现一{COLON}能够接受自己的生理变化{COMMA}知道自己已经长大了。",
+        "表现一：… 表现二：…: a report's findings counted by kind, each over its paragraph,"
+        " the finding stated in a sentence at times",
+    ),
     Rule(
         "part-ordinal",
         rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",

@@ -122,6 +122,14 @@ BYLINES = [
         needs=RPAREN,  # the reader widened the bracket beside Chinese
     ),
     Rule(
+        "writers-spaced",
+        rf"^(?P<role>{WRITER_LABEL}|执笔人|撰稿人){WRITER_MARK}"
+        rf"(?P<reporters>[{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}})+)$",
+        f"执笔人{COLON}闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺",
+        "执笔人：X Y Z: the writers parted by spaces, each with the label as their role"
+        " (every one must look like a name: 作者：张三 学生会 is a writer and a unit)",
+    ),
+    Rule(
         "author-label",
         rf"^(?P<role>{WRITER_LABEL}|供稿){WRITER_MARK}(?P<name>{NAME})(?:\s+(?P<unit>.+))?$",
         f"作者{COLON}张三 某某支部",
@@ -156,6 +164,23 @@ BYLINES = [
         f"来源{COLON}新华社  {LPAREN}2016年4月26日{RPAREN}{LPAREN}节录{RPAREN}",
         "来源:X, where the text was taken from (its publisher and edition, or its date, bracketed or"
         " not, with a note that it is an excerpt, after a space)",
+    ),
+    Rule(
+        "compiler-credit",
+        rf"^(?P<label>整合|整理|综合整理|编辑整理)\s+(?P<unit>[^\s:{COLON}]{{2,20}}?)?"
+        rf"(?P<role>{REPORTER_ROLE})\s*(?P<name>{NAME})$",
+        "整合 新华日报·交汇点记者 徐睿翔",
+        "the credit of who compiled a round-up from others' reports, its label parted by a space"
+        " (no colon): the reporter, their paper as the unit",
+        needs="整",
+    ),
+    Rule(
+        "material-source",
+        rf"^(?P<label>素材来源|稿件来源|新闻来源)(?:\s*{C}\s*|\s+)(?P<agency>[^\s。，{COMMA}]{{2,40}})$",
+        "素材来源 江苏13个设区市党报及官方发布",
+        "where a compiled text's material came from, its label parted by a space or a colon:"
+        " its source",
+        needs="来源",
     ),
     Rule(
         "source-glued",
@@ -250,6 +275,14 @@ BYLINES = [
         needs=COLON,  # the reader widened the colon after the label
     ),
     Rule(
+        "research-group",
+        rf"^(?P<name>[{HAN}]{{2,20}}?(?:{UNIT_END}|中心|研究院|研究所|党校)[{HAN}]{{0,12}}?"
+        r"(?:课题组|调研组|调查组|研究组|写作组|编写组))$",
+        "北京市妇女儿童工作委员会儿童心理调研课题组",
+        "the research or writing group of a body that wrote a report, alone on a line under"
+        " its title: its author, named with no role",
+    ),
+    Rule(
         "post-date",
         r"^(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<field>[^\s\d]{2,10})$",
         "2016-05-01 新华社",
@@ -269,6 +302,15 @@ BYLINES = [
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
         needs="电",
+    ),
+    Rule(
+        "news-dateline",
+        rf"^(?P<byline>(?P<agency>{AGENCY}|[{HAN}]{{2,8}}?(?:网|台))[{HAN}]{{2,4}}?"
+        rf"(?P<date>(?:\d{{4}}年)?{SHORT_DATE})消息)\s+(?P<rest>\S.*)$",
+        "央广网北京2月13日消息 据中央广播电视总台中国之声《新闻和报纸摘要》报道，…",
+        "a broadcaster's or site's dateline opening its item (X北京2月13日消息, 消息 where an"
+        " agency writes 电): the outlet, its source",
+        needs="消息",
     ),
     Rule(
         "wire-dateline-tail",
@@ -379,12 +421,16 @@ SHORT_BYLINES = {
     "speaker-office",
     "speaker-name-spaced",
     "author-list",
+    "writers-spaced",
+    "research-group",
     "square-byline-names",
 }
 SHORT_PIECE = 120  # characters
 
 # A speaker's line: what follows is the statement of the one it names.
 SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
+# Bylines whose every reporter must look like a name (else the line is another form).
+NAMED_LISTS = {"writers-spaced"}
 # Bylines that close an article: what follows them starts another.
 # Notes that give the unit of the article's authors, not an author of their own.
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
@@ -402,7 +448,7 @@ CLOSING_BYLINES = {
     "attribution-wire",
 }
 # Bylines that open a story: a piece starting with one starts another article.
-OPENING_BYLINES = {"wire-dateline", "report-dateline", "site-dateline", *SPEAKERS}
+OPENING_BYLINES = {"wire-dateline", "news-dateline", "report-dateline", "site-dateline", *SPEAKERS}
 # Bylines that close an article only where they stand after its text (a
 # source line under a title is the article's head): 出处：… then the next piece.
 CLOSING_AFTER_TEXT = {"source-label"}
@@ -440,7 +486,8 @@ PAREN_NAME = Rule(
     "paren-name",
     rf"^(?P<byline>{OPEN}(?P<name>[{HAN}]{{2,3}}){CLOSE})$",
     f"{LPAREN}朱雯{RPAREN}",
-    "the author's name in brackets, signing a foreword",
+    "the author's name in brackets, signing a foreword (glued after the last sentence,"
+    " GLUED_PAREN_NAME, it may name several writers: （常书香 马丹阳 ）)",
 )
 # In a text whose speakers' lines are set apart (the survey counts them), a
 # name alone, not spread, over a statement is a speaker too (焦文娟).
@@ -451,7 +498,12 @@ SPEAKER_BY_HABIT = Rule(
     "a name alone over a statement, where the text sets its speakers so",
 )
 SPEAKER_LINES_MIN = 2  # speakers' lines that make it the text's habit
-GLUED_PAREN_NAME = re.compile(rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}{CLOSE})")
+# The writers' names in brackets after the last sentence, one or several
+# parted by spaces or 、, a space before the bracket's close at times
+# (（朱雯）, （常书香 马丹阳 ）): each name must look like one.
+GLUED_PAREN_NAME = re.compile(
+    rf"[{SENTENCE_END}”]\s*({OPEN}[{HAN}]{{2,3}}(?:[ \u3000、][{HAN}]{{2,3}}){{0,5}}[ \u3000]?{CLOSE})"
+)
 # Common family names: a name is taken from a bare line only if it starts with one.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"

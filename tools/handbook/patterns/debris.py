@@ -808,6 +808,19 @@ STRAY_KANA = Rule(
     "a stray katakana a crawler left after a sentence",
 )
 
+# A pointer to a link the saved page no longer holds, opened in brackets at a
+# paragraph's end (…吹响全年工作冲锋号。（详情请点击链接：); the bracket's close
+# stands alone on the next line or opens it (）江苏省委常委…): LINK_POINTER_CLOSE,
+# cut with it.
+LINK_POINTER = Rule(
+    "link-pointer",
+    rf"{OPEN}(?:详情|全文|更多)?请?(?:点击|详见|见)链接{C}?\s*$",
+    f"……吹响全年工作冲锋号。{LPAREN}详情请点击链接{COLON}",
+    "the open pointer to a link the page lost, at a paragraph's end: the site's",
+    needs="链接",
+)
+LINK_POINTER_CLOSE = re.compile(rf"^\s*{CLOSE}")
+
 # Debris inside a line: removed, the rest of the line kept.
 SPAN_DEBRIS = [
     Rule(
@@ -896,6 +909,7 @@ SPAN_DEBRIS = [
         "the letters a book export glued to the last note of a notes block",
         needs="ft",
     ),
+    LINK_POINTER,
     *NARROW_DEBRIS,
     STRAY_KANA,
 ]

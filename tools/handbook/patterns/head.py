@@ -70,6 +70,17 @@ DATE_LINE = Rule(
     "a date alone on its line",
 )
 
+# A year and month alone, under the byline of a report's writers (课题组 /
+# 2003年5月): the report's date. Elsewhere such a line heads a chronicle's
+# entries (1921年7月 over what happened then).
+MONTH_DATE = Rule(
+    "month-date",
+    r"^(?P<date>\d{4}年\d{1,2}月)$",
+    "2003年5月",
+    "a report's year and month alone under its writers' byline",
+    needs="月",
+)
+
 # A date in an era's reckoning, alone on its line where it closes a piece (a
 # preface's 康熙己未春日[48]): the reign, the year by number or by its cyclic
 # name, then the month, the day or the season; a note's mark after it is not

@@ -73,6 +73,7 @@ class State:
     essay: Essay
     article: Article
     closed: bool = False  # the article's closing byline was met
+    story: bool = False  # a news page's one story (one_story)
     tokens: list[Token] = field(default_factory=list)
     lone_titles: int | None = (
         None  # short lines alone between paragraphs in the essay, counted once
@@ -100,6 +101,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
     state = State(essay, Article(None, first_line=tokens[0].line if tokens else essay.line))
+    state.story = one_story(tokens)
     state.tokens = tokens
     heads = lone_heads(tokens)
     essay.articles.append(state.article)
@@ -137,7 +139,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             banner_subtitles(tokens, i, state.closed)
         elif (
             token.kind == "paragraph"
-            and bylined
+            and (bylined or state.story)
             and token.rule != BANNER_SUBTITLE
             and heads_section(token, following)
         ):
@@ -147,6 +149,13 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     for n, article in enumerate(essay.articles, start=1):
         settle_headings(article, last=n == len(essay.articles))
     complete_days(essay, recognitions)
+
+
+def one_story(tokens: list[Token]) -> bool:
+    """A news page's story: the essay's headline stands right over the date
+    the page posted it at (书记市长这一周 | … / 2022-02-13 20:04:17), so the
+    lone lines between its paragraphs head its sections, not more stories."""
+    return bool(tokens) and tokens[0].kind == "date"
 
 
 def complete_days(essay: Essay, recognitions: list[Recognition]) -> None:
@@ -492,12 +501,14 @@ def has_prose(article: Article) -> bool:
 
 def starts_article(state: State, token: Token, following: Token | None) -> bool:
     """An unmarked short line that opens an essay, or that stands between
-    paragraphs and is followed by a real one, is an article's title."""
+    paragraphs and is followed by a real one, is an article's title; in a
+    news page's one story, only a plain one opening it (the page's headline
+    given again over the text)."""
     article = state.article
     if len(token.text) > TITLE_MAX + 1 or not (
         plain_title_like(token.text)
-        or habitual_title(state, token.text)
-        or feed_headline(state, token.text)
+        or (not state.story and habitual_title(state, token.text))
+        or (not state.story and feed_headline(state, token.text))
     ):
         return False
     if not article.blocks:
@@ -508,7 +519,8 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
             and not opens_captions(state, token)
         )
     return (
-        isinstance(article.blocks[-1], Paragraph | Byline)
+        not state.story
+        and isinstance(article.blocks[-1], Paragraph | Byline)
         and has_prose(article)  # short lines under a title are its sub-heads and deck
         and not after_short_line(article)
         and following is not None

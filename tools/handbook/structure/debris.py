@@ -106,8 +106,12 @@ from ..patterns.debris import (
     EDGE_LINK,
     LINK_BAR,
     LINK_BARS_MIN,
+    LINK_POINTER,
+    LINK_POINTER_CLOSE,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
+    STAFF_CREDIT_LINE,
+    STAFF_LABELS,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
 )
@@ -970,8 +974,8 @@ def page_start(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int
 
 def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) -> SourceLine:
     """A property line that is a byline or the date line, without its hit
-    counter and its empty fields, each with the separator that parts it from
-    the rest (`| 浏览次数: 2168`)."""
+    counter, its staff's credit and its empty fields, each with the
+    separator that parts it from the rest (`| 浏览次数: 2168`)."""
     text = line.text
     for f in reversed(found):
         start, end = f.start, f.end
@@ -982,7 +986,13 @@ def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) 
             and not (after and after[0] in FIELD_SEPARATORS)
         ):
             start = len(before) - 1  # the separator before a field that closes the line
-        rule = "hit-counter" if f.label in COUNTER_LABELS else "empty-property"
+        rule = (
+            "hit-counter"
+            if f.label in COUNTER_LABELS
+            else STAFF_CREDIT_LINE.name
+            if f.label in STAFF_LABELS
+            else "empty-property"
+        )
         removals.append(Removal(line.number, rule, text[start:end]))
         text = text[:start] + text[end:]
     return SourceLine(line.number, text.strip())
@@ -1049,13 +1059,19 @@ def cut_spans(lines: list[SourceLine], removals: list[Removal]) -> list[SourceLi
     kept = []
     whole = "\n".join(line.text for line in lines)
     rules = [r for r in SPAN_DEBRIS if r.needs in whole]  # the others can cut no line
+    pointer = False  # the line before ended in a lost link's pointer: its close opens this one
     for line in lines:
         text = line.text
+        if pointer and (close := LINK_POINTER_CLOSE.match(text)):
+            removals.append(Removal(line.number, LINK_POINTER.name, close.group(0).strip()))
+            text = text[close.end() :]
+        pointer = False
         for r in rules:
             for m in r.pattern.finditer(line.text) if r.needs in line.text else ():
                 removals.append(Removal(line.number, r.name, m.group(0)))
                 gap = " " if r.name in SEPARATING_DEBRIS else ""
                 text = text.replace(m.group(0), gap, 1)
+                pointer = pointer or r is LINK_POINTER
         text = text.strip()
         if text:
             kept.append(SourceLine(line.number, text) if text != line.text else line)

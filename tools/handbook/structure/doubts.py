@@ -362,18 +362,28 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
                     f"an essay marker left in the text: {found.group(0)}",
                 )
             )
-    by_rule: dict[str, list[Heading]] = {}  # the headings, in order, under each rule
+    return doubts + series_numbering(article)
+
+
+SERIES_RULES = {rule.name for rule in HEADING_MARKERS}
+
+
+def series_numbering(article: Article) -> list[Doubt]:
+    """Each numbered series of headings that restarts or skips; a head of an
+    outer series (二、) starts the inner series under it afresh (（一） again)."""
+    doubts = []
+    last: dict[str, tuple[int, int, int]] = {}  # each series' last number, its depth and line
     for block in article.blocks:
-        if isinstance(block, Heading):
-            by_rule.setdefault(block.rule, []).append(block)
-    for rule in HEADING_MARKERS:
-        heads = by_rule.get(rule.name, [])
-        if len(heads) < 2:
-            continue  # a series of one neither restarts nor skips
-        values = [HEADING_NUMBER.match(h.text) for h in heads]
-        doubts += numbering(
-            [parse_number(v["num"]) for v in values if v], [h.line for h in heads], "heading"
-        )
+        value = HEADING_NUMBER.match(block.text) if isinstance(block, Heading) else None
+        if not value or block.rule not in SERIES_RULES:
+            continue
+        for rule in [r for r, (_, depth, _) in last.items() if depth > block.depth]:
+            del last[rule]
+        number = parse_number(value["num"])
+        if block.rule in last:
+            before, _, line = last[block.rule]
+            doubts += numbering([before, number], [line, block.line], "heading")
+        last[block.rule] = (number, block.depth, block.line)
     return doubts
 
 

@@ -27,6 +27,7 @@ from ..patterns import (
     PROPERTY_LINE,
     SOURCE_LABELS,
 )
+from ..patterns.debris import STAFF_LABELS
 
 DATE = re.compile(DATE_PART)  # a date anywhere in a value: the stage's one finder of dates
 
@@ -123,5 +124,9 @@ def counters(found: list[Field]) -> list[Field]:
 
 def cut_fields(found: list[Field]) -> list[Field]:
     """What a property line kept as a date line or a byline loses: its hit
-    counter and the fields that name nothing (来源: |, 来源：本站原创)."""
-    return [f for f in found if f.label in COUNTER_LABELS or names_nothing(f)]
+    counter, the fields that name nothing (来源: |, 来源：本站原创), and, on a
+    line that credits the text to its source alone, the reposting site's
+    staff (来源：巴彦淖尔日报    编辑：苏亮); beside the writers (作者：… 编辑：…)
+    the staff worked on the story with them, and stay."""
+    cut = COUNTER_LABELS | (set() if named(found, AUTHOR_LABELS) else STAFF_LABELS)
+    return [f for f in found if f.label in cut or names_nothing(f)]

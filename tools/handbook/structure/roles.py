@@ -43,8 +43,10 @@ from ..patterns import (
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     MARKDOWN_LIST_ITEM,
+    MONTH_DATE,
     NAME_GLUED_UNIT,
     NAME_SEPARATORS,
+    NAMED_LISTS,
     NEWS_CITATION,
     NEWS_LEAD,
     NEWS_LEAD_REACH,
@@ -185,6 +187,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if found:
         return byline_tokens(*found, text, line, ctx)
     dated = next(((r, m) for r in DATE_RULES if (m := r.pattern.match(text))), None)
+    if not dated and previous is not None and previous.kind == "byline":
+        dated = (MONTH_DATE, m) if (m := MONTH_DATE.match(text)) else None
     if dated:
         rule, date = dated[0].name, dated[1]
         ctx.recognise(line, rule, f"date: {date.group('date')}")
@@ -241,9 +245,16 @@ def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
     # needed text itself rather than through Rule.search (a call per rule).
     for needs, r, named in LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED:
         m = r.pattern.search(text) if needs in text else None
-        if m and (not named or name_like(m.group("name"))):
+        if m and (not named or name_like(m.group("name"))) and named_list(r, m):
             return r, m
     return None
+
+
+def named_list(r: Rule, m: re.Match[str]) -> bool:
+    """Whether every name a list of writers gives looks like one, where its rule asks."""
+    return r.name not in NAMED_LISTS or all(
+        name_like(n) for n in NAME_SEPARATORS.split(m["reporters"])
+    )
 
 
 def byline_tokens(r: Rule, m: re.Match[str], text: str, line: int, ctx: Context) -> list[Token]:
@@ -563,11 +574,12 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.repair(split_repair(line, "split-glued-heading", head, rest))
         return [Token("heading", head, line, BRACKET_HEADING.name), *classify(rest, line, ctx)]
     signed = GLUED_PAREN_NAME.search(text) if "（" in text or "(" in text else None
-    if signed and name_like(signed.group(1)[1:-1]):
+    names = NAME_SEPARATORS.split(signed.group(1)[1:-1].strip()) if signed else []
+    if names and all(name_like(n) for n in names):
         before, after = text[: signed.start() + 1], text[signed.end() :].strip()
         name = signed.group(1)
         tokens = classify(before.strip(), line, ctx) if before.strip() else []
-        byline = Byline(name, [Author(name[1:-1])], PAREN_NAME.name, line)
+        byline = Byline(name, [Author(n) for n in names], PAREN_NAME.name, line)
         ctx.recognise(line, PAREN_NAME.name, f"byline: {name}")
         ctx.repair(split_repair(line, "split-trailing-byline", before, name))
         tokens.append(Token("byline", name, line, PAREN_NAME.name, byline))
