@@ -208,3 +208,29 @@ def test_an_inner_series_restarting_under_the_next_outer_head_is_no_doubt(tmp_pa
     assert [rule for _, rule in doubts(collection_of(tmp_path, lines(TITLE, restart)))] == [
         "heading-numbering"
     ]
+
+
+# --- a list whose numbering slips between its marks ------------------------------------
+
+# A study card's points, as the eleventh held-out set's card gives them: one
+# list, its mark slipping from 、 to a dot at the 25th point.
+CARD_POINTS = [
+    "23、社会主义核心价值观：富强、民主、文明、和谐，自由、平等、公正、法治，爱国、敬业、诚信、友善。",
+    "24、“两不愁三保障”：不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。",
+    "25.六稳：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。",
+    "六保：保居民就业、保基本民生、保市场主体、保粮食能源安全，保产业链供应链稳定、保基层运转。",
+    "26、新时代“三农”工作总抓手：实施乡村振兴战略。",
+]
+
+
+def test_a_point_whose_mark_slips_to_a_dot_is_the_next_item_of_its_list(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[0], CARD_POINTS))
+    assert headings(collection) == []
+    assert CARD_POINTS[2] in paragraphs(collection)
+
+
+def test_a_dot_numbered_head_that_goes_on_no_list_still_heads_its_text(tmp_path):
+    head = "1.对人和事都有比较正确的认识"  # right under a list that ends at 24、: no next item
+    body = [*CARD_POINTS[:2], head, NEWS_BODY[1], "2.能够正确认识自己", NEWS_BODY[2]]
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[0], body))
+    assert headings(collection) == [head, "2.能够正确认识自己"]

@@ -91,6 +91,9 @@ HEADING_MARKERS = [
 # Series that nest, outer over inner: a member of the outer one directly over
 # one of the inner heads a section (一、深化改革的重要意义 over （一）适应…的需要).
 NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
+# Series one numbering may slip between as it goes, typed by hand (24、两不愁三保障：…
+# then 25.六稳：…): the line with the other mark is the next item of the same list.
+SLIPPED_NUMBERING = frozenset({"arabic-comma", "arabic-dot"})
 
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.

@@ -37,6 +37,7 @@ from ..patterns import (
     LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
+    SLIPPED_NUMBERING,
     OPENING_BYLINES,
     OUTLET,
     PLACE_HEADLINE,
@@ -801,10 +802,24 @@ def list_items(blocks: list) -> None:
         if isinstance(block, Heading)
         and block.rule in SERIES
         and item_shaped(block.text)
-        and any(isinstance(blocks[j], Paragraph) for j in numbered_run(blocks, i))
+        and (
+            any(isinstance(blocks[j], Paragraph) for j in numbered_run(blocks, i))
+            or slipped_item(blocks, i)
+        )
     ]
     for i in items:
         blocks[i] = Paragraph(blocks[i].text, blocks[i].line)
+
+
+def slipped_item(blocks: list, i: int) -> bool:
+    """A line that goes on the numbering of the line above under the other
+    mark (24、… / 25.…): the next item of that list, whatever the two head."""
+    above = blocks[i - 1] if i else None
+    return (
+        isinstance(above, (Heading, Paragraph))
+        and getattr(above, "rule", None) != blocks[i].rule
+        and next_in_series(blocks[i].rule, above, blocks[i])
+    )
 
 
 def item_shaped(text: str) -> bool:
@@ -829,7 +844,7 @@ def next_in_series(rule: str, above: object, below: object) -> bool:
     """`below` goes on the numbering of `above` in one series (（五） under （四）):
     a list restarting at 1 under the last item of another is no continuation."""
     if not all(
-        (isinstance(b, Heading) and b.rule == rule)
+        (isinstance(b, Heading) and b.rule in one_numbering(rule))
         or (isinstance(b, Paragraph) and same_series(rule, b))
         for b in (above, below)
     ):
@@ -858,8 +873,14 @@ SERIES = {r.name: r for r in HEADING_MARKERS}
 def same_series(rule: str, block: Paragraph) -> bool:
     """A paragraph that is the next item of a series (4、… after 3、…): the
     item before it heads no text, it is one of a list."""
-    marker = SERIES.get(rule)
-    return marker is not None and marker.pattern.match(block.text) is not None
+    return any(SERIES[r].pattern.match(block.text) for r in one_numbering(rule))
+
+
+def one_numbering(rule: str) -> set[str]:
+    """The series a numbering may go on in: its own, and the one its mark slips to."""
+    if rule not in SERIES:
+        return set()
+    return set(SLIPPED_NUMBERING) if rule in SLIPPED_NUMBERING else {rule}
 
 
 def labels_text(blocks: list, i: int, last: bool) -> bool:
