@@ -37,11 +37,11 @@ from ..patterns import (
     LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
-    SLIPPED_NUMBERING,
     OPENING_BYLINES,
     OUTLET,
     PLACE_HEADLINE,
     SERIES_LABEL,
+    SLIPPED_NUMBERING,
     UNIT_NOTES,
 )
 from ..patterns.body import CAPTIONS_MIN
