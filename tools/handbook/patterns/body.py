@@ -266,6 +266,16 @@ HEAD_CUT = Rule(
 )
 # Every cut stands beside a dash or a bracket: a line with none has no cut.
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
+# A time word glossed by its day in brackets (本台今天（3月1日）播发…, 下次谈判
+# 将于明天（3月2日）举行): a sentence's time phrase, never a head line's date,
+# so no cut after it.
+GLOSSED_DAY = Rule(
+    "glossed-time-word",
+    rf"(?:今天|明天|昨天|今日|明日|昨日|当天|当日|同日|次日){OPEN}{SHORT_DATE}{CLOSE}$",
+    f"国家统计局今天{LPAREN}3月1日{RPAREN}",
+    "a time word with its day in brackets, ending the words before a cut: one sentence, no cut",
+    needs="日",
+)
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = Rule(
     "split-glued-source",

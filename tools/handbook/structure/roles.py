@@ -28,6 +28,7 @@ from ..patterns import (
     DOCUMENT_NUMBER,
     DOCUMENT_TITLE,
     ERA_DATE,
+    GLOSSED_DAY,
     GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
@@ -339,6 +340,8 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
     has_mark = ANY_HEAD_CUT_MARK.search(text, 0, HEAD_TITLE_MAX + 1)
     cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1) if has_mark else None
+    if cut and GLOSSED_DAY.search(text[: cut.start()]):
+        cut = None  # the sentence's time phrase, 今天（3月1日）: no head line
     if cut and head_title_like(text[: cut.start()].strip()):
         rest = text[cut.start() :].strip()
         title = glued_title(text[: cut.start()], text, HEAD_CUT.name, line, ctx)
