@@ -7,6 +7,7 @@ from __future__ import annotations
 from support import (
     NEWS_BODY,
     articles,
+    authors,
     collection_of,
     headings,
     lines,
@@ -50,7 +51,7 @@ def test_a_comment_inside_a_line_and_a_link_in_a_sentence_stay(tmp_path):
 def test_a_time_word_with_its_bracketed_day_cuts_no_paragraph(tmp_path):
     stories = [
         "### 央视快评：在新时代新征程上留下无悔的奋斗足迹",
-        "央视网消息（新闻联播）：本台今天（3月1日）播发央视快评《在新时代新征程上留下无悔的奋斗足迹》。",
+        "本台今天（3月1日）播发央视快评《在新时代新征程上留下无悔的奋斗足迹》。",
         "### 中国制造业采购经理指数连续4个月稳定在50%以上",
         "中国物流与采购联合会、国家统计局今天（3月1日）公布：2月份中国制造业采购经理指数为50.2%。",
     ]
@@ -64,4 +65,48 @@ def test_a_head_line_with_its_full_date_is_still_cut(tmp_path):
     collection = collection_of(tmp_path, lines("学习材料", head, NEWS_BODY[0]))
     assert articles(collection)[0].title == "在全市工作会议上的讲话"
     assert "同志们，今天开会。我讲三点。" in paragraphs(collection)
+    assert headings(collection) == []
+
+
+# --- an outlet's credit opening each story -----------------------------------------------------
+
+
+def test_an_outlets_credit_opening_a_story_names_its_source(tmp_path):
+    story = (
+        "**央视网消息**（新闻联播）：政协第十三届全国委员会常务委员会第二十次会议1日上午在京开幕。"
+    )
+    collection = collection_of(
+        tmp_path, lines("# 新闻联播", "### " + HEADLINE, story, NEWS_BODY[1])
+    )
+    (article,) = articles(collection)
+    assert authors(article) == [("央视网", "来源")]
+    assert paragraphs(collection) == [
+        "政协第十三届全国委员会常务委员会第二十次会议1日上午在京开幕。",
+        NEWS_BODY[1],
+    ]
+
+
+def test_a_bold_line_under_a_credit_alone_heads_the_round_ups_first_item(tmp_path):
+    roundup = [
+        "**央视网消息**（新闻联播）：",
+        "**新版《跨境电子商务零售进口商品清单》正式实施**",
+        "今天（3月1日）起，新版《跨境电子商务零售进口商品清单》正式实施，新增29项商品。",
+        "**河北省1680个亿元以上项目开工**",
+        "3月1日，河北省2022年第一批亿元以上项目集中开工。",
+    ]
+    collection = collection_of(tmp_path, lines("# 新闻联播", "### 国内联播快讯", roundup))
+    assert headings(collection) == [roundup[1][2:-2], roundup[3][2:-2]]
+    assert paragraphs(collection) == [roundup[2], roundup[4]]
+
+
+def test_a_message_in_a_sentence_and_a_bold_line_under_a_name_are_no_credit_and_no_heading(
+    tmp_path,
+):
+    said = "人民网消息灵通人士称，会议将于下月召开。"
+    collection = collection_of(tmp_path, lines(HEADLINE, said, NEWS_BODY[1]))
+    assert [authors(a) for a in articles(collection)] == [[]]
+    assert said in paragraphs(collection)
+    post = ["**习近平总书记强调**", "**用好红色资源**", NEWS_BODY[0]]
+    (tmp_path / "post").mkdir()
+    collection = collection_of(tmp_path / "post", lines("# 学习笔记", "张明", post))
     assert headings(collection) == []

@@ -219,9 +219,12 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
     previous = ctx.previous
     after_text = previous is not None and previous.kind == "paragraph"
     lead_in = inner[-1:] in LEAD_IN_ENDS  # **学习收获：** over the items it names
+    # An outlet's credit alone on its line (央视网消息（新闻联播）：) leads into
+    # a round-up: the bold line under it heads its first item.
+    after_credit = previous is not None and previous.kind == "byline"
+    after_credit = after_credit and previous.text[-1:] in LEAD_IN_ENDS
     if (
-        after_text
-        and ends_sentence(previous.text)
+        (after_credit or (after_text and ends_sentence(previous.text)))
         and title_like(inner, HEADING_MAX)
         and not lead_in
     ):
