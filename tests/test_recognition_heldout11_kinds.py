@@ -110,3 +110,49 @@ def test_a_message_in_a_sentence_and_a_bold_line_under_a_name_are_no_credit_and_
     (tmp_path / "post").mkdir()
     collection = collection_of(tmp_path / "post", lines("# 学习笔记", "张明", post))
     assert headings(collection) == []
+
+
+# --- a review sheet of numbered questions --------------------------------------------------
+
+SHEET = [
+    "毛概大题复习",
+    "3.如何科学认识毛泽东思想的历史地位？",
+    "①是马克思主义中国化的第一个重大理论成果；",
+    "②是中国革命和建设的科学指南；",
+    "7.新民主主义革命三大法宝？及其关系？",
+    "统一战线、武装斗争、党的建设是中国革命的三大法宝。",
+    "25.习近平新时代中国特色社会主义思想的历史地位：",
+    "①是当代中国的马克思主义，21世纪的马克思主义",
+    "29.习近平经济思想的主要内容：（七个坚持）",
+    "①坚持加强党对经济工作的集中统一领导",
+    "12.党在社会主义建设道路初步探索中取得了那些重要的理论成果？",
+    "①调动一切积极因素为社会主义事业服务的思想；",
+]
+
+
+def test_numbered_questions_and_topics_alone_on_their_lines_head_their_answers(tmp_path):
+    collection = collection_of(tmp_path, lines(SHEET))
+    assert headings(collection) == [SHEET[1], SHEET[4], SHEET[6], SHEET[8], SHEET[10]]
+    assert SHEET[2] in paragraphs(collection)
+
+
+def test_on_a_sheet_of_questions_an_answer_run_on_after_its_question_is_cut_off(tmp_path):
+    run_on = [
+        "9.怎么理解党在过渡时期的总路线？主要内容：概括为“一化三改”。",
+        "43.新时代中国共产党的历史使命：统揽伟大斗争、伟大工程、伟大事业、伟大梦想。",
+    ]
+    collection = collection_of(tmp_path, lines(SHEET, run_on))
+    assert headings(collection)[-2:] == ["9.怎么理解党在过渡时期的总路线？", "43.新时代中国共产党的历史使命："]
+    assert paragraphs(collection)[-2:] == ["主要内容：概括为“一化三改”。", "统揽伟大斗争、伟大工程、伟大事业、伟大梦想。"]
+
+
+def test_numbered_sentences_and_run_in_items_outside_a_sheet_stay_text(tmp_path):
+    items = [
+        "1.会议时间：2022年5月12日下午。",
+        "2.会议地点：行政楼三楼会议室。",
+        "3.为什么要开展这次学习？因为形势发生了变化。",
+        "10．没收一切流亡分子和叛乱分子的财产。",
+    ]
+    collection = collection_of(tmp_path, lines("学习通知", NEWS_BODY[0], items, NEWS_BODY[1]))
+    assert headings(collection) == []
+    assert all(item in paragraphs(collection) for item in items)

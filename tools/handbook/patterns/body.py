@@ -77,6 +77,44 @@ HEADING_MARKERS = [
 # one of the inner heads a section (一、深化改革的重要意义 over （一）适应…的需要).
 NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 
+# The words of a question or a topic: no space, stop, semicolon or colon.
+QUESTION_WORDS = rf"[^\s{SENTENCE_END}；;{COLON}:]"
+
+NUMBERED_QUESTION = Rule(
+    "numbered-question",
+    rf"^\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}[？?](?:{QUESTION_WORDS}{{2,30}}[？?])?$",
+    "7.新民主主义革命三大法宝？及其关系？",
+    "a review sheet's numbered question alone on its line (two asked in one at times): the"
+    " head its answer stands under",
+)
+NUMBERED_LABEL = Rule(
+    "numbered-label",
+    rf"^\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}{C}(?:{OPEN}[^\s(){LPAREN}{RPAREN}]{{1,8}}{CLOSE})?$",
+    f"29.习近平经济思想的主要内容{COLON}{LPAREN}七个坚持{RPAREN}",
+    "a numbered topic closed by a colon alone on its line (its count in brackets at times),"
+    " longer than a box's label: the head of the answer under it",
+)
+QUESTIONS_MIN = 3  # numbered questions alone on their lines that make a text a sheet of them
+# On such a sheet, a numbered question or topic with its answer run on after
+# it on its line (5.…是什么？政治纲领：…, 43.…的历史使命：统揽…): the head, cut
+# at its question mark (the last of two asked in one) or its colon.
+QUESTION_RUN_IN = Rule(
+    "numbered-question-run-in",
+    rf"^(?P<head>\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}"
+    rf"(?:[？?](?:{QUESTION_WORDS}{{2,30}}[？?])?|{C}))\s*(?P<rest>\S.*)$",
+    f"9.怎么理解党在过渡时期的总路线？主要内容{COLON}概括为“一化三改”。",
+    "a numbered question or topic with its answer after it on its line, on a sheet of them",
+)
+
+# A line opened by an Arabic number and a dot before its words (7.新民主主义…,
+# 2.会议地点：…): a numbered point or question of its own, never the rest of
+# the clause above it (…社会主义工业化； / 7.…); a decimal (50.2%) opens none.
+NUMBERED_START = Rule(
+    "numbered-point-start",
+    rf"^\d{{1,3}}[.．](?=[{HAN}“《])",
+    "7.新民主主义革命三大法宝？及其关系？",
+    "a line opened by its point's number and a dot: a line of its own",
+)
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
 LABEL_HEADINGS = [
@@ -92,6 +130,8 @@ LABEL_HEADINGS = [
         "精彩书摘",
         "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
     ),
+    NUMBERED_QUESTION,
+    NUMBERED_LABEL,
     Rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",

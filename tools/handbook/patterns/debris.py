@@ -251,7 +251,7 @@ DEBRIS = [
     ),
     Rule(
         "original-page-link",
-        r"^\[(?:查看原文|阅读原文|原文链接|查看原网页)\]\((?:https?://)[^()\s]+\)$",
+        r"^\[(?:查看原文|原文链接|查看原网页)\]\((?:https?://)[^()\s]+\)$",
         "[查看原文](https://tv.cctv.com/2022/03/01/VIDEFGKjOEgUTsnXtYpPsGbs220301.shtml)",
         "a Markdown link back to the page the text was copied from, alone on its line",
         needs="](http",

@@ -37,6 +37,8 @@ from ..patterns import (
     LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
+    NUMBERED_LABEL,
+    NUMBERED_QUESTION,
     OPENING_BYLINES,
     OUTLET,
     PLACE_HEADLINE,
@@ -64,6 +66,8 @@ ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, 
 LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
 # Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
 WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
+# Numbered questions and topics: each heads its answer, a list as often as not.
+QUESTION_HEADS = {NUMBERED_QUESTION.name, NUMBERED_LABEL.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
 DECK_LEAD_MARKS = f"{COLON}:{COMMA},。"  # what ends the lead's opening clause that repeats the deck
 
@@ -830,6 +834,8 @@ def labels_text(blocks: list, i: int, last: bool) -> bool:
     if i + 1 == len(blocks):
         return not last
     nxt = blocks[i + 1]
+    if blocks[i].rule in QUESTION_HEADS:
+        return isinstance(nxt, Paragraph)
     return (
         isinstance(nxt, Paragraph)
         and nxt.text[-1:] not in LIST_ITEM_END

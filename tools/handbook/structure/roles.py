@@ -50,10 +50,13 @@ from ..patterns import (
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     NOT_A_LABEL,
+    NUMBERED_LABEL,
+    NUMBERED_QUESTION,
     ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
     PROPERTY_LINE,
+    QUESTION_RUN_IN,
     SERIES_LABEL,
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
@@ -593,6 +596,14 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))
         ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
         return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
+    whole = NUMBERED_QUESTION.match(text) or NUMBERED_LABEL.match(text)
+    sheet = ctx.conventions.question_sheet and not whole
+    asked = QUESTION_RUN_IN.match(text) if sheet else None  # a question alone is whole
+    if asked:
+        ctx.recognise(line, QUESTION_RUN_IN.name, f"heading: {asked['head']}")
+        ctx.repair(split_repair(line, "split-glued-heading", asked["head"], asked["rest"]))
+        heading = Token("heading", asked["head"], line, NUMBERED_QUESTION.name)
+        return [heading, *classify(asked["rest"], line, ctx)]
     label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")

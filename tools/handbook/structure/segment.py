@@ -22,6 +22,7 @@ from ..patterns import (
     HEADING_MARKERS,
     HEADLINE_PARTS,
     NBSP_BREAK,
+    NUMBERED_START,
     PARAGRAPH_BREAK_SPACE,
     PHOTOGRAPHER_CREDIT,
     PROPERTY_ALONE,
@@ -268,6 +269,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
     open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or ends_mid_word(a)
     if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
         return ""  # most lines end a sentence
+    if NUMBERED_START.match(b):
+        return ""  # a numbered point of its own (…工业化； / 7.…)
     if property_line(a) or property_line(b):
         return (
             ""  # a dateline or a page's properties is a line of its own, though it ends in a word
