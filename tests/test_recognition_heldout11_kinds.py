@@ -142,8 +142,14 @@ def test_on_a_sheet_of_questions_an_answer_run_on_after_its_question_is_cut_off(
         "43.新时代中国共产党的历史使命：统揽伟大斗争、伟大工程、伟大事业、伟大梦想。",
     ]
     collection = collection_of(tmp_path, lines(SHEET, run_on))
-    assert headings(collection)[-2:] == ["9.怎么理解党在过渡时期的总路线？", "43.新时代中国共产党的历史使命："]
-    assert paragraphs(collection)[-2:] == ["主要内容：概括为“一化三改”。", "统揽伟大斗争、伟大工程、伟大事业、伟大梦想。"]
+    assert headings(collection)[-2:] == [
+        "9.怎么理解党在过渡时期的总路线？",
+        "43.新时代中国共产党的历史使命：",
+    ]
+    assert paragraphs(collection)[-2:] == [
+        "主要内容：概括为“一化三改”。",
+        "统揽伟大斗争、伟大工程、伟大事业、伟大梦想。",
+    ]
 
 
 def test_numbered_sentences_and_run_in_items_outside_a_sheet_stay_text(tmp_path):
@@ -156,3 +162,18 @@ def test_numbered_sentences_and_run_in_items_outside_a_sheet_stay_text(tmp_path)
     collection = collection_of(tmp_path, lines("学习通知", NEWS_BODY[0], items, NEWS_BODY[1]))
     assert headings(collection) == []
     assert all(item in paragraphs(collection) for item in items)
+
+
+def test_a_circled_item_over_a_paragraph_titles_no_piece_and_a_headline_does(tmp_path):
+    items = ["①是由国家性质所决定的", "②是由国家宪法所确立的", "④是推进伟大事业的根本保证"]
+    text = lines(HEADLINE, NEWS_BODY[0], items, NEWS_BODY[1], NEWS_BODY[2])
+    collection = collection_of(tmp_path, text)
+    assert [a.title for a in articles(collection)] == [None]
+    assert items[2] in paragraphs(collection)
+    (tmp_path / "one").mkdir()
+    text = lines(HEADLINE, NEWS_BODY[0], items[2], NEWS_BODY[1], NEWS_BODY[2])
+    assert [a.title for a in articles(collection_of(tmp_path / "one", text))] == [None]
+    (tmp_path / "two").mkdir()
+    text = lines(HEADLINE, NEWS_BODY[0], "学院举办党史知识竞赛", NEWS_BODY[1], NEWS_BODY[2])
+    collection = collection_of(tmp_path / "two", text)
+    assert [a.title for a in articles(collection)] == [None, "学院举办党史知识竞赛"]

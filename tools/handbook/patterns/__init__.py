@@ -23,6 +23,7 @@ from .base import (
 )
 from .body import (
     CAPTION_LINE,
+    CIRCLED_ITEM,
     CLAUSE_OPENER,
     DASH_SUBTITLE,
     DECK_NAME_END,
@@ -224,6 +225,7 @@ __all__ = [
     "BYLINE_BEFORE_TITLE",
     "CAPTION_LINE",
     "CATALOGUE_CODE",
+    "CIRCLED_ITEM",
     "CLAUSE_OPENER",
     "CLOSE",
     "CLOSING_AFTER_TEXT",

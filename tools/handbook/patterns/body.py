@@ -421,3 +421,12 @@ MARKDOWN_LIST_ITEM = Rule(
     "- 一、农民问题的严重性",
     "an item of a Markdown bullet list: the list's text",
 )
+
+# An item numbered with a circled figure (①…⑳), a list's item whatever it
+# holds (④是推进伟大事业的根本保证): never an article's title.
+CIRCLED_ITEM = Rule(
+    "circled-item",
+    r"^[\u2460-\u2473]",
+    "④是推进伟大事业的根本保证",
+    "an item of a list numbered ① ② ③: the list's text, no title",
+)

@@ -21,6 +21,7 @@ from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognit
 from ..patterns import (
     BARE_NAME,
     CAPTION_LINE,
+    CIRCLED_ITEM,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
@@ -127,7 +128,9 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(repeat.line, token.rule, f"the title given again: {token.text}")
             )
-        elif token.kind == "paragraph" and caption(tokens, i):
+        elif token.kind == "paragraph" and (
+            caption(tokens, i) or CIRCLED_ITEM.pattern.match(token.text)  # a list's item
+        ):
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "paragraph" and i in heads:
             content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
