@@ -177,3 +177,33 @@ def test_a_circled_item_over_a_paragraph_titles_no_piece_and_a_headline_does(tmp
     text = lines(HEADLINE, NEWS_BODY[0], "学院举办党史知识竞赛", NEWS_BODY[1], NEWS_BODY[2])
     collection = collection_of(tmp_path / "two", text)
     assert [a.title for a in articles(collection)] == [None, "学院举办党史知识竞赛"]
+
+
+# --- a book's sub-parts: 1．… and (甲)… ---------------------------------------------------
+
+PART = [
+    "1．反动的社会主义",
+    "(甲)封建的社会主义",
+    "法国和英国的贵族，按照他们的历史地位所负的使命，就是写一些抨击现代资产阶级社会的作品。",
+    "(乙)小资产阶级的社会主义",
+    "封建贵族并不是被资产阶级所推翻的、其生活条件在现代资产阶级社会里日益恶化和消失的唯一阶级。",
+    "2．保守的或资产阶级的社会主义",
+    "资产阶级中的一部分人想要消除社会的弊病，以便保障资产阶级社会的生存。",
+]
+
+
+def test_a_books_parts_counted_with_a_wide_dot_and_its_stems_are_headings(tmp_path):
+    collection = collection_of(tmp_path, lines("共产党宣言", NEWS_BODY[0], PART))
+    assert headings(collection) == [
+        PART[0],
+        "（甲）封建的社会主义",
+        "（乙）小资产阶级的社会主义",
+        PART[5],
+    ]
+
+
+def test_points_counted_with_a_wide_dot_and_closed_by_a_stop_are_text(tmp_path):
+    measures = ["1．剥夺地产，把地租用于国家支出。", "2．征收高额累进税。", "3．废除继承权。"]
+    collection = collection_of(tmp_path, lines("共产党宣言", NEWS_BODY[0], measures, NEWS_BODY[1]))
+    assert headings(collection) == []
+    assert all(m in paragraphs(collection) for m in measures)

@@ -52,6 +52,19 @@ HEADING_MARKERS = [
     ),
     Rule("arabic-comma", r"^\d{1,2}、", "1、坚持群众路线", "1、 2、"),
     Rule(
+        "stem-paren",
+        rf"^[(\uff08][甲乙丙丁戊己庚辛壬癸][)\uff09](?=[{HAN}“])",
+        f"{LPAREN}甲{RPAREN}封建的社会主义",
+        "(甲) (乙) (丙): a book's sub-parts counted by the heavenly stems",
+    ),
+    Rule(
+        "arabic-wide-dot",
+        rf"^\d{{1,2}}．(?=[{HAN}“])(?!.*[{SENTENCE_END}]$)",
+        "1．反动的社会主义",
+        "1． 2．: a book's parts counted with a full-width dot (a point closed by its stop,"
+        " 2．征收高额累进税。, is a sentence of the text)",
+    ),
+    Rule(
         "part-ordinal",
         rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",
         "第一部分 过去一年的工作回顾",
