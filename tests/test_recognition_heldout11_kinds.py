@@ -207,3 +207,21 @@ def test_points_counted_with_a_wide_dot_and_closed_by_a_stop_are_text(tmp_path):
     collection = collection_of(tmp_path, lines("共产党宣言", NEWS_BODY[0], measures, NEWS_BODY[1]))
     assert headings(collection) == []
     assert all(m in paragraphs(collection) for m in measures)
+
+
+# --- an indented line after a clause opens its own paragraph -----------------------------------
+
+CONCLUSIONS = [
+    "共产主义已经被欧洲的一切势力公认为一种势力；",
+    "现在是共产党人向全世界公开说明自己的观点、自己的目的、自己的意图的时候了。",
+]
+
+
+def test_an_indented_line_under_a_clause_ending_in_a_semicolon_is_a_paragraph(tmp_path):
+    text = lines("共产党宣言", *["\u3000\u3000" + p for p in [NEWS_BODY[0], *CONCLUSIONS]])
+    assert paragraphs(collection_of(tmp_path, text)) == [NEWS_BODY[0], *CONCLUSIONS]
+
+
+def test_a_flush_line_under_a_clause_ending_in_a_semicolon_goes_on_with_it(tmp_path):
+    text = lines("共产党宣言", NEWS_BODY[0], CONCLUSIONS)
+    assert paragraphs(collection_of(tmp_path, text)) == [NEWS_BODY[0], "".join(CONCLUSIONS)]

@@ -284,6 +284,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         )
     if a[-1] in f"{COMMA}、":  # a comma never ends a paragraph
         return "joined-broken-line"
+    if a[-1] == SEMICOLON and second.indented:
+        return ""  # an indented line after a clause opens a paragraph (…一种势力； / 　　现在是…)
     if a[-1] == SEMICOLON and not LABEL_LEAD.match(a) and not LABEL_LEAD.match(b):
         return "joined-broken-line"  # one clause of a sentence, not a list item
     if (
