@@ -158,6 +158,8 @@ def test_numbered_sentences_and_run_in_items_outside_a_sheet_stay_text(tmp_path)
         "2.会议地点：行政楼三楼会议室。",
         "3.为什么要开展这次学习？因为形势发生了变化。",
         "10．没收一切流亡分子和叛乱分子的财产。",
+        "11.全国政协十三届常委会第二十次会议开幕：",
+        "（1）新版《跨境电子商务零售进口商品清单》正式实施。",
     ]
     collection = collection_of(tmp_path, lines("学习通知", NEWS_BODY[0], items, NEWS_BODY[1]))
     assert headings(collection) == []

@@ -105,7 +105,8 @@ NUMBERED_LABEL = Rule(
     rf"^\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}{C}(?:{OPEN}[^\s(){LPAREN}{RPAREN}]{{1,8}}{CLOSE})?$",
     f"29.习近平经济思想的主要内容{COLON}{LPAREN}七个坚持{RPAREN}",
     "a numbered topic closed by a colon alone on its line (its count in brackets at times),"
-    " longer than a box's label: the head of the answer under it",
+    " longer than a box's label: on a sheet of questions, the head of the answer under it (a"
+    " contents list's entry, 11.国内联播快讯：, elsewhere)",
 )
 QUESTIONS_MIN = 3  # numbered questions alone on their lines that make a text a sheet of them
 # On such a sheet, a numbered question or topic with its answer run on after
@@ -144,7 +145,6 @@ LABEL_HEADINGS = [
         "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
     ),
     NUMBERED_QUESTION,
-    NUMBERED_LABEL,
     Rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",

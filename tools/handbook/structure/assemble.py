@@ -64,7 +64,7 @@ from .shapes import (
 EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
-LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
+LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name, NUMBERED_LABEL.name}
 # Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
 WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
 # Numbered questions and topics: each heads its answer, a list as often as not.

@@ -596,9 +596,11 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))
         ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
         return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
-    whole = NUMBERED_QUESTION.match(text) or NUMBERED_LABEL.match(text)
-    sheet = ctx.conventions.question_sheet and not whole
-    asked = QUESTION_RUN_IN.match(text) if sheet else None  # a question alone is whole
+    sheet = ctx.conventions.question_sheet
+    if sheet and NUMBERED_LABEL.match(text):
+        ctx.recognise(line, NUMBERED_LABEL.name, f"heading: {text}")
+        return [Token("heading", text, line, NUMBERED_LABEL.name)]
+    asked = QUESTION_RUN_IN.match(text) if sheet and not NUMBERED_QUESTION.match(text) else None
     if asked:
         ctx.recognise(line, QUESTION_RUN_IN.name, f"heading: {asked['head']}")
         ctx.repair(split_repair(line, "split-glued-heading", asked["head"], asked["rest"]))
