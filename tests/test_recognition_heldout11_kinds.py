@@ -227,3 +227,18 @@ def test_an_indented_line_under_a_clause_ending_in_a_semicolon_is_a_paragraph(tm
 def test_a_flush_line_under_a_clause_ending_in_a_semicolon_goes_on_with_it(tmp_path):
     text = lines("共产党宣言", NEWS_BODY[0], CONCLUSIONS)
     assert paragraphs(collection_of(tmp_path, text)) == [NEWS_BODY[0], "".join(CONCLUSIONS)]
+
+
+# --- a programme's title closed by its day as eight figures ----------------------------------
+
+
+def test_a_title_closed_by_its_day_in_eight_figures_dates_the_text(tmp_path):
+    collection = collection_of(tmp_path, lines("# 《新闻联播》（20220301）", NEWS_BODY))
+    assert (collection.title, collection.date) == ("《新闻联播》（20220301）", "20220301")
+
+
+def test_a_title_closed_by_a_number_that_is_no_day_is_undated(tmp_path):
+    for i, title in enumerate(["党的二十大报告学习辅导（20）", "招标公告（20221345）"]):
+        (tmp_path / str(i)).mkdir()
+        collection = collection_of(tmp_path / str(i), lines(title, NEWS_BODY))
+        assert (collection.title, collection.date) == (title, None)

@@ -204,6 +204,7 @@ from .head import (
     PLACE_HEADLINE,
     PREFIXED_BOOK_PIECE,
     PROPERTY_DATE,
+    TITLE_COMPACT_DATE,
     TITLE_LABEL,
 )
 
@@ -381,6 +382,7 @@ __all__ = [
     "TABLE_LABELS_MIN",
     "TABLE_TITLE_CELL",
     "TEASER",
+    "TITLE_COMPACT_DATE",
     "TITLE_LABEL",
     "TOC_DIRECTIVE",
     "TOC_PLACEHOLDER",

@@ -35,6 +35,7 @@ from ..patterns import (
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    TITLE_COMPACT_DATE,
     TITLE_LABEL,
     UNIT_ABOVE,
 )
@@ -175,6 +176,9 @@ def header_title(
         collection.date, collection.date_line = date.group(1), pieces[1].number
         collection.recognitions.append(Recognition(pieces[1].number, DATE.name, "collection date"))
         taken = 2
+    elif compact := TITLE_COMPACT_DATE.pattern.search(text):
+        collection.date, collection.date_line = compact["date"], first.number
+        collection.recognitions.append(Recognition(first.number, TITLE_COMPACT_DATE.name, "date"))
     return taken, left
 
 
