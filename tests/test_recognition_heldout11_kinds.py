@@ -242,3 +242,24 @@ def test_a_title_closed_by_a_number_that_is_no_day_is_undated(tmp_path):
         (tmp_path / str(i)).mkdir()
         collection = collection_of(tmp_path / str(i), lines(title, NEWS_BODY))
         assert (collection.title, collection.date) == (title, None)
+
+
+# --- a commentary's long section heads -----------------------------------------------------
+
+LONG_HEAD = "理解把握习近平新时代中国特色社会主义思想的创新性，以创新思维推动伟大事业的发展进步"
+
+
+def test_a_section_head_of_over_forty_characters_heads_its_section(tmp_path):
+    essay = [NEWS_BODY[0], LONG_HEAD, NEWS_BODY[1], "以学为先，牢筑信仰之魂", NEWS_BODY[2]]
+    collection = collection_of(tmp_path, lines("把握新思想的创新性", essay))
+    assert len(LONG_HEAD) == 41
+    assert headings(collection) == [LONG_HEAD, essay[3]]
+
+
+def test_a_phrase_of_some_fifty_characters_between_paragraphs_stays_text(tmp_path):
+    phrase = LONG_HEAD + "和中华民族伟大复兴的历史进程"
+    essay = [NEWS_BODY[0], phrase, NEWS_BODY[1], "以学为先，牢筑信仰之魂", NEWS_BODY[2]]
+    essay += ["以干为要，勇担时代之责", NEWS_BODY[0]]
+    collection = collection_of(tmp_path, lines("把握新思想的创新性", essay))
+    assert headings(collection) == [essay[3], essay[5]]
+    assert phrase in paragraphs(collection)

@@ -191,9 +191,10 @@ NOT_A_LABEL = Rule(
 # phrase (of clauses, at times, or a quotation) with no stop: where the text
 # sets two or more so, each heads a section (守在山沟沟里，他们是一群不穿军装的军人).
 # A colon in it makes it a lead-in, a label or a place's headline (某县：…).
+# Up to 48 characters: a commentary's head of two clauses runs to 41.
 LONE_HEAD = Rule(
     "lone-section-head",
-    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,39}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
+    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,47}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
     f"以学为先{COMMA}牢筑信仰之魂",
     "a phrase alone between paragraphs, no stop in it: a section's head, where the text's habit",
 )
