@@ -263,3 +263,28 @@ def test_a_phrase_of_some_fifty_characters_between_paragraphs_stays_text(tmp_pat
     collection = collection_of(tmp_path, lines("把握新思想的创新性", essay))
     assert headings(collection) == [essay[3], essay[5]]
     assert phrase in paragraphs(collection)
+
+
+# --- a label between two numbered lists ------------------------------------------------------
+
+FIRST_LIST = [
+    "1、两个确立：确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位。",
+    "2、四个意识：指政治意识、大局意识、核心意识、看齐意识。",
+    "3、四个自信：中国特色社会主义道路自信、理论自信、制度自信、文化自信。",
+]
+SECOND_LIST = [
+    "1、中央政治局全体同志要改进调查研究，到基层调研要深入了解真实情况。",
+    "2、要精简会议活动，切实改进会风，严格控制以中央名义召开的各类全国性会议。",
+]
+
+
+def test_a_label_over_a_list_starting_again_at_one_heads_its_section(tmp_path):
+    text = lines("全心全意为人民服务", NEWS_BODY[0], FIRST_LIST, "中央八项规定：", SECOND_LIST)
+    assert headings(collection_of(tmp_path, text)) == ["中央八项规定："]
+
+
+def test_a_label_over_the_texts_first_list_leads_into_it(tmp_path):
+    text = lines("全心全意为人民服务", NEWS_BODY[0], NEWS_BODY[1], "中央八项规定：", SECOND_LIST)
+    collection = collection_of(tmp_path, text)
+    assert headings(collection) == []
+    assert "中央八项规定：" in paragraphs(collection)

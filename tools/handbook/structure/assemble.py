@@ -843,7 +843,28 @@ def labels_text(blocks: list, i: int, last: bool) -> bool:
         isinstance(nxt, Paragraph)
         and nxt.text[-1:] not in LIST_ITEM_END
         and not MARKDOWN_LIST_ITEM.pattern.match(nxt.text)  # a bullet list's lead-in
-        and not (blocks[i].text[-1:] in LEAD_IN_ENDS and first_item(nxt.text))
+        and not (
+            blocks[i].text[-1:] in LEAD_IN_ENDS
+            and first_item(nxt.text)
+            and not parts_lists(blocks, i)
+        )
+    )
+
+
+def parts_lists(blocks: list, i: int) -> bool:
+    """Label `i` stands between two lists of one numbering, the one under it
+    starting again at 1 (…40、党风廉政建设… / 中央八项规定： / 1、中央政治局…):
+    it heads the second list's section, no lead-in of the text above."""
+    if i == 0:
+        return False
+    above, below = blocks[i - 1], blocks[i + 1]
+    marker = next((r for r in HEADING_MARKERS if r.pattern.match(below.text)), None)
+    return (
+        marker is not None
+        and isinstance(above, Paragraph)
+        and marker.pattern.match(above.text) is not None
+        and heading_number(below.text) == 1
+        and (heading_number(above.text) or 0) > 1
     )
 
 
