@@ -9,6 +9,7 @@ from support import (
     articles,
     authors,
     collection_of,
+    doubts,
     headings,
     lines,
     paragraphs,
@@ -311,3 +312,27 @@ def test_a_markdown_heading_over_another_opening_the_page_is_no_label(tmp_path):
     page = ["# 学习笔记", "## 国内联播快讯", "### " + HEADLINE, NEWS_BODY[0], NEWS_BODY[1]]
     collection = collection_of(tmp_path, lines(page))
     assert "国内联播快讯" not in paragraphs(collection)  # the page's head, as before
+
+
+# --- the doubt on a file-name title, and a list item under the text's first heading ----------
+
+
+def test_a_list_item_under_the_first_heading_raises_no_doubt_on_the_file_name_title(tmp_path):
+    sheet = ["1.毛泽东思想形成和发展的社会历史条件：", "（1） 时代背景：战争与革命", *SHEET[1:]]
+    collection = collection_of(tmp_path, lines(sheet))
+    assert collection.title_line == 0  # titled by the file's name
+    assert headings(collection)[0] == sheet[0]
+    assert "title-from-file-name" not in [rule for _, rule in doubts(collection)]
+
+
+def test_a_headline_shaped_line_over_the_first_heading_still_raises_it(tmp_path):
+    text = lines(
+        "同志们：",
+        "铁肩担道义坚持正确的政治方向与舆论导向",
+        NEWS_BODY,
+        "一、坚持正确的政治方向",
+        NEWS_BODY[0],
+    )
+    collection = collection_of(tmp_path, text)
+    assert collection.title_line == 0
+    assert (2, "title-from-file-name") in doubts(collection)

@@ -128,7 +128,9 @@ def file_name_title(collection: Collection) -> list[Doubt]:
     if collection.title_line or not collection.essays:
         return []
     blocks = [b for a in collection.essays[0].articles for b in a.blocks][:HEADLINE_REACH]
-    top = [b for b in blocks if isinstance(b, Paragraph)]
+    # a line under the text's first heading is that section's, no headline of the text
+    heads = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    top = [b for b in blocks[: heads[0] if heads else None] if isinstance(b, Paragraph)]
     named = [b for b in top if TITLE_LABEL.search(b.text) or DOCUMENT_NAME.search(b.text)]
     shaped = [
         b
