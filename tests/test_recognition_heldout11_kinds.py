@@ -336,3 +336,24 @@ def test_a_headline_shaped_line_over_the_first_heading_still_raises_it(tmp_path)
     collection = collection_of(tmp_path, text)
     assert collection.title_line == 0
     assert (2, "title-from-file-name") in doubts(collection)
+
+
+# --- a wrap cut before the particle 的 ---------------------------------------------------------
+
+
+def test_a_line_opened_by_the_particle_de_goes_on_with_the_line_above(tmp_path):
+    wrapped = [
+        "活的灵魂：贯穿于毛泽东思想的各个组成部分的立场、观点和方法，是毛泽东思想",
+        "的活的灵魂，三个方面，即实事求是，群众路线，独立自主。",
+    ]
+    collection = collection_of(tmp_path, lines("毛概复习", NEWS_BODY[0], wrapped))
+    assert paragraphs(collection) == [NEWS_BODY[0], "".join(wrapped)]
+
+
+def test_a_paragraph_opened_by_the_word_di_que_is_a_paragraph_of_its_own(tmp_path):
+    two = [
+        "会上，党委副书记张明围绕党支部标准化规范化建设作专题辅导，讲解了工作要求",
+        "的确，这次培训让大家收获很大。",
+    ]
+    collection = collection_of(tmp_path, lines("毛概复习", NEWS_BODY[0], two))
+    assert paragraphs(collection) == [NEWS_BODY[0], *two]

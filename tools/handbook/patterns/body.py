@@ -129,6 +129,15 @@ NUMBERED_START = Rule(
     "7.新民主主义革命三大法宝？及其关系？",
     "a line opened by its point's number and a dot: a line of its own",
 )
+# A line opened by the particle 的 (的活的灵魂…; not 的确, 的士): no sentence
+# opens so, so the line above, ending in a word, was cut inside its sentence.
+PARTICLE_START = Rule(
+    "particle-opens-line",
+    r"^的(?![确士])",
+    "的活的灵魂，三个方面，即实事求是，群众路线，独立自主。",
+    "a line opened by 的: the rest of the sentence a wrap cut, in any text",
+    needs="的",
+)
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
 LABEL_HEADINGS = [

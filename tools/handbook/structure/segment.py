@@ -24,6 +24,7 @@ from ..patterns import (
     NBSP_BREAK,
     NUMBERED_START,
     PARAGRAPH_BREAK_SPACE,
+    PARTICLE_START,
     PHOTOGRAPHER_CREDIT,
     PROPERTY_ALONE,
     PROPERTY_DATE,
@@ -288,6 +289,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         return ""  # an indented line after a clause opens a paragraph (…一种势力； / 　　现在是…)
     if a[-1] == SEMICOLON and not LABEL_LEAD.match(a) and not LABEL_LEAD.match(b):
         return "joined-broken-line"  # one clause of a sentence, not a list item
+    if ends_mid_word(a) and PARTICLE_START.match(b) and not plain_title_like(a, 2):
+        return "joined-broken-line"  # …是泽东思想 / 的活的灵魂…: no sentence opens with 的
     if (
         hard_wrapped
         and ends_mid_word(a)
