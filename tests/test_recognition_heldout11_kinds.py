@@ -357,3 +357,43 @@ def test_a_paragraph_opened_by_the_word_di_que_is_a_paragraph_of_its_own(tmp_pat
     ]
     collection = collection_of(tmp_path, lines("毛概复习", NEWS_BODY[0], two))
     assert paragraphs(collection) == [NEWS_BODY[0], *two]
+
+
+# --- a Markdown page's summary of the pieces below ---------------------------------------------
+
+STORIES = [
+    "全国政协十三届常委会第二十次会议开幕",
+    "北京冬残奥会火炬传递即将启动",
+    "国家卫生健康委通报最新疫情",
+]
+
+
+def news_page(entries: list[str]) -> str:
+    below = [
+        line
+        for story, body in zip(STORIES, NEWS_BODY, strict=True)
+        for line in ("### " + story, body)
+    ]
+    return lines(
+        "# 《新闻联播》（20220301）",
+        "## 新闻摘要",
+        "本期节目主要内容：",
+        entries,
+        "## 详细新闻",
+        below,
+    )
+
+
+def test_a_summary_whose_entries_name_the_pieces_below_is_front_matter(tmp_path):
+    entries = [f"{n}.{story}；" for n, story in enumerate(STORIES, start=1)]
+    collection = collection_of(tmp_path, news_page(entries))
+    assert [a.title for a in articles(collection)] == STORIES
+    front = [p.text for p in collection.preface]
+    assert front == ["新闻摘要", "本期节目主要内容：", *entries, "详细新闻"]
+
+
+def test_a_section_whose_entries_name_no_piece_below_is_a_piece(tmp_path):
+    entries = ["1.学习贯彻会议精神；", "2.开展专题研讨；", "3.抓好整改落实。"]
+    collection = collection_of(tmp_path, news_page(entries))
+    assert articles(collection)[0].title == "新闻摘要"
+    assert collection.preface == []

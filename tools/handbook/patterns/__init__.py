@@ -205,6 +205,7 @@ from .head import (
     PLACE_HEADLINE,
     PREFIXED_BOOK_PIECE,
     PROPERTY_DATE,
+    SUMMARY_ENTRY,
     TITLE_COMPACT_DATE,
     TITLE_LABEL,
 )
@@ -380,6 +381,7 @@ __all__ = [
     "STRAY_KANA",
     "SUBHEAD_AFTER_MAIN",
     "SUBTITLE",
+    "SUMMARY_ENTRY",
     "SURNAMES",
     "TABLE_LABELS_MIN",
     "TABLE_TITLE_CELL",

@@ -131,6 +131,14 @@ CONTENTS_HEADING = Rule(
 CONTENTS_ENTRY = Rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
 )
+# A numbered entry of a Markdown page's summary (## 新闻摘要 / 1.…；), which
+# names the headline of a piece below (### …) and ends in a stop of the list.
+SUMMARY_ENTRY = Rule(
+    "summary-entry",
+    rf"^\d{{1,2}}[.．、](?P<entry>[^；;]+?)[；;。{COLON}:]?$",
+    "4.全国政协十三届常委会第二十次会议开幕；",
+    "a numbered entry of a page's summary naming a piece's headline below",
+)
 # A line a contents list of bare titles names, standing again in the text
 # below: it heads that essay (the list 前言 / 考城隍 / 尸变, then 考城隍 over
 # the story). The whole line is the title; there is no marker and no number.
