@@ -291,29 +291,6 @@ def test_a_label_over_the_texts_first_list_leads_into_it(tmp_path):
     assert "中央八项规定：" in paragraphs(collection)
 
 
-# --- a Markdown page's label over its section of pieces ---------------------------------------
-
-
-def test_a_markdown_heading_right_over_another_after_text_titles_no_piece(tmp_path):
-    page = [
-        "# 新闻联播",
-        "## 新闻摘要",
-        NEWS_BODY[0],
-        "## 详细新闻",
-        "### " + HEADLINE,
-        NEWS_BODY[1],
-    ]
-    collection = collection_of(tmp_path, lines(page))
-    assert [a.title for a in articles(collection)] == ["新闻摘要", HEADLINE]
-    assert paragraphs(collection) == [NEWS_BODY[0], "详细新闻", NEWS_BODY[1]]
-
-
-def test_a_markdown_heading_over_another_opening_the_page_is_no_label(tmp_path):
-    page = ["# 学习笔记", "## 国内联播快讯", "### " + HEADLINE, NEWS_BODY[0], NEWS_BODY[1]]
-    collection = collection_of(tmp_path, lines(page))
-    assert "国内联播快讯" not in paragraphs(collection)  # the page's head, as before
-
-
 # --- the doubt on a file-name title, and a list item under the text's first heading ----------
 
 

@@ -115,8 +115,6 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             byline(state, token)
         elif token.kind == "date":
             dated(state, token)
-        elif token.kind == "title" and section_label(state, token, following):
-            content(state, Paragraph(token.text, token.line))
         elif token.kind == "title":
             title(state, token, recognitions)
         elif token.rule == "news-citation" and has_text(state.article):
@@ -495,18 +493,6 @@ def starts_article(state: State, token: Token, following: Token | None) -> bool:
         and following is not None
         and following.kind == "paragraph"
         and body_length(state, following) >= ARTICLE_BODY_MIN
-    )
-
-
-def section_label(state: State, token: Token, following: Token | None) -> bool:
-    """A Markdown heading right over another, after a piece with text
-    (## 详细新闻 / ### 习近平…): the label of the page's section of pieces,
-    which titles none; kept as the text of the piece above."""
-    return (
-        token.rule == "markdown-heading"
-        and following is not None
-        and following.rule == "markdown-heading"
-        and has_text(state.article)
     )
 
 
