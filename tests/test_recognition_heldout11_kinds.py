@@ -374,3 +374,23 @@ def test_a_section_whose_entries_name_no_piece_below_is_a_piece(tmp_path):
     collection = collection_of(tmp_path, news_page(entries))
     assert articles(collection)[0].title == "新闻摘要"
     assert collection.preface == []
+
+
+# --- a long headline the writer set as a Markdown heading -------------------------------------
+
+LONG_HEADLINE = (
+    "习近平在中央党校（国家行政学院）中青年干部培训班开班式上发表重要讲话强调 "
+    "筑牢理想信念根基树立践行正确政绩观 在新时代新征程上留下无悔的奋斗足迹"
+)
+
+
+def test_a_long_headline_set_as_a_markdown_heading_raises_no_doubt(tmp_path):
+    page = ["# 新闻联播", "### " + HEADLINE, NEWS_BODY[0], "### " + LONG_HEADLINE, NEWS_BODY[1]]
+    collection = collection_of(tmp_path, lines(page))
+    assert [a.title for a in articles(collection)] == [HEADLINE, LONG_HEADLINE]
+    assert "long-title" not in [rule for _, rule in doubts(collection)]
+
+
+def test_a_long_title_line_the_converter_guessed_still_raises_it(tmp_path):
+    text = lines("汇编", "第一篇：" + LONG_HEADLINE.replace(" ", ""), NEWS_BODY[0])
+    assert (2, "long-title") in doubts(collection_of(tmp_path, text))

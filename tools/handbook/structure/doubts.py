@@ -313,7 +313,8 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
     doubts = []
     line = article.first_line
     if article.title:
-        if len(article.title) > LONG_TITLE:
+        # a headline the writer set as a Markdown heading is theirs, however long
+        if len(article.title) > LONG_TITLE and article.title_rule != "markdown-heading":
             doubts.append(long_title(line, f"an article title in essay {number}", article.title))
         if article.title.endswith("。"):
             doubts.append(
