@@ -394,3 +394,24 @@ def test_a_long_headline_set_as_a_markdown_heading_raises_no_doubt(tmp_path):
 def test_a_long_title_line_the_converter_guessed_still_raises_it(tmp_path):
     text = lines("汇编", "第一篇：" + LONG_HEADLINE.replace(" ", ""), NEWS_BODY[0])
     assert (2, "long-title") in doubts(collection_of(tmp_path, text))
+
+
+# --- items defining quoted terms ------------------------------------------------------------
+
+
+def test_items_defining_quoted_terms_stay_lines_of_their_own(tmp_path):
+    items = [
+        "“一化”即社会主义工业化；",
+        "“三改”即对个体农业、手工业、资本主义工商业的社会主义改造。",
+    ]
+    collection = collection_of(tmp_path, lines("毛概复习", NEWS_BODY[0], items))
+    assert paragraphs(collection) == [NEWS_BODY[0], *items]
+
+
+def test_a_clause_closed_by_a_semicolon_goes_on_into_the_next_line(tmp_path):
+    clauses = [
+        "党在过渡时期的总路线是逐步实现社会主义工业化；",
+        "逐步实现对个体农业、手工业和资本主义工商业的社会主义改造。",
+    ]
+    collection = collection_of(tmp_path, lines("毛概复习", NEWS_BODY[0], clauses))
+    assert paragraphs(collection) == [NEWS_BODY[0], "".join(clauses)]

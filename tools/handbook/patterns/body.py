@@ -129,6 +129,15 @@ NUMBERED_START = Rule(
     "7.新民主主义革命三大法宝？及其关系？",
     "a line opened by its point's number and a dot: a line of its own",
 )
+# An item defining a quoted term (“三改”即…, “四个意识”是指…), as a label
+# opens its item: a line of its own after a clause closed by ；.
+DEFINED_TERM = Rule(
+    "defined-term-item",
+    r"^“[^”]{1,8}”(?:即|是指|指|就是)",
+    "“三改”即对个体农业、手工业、资本主义工商业的社会主义改造",
+    "an item that defines a quoted term, never the rest of the clause above it",
+    needs="”",
+)
 # A line opened by the particle 的 (的活的灵魂…; not 的确, 的士): no sentence
 # opens so, so the line above, ending in a word, was cut inside its sentence.
 PARTICLE_START = Rule(

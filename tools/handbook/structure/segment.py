@@ -17,6 +17,7 @@ from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
 from ..model import Removal, Repair, SourceLine
 from ..patterns import (
     DATELINE,
+    DEFINED_TERM,
     ESSAY_MARKERS,
     GLUED_ESSAY_MARKER,
     HEADING_MARKERS,
@@ -287,7 +288,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         return "joined-broken-line"
     if a[-1] == SEMICOLON and second.indented:
         return ""  # an indented line after a clause opens a paragraph (…一种势力； / 　　现在是…)
-    if a[-1] == SEMICOLON and not LABEL_LEAD.match(a) and not LABEL_LEAD.match(b):
+    item_opens = (LABEL_LEAD, DEFINED_TERM.pattern)  # 主要内容：…, “三改”即…: an item's own line
+    if a[-1] == SEMICOLON and not any(p.match(t) for p in item_opens for t in (a, b)):
         return "joined-broken-line"  # one clause of a sentence, not a list item
     if ends_mid_word(a) and PARTICLE_START.match(b) and not plain_title_like(a, 2):
         return "joined-broken-line"  # …是泽东思想 / 的活的灵魂…: no sentence opens with 的
