@@ -67,6 +67,19 @@ HEADING_MARKERS = [
         " the finding stated in a sentence at times",
     ),
     Rule(
+        "stem-paren",
+        rf"^[(\uff08][甲乙丙丁戊己庚辛壬癸][)\uff09](?=[{HAN}“])",
+        f"{LPAREN}甲{RPAREN}封建的社会主义",
+        "(甲) (乙) (丙): a book's sub-parts counted by the heavenly stems",
+    ),
+    Rule(
+        "arabic-wide-dot",
+        rf"^\d{{1,2}}．(?=[{HAN}“])(?!.*[{SENTENCE_END}]$)",
+        "1．反动的社会主义",
+        "1． 2．: a book's parts counted with a full-width dot (a point closed by its stop,"
+        " 2．征收高额累进税。, is a sentence of the text)",
+    ),
+    Rule(
         "part-ordinal",
         rf"^第[{CN_DIGITS}]+部分(?:$|[\s{COLON}:、])",
         "第一部分 过去一年的工作回顾",
@@ -95,6 +108,63 @@ NESTED_HEADINGS = {("cn-numeral-comma", "cn-numeral-paren")}
 # then 25.六稳：…): the line with the other mark is the next item of the same list.
 SLIPPED_NUMBERING = frozenset({"arabic-comma", "arabic-dot"})
 
+# The words of a question or a topic: no space, stop, semicolon or colon.
+QUESTION_WORDS = rf"[^\s{SENTENCE_END}；;{COLON}:]"
+
+NUMBERED_QUESTION = Rule(
+    "numbered-question",
+    rf"^\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}[？?](?:{QUESTION_WORDS}{{2,30}}[？?])?$",
+    "7.新民主主义革命三大法宝？及其关系？",
+    "a review sheet's numbered question alone on its line (two asked in one at times): the"
+    " head its answer stands under",
+)
+NUMBERED_LABEL = Rule(
+    "numbered-label",
+    rf"^\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}{C}(?:{OPEN}[^\s(){LPAREN}{RPAREN}]{{1,8}}{CLOSE})?$",
+    f"29.习近平经济思想的主要内容{COLON}{LPAREN}七个坚持{RPAREN}",
+    "a numbered topic closed by a colon alone on its line (its count in brackets at times),"
+    " longer than a box's label: on a sheet of questions, the head of the answer under it (a"
+    " contents list's entry, 11.国内联播快讯：, elsewhere)",
+)
+QUESTIONS_MIN = 3  # numbered questions alone on their lines that make a text a sheet of them
+# On such a sheet, a numbered question or topic with its answer run on after
+# it on its line (5.…是什么？政治纲领：…, 43.…的历史使命：统揽…): the head, cut
+# at its question mark (the last of two asked in one) or its colon.
+QUESTION_RUN_IN = Rule(
+    "numbered-question-run-in",
+    rf"^(?P<head>\d{{1,2}}[.．]{QUESTION_WORDS}{{4,60}}"
+    rf"(?:[？?](?:{QUESTION_WORDS}{{2,30}}[？?])?|{C}))\s*(?P<rest>\S.*)$",
+    f"9.怎么理解党在过渡时期的总路线？主要内容{COLON}概括为“一化三改”。",
+    "a numbered question or topic with its answer after it on its line, on a sheet of them",
+)
+
+# A line opened by an Arabic number and a dot before its words (7.新民主主义…,
+# 2.会议地点：…): a numbered point or question of its own, never the rest of
+# the clause above it (…社会主义工业化； / 7.…); a decimal (50.2%) opens none.
+NUMBERED_START = Rule(
+    "numbered-point-start",
+    rf"^\d{{1,3}}[.．](?=[{HAN}“《])",
+    "7.新民主主义革命三大法宝？及其关系？",
+    "a line opened by its point's number and a dot: a line of its own",
+)
+# An item defining a quoted term (“三改”即…, “四个意识”是指…), as a label
+# opens its item: a line of its own after a clause closed by ；.
+DEFINED_TERM = Rule(
+    "defined-term-item",
+    r"^“[^”]{1,8}”(?:即|是指|指|就是)",
+    "“三改”即对个体农业、手工业、资本主义工商业的社会主义改造",
+    "an item that defines a quoted term, never the rest of the clause above it",
+    needs="”",
+)
+# A line opened by the particle 的 (的活的灵魂…; not 的确, 的士): no sentence
+# opens so, so the line above, ending in a word, was cut inside its sentence.
+PARTICLE_START = Rule(
+    "particle-opens-line",
+    r"^的(?![确士])",
+    "的活的灵魂，三个方面，即实事求是，群众路线，独立自主。",
+    "a line opened by 的: the rest of the sentence a wrap cut, in any text",
+    needs="的",
+)
 # Labels set apart on their own line, over what they introduce: headings
 # that belong to no numbered series.
 LABEL_HEADINGS = [
@@ -110,6 +180,7 @@ LABEL_HEADINGS = [
         "精彩书摘",
         "the label of a part of a reading report: the book's summary, its excerpts, the reflection",
     ),
+    NUMBERED_QUESTION,
     Rule(
         "box-label",
         rf"^[^\s{SENTENCE_END}{COMMA}、；;:{COLON}]{{4,20}}{C}$",
@@ -156,9 +227,10 @@ NOT_A_LABEL = Rule(
 # phrase (of clauses, at times, or a quotation) with no stop: where the text
 # sets two or more so, each heads a section (守在山沟沟里，他们是一群不穿军装的军人).
 # A colon in it makes it a lead-in, a label or a place's headline (某县：…).
+# Up to 48 characters: a commentary's head of two clauses runs to 41.
 LONE_HEAD = Rule(
     "lone-section-head",
-    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,39}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
+    rf"^[^{SENTENCE_END}；;{COLON}:]{{3,47}}[^{SENTENCE_END}；;{COLON}:{COMMA},、]$",
     f"以学为先{COMMA}牢筑信仰之魂",
     "a phrase alone between paragraphs, no stop in it: a section's head, where the text's habit",
 )
@@ -284,6 +356,16 @@ HEAD_CUT = Rule(
 )
 # Every cut stands beside a dash or a bracket: a line with none has no cut.
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
+# A time word glossed by its day in brackets (本台今天（3月1日）播发…, 下次谈判
+# 将于明天（3月2日）举行): a sentence's time phrase, never a head line's date,
+# so no cut after it.
+GLOSSED_DAY = Rule(
+    "glossed-time-word",
+    rf"(?:今天|明天|昨天|今日|明日|昨日|当天|当日|同日|次日){OPEN}{SHORT_DATE}{CLOSE}$",
+    f"国家统计局今天{LPAREN}3月1日{RPAREN}",
+    "a time word with its day in brackets, ending the words before a cut: one sentence, no cut",
+    needs="日",
+)
 # A title glued to its source line: 习近平在浙江考察调研来源：共产党员网…
 GLUED_SOURCE = Rule(
     "split-glued-source",
@@ -388,4 +470,13 @@ MARKDOWN_LIST_ITEM = Rule(
     r"^[-*+]\s+\S",
     "- 一、农民问题的严重性",
     "an item of a Markdown bullet list: the list's text",
+)
+
+# An item numbered with a circled figure (①…⑳), a list's item whatever it
+# holds (④是推进伟大事业的根本保证): never an article's title.
+CIRCLED_ITEM = Rule(
+    "circled-item",
+    r"^[\u2460-\u2473]",
+    "④是推进伟大事业的根本保证",
+    "an item of a list numbered ① ② ③: the list's text, no title",
 )

@@ -341,6 +341,16 @@ BYLINES = [
         needs="讯",
     ),
     Rule(
+        "outlet-news-credit",
+        rf"^(?P<byline>(?:\*\*)?(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))消息(?:\*\*)?"
+        rf"(?:\s*{OPEN}[{HAN}]{{2,10}}{CLOSE})?\s*{C})\s*(?P<rest>.*)$",
+        f"**央视网消息**{LPAREN}新闻联播{RPAREN}{COLON}2022年春季学期中央党校中青年干部培训班3月1日上午开班。",
+        "an outlet's credit opening its story (X消息, bold at times, its programme in brackets,"
+        " a colon): the outlet is the story's source; alone on its line it credits the round-up"
+        " below",
+        needs="消息",
+    ),
+    Rule(
         "paper-lead",
         rf"^(?P<byline>本报讯\s*{OPEN}?\s*(?:本报)?记者\s*(?P<reporters>[{HAN}]{{2,3}}(?:[、\s]+[{HAN}]{{2,3}})*?)"
         rf"\s*(?:报道|{CLOSE})\s*{C}?)\s*(?P<rest>\S.*)$",

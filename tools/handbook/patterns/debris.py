@@ -270,6 +270,29 @@ DEBRIS = [
         " or a word at times): no text of the post, the lines round it one paragraph again",
         needs="<!--",
     ),
+    Rule(
+        "html-comment",
+        r"^<!--[^<>]{1,80}-->$",
+        "<!--repaste.body.begin-->",
+        "an HTML comment alone on its line, a crawler's mark where the story's body begins or"
+        " ends: no text of the page",
+        needs="<!--",
+    ),
+    Rule(
+        "original-page-link",
+        r"^\[(?:查看原文|原文链接|查看原网页)\]\((?:https?://)[^()\s]+\)$",
+        "[查看原文](https://tv.cctv.com/2022/03/01/VIDEFGKjOEgUTsnXtYpPsGbs220301.shtml)",
+        "a Markdown link back to the page the text was copied from, alone on its line",
+        needs="](http",
+    ),
+    Rule(
+        "crawl-stamp",
+        rf"^(?:更新时间|抓取时间|采集时间){C}\s*\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,9}})?)?Z$",
+        f"更新时间{COLON}2023-09-04T14:22:24.183Z",
+        "a crawler's machine timestamp (ISO 8601, UTC) of when it fetched the page: the copy's,"
+        " not the text's date",
+        needs="T",
+    ),
 ]
 
 # A trail of longer steps (a platform's, a committee's name) parted by a

@@ -20,6 +20,15 @@ from .base import CLOSE, DATE_PART, DOCUMENT_KINDS, OPEN, C, Rule
 # The date of the collection, on a line of its own before the first essay.
 DATE = Rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-08-28", "a date line")
 
+# A programme's or a page's title closed by its day as a compact number in
+# brackets (《新闻联播》（20220301）): the title as written, and the text's date.
+TITLE_COMPACT_DATE = Rule(
+    "title-compact-date",
+    rf"(?<=\S){OPEN}(?P<date>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])){CLOSE}$",
+    f"《新闻联播》{LPAREN}20220301{RPAREN}",
+    "a title closed by its day in brackets as eight figures: the text's date",
+)
+
 # A newspaper's kicker (引题) over its headline: a line leading into the
 # title with a dash at its end (征服…、征战高原戈壁——). The deck of the text,
 # set above its title: never the title itself.
@@ -140,6 +149,14 @@ CONTENTS_HEADING = Rule(
 )
 CONTENTS_ENTRY = Rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"
+)
+# A numbered entry of a Markdown page's summary (## 新闻摘要 / 1.…；), which
+# names the headline of a piece below (### …) and ends in a stop of the list.
+SUMMARY_ENTRY = Rule(
+    "summary-entry",
+    rf"^\d{{1,2}}[.．、](?P<entry>[^；;]+?)[；;。{COLON}:]?$",
+    "4.全国政协十三届常委会第二十次会议开幕；",
+    "a numbered entry of a page's summary naming a piece's headline below",
 )
 # A line a contents list of bare titles names, standing again in the text
 # below: it heads that essay (the list 前言 / 考城隍 / 尸变, then 考城隍 over

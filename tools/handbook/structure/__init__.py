@@ -39,12 +39,13 @@ from ..patterns import (
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    TITLE_COMPACT_DATE,
     TITLE_LABEL,
     UNIT_ABOVE,
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
-from .essays import Layout, Start, bulleted_contents, find_essays
+from .essays import Layout, Start, bulleted_contents, find_essays, summary_section
 from .glued import split_glued_headings
 from .numbers import parse_number
 from .records import records, split_records
@@ -179,6 +180,9 @@ def header_title(
         collection.date, collection.date_line = date.group(1), pieces[1].number
         collection.recognitions.append(Recognition(pieces[1].number, DATE.name, "collection date"))
         taken = 2
+    elif compact := TITLE_COMPACT_DATE.pattern.search(text):
+        collection.date, collection.date_line = compact["date"], first.number
+        collection.recognitions.append(Recognition(first.number, TITLE_COMPACT_DATE.name, "date"))
     return taken, left
 
 
@@ -246,18 +250,34 @@ def single_essay(
         collection.recognitions.append(Recognition(kicker.number, KICKER.name, "essay subtitle"))
     elif kicker is not None:
         body.insert(0, kicker)
-    contents = bulleted_contents(body)
+    contents = bulleted_contents(body) or (conventions.markdown and summary_section(body))
     if contents:
         collection.recognitions.append(
             Recognition(body[0].number, "contents-list", f"to line {body[contents - 1].number}")
         )
-        collection.preface += [Paragraph(p.text, p.number) for p in body[:contents]]
+        collection.preface += front_matter(collection, body[:contents], conventions.markdown)
         body = body[contents:]
     fill_essay(essay, before, body, collection, conventions, titled)
     if groups := records(collection, essay, conventions.indented):
         collection.essays += split_records(collection, essay, groups)
     else:
         collection.essays.append(essay)
+
+
+def front_matter(
+    collection: Collection, pieces: list[SourceLine], markdown: bool
+) -> list[Paragraph]:
+    """A contents list's lines as the text's front matter, a Markdown
+    heading's mark taken off its label (## 新闻摘要), reported."""
+    out = []
+    for piece in pieces:
+        mark = MARKDOWN_HEADING.match(piece.text) if markdown else None
+        if mark:
+            collection.repairs.append(
+                Repair(piece.number, "markdown-heading-mark", mark.group(0).strip(), "")
+            )
+        out.append(Paragraph(piece.text[mark.end() :] if mark else piece.text, piece.number))
+    return out
 
 
 def joined_title(pieces: list[SourceLine], start: int, repairs: list[Repair]) -> list[SourceLine]:

@@ -21,6 +21,7 @@ from ..model import Article, Author, Byline, Essay, Heading, Paragraph, Recognit
 from ..patterns import (
     BARE_NAME,
     CAPTION_LINE,
+    CIRCLED_ITEM,
     CLOSING_AFTER_TEXT,
     CLOSING_BYLINES,
     DASH_SUBTITLE,
@@ -37,6 +38,8 @@ from ..patterns import (
     LONE_HEADS_MIN,
     MARKDOWN_LIST_ITEM,
     NESTED_HEADINGS,
+    NUMBERED_LABEL,
+    NUMBERED_QUESTION,
     OPENING_BYLINES,
     OUTLET,
     PLACE_HEADLINE,
@@ -62,9 +65,11 @@ from .shapes import (
 EVIDENCE = ("byline", "date")
 NAME_LINE_MAX = 5  # characters of a name alone on its line (张三同志)
 ENTITY = re.compile("&[a-z]+[;\uff1b]")  # what, right after a title-like line, makes it a title
-LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name}
+LABELS = {r.name for r in LABEL_HEADINGS} | {LABEL_LEADER.name, NUMBERED_LABEL.name}
 # Headings the writer marked as such (in Markdown, in HTML): kept whatever follows them.
 WRITERS_HEADINGS = {MARKDOWN_SECTION, HTML_HEADING.name}
+# Numbered questions and topics: each heads its answer, a list as often as not.
+QUESTION_HEADS = {NUMBERED_QUESTION.name, NUMBERED_LABEL.name}
 HEAD_LINES = 3  # short lines opening an essay under its title that can be its head
 DECK_LEAD_MARKS = f"{COLON}:{COMMA},。"  # what ends the lead's opening clause that repeats the deck
 
@@ -127,7 +132,9 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
             recognitions.append(
                 Recognition(repeat.line, token.rule, f"the title given again: {token.text}")
             )
-        elif token.kind == "paragraph" and caption(tokens, i):
+        elif token.kind == "paragraph" and (
+            caption(tokens, i) or CIRCLED_ITEM.pattern.match(token.text)  # a list's item
+        ):
             content(state, Paragraph(token.text, token.line))
         elif token.kind == "paragraph" and i in heads:
             content(state, Heading(token.text, 0, LONE_HEAD.name, token.line))
@@ -891,11 +898,34 @@ def labels_text(blocks: list, i: int, last: bool) -> bool:
     if i + 1 == len(blocks):
         return not last
     nxt = blocks[i + 1]
+    if blocks[i].rule in QUESTION_HEADS:
+        return isinstance(nxt, Paragraph)
     return (
         isinstance(nxt, Paragraph)
         and nxt.text[-1:] not in LIST_ITEM_END
         and not MARKDOWN_LIST_ITEM.pattern.match(nxt.text)  # a bullet list's lead-in
-        and not (blocks[i].text[-1:] in LEAD_IN_ENDS and first_item(nxt.text))
+        and not (
+            blocks[i].text[-1:] in LEAD_IN_ENDS
+            and first_item(nxt.text)
+            and not parts_lists(blocks, i)
+        )
+    )
+
+
+def parts_lists(blocks: list, i: int) -> bool:
+    """Label `i` stands between two lists of one numbering, the one under it
+    starting again at 1 (…40、党风廉政建设… / 中央八项规定： / 1、中央政治局…):
+    it heads the second list's section, no lead-in of the text above."""
+    if i == 0:
+        return False
+    above, below = blocks[i - 1], blocks[i + 1]
+    marker = next((r for r in HEADING_MARKERS if r.pattern.match(below.text)), None)
+    return (
+        marker is not None
+        and isinstance(above, Paragraph)
+        and marker.pattern.match(above.text) is not None
+        and heading_number(below.text) == 1
+        and (heading_number(above.text) or 0) > 1
     )
 
 

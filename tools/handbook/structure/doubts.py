@@ -130,7 +130,9 @@ def file_name_title(collection: Collection) -> list[Doubt]:
     if collection.title_line or not collection.essays:
         return []
     blocks = [b for a in collection.essays[0].articles for b in a.blocks][:HEADLINE_REACH]
-    top = [b for b in blocks if isinstance(b, Paragraph)]
+    # a line under the text's first heading is that section's, no headline of the text
+    heads = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    top = [b for b in blocks[: heads[0] if heads else None] if isinstance(b, Paragraph)]
     named = [b for b in top if TITLE_LABEL.search(b.text) or DOCUMENT_NAME.search(b.text)]
     shaped = [
         b
@@ -313,7 +315,8 @@ def article_doubts(article: Article, number: int) -> list[Doubt]:
     doubts = []
     line = article.first_line
     if article.title:
-        if len(article.title) > LONG_TITLE:
+        # a headline the writer set as a Markdown heading is theirs, however long
+        if len(article.title) > LONG_TITLE and article.title_rule != "markdown-heading":
             doubts.append(long_title(line, f"an article title in essay {number}", article.title))
         if article.title.endswith("。"):
             doubts.append(

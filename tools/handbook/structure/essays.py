@@ -22,7 +22,9 @@ from ..patterns import (
     ESSAY_MARKERS,
     LISTED_TITLE,
     LISTED_TITLE_MAX,
+    MARKDOWN_HEADING,
     PREFIXED_BOOK_PIECE,
+    SUMMARY_ENTRY,
     Rule,
 )
 from .debris import first_match
@@ -161,6 +163,24 @@ def bulleted_contents(pieces: list[SourceLine]) -> int:
             break
         i += 1
     return end if end - 1 >= CONTENTS_MIN else 0
+
+
+def summary_section(pieces: list[SourceLine]) -> int:
+    """How many pieces at the start a Markdown page's summary takes: a
+    section (## 新闻摘要) whose numbered entries name the headlines of
+    `CONTENTS_MIN` or more pieces below (1.…； / ### …), with the label of the
+    section of pieces right after it (## 详细新闻) when one heads them."""
+    if not pieces or not MARKDOWN_HEADING.match(pieces[0].text):
+        return 0
+    heads = [i for i, p in enumerate(pieces) if i and MARKDOWN_HEADING.match(p.text)]
+    if not heads:
+        return 0
+    end = heads[0]
+    below = {MARKDOWN_HEADING.sub("", pieces[i].text) for i in heads}
+    entries = [SUMMARY_ENTRY.match(p.text) for p in pieces[1:end]]
+    if sum(1 for m in entries if m and m["entry"] in below) < CONTENTS_MIN:
+        return 0
+    return end + 1 if end + 1 in heads else end  # the pieces' section label with it
 
 
 def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:

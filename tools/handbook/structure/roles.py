@@ -28,6 +28,7 @@ from ..patterns import (
     DOCUMENT_NUMBER,
     DOCUMENT_TITLE,
     ERA_DATE,
+    GLOSSED_DAY,
     GLUED_DECK,
     GLUED_PAREN_NAME,
     GLUED_SOURCE,
@@ -51,10 +52,13 @@ from ..patterns import (
     NEWS_LEAD,
     NEWS_LEAD_REACH,
     NOT_A_LABEL,
+    NUMBERED_LABEL,
+    NUMBERED_QUESTION,
     ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
     PROPERTY_LINE,
+    QUESTION_RUN_IN,
     SERIES_LABEL,
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
@@ -222,9 +226,12 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
     previous = ctx.previous
     after_text = previous is not None and previous.kind == "paragraph"
     lead_in = inner[-1:] in LEAD_IN_ENDS  # **学习收获：** over the items it names
+    # An outlet's credit alone on its line (央视网消息（新闻联播）：) leads into
+    # a round-up: the bold line under it heads its first item.
+    after_credit = previous is not None and previous.kind == "byline"
+    after_credit = after_credit and previous.text[-1:] in LEAD_IN_ENDS
     if (
-        after_text
-        and ends_sentence(previous.text)
+        (after_credit or (after_text and ends_sentence(previous.text)))
         and title_like(inner, HEADING_MAX)
         and not lead_in
     ):
@@ -350,6 +357,8 @@ def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
     `…上篇的最后一句。标题来源：共产党员网正文…`. None when the piece is not one."""
     has_mark = ANY_HEAD_CUT_MARK.search(text, 0, HEAD_TITLE_MAX + 1)
     cut = HEAD_CUT.pattern.search(text, 1, HEAD_TITLE_MAX + 1) if has_mark else None
+    if cut and GLOSSED_DAY.search(text[: cut.start()]):
+        cut = None  # the sentence's time phrase, 今天（3月1日）: no head line
     if cut and head_title_like(text[: cut.start()].strip()):
         rest = text[cut.start() :].strip()
         title = glued_title(text[: cut.start()], text, HEAD_CUT.name, line, ctx)
@@ -599,6 +608,16 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.repair(Repair(line, LABEL_LEADER.name, leader["leader"], ""))
         ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
         return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
+    sheet = ctx.conventions.question_sheet
+    if sheet and NUMBERED_LABEL.match(text):
+        ctx.recognise(line, NUMBERED_LABEL.name, f"heading: {text}")
+        return [Token("heading", text, line, NUMBERED_LABEL.name)]
+    asked = QUESTION_RUN_IN.match(text) if sheet and not NUMBERED_QUESTION.match(text) else None
+    if asked:
+        ctx.recognise(line, QUESTION_RUN_IN.name, f"heading: {asked['head']}")
+        ctx.repair(split_repair(line, "split-glued-heading", asked["head"], asked["rest"]))
+        heading = Token("heading", asked["head"], line, NUMBERED_QUESTION.name)
+        return [heading, *classify(asked["rest"], line, ctx)]
     label = first_match(LABEL_HEADINGS, text) if ANY_LABEL.search(text) else None
     if label and not NOT_A_LABEL.search(text):
         ctx.recognise(line, label[0].name, f"heading: {text}")

@@ -17,12 +17,15 @@ from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
 from ..model import Removal, Repair, SourceLine
 from ..patterns import (
     DATELINE,
+    DEFINED_TERM,
     ESSAY_MARKERS,
     GLUED_ESSAY_MARKER,
     HEADING_MARKERS,
     HEADLINE_PARTS,
     NBSP_BREAK,
+    NUMBERED_START,
     PARAGRAPH_BREAK_SPACE,
+    PARTICLE_START,
     PHOTOGRAPHER_CREDIT,
     PROPERTY_ALONE,
     PROPERTY_DATE,
@@ -268,6 +271,8 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
     open_end = a[-1] in f"{COMMA}、{SEMICOLON}" or ends_mid_word(a)
     if not open_end or is_marker(a) or is_marker(b) or not STARTS_AS_TEXT.match(b):
         return ""  # most lines end a sentence
+    if NUMBERED_START.match(b):
+        return ""  # a numbered point of its own (…工业化； / 7.…)
     if property_line(a) or property_line(b):
         return (
             ""  # a dateline or a page's properties is a line of its own, though it ends in a word
@@ -281,8 +286,13 @@ def broken_between(first: SourceLine, second: SourceLine, hard_wrapped: bool) ->
         )
     if a[-1] in f"{COMMA}、":  # a comma never ends a paragraph
         return "joined-broken-line"
-    if a[-1] == SEMICOLON and not LABEL_LEAD.match(a) and not LABEL_LEAD.match(b):
+    if a[-1] == SEMICOLON and second.indented:
+        return ""  # an indented line after a clause opens a paragraph (…一种势力； / 　　现在是…)
+    item_opens = (LABEL_LEAD, DEFINED_TERM.pattern)  # 主要内容：…, “三改”即…: an item's own line
+    if a[-1] == SEMICOLON and not any(p.match(t) for p in item_opens for t in (a, b)):
         return "joined-broken-line"  # one clause of a sentence, not a list item
+    if ends_mid_word(a) and PARTICLE_START.match(b) and not plain_title_like(a, 2):
+        return "joined-broken-line"  # …是泽东思想 / 的活的灵魂…: no sentence opens with 的
     if (
         hard_wrapped
         and ends_mid_word(a)

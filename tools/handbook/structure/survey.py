@@ -22,6 +22,8 @@ from ..patterns import (
     HTML_LABEL_CLASS,
     MARKDOWN_HEADING,
     NBSP_BREAK,
+    NUMBERED_QUESTION,
+    QUESTIONS_MIN,
     SPEAKER_LINES_MIN,
     SPEAKERS,
 )
@@ -66,6 +68,13 @@ class Conventions:
             elif m and m["cls"] and HTML_LABEL_CLASS.search(m["cls"]):
                 found.setdefault(m["text"].strip(), "label")
         return found
+
+    @functools.cached_property
+    def question_sheet(self) -> bool:
+        """A sheet of numbered questions: enough of them alone on their lines
+        that those with their answer run on after them are heads too."""
+        asked = (line for line in self.lines if NUMBERED_QUESTION.match(line.strip()))
+        return sum(1 for _ in asked) >= QUESTIONS_MIN
 
     def describe(self) -> str:
         """The conventions as the report states them."""
