@@ -609,7 +609,9 @@ def headed(text: str, line: int, ctx: Context) -> list[Token]:
         ctx.recognise(line, LABEL_LEADER.name, f"heading: {leader['label']}")
         return [Token("heading", leader["label"], line, LABEL_LEADER.name)]
     sheet = ctx.conventions.question_sheet
-    if sheet and NUMBERED_LABEL.match(text):
+    if NUMBERED_LABEL.match(text):
+        if not sheet:  # elsewhere a contents list's entry (11.国内联播快讯：): text
+            return [Token("paragraph", text, line)]
         ctx.recognise(line, NUMBERED_LABEL.name, f"heading: {text}")
         return [Token("heading", text, line, NUMBERED_LABEL.name)]
     asked = QUESTION_RUN_IN.match(text) if sheet and not NUMBERED_QUESTION.match(text) else None
