@@ -17,20 +17,23 @@ from functools import cache
 
 from .chars import CHINESE, HAN, HAN_CHAR, HAN_RANGES, LINE_BREAK, REPLACEMENT
 
-NOT_HAN = re.compile(f"[^{HAN}]+")
+# Compiled when first used (`re` keeps it): few texts need it, and a class
+# of Han characters takes most of a millisecond to compile.
+NOT_HAN = f"[^{HAN}]+"
 BMP = 0x10000  # the Basic Multilingual Plane's characters
 # Lines of a file's bytes: neither UTF-8 nor GB18030 uses CR or LF inside a character.
 BYTE_LINES = re.compile(rb"\r\n|\r|\n")
 
 # --- is it Chinese? -----------------------------------------------------------
 
-PLAIN_TEXT = re.compile(f"[{CHINESE}]|[\t\n\r -~]")
+# Compiled when first used, as NOT_HAN: only guessed decodings are asked.
+PLAIN_TEXT = f"[{CHINESE}]|[\t\n\r -~]"
 
 
 def looks_like_chinese_text(text: str) -> bool:
     """Guessed decodings of binary data give odd characters; a text is Han,
     CJK punctuation and ASCII almost throughout."""
-    plain = len(PLAIN_TEXT.findall(text))
+    plain = len(re.findall(PLAIN_TEXT, text))
     return bool(HAN_CHAR.search(text)) and plain >= 0.97 * len(text)
 
 
@@ -127,7 +130,7 @@ def mojibake_lines(text: str) -> list[tuple[int, str]]:
     if (
         not found
         and mojibake(total, sum(han.values()))
-        and mojibake(total, len(NOT_HAN.sub("", text)))
+        and mojibake(total, len(re.sub(NOT_HAN, "", text)))
     ):
         found = list(by_line)
     return [(n, "".join(by_line[n][:6])) for n in found]
