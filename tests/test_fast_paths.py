@@ -13,6 +13,8 @@ on which it writes otherwise than yaml.dump, or reads back otherwise.
 from __future__ import annotations
 
 import functools
+import re
+import sys
 from collections import Counter
 
 import opencc
@@ -31,8 +33,9 @@ from handbook.hant import HantConverter
 from handbook.hant.accuracy import reference_texts
 from handbook.hant.segmented import config_tables
 from handbook.hant.usage import in_usage
-from handbook.markdown import SafeDumper, front_matter
+from handbook.markdown import SIMPLE, SafeDumper, front_matter
 from handbook.model import Term
+from handbook.mojibake import is_rare, rare_characters
 from handbook.patterns import NARROW_DEBRIS
 from handbook.patterns.base import any_of
 from handbook.punctuation import restore_full_width
@@ -214,6 +217,26 @@ def test_front_matter_is_what_yaml_writes(meta: dict):
     written = front_matter(meta)
     assert written == f"---\n{dumped}---\n"
     assert yaml.safe_load(written.removeprefix("---\n").removesuffix("---\n")) == meta
+
+
+def test_the_rare_characters_found_through_gb2312_are_the_rare_ones():
+    """The mojibake check finds a text's rare characters by what GB2312's
+    encoder cannot write: every character of the plane alone is found
+    exactly when it is rare; a backslash escape written in the text is text."""
+    for char in map(chr, range(0x10000)):
+        assert rare_characters(char) == (char if is_rare(char) else ""), f"U+{ord(char):04X}"
+    assert rare_characters("见 \\ue000 与 \\u4e02") == ""
+    assert rare_characters("见\ue000与\\丂") == "\u4e02\ue000"
+
+
+def test_a_plain_value_character_is_one_of_those_the_rule_names():
+    """The writer's plain strings (`SIMPLE`) hold the characters its rule
+    names, and no other: every code point alone, against the class written
+    as those characters (the writer's is written as what it leaves out)."""
+    named = re.compile("[-0-9A-Za-z_+.\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        expected = named.fullmatch(char) is not None and char not in "-."  # never first
+        assert (SIMPLE.fullmatch(char) is not None) == expected, f"U+{ord(char):04X}"
 
 
 @pytest.mark.parametrize("table", ["LABEL_HEADINGS", "HEADING_MARKERS", "DEBRIS", "BYLINES"])

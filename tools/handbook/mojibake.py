@@ -17,20 +17,23 @@ from functools import cache
 
 from .chars import CHINESE, HAN, HAN_CHAR, HAN_RANGES, LINE_BREAK, REPLACEMENT
 
-NOT_HAN = re.compile(f"[^{HAN}]+")
+# Compiled when first used (`re` keeps it): few texts need it, and a class
+# of Han characters takes most of a millisecond to compile.
+NOT_HAN = f"[^{HAN}]+"
 BMP = 0x10000  # the Basic Multilingual Plane's characters
 # Lines of a file's bytes: neither UTF-8 nor GB18030 uses CR or LF inside a character.
 BYTE_LINES = re.compile(rb"\r\n|\r|\n")
 
 # --- is it Chinese? -----------------------------------------------------------
 
-PLAIN_TEXT = re.compile(f"[{CHINESE}]|[\t\n\r -~]")
+# Compiled when first used, as NOT_HAN: only guessed decodings are asked.
+PLAIN_TEXT = f"[{CHINESE}]|[\t\n\r -~]"
 
 
 def looks_like_chinese_text(text: str) -> bool:
     """Guessed decodings of binary data give odd characters; a text is Han,
     CJK punctuation and ASCII almost throughout."""
-    plain = len(PLAIN_TEXT.findall(text))
+    plain = len(re.findall(PLAIN_TEXT, text))
     return bool(HAN_CHAR.search(text)) and plain >= 0.97 * len(text)
 
 
@@ -53,28 +56,35 @@ def _decoded_pairs(codec: str, leads: range | list[int], trails: range | list[in
     return {c for c in pairs.decode(codec, "replace").split("\n") if len(c) == 1} - {REPLACEMENT}
 
 
-@cache
-def rare_pattern() -> re.Pattern[str]:
-    """Han characters of the Basic Multilingual Plane outside the common ones,
-    and private-use characters (where GB18030 puts the bytes of other
+PRIVATE_USE = (0xE000, 0xF8FF)
+BMP_HAN = [(lo, hi) for lo, hi in HAN_RANGES if lo < BMP]
+
+
+def is_rare(char: str) -> bool:
+    """A Han character of the Basic Multilingual Plane outside the common
+    ones, or a private-use character (where GB18030 puts the bytes of other
     encodings' symbols). A two-byte encoding read as another never gives the
     Han of the later planes (Extension B on), so they are not counted."""
-    # One flag a character of the plane: its Han ranges set whole, the common
-    # ones cleared; the runs of flags left are the rare ranges.
-    rare = bytearray(BMP)
-    for lo, hi in HAN_RANGES:
-        if lo < BMP:
-            rare[lo : hi + 1] = b"\x01" * (hi + 1 - lo)
-    for code in map(ord, common_han()):
-        if code < BMP:
-            rare[code] = 0
-    ranges, end = [], 0
-    while (start := rare.find(1, end)) != -1:
-        end = rare.find(0, start)
-        end = BMP if end == -1 else end
-        ranges.append((start, end - 1))
-    ranges.append((0xE000, 0xF8FF))
-    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]")
+    code = ord(char)
+    if PRIVATE_USE[0] <= code <= PRIVATE_USE[1]:
+        return True
+    return any(lo <= code <= hi for lo, hi in BMP_HAN) and char not in common_han()
+
+
+# How GB2312's encoder writes, with backslashreplace, a character of the plane it lacks.
+BMP_ESCAPE = re.compile(rb"\\u([0-9a-f]{4})")
+
+
+def rare_characters(text: str) -> str:
+    """The rare characters `text` holds, each once, in code point order.
+    GB2312 has no private-use character, and its Han are common ones, so
+    its encoder cannot write a rare character: only those it cannot write
+    (as \\uXXXX, the text's own backslashes removed first so that every
+    one is such) are looked at. A class of the rare characters instead was
+    2,000 ranges to compile on every conversion."""
+    written = text.replace("\\", "").encode("gb2312", "backslashreplace")
+    lacking = {chr(int(code, 16)) for code in BMP_ESCAPE.findall(written)}
+    return "".join(sorted(char for char in lacking if is_rare(char)))
 
 
 # The first text has no rare character in 16,045 Han characters (2 in its
@@ -104,9 +114,10 @@ def big5_hint(data: bytes) -> str:
 
 def mojibake_lines(text: str) -> list[tuple[int, str]]:
     """The lines that read as mojibake, with their rare characters."""
-    rare = rare_pattern()
-    if not rare.search(text):
+    found = rare_characters(text)
+    if not found:
         return []
+    rare = re.compile(f"[{re.escape(found)}]")
     starts = line_starts(text)
     by_line: dict[int, list[str]] = {}
     for match in rare.finditer(text):
@@ -127,7 +138,7 @@ def mojibake_lines(text: str) -> list[tuple[int, str]]:
     if (
         not found
         and mojibake(total, sum(han.values()))
-        and mojibake(total, len(NOT_HAN.sub("", text)))
+        and mojibake(total, len(re.sub(NOT_HAN, "", text)))
     ):
         found = list(by_line)
     return [(n, "".join(by_line[n][:6])) for n in found]

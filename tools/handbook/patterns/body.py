@@ -300,8 +300,9 @@ HEADLINE_PARTS = Rule(
     needs="\u00a0",
 )
 # A reporter's byline spaced apart (■ 首席记者 张科勇 with no-break spaces),
-# whose spaces break nothing: it is one byline, not three paragraphs.
-SPACED_BYLINE = re.compile(
+# whose spaces break nothing: it is one byline, not three paragraphs. A
+# pattern's source, compiled where first used: few lines are tried with it.
+SPACED_BYLINE = (
     rf"(?:■[ \u00a0{WIDE_SPACES}]*)?(?:首席记者|本报记者|记者|通讯员)[ \u00a0{WIDE_SPACES}]+[{HAN}]{{2,3}}"
     rf"(?=[ \u00a0{WIDE_SPACES}]|$)"
 )

@@ -52,7 +52,6 @@ REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # One writer's name in a byline that parts its names by spaces: two or three
 # characters, a two-character name spread to three characters' width (邵 敏).
 SPREAD_NAME = rf"(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,3}})(?=\s|$)"
-SPREAD_NAMES = re.compile(SPREAD_NAME)
 # A writer's label before their names, and the colon or slash after it (作者：, 文/).
 WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"

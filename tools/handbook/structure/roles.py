@@ -64,7 +64,7 @@ from ..patterns import (
     SHORT_BYLINES,
     SHORT_PIECE,
     SPEAKER_BY_HABIT,
-    SPREAD_NAMES,
+    SPREAD_NAME,
     STATUTE_ARTICLE,
     SUBHEAD_AFTER_MAIN,
     SUBTITLE,
@@ -339,8 +339,8 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
         if not unit and not name_like(name) and (glued := NAME_GLUED_UNIT.match(name)):
             name, unit = glued["name"], glued["unit"]
         authors.append(Author(name, unit, groups.get("role") or ""))
-    for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
-        authors.append(Author(writer))  # named with no title: 邵 敏 as written
+    if writers := groups.get("writers"):  # compiled by re when a byline first names some
+        authors += [Author(w) for w in re.findall(SPREAD_NAME, writers)]  # 邵 敏 as written
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))

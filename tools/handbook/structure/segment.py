@@ -52,7 +52,6 @@ SPACE = re.compile(f"[ \u00a0{WIDE_SPACES}]")
 SUMMARY_CUT = "summary-cut"  # the debris rule of a blog's summary cut (<!--more-->)
 SUMMARY_CUT_JOIN = "joined-at-summary-cut"  # the repair joining the lines round it
 CLOSING_BRACKETS = ")\uff09"
-STAFF_CUT = re.compile(STAFF_IN_CREDIT)
 STAFF_CREDIT = "staff-credit-in-credit"  # the debris rule of a staff credit inside a credit
 
 
@@ -94,7 +93,7 @@ def paragraph_pieces(
         breaks += [m for m in NBSP_BREAK.finditer(text) if m.start() not in taken]
         breaks.sort(key=lambda m: m.start())
     bylines = (
-        [m.span() for m in SPACED_BYLINE.finditer(text)]
+        [m.span() for m in re.finditer(SPACED_BYLINE, text)]  # compiled once, if ever
         if "记者" in text or "通讯员" in text
         else []
     )
@@ -211,7 +210,8 @@ def staff_across(
     """A credit joined across its bracket (at `junction`) without the staff
     credited in it (`…摄影` / `宗琪琪）`: the pictures'); each part of theirs
     reported as debris on the line it stands on."""
-    found = STAFF_CUT.search(text, max(text.rfind("(", 0, junction), text.rfind("（", 0, junction)))
+    opening = max(text.rfind("(", 0, junction), text.rfind("（", 0, junction))
+    found = re.compile(STAFF_IN_CREDIT).search(text, opening)  # compiled once, if ever
     if not found or found.end() <= junction:
         return text
     start, end = found.span()
