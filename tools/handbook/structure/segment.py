@@ -73,11 +73,23 @@ def segment(
         for part in paragraph_pieces(line, conventions, repairs):
             for piece in split_glued_markers(part, repairs):
                 rule = piece_debris(piece)
-                if rule:
+                if rule and not goes_on(pieces, piece, conventions.hard_wrapped):
                     removals.append(Removal(piece.number, rule, piece.text))
                 else:
                     pieces.append(piece)
     return join_broken_lines(pieces, repairs, conventions.hard_wrapped, removals)
+
+
+def goes_on(pieces: list[SourceLine], piece: SourceLine, hard_wrapped: bool) -> bool:
+    """Whether `piece` opens its line inside the sentence the line above broke
+    off (…2015年12月31 / 日。新华社记者罗晓光 摄): the end of the text's
+    sentence, though a caption's credit closes it, is no caption of its own."""
+    above = pieces[-1] if pieces else None
+    return (
+        above is not None
+        and above.number != piece.number
+        and bool(broken_between(above, piece, hard_wrapped))
+    )
 
 
 def paragraph_pieces(

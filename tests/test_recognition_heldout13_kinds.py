@@ -1,0 +1,32 @@
+"""The families of convention first met on the thirteenth held-out set
+(a small CMS's backup of copied news pages, hard-wrapped; a mini-program's
+feed; a course's notes). Each family from a real line of those texts, and a
+near miss the rule must leave alone."""
+
+from __future__ import annotations
+
+from support import TITLE, collection_of, kept_words, lines, removed
+
+# A photo story's one paragraph, hard-wrapped at about sixty characters, as
+# the backup keeps it: the sentence's last character and its stop open the
+# last line, the photographer's credit after them.
+WRAPPED_CAPTION = [
+    "6月9日，观众在北京市档案馆观看展览。当日，38组抗战档案首次解密，亮相北京市档案馆举办的“见证抗战",
+    "——纪念抗日战争胜利70周年京津冀档案文献展”。京津冀三地档案部门首次联合推出展览，560余件展品是",
+    "从三地档案局（馆）410多万卷史料中精选出的，其中有38组档案是首次解密亮相。这些档案揭露了日本侵",
+    "略者对中国人民犯下的滔天罪行，真实记录了三地英雄儿女共御外敌、争取民族独立的奋斗历程。展览将持续至2015年12月31",
+    "日。新华社记者罗晓光 摄",
+]
+
+
+def test_a_wrapped_sentence_s_end_before_a_photo_credit_is_kept(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, WRAPPED_CAPTION))
+    assert "2015年12月31日。" in kept_words(collection)
+    assert removed(collection) == []
+
+
+def test_a_caption_under_a_finished_sentence_is_still_removed(tmp_path):
+    caption = "这是观众在北京市档案馆观看展览。新华社记者罗晓光 摄"
+    text = lines(TITLE, WRAPPED_CAPTION[:3], WRAPPED_CAPTION[3] + "日。", caption)
+    collection = collection_of(tmp_path, text)
+    assert removed(collection) == [("photo-caption", caption)]
