@@ -15,7 +15,7 @@ from ..chars import (
 from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
 from .debris import STAFF_MARK, STAFF_ROLES
-from .head import DATELINE, PROVINCES
+from .head import DATELINE, PLATFORM_POSTING, PROVINCES
 
 # --- bylines, attributions, sources -----------------------------------------------
 
@@ -194,6 +194,21 @@ BYLINES = [
         DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
+    ),
+    Rule(
+        "platform-posting",
+        PLATFORM_POSTING.source,
+        PLATFORM_POSTING.example,
+        "a platform's posting line: the date, and the posting account as the source",
+    ),
+    Rule(
+        "column-writer",
+        rf"^文\s*[丨|｜/]\s*(?P<unit>[{HAN}]{{2,8}}?)(?P<role>特约评论员|评论员|{REPORTER_ROLE})"
+        rf"\s*(?P<name>{SPREAD_NAME})$",
+        "文丨政能亮特约评论员 韩涵",
+        "a column's byline under its label 文丨: the column (the unit), the writer's title"
+        " and name",
+        needs="文",
     ),
     Rule(
         "title-unit-author",

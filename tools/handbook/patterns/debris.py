@@ -270,6 +270,21 @@ DEBRIS = [
         " or a word at times): no text of the post, the lines round it one paragraph again",
         needs="<!--",
     ),
+    Rule(
+        "post-counters",
+        r"^\d{1,7}人参与\s*\d{1,7}评论$",
+        "5人参与2评论",
+        "a post's counters under its posting line: how many took part and commented",
+        needs="人参与",
+    ),
+    Rule(
+        "production-credit",
+        rf"^(?:总监制|监\s?制|出\s?品|策\s?划|审\s?读|责编|责任编辑){C}\s*"
+        rf"[{HAN}](?:\s?[{HAN}]){{1,3}}(?:\s+[A-Z]{{1,3}}\d{{1,6}})?$",
+        f"监 制{COLON}高明勇",
+        "a column's production credits after the text, the role spread to two characters'"
+        " width at times (监 制, 审 读), the name too (邹 明), an editor's code after it (PN269)",
+    ),
 ]
 
 # A trail of longer steps (a platform's, a committee's name) parted by a
@@ -407,6 +422,25 @@ MENU_ENTRY = Rule(
     "an item of the menu over the page's headline and its property line",
 )
 HEADLINE_MENU_MIN = 8  # menu items in a row over the headline
+# A page that opens with a few of the site's buttons only, one a line (栏目首页 /
+# 搜索 / 登录), right over the headline and its dateline: too few for a menu
+# (HEADLINE_MENU_MIN), but none is a word a headline is made of.
+SITE_BUTTON = Rule(
+    "site-buttons",
+    r"^(?:栏目首页|频道首页|网站首页|返回首页|首页|搜索|登录|注册|退出|无障碍浏览|无障碍|English|繁体|简体)$",
+    "栏目首页",
+    "one of the site's buttons alone on a line over the headline",
+)
+SITE_BUTTONS_MIN = 2  # buttons in a row over the headline
+# The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
+# the head and the headlines under it, one a line, to the footer.
+EARLIER_PIECES = Rule(
+    "earlier-pieces",
+    r"^(?:往期回顾|往期精彩|往期推荐|往期文章|往期链接)$",
+    "往期回顾",
+    "the head of the box listing a column's earlier pieces, after the text",
+    needs="往期",
+)
 # The story's font-size control (字号 大 中 小, bracketed or one size a line
 # under it) and the tool links after it (打印 / 留言 / 纠错 / E-mail推荐:),
 # short lines between the dateline and the text.

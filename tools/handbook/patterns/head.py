@@ -133,6 +133,17 @@ DATELINE = Rule(
     "a news page's dateline: date, time and source, spaced apart or glued (2017-08-10来源：…)",
     needs="来源",
 )
+# A creators' platform's posting line under the headline: the date and time
+# glued to the platform's note, posted on a place's account
+# (发布于北京经济日报官方账号), or the account's name and the place it posts
+# from (政能亮 来自北京市): the piece's date, the account named its source.
+PLATFORM_POSTING = Rule(
+    "platform-posting",
+    rf"^(?P<date>{DATE_PART})\s*"
+    rf"(?:发布于[^\s，。{COLON}:]{{2,30}}|(?P<agency>[^\s，。{COLON}:]{{2,12}})\s+来自[{HAN}]{{2,12}})$",
+    "2022-06-02 09:52:19政能亮 来自北京市",
+    "a platform's posting line: the date glued to its posting note, the account its source",
+)
 
 # A contents list without essay markers: its heading and bulleted entries.
 CONTENTS_HEADING = Rule(

@@ -74,6 +74,7 @@ from ..patterns import (
     OUTLET,
     PAGE_TOOL_MAX,
     PIECE_DEBRIS,
+    PLATFORM_POSTING,
     POST_BOX_ITEM,
     POST_BOX_LABEL,
     POST_BOX_MIN,
@@ -104,6 +105,7 @@ from ..patterns.debris import (
     CELL_LINES_MIN,
     CLOSE_BUTTON,
     DOUBLE_ARROW_TRAIL,
+    EARLIER_PIECES,
     EDGE_LINK,
     LINK_BAR,
     LINK_BARS_MIN,
@@ -111,6 +113,8 @@ from ..patterns.debris import (
     LINK_POINTER_CLOSE,
     PROPERTY_UNFILLED,
     SITE_ADDRESS_LINE,
+    SITE_BUTTON,
+    SITE_BUTTONS_MIN,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
     STAFF_LABELS,
@@ -240,7 +244,9 @@ def remove_debris(
     removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
     removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
+    removed |= site_buttons(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
+    removed |= earlier_pieces(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -787,6 +793,22 @@ def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> 
     return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
 
 
+def site_buttons(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The site's buttons opening the page one a line (栏目首页 / 搜索 / 登录),
+    over a headline that its dateline or posting line follows: the page's,
+    the headline begins its text."""
+    kept = remaining(lines, removed)
+    n = next((n for n, i in enumerate(kept) if not SITE_BUTTON.match(lines[i].text)), len(kept))
+    if (
+        n < SITE_BUTTONS_MIN
+        or n + 1 >= len(kept)
+        or not head_title_like(lines[kept[n]].text)
+        or not news_dateline(lines[kept[n + 1]].text)
+    ):
+        return {}
+    return {i: Removal(lines[i].number, SITE_BUTTON.name, lines[i].text) for i in kept[:n]}
+
+
 def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """Over a news story's headline that its dateline follows (a date and
     its source, or a date alone, the source named on a line between them:
@@ -913,7 +935,12 @@ def masthead_line(text: str) -> bool:
 
 def news_dateline(text: str) -> bool:
     """A news page's line of the story's date: with its source or alone."""
-    return bool(DATELINE.match(text) or DATE_LINE.match(text) or page_property(text))
+    return bool(
+        DATELINE.match(text)
+        or DATE_LINE.match(text)
+        or PLATFORM_POSTING.match(text)
+        or page_property(text)
+    )
 
 
 def one_property(text: str) -> bool:
@@ -1056,6 +1083,24 @@ def related_headlines(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     ):
         return {}
     return {k: Removal(lines[k].number, "related-headlines", lines[k].text) for k in run}
+
+
+def earlier_pieces(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the text, the box of a column's earlier pieces: its head
+    (往期回顾) and three or more headlines under it one a line, nothing after
+    them but the footer (no sentence): links, not the text's closing lines."""
+    kept = remaining(lines, removed)
+    story = text_end(lines, removed, long_prose)
+    for n, i in enumerate(kept):
+        if i < story or not EARLIER_PIECES.match(lines[i].text):
+            continue
+        run = list(itertools.takewhile(lambda k: headline_link(lines[k].text), kept[n + 1 :]))
+        after = kept[n + 1 + len(run) :]
+        if len(run) >= RELATED_HEADLINES_MIN and not any("。" in lines[k].text for k in after):
+            return {
+                k: Removal(lines[k].number, EARLIER_PIECES.name, lines[k].text) for k in (i, *run)
+            }
+    return {}
 
 
 def headline_link(text: str) -> bool:

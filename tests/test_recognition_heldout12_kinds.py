@@ -1,0 +1,134 @@
+"""The kinds of error first met on the twelfth held-out set (news and
+commentary pages of portals and creators' platforms), each as a general
+rule: small texts written by hand in the same forms, not the corpus texts,
+and what a careful reader sees in them."""
+
+from __future__ import annotations
+
+from support import NEWS_BODY, articles, authors, collection_of, headings, lines, removed
+
+COMMENT_HEADLINE = "评论员：以实干实绩推动高质量发展"
+
+# --- a platform's posting line under the headline ------------------------------
+
+
+PORTAL_MENU = [
+    "首页",
+    "要闻",
+    "热问",
+    "上海",
+    "财经",
+    "科技",
+    "云游戏",
+    "更多",
+    "搜索",
+    "登录",
+    "收藏",
+    "分享",
+]
+
+
+def test_a_posting_line_dates_the_piece_and_ends_the_menu_over_the_headline(tmp_path):
+    text = lines(
+        PORTAL_MENU, COMMENT_HEADLINE, "2024-05-13 06:16发布于北京某某日报官方账号", NEWS_BODY
+    )
+    collection = collection_of(tmp_path, text)
+    assert collection.title == COMMENT_HEADLINE  # the headline, not a menu item
+    assert collection.date == "2024-05-13 06:16"
+    assert [t for _, t in removed(collection)][: len(PORTAL_MENU)] == PORTAL_MENU
+    assert headings(collection) == []
+
+
+def test_the_account_posting_from_a_place_is_the_source(tmp_path):
+    text = lines(COMMENT_HEADLINE, "2022-06-02 09:52:19某某观察 来自北京市", NEWS_BODY)
+    [essay] = collection_of(tmp_path, text).essays
+    assert essay.date == "2022-06-02 09:52:19"
+    assert ("某某观察", "来源") in authors(essay)
+
+
+def test_a_sentence_that_begins_with_a_date_and_a_posting_is_no_posting_line(tmp_path):
+    line = "2024-05-13 06:16发布于北京的通知，要求各单位认真落实。"
+    collection = collection_of(tmp_path, lines(COMMENT_HEADLINE, NEWS_BODY[0], line))
+    assert collection.date is None
+    assert line in [p.text for a in articles(collection) for p in a.paragraphs]
+
+
+def test_the_menu_stops_over_a_headline_as_short_as_a_menu_item(tmp_path):
+    # a headline a menu item could be (no sentence, a few words) stays the title
+    text = lines(PORTAL_MENU, "稳就业", "2024-05-13 06:16发布于北京某某日报官方账号", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert collection.title == "稳就业"
+    assert "稳就业" not in [t for _, t in removed(collection)]
+
+
+# --- a few of the site's buttons over the headline -----------------------------
+
+
+def test_the_sites_buttons_over_a_dated_headline_are_removed(tmp_path):
+    text = lines(
+        "栏目首页", "搜索", "登录", COMMENT_HEADLINE, "2022-06-02 09:52:19来源：某某网", NEWS_BODY
+    )
+    collection = collection_of(tmp_path, text)
+    assert collection.title == COMMENT_HEADLINE
+    assert removed(collection)[:3] == [
+        ("site-buttons", "栏目首页"),
+        ("site-buttons", "搜索"),
+        ("site-buttons", "登录"),
+    ]
+
+
+def test_buttons_over_a_line_with_no_dateline_under_it_stay(tmp_path):
+    # no dateline under the line after them: nothing shows it a headline
+    text = lines("首页", "登录", "登录系统使用说明", NEWS_BODY)
+    assert ("site-buttons", "登录") not in removed(collection_of(tmp_path, text))
+
+
+# --- a column's furniture after its text ---------------------------------------
+
+COLUMN_HEAD = ["某某谈丨稳就业要跑出加速度", "2022-06-02 09:52:19某某谈 来自北京市"]
+EARLIER = [
+    "往期回顾",
+    "某某谈丨城市为何频频出圈？",
+    "某某谈丨消费回暖靠什么",
+    "某某谈｜让营商环境稳定透明",
+]
+FOOTER = "某某新媒体版权所有Copyright © 2019 All Rights Reserved"
+
+
+def test_a_columns_writer_counters_credits_and_earlier_pieces_are_read(tmp_path):
+    text = lines(
+        COLUMN_HEAD,
+        "5人参与2评论",
+        "文丨某某谈特约评论员 韩涵",
+        NEWS_BODY,
+        ["总监制：邹 明", "监 制：高明勇", "审 读：崔向升", "责编：黄忆南 PN269"],
+        EARLIER,
+        FOOTER,
+    )
+    collection = collection_of(tmp_path, text)
+    [essay] = collection.essays
+    assert essay.title == COLUMN_HEAD[0]
+    assert len(essay.articles) == 1  # no earlier piece opens an article
+    assert ("韩涵", "特约评论员") in authors(essay)
+    assert [a.unit for a in essay.authors if a.name == "韩涵"] == ["某某谈"]
+    gone = removed(collection)
+    assert ("post-counters", "5人参与2评论") in gone
+    assert [r for r, t in gone if t in ("总监制：邹 明", "监 制：高明勇", "审 读：崔向升")] == [
+        "production-credit"
+    ] * 3
+    assert [t for r, t in gone if r == "earlier-pieces"] == EARLIER
+    assert headings(collection) == []
+
+
+def test_a_credit_in_a_sentence_and_a_writer_with_no_label_stay_text(tmp_path):
+    kept = ["监制：高明勇同志对节目提出了意见。", "文化特约评论员 韩涵"]
+    collection = collection_of(tmp_path, lines(COLUMN_HEAD, NEWS_BODY, kept))
+    assert ("production-credit", kept[0]) not in removed(collection)
+    assert all(name != "韩涵" for name, _ in authors(collection.essays[0]))
+
+
+def test_earlier_pieces_with_text_after_them_stay(tmp_path):
+    # a section headed 往期回顾 that goes on with sentences is the text's own
+    body = "回顾往期，我们看到各地的做法各有不同，值得认真总结。"
+    collection = collection_of(tmp_path, lines(COLUMN_HEAD, NEWS_BODY, EARLIER, body))
+    assert [t for r, t in removed(collection) if r == "earlier-pieces"] == []
