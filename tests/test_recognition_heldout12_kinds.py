@@ -132,3 +132,42 @@ def test_earlier_pieces_with_text_after_them_stay(tmp_path):
     body = "回顾往期，我们看到各地的做法各有不同，值得认真总结。"
     collection = collection_of(tmp_path, lines(COLUMN_HEAD, NEWS_BODY, EARLIER, body))
     assert [t for r, t in removed(collection) if r == "earlier-pieces"] == []
+
+
+# --- a national paper's briefing: kicker, two reporters, a barred dateline -----
+
+PAPER_MENU = ["首页", "党政", "人事", "反腐", "理论", "党史", "党建", "要闻", "国际", "军事"]
+KICKER = "某省着力培育新动能塑造新优势"
+LABELLED = "在新时代崛起中争先出彩（推动高质量发展·权威发布）"
+REPORTERS = "本报记者 王乐文 方 敏"
+BARRED_DATELINE = "2024年05月10日06:58 | 来源：某某网－某某日报"
+
+
+def test_a_briefings_kicker_reporters_and_barred_dateline_are_read(tmp_path):
+    text = lines(
+        PAPER_MENU, "某某网>>经济·科技", KICKER, LABELLED, REPORTERS, BARRED_DATELINE, NEWS_BODY
+    )
+    collection = collection_of(tmp_path, text)
+    [essay] = collection.essays
+    assert (collection.title, essay.subtitle) == (LABELLED, KICKER)
+    assert authors(essay) == [("王乐文", "记者"), ("方 敏", "记者"), ("某某网－某某日报", "来源")]
+    assert essay.date == "2024年05月10日06:58"
+    gone = [t for _, t in removed(collection)]
+    assert KICKER not in gone and LABELLED not in gone  # the menu stops at the trail
+    assert headings(collection) == []
+
+
+def test_a_plain_headline_keeps_its_deck_under_it(tmp_path):
+    # no series label ends the second line: the first is the headline, not a kicker
+    text = lines(KICKER, "在新时代崛起中争先出彩", REPORTERS, BARRED_DATELINE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert collection.title == KICKER
+    assert collection.essays[0].subtitle != KICKER
+
+
+def test_reporters_in_a_sentence_and_a_bar_before_text_are_no_byline(tmp_path):
+    said = "本报记者 王乐文 方 敏 走访了当地多家企业。"
+    barred = "2024年05月10日06:58 | 来源于群众的意见建议，要认真研究"
+    collection = collection_of(tmp_path, lines(LABELLED, NEWS_BODY, said, barred))
+    assert authors(collection.essays[0]) == []
+    assert {said, barred} <= {p.text for a in articles(collection) for p in a.paragraphs}

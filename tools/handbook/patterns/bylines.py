@@ -15,7 +15,7 @@ from ..chars import (
 from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
 from .debris import STAFF_MARK, STAFF_ROLES
-from .head import DATELINE, PLATFORM_POSTING, PROVINCES
+from .head import DATELINE, DATELINE_BAR, PLATFORM_POSTING, PROVINCES
 
 # --- bylines, attributions, sources -----------------------------------------------
 
@@ -53,6 +53,16 @@ REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # characters, a two-character name spread to three characters' width (邵 敏).
 SPREAD_NAME = rf"(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,3}})(?=\s|$)"
 SPREAD_NAMES = re.compile(SPREAD_NAME)
+# A national paper's byline line under the headline: its reporters' title,
+# then their names parted by spaces, a two-character name spread to three
+# characters' width (本报记者 王乐文 方 敏): each a reporter, as written.
+REPORTERS_SPREAD = Rule(
+    "reporters-spread",
+    rf"^(?:本报|特约)?(?P<role>记者)\s+(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{0,5}})$",
+    "本报记者 王乐文 方 敏",
+    "the reporters' title and their names parted by spaces, one a line under the headline",
+    needs="记者",
+)
 # A writer's label before their names, and the colon or slash after it (作者：, 文/).
 WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
@@ -194,6 +204,14 @@ BYLINES = [
         DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
+    ),
+    REPORTERS_SPREAD,
+    Rule(
+        "dateline-bar",
+        DATELINE_BAR.source,
+        DATELINE_BAR.example,
+        "a news page's dateline with a bar before the source: the date, and the source",
+        needs="来源",
     ),
     Rule(
         "platform-posting",

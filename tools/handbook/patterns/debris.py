@@ -432,6 +432,15 @@ SITE_BUTTON = Rule(
     "one of the site's buttons alone on a line over the headline",
 )
 SITE_BUTTONS_MIN = 2  # buttons in a row over the headline
+# The page's trail of one step or two on a line, the site's name first
+# (人民网>>经济·科技), over the story's kicker and headline.
+SITE_TRAIL = Rule(
+    "site-trail",
+    r"^[^\s>＞»]{1,12}\s*(?:>>|>|＞|»)\s*[^\s>＞»]{1,16}(?:\s*(?:>>|>|＞|»)\s*[^\s>＞»]{1,16})?$",
+    "人民网>>经济·科技",
+    "the page's trail over the kicker and the headline: where the masthead ends",
+    needs=">",
+)
 # The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
 # the head and the headlines under it, one a line, to the footer.
 EARLIER_PIECES = Rule(

@@ -31,6 +31,17 @@ KICKER = Rule(
     needs="——",
 )
 
+# A national paper's headline carries its series' label in brackets at its
+# end, two names joined by a middle dot (…争先出彩（推动高质量发展·权威发布）):
+# the line over it, over a byline or a dateline, is its kicker, never a title.
+LABELLED_HEADLINE = Rule(
+    "labelled-headline",
+    rf"{OPEN}[{HAN}]{{2,12}}·[{HAN}]{{2,12}}{CLOSE}$",
+    f"在新时代中部地区崛起中争先出彩{LPAREN}推动高质量发展·权威发布{RPAREN}",
+    "a headline ending in its series' label, two names joined by a middle dot",
+    needs="·",
+)
+
 # An official document's title set over two lines at its head, broken after
 # 关于 and the first words of its matter (国务院办公厅关于推进 / 政务新媒体…的意见):
 # one title, the second line ending in the document's kind.
@@ -131,6 +142,15 @@ DATELINE = Rule(
     rf"^(?P<date>{DATE_PART})\s*(?P<role>来源){C}\s*(?P<name>\S.{{0,30}})$",
     f"2022年10月27日08:26   来源{COLON}人民网－人民日报",
     "a news page's dateline: date, time and source, spaced apart or glued (2017-08-10来源：…)",
+    needs="来源",
+)
+# The same dateline with a bar between the date and the source, as a national
+# paper's site sets it under the byline (2024年05月10日06:58 | 来源：…).
+DATELINE_BAR = Rule(
+    "dateline-bar",
+    rf"^(?P<date>{DATE_PART})\s*[|｜]\s*(?P<role>来源){C}\s*(?P<name>[^\s|｜].{{0,30}})$",
+    f"2024年05月10日06:58 | 来源{COLON}人民网－人民日报",
+    "a news page's dateline, a bar between the date and the source",
     needs="来源",
 )
 # A creators' platform's posting line under the headline: the date and time

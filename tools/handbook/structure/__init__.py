@@ -36,6 +36,7 @@ from ..patterns import (
     HEADING_MARKERS,
     ISSUE_HEADLINE_MIN,
     KICKER,
+    LABELLED_HEADLINE,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
@@ -225,6 +226,8 @@ def single_essay(
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
     if kicker is None and kicker_over_headline(pieces[lead : lead + 3], conventions.text):
         kicker = pieces[lead]
+    if kicker is None and kicker_over_labelled(pieces[lead : lead + 3]):
+        kicker = pieces[lead]
     start = lead + (kicker is not None)
     pieces = joined_title(pieces, start, collection.repairs)
     taken, left = header_title(collection, pieces[start:], conventions)
@@ -321,6 +324,22 @@ def kicker_over_headline(pieces: list[SourceLine], text: str) -> bool:
         and not ends_sentence(kicker)
         and text.count(headline) > 1
         and text.count(kicker) == 1
+    )
+
+
+def kicker_over_labelled(pieces: list[SourceLine]) -> bool:
+    """Whether the first of two title-like lines is the kicker over a
+    headline that ends in its series' label (河南着力培育新动能塑造新优势 /
+    …争先出彩（推动高质量发展·权威发布） / 本报记者 王乐文 方 敏): a byline or
+    a dateline under the headline."""
+    if len(pieces) < 3 or not LABELLED_HEADLINE.search(pieces[1].text):
+        return False
+    under = pieces[2].text
+    return (
+        head_title_like(pieces[0].text)
+        and not ends_sentence(pieces[0].text)
+        and LABELLED_HEADLINE.search(pieces[0].text) is None
+        and (byline_match(under) is not None or DATELINE.match(under) is not None)
     )
 
 

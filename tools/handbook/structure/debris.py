@@ -40,6 +40,7 @@ from ..patterns import (
     DATE_LINE,
     DATED_TEASERS_MIN,
     DATELINE,
+    DATELINE_BAR,
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
@@ -115,6 +116,7 @@ from ..patterns.debris import (
     SITE_ADDRESS_LINE,
     SITE_BUTTON,
     SITE_BUTTONS_MIN,
+    SITE_TRAIL,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
     STAFF_LABELS,
@@ -845,6 +847,12 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         head -= 1  # the headline's deck under it (——热烈祝贺…): the headline is above
     elif head > 0 and headline_over_deck(lines[kept[head - 1]].text, lines[kept[head]].text):
         head -= 1  # a plain deck under the headline (去年改造户用卫生厕所4.66万座)
+    if (
+        head > 1
+        and SITE_TRAIL.match(lines[kept[head - 2]].text)
+        and head_title_like(lines[kept[head - 1]].text)
+    ):
+        head -= 1  # a kicker over the headline, under the page's trail (人民网>>经济·科技)
     if not head_title_like(lines[kept[max(head, 0)]].text) and dated + 1 < len(kept):
         head = dated  # a digital edition's issue date over the headline: the run stops at it
         if not head_title_like(lines[kept[dated + 1]].text):
@@ -937,6 +945,7 @@ def news_dateline(text: str) -> bool:
     """A news page's line of the story's date: with its source or alone."""
     return bool(
         DATELINE.match(text)
+        or DATELINE_BAR.match(text)
         or DATE_LINE.match(text)
         or PLATFORM_POSTING.match(text)
         or page_property(text)

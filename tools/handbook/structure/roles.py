@@ -333,7 +333,8 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
             name, unit = glued["name"], glued["unit"]
         authors.append(Author(name, unit, groups.get("role") or ""))
     for writer in SPREAD_NAMES.findall(groups.get("writers") or ""):
-        authors.append(Author(writer))  # named with no title: 邵 敏 as written
+        # as written (邵 敏), with the title the byline gives them all (记者)
+        authors.append(Author(writer, role=groups.get("role") or ""))
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
