@@ -171,3 +171,37 @@ def test_reporters_in_a_sentence_and_a_bar_before_text_are_no_byline(tmp_path):
     collection = collection_of(tmp_path, lines(LABELLED, NEWS_BODY, said, barred))
     assert authors(collection.essays[0]) == []
     assert {said, barred} <= {p.text for a in articles(collection) for p in a.paragraphs}
+
+
+# --- a wire story reposted under the portal's headline ---------------------------
+
+WIRE_TITLE = "某某主持召开深入推进区域一体化发展座谈会"
+WIRE_BODY = [
+    "新华社上海11月30日电 某某30日上午在上海主持召开深入推进区域一体化发展座谈会并发表重要讲话。",
+    "会议指出，要把学习成果转化为推动工作的实际行动，切实解决群众反映强烈的突出问题。",
+]
+WIRE_BLOCK = [f"{WIRE_TITLE}强调", "推动区域一体化发展取得新的重大突破", "某某某某出席"]
+
+
+def test_a_wire_storys_headline_block_and_an_empty_author_label_are_read(tmp_path):
+    text = lines(WIRE_TITLE, "来源：新华社", "作者：", "2023-12-01 14:43", WIRE_BLOCK, WIRE_BODY)
+    collection = collection_of(tmp_path, text)
+    [article] = articles(collection)  # no deck opens an article
+    assert headings(collection) == []
+    assert [p.text for p in article.paragraphs][:3] == WIRE_BLOCK
+    assert ("property-unfilled", "作者：") in removed(collection)
+    assert collection.date == "2023-12-01 14:43"
+
+
+def test_a_storys_own_headline_over_its_dateline_still_titles_it(tmp_path):
+    # short lines over the dateline that do not give the page's headline again:
+    # the story's own headline and deck: the lines over the dateline title its article
+    story = ["区域协同发展会议在沪召开", "某某某某出席"]
+    text = lines("本周要闻", NEWS_BODY, story, WIRE_BODY)
+    collection = collection_of(tmp_path, text)
+    assert articles(collection)[-1].title in story
+
+
+def test_an_author_label_with_its_name_on_the_next_line_stays(tmp_path):
+    text = lines(WIRE_TITLE, "作者：", "张明", "2023-12-01 14:43", NEWS_BODY)
+    assert ("property-unfilled", "作者：") not in removed(collection_of(tmp_path, text))

@@ -249,6 +249,7 @@ def remove_debris(
     removed |= site_buttons(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
     removed |= earlier_pieces(lines, removed)
+    removed |= empty_properties(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1110,6 +1111,18 @@ def earlier_pieces(lines: list[SourceLine], removed: dict[int, Removal]) -> dict
                 k: Removal(lines[k].number, EARLIER_PIECES.name, lines[k].text) for k in (i, *run)
             }
     return {}
+
+
+def empty_properties(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A property's label left empty (作者：) among the page's property lines
+    under the headline, the date right under it: the page's, no text. With a
+    name on the next line it is a label and its value, and stays."""
+    kept = remaining(lines, removed)
+    return {
+        i: Removal(lines[i].number, PROPERTY_UNFILLED.name, lines[i].text)
+        for i, k in itertools.pairwise(kept)
+        if PROPERTY_UNFILLED.match(lines[i].text) and news_dateline(lines[k].text)
+    }
 
 
 def headline_link(text: str) -> bool:
