@@ -205,3 +205,93 @@ def test_a_storys_own_headline_over_its_dateline_still_titles_it(tmp_path):
 def test_an_author_label_with_its_name_on_the_next_line_stays(tmp_path):
     text = lines(WIRE_TITLE, "作者：", "张明", "2023-12-01 14:43", NEWS_BODY)
     assert ("property-unfilled", "作者：") not in removed(collection_of(tmp_path, text))
+
+
+# --- a book-length report given whole on one page --------------------------------
+
+BOOK = "中国式发展之路研究报告"
+BOOK_HEADS = [
+    "导 言",
+    "第一章 发展的历程",
+    "一、百年征程铸就新辉煌",
+    "二、现代化改变了面貌",
+    "第二章 发展的路径",
+    "一、坚持以人民为中心",
+    "二、加快发展新质生产力",
+    "结语",
+]
+QUOTATION = "“我们要坚定不移走自己的路，把发展的主动权牢牢掌握在自己手中。”"
+
+
+def report(*, headline: str = f"《{BOOK}》全文", contents: str = "目 录：") -> str:
+    body: list[str] = []
+    for head in BOOK_HEADS:
+        body += [head, f"关于{head[-4:]}，报告作了系统的阐述和深入的分析，提出了明确的要求。"]
+    body[3:3] = [QUOTATION, "——习近平"]  # a chapter opening with a leader's words
+    return lines(
+        headline,
+        "发布时间：2024年05月05日 |",
+        "字体放大",
+        "| 字体缩小",
+        BOOK,
+        contents,
+        BOOK_HEADS,
+        body,
+        [
+            "上一篇",
+            "以人类前途为怀 以人民福祉为念",
+            "下一篇",
+            "重点推荐",
+            "王毅：一个中国原则是定海神针",
+        ],
+        ["友情链接", "求是网", "旗帜网"],
+    )
+
+
+def test_a_books_contents_list_is_front_matter_and_its_heads_head_one_text(tmp_path):
+    collection = collection_of(tmp_path, report())
+    assert len(collection.essays) == 1  # one report, however many heads
+    assert (collection.title, collection.date) == (BOOK, "2024年05月05日")
+    assert [p.text for p in collection.preface] == ["目 录：", *BOOK_HEADS]
+    assert headings(collection) == BOOK_HEADS
+    gone = removed(collection)
+    assert ("full-text-headline", f"《{BOOK}》全文") in gone
+    assert ("font-size-buttons", "字体放大") in gone
+    assert [t for r, t in gone if r == "boxes-after-neighbours"] == [
+        "以人类前途为怀 以人民福祉为念",
+        "重点推荐",
+        "王毅：一个中国原则是定海神针",
+        "友情链接",
+        "求是网",
+        "旗帜网",
+    ]
+    assert "——习近平" in [p.text for a in articles(collection) for p in a.paragraphs]
+
+
+def test_a_headline_naming_another_text_and_a_contents_list_of_essays_stay_as_they_were(
+    tmp_path,
+):
+    # the headline names a text that does not stand under it: it is the title
+    collection = collection_of(tmp_path, report(headline="《另一部书》全文"))
+    assert ("full-text-headline", "《另一部书》全文") not in removed(collection)
+    # bare titles with no chapter among them: a collection's list of its essays
+    stories = ["石桥", "古井", "老槐树"]
+    body = [x for t in stories for x in (t, f"村口的{t}有一个很长的故事，老人们常在夜里讲起。")]
+    text = lines(
+        "山乡故事集", "目录", "序", "卷上", *stories, "序", "写这些故事的时候，我常想起山乡。", body
+    )
+    assert [e.title for e in collection_of(tmp_path, text).essays] == ["序", *stories]
+
+
+def test_boxes_after_the_neighbours_links_stay_when_the_text_goes_on_under_them(tmp_path):
+    text = lines(
+        COMMENT_HEADLINE, NEWS_BODY, "上一篇", "重点推荐", "会议还强调，要把各项工作落到实处。"
+    )
+    assert [
+        r for r, _ in removed(collection_of(tmp_path, text)) if r == "boxes-after-neighbours"
+    ] == []
+
+
+def test_a_dash_and_a_name_under_a_title_is_its_subtitle_not_a_quotations_speaker(tmp_path):
+    text = lines(COMMENT_HEADLINE, "——记雷锋", NEWS_BODY)
+    assert collection_of(tmp_path, text).essays[0].subtitle == "——记雷锋"

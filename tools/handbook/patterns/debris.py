@@ -285,6 +285,13 @@ DEBRIS = [
         "a column's production credits after the text, the role spread to two characters'"
         " width at times (监 制, 审 读), the name too (邹 明), an editor's code after it (PN269)",
     ),
+    Rule(
+        "font-size-buttons",
+        r"^[|｜]?\s*字体(?:放大|缩小|大|中|小)$",
+        "字体放大",
+        "the page's buttons that set the text's size, one a line",
+        needs="字体",
+    ),
 ]
 
 # A trail of longer steps (a platform's, a committee's name) parted by a
@@ -441,6 +448,18 @@ SITE_TRAIL = Rule(
     "the page's trail over the kicker and the headline: where the masthead ends",
     needs=">",
 )
+# The page's headline naming the text given whole (《中国式现代化发展之路》全文)
+# over the text's own title line (中国式现代化发展之路) a few lines below, the
+# page's date and buttons between: the page's, repeating the title.
+FULL_TEXT_HEADLINE = Rule(
+    "full-text-headline",
+    r"^《(?P<title>[^《》]{2,40})》[（(]?全文[）)]?$",
+    "《中国式现代化发展之路》全文",
+    "the page's headline naming the text given whole, over the text's own title",
+    needs="全文",
+)
+FULL_TEXT_TITLE_REACH = 5  # lines kept after the headline within which the title stands
+
 # The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
 # the head and the headlines under it, one a line, to the footer.
 EARLIER_PIECES = Rule(

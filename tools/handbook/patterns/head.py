@@ -114,6 +114,15 @@ PROPERTY_DATE = Rule(
     "the page's date on a property line of its own",
 )
 
+# The same date property with the bar after it that parted it from the next
+# property, which the page lost (发布时间：2024年05月05日 |).
+PROPERTY_DATE_BAR = Rule(
+    "property-date-bar",
+    rf"^(?:发布时间|发布日期|更新时间|时间|日期){C}\s*(?P<date>{DATE_PART})\s*[|｜]$",
+    f"发布时间{COLON}2024年05月05日 |",
+    "the page's date on a property line of its own, a bar after it",
+)
+
 # A web page's dateline, its date and time, glued to the end of the text
 # above it where the page lost the break (…而努力奋斗2019年11月01日07:20), its
 # source on the next piece: the date of what it stands in.
@@ -168,6 +177,14 @@ PLATFORM_POSTING = Rule(
 # A contents list without essay markers: its heading and bulleted entries.
 CONTENTS_HEADING = Rule(
     "contents-heading", r"^(?:目\s*录|Contents|CONTENTS)$", "目  录", "a contents list's heading"
+)
+# A book's contents heading, a colon after it at times, over its entries.
+BOOK_CONTENTS_HEADING = Rule(
+    "book-contents-heading",
+    rf"^目\s*录\s*{C}?$",
+    f"目 录{COLON}",
+    "a book's contents heading, with or without a colon",
+    needs="录",
 )
 CONTENTS_ENTRY = Rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"

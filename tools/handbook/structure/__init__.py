@@ -40,12 +40,13 @@ from ..patterns import (
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    PROPERTY_DATE_BAR,
     TITLE_LABEL,
     UNIT_ABOVE,
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
-from .essays import Layout, Start, bulleted_contents, find_essays
+from .essays import Layout, Start, book_contents_list, bulleted_contents, find_essays
 from .glued import split_glued_headings
 from .numbers import parse_number
 from .records import records, split_records
@@ -249,7 +250,7 @@ def single_essay(
         collection.recognitions.append(Recognition(kicker.number, KICKER.name, "essay subtitle"))
     elif kicker is not None:
         body.insert(0, kicker)
-    contents = bulleted_contents(body)
+    contents = bulleted_contents(body) or book_contents_list(body)
     if contents:
         collection.recognitions.append(
             Recognition(body[0].number, "contents-list", f"to line {body[contents - 1].number}")
@@ -378,10 +379,12 @@ STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the 
 def issue_date_over_headline(pieces: list[SourceLine]) -> bool:
     """Whether the first of two pieces is a date alone over a headline (a
     digital edition's issue date, 2022年02月13日 / “厕所革命”改善农牧区人居环境):
-    a dateline standing above the title, not an untitled text's first line."""
+    a dateline standing above the title, not an untitled text's first line;
+    so is the page's date property over the text's own title, the page's
+    headline over it removed (发布时间：2024年05月05日 | / 中国式现代化发展之路)."""
     return (
         len(pieces) == 2
-        and DATE_LINE.pattern.match(pieces[0].text) is not None
+        and any(r.match(pieces[0].text) for r in (DATE_LINE, PROPERTY_DATE, PROPERTY_DATE_BAR))
         and len(pieces[1].text) >= ISSUE_HEADLINE_MIN
         and head_title_like(pieces[1].text)
         and DATE_LINE.pattern.match(pieces[1].text) is None

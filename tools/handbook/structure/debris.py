@@ -108,6 +108,8 @@ from ..patterns.debris import (
     DOUBLE_ARROW_TRAIL,
     EARLIER_PIECES,
     EDGE_LINK,
+    FULL_TEXT_HEADLINE,
+    FULL_TEXT_TITLE_REACH,
     LINK_BAR,
     LINK_BARS_MIN,
     LINK_POINTER,
@@ -146,6 +148,10 @@ PAGE_END = {
 # hot list's headline, the footer's notice), so only long prose is text.
 STORY_END = {"editor-credit"}
 MASTHEAD_MAX = 400  # lines searched for the story's dateline under the masthead
+# The links to the neighbouring pages after the text (上一篇 / 下一篇), and
+# what the page sets under them down to its end.
+NEIGHBOUR_LINKS = {"prev-next-links", "prev-or-next-link", "prev-next-labels"}
+PAGE_BOXES = "boxes-after-neighbours"
 RELATED_HEADLINES_MIN = 3  # headlines in a row between the story and its credit
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
@@ -250,6 +256,8 @@ def remove_debris(
     removed |= related_headlines(lines, removed)
     removed |= earlier_pieces(lines, removed)
     removed |= empty_properties(lines, removed)
+    removed |= full_text_headline(lines, removed)
+    removed |= boxes_after_neighbours(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1123,6 +1131,33 @@ def empty_properties(lines: list[SourceLine], removed: dict[int, Removal]) -> di
         for i, k in itertools.pairwise(kept)
         if PROPERTY_UNFILLED.match(lines[i].text) and news_dateline(lines[k].text)
     }
+
+
+def full_text_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The page's headline naming the text given whole (《X》全文), the text's
+    own title X alone on a line a few lines below: the page's, removed."""
+    kept = remaining(lines, removed)
+    for n, i in enumerate(kept):
+        found = FULL_TEXT_HEADLINE.match(lines[i].text)
+        near = kept[n + 1 : n + 1 + FULL_TEXT_TITLE_REACH]
+        if found and any(lines[k].text == found["title"] for k in near):
+            return {i: Removal(lines[i].number, FULL_TEXT_HEADLINE.name, lines[i].text)}
+    return {}
+
+
+def boxes_after_neighbours(
+    lines: list[SourceLine], removed: dict[int, Removal]
+) -> dict[int, Removal]:
+    """Under the text's last sentence, from the links to the neighbouring
+    pages (上一篇 / 下一篇) to the page's end: the neighbours' headlines, the
+    recommended box, the partner links and the footer, none a sentence."""
+    labels = [i for i in sorted(removed) if removed[i] and removed[i].rule in NEIGHBOUR_LINKS]
+    if not labels or text_end(lines, removed, long_prose) > labels[0]:
+        return {}
+    rest = [k for k in range(labels[0], len(lines)) if k not in removed]
+    if any(c in lines[k].text for k in rest for c in SENTENCE_END):
+        return {}
+    return {k: Removal(lines[k].number, PAGE_BOXES, lines[k].text) for k in rest}
 
 
 def headline_link(text: str) -> bool:

@@ -54,7 +54,9 @@ from ..patterns import (
     ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
+    PROPERTY_DATE_BAR,
     PROPERTY_LINE,
+    QUOTE_SPEAKER,
     SERIES_LABEL,
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
@@ -89,7 +91,7 @@ ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # A date alone on its line, in the order tried.
-DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE)
+DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE, PROPERTY_DATE_BAR)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -177,6 +179,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if after_title and DASH_SUBTITLE.pattern.match(text):
         ctx.recognise(line, DASH_SUBTITLE.name, "subtitle")
         return [Token("subtitle", text, line, DASH_SUBTITLE.name)]
+    if previous is not None and previous.kind == "paragraph" and QUOTE_SPEAKER.match(text):
+        return [Token("display", text, line, QUOTE_SPEAKER.name)]  # heads nothing
     props = properties.fields(text)
     if props:  # a property line that names its authors
         names, day = properties.authors(props), properties.date(props)
