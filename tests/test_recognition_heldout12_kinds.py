@@ -295,3 +295,47 @@ def test_boxes_after_the_neighbours_links_stay_when_the_text_goes_on_under_them(
 def test_a_dash_and_a_name_under_a_title_is_its_subtitle_not_a_quotations_speaker(tmp_path):
     text = lines(COMMENT_HEADLINE, "——记雷锋", NEWS_BODY)
     assert collection_of(tmp_path, text).essays[0].subtitle == "——记雷锋"
+
+
+# --- the recommended stories after a story's closing credit ----------------------
+
+RECOMMENDED = [
+    "全球贸易投资促进峰会将于5月13日在京举办",
+    "某某网北京5月9日电 （记者栗翘楚）记者今日从中国贸促会获悉，峰会将于下周举办。",
+    "客户端下载",
+]
+PAGE_FOOTER = "Copyright © 1997-2024 by www.people.com.cn. all rights reserved"
+
+
+def test_the_recommended_box_after_the_credit_is_the_pages_down_to_its_footer(tmp_path):
+    text = lines(
+        LABELLED,
+        BARRED_DATELINE,
+        NEWS_BODY,
+        "(责编：胡永秋、杨光宇)",
+        "分享让更多人看到",
+        "推荐阅读",
+        RECOMMENDED,
+        PAGE_FOOTER,
+    )
+    collection = collection_of(tmp_path, text)
+    assert [t for r, t in removed(collection) if r == "recommended-box"] == [
+        "分享让更多人看到",
+        *RECOMMENDED,
+    ]
+    assert len(articles(collection)) == 1  # no recommended story opens an article
+
+
+def test_a_story_with_its_own_credit_under_the_box_head_stays(tmp_path):
+    # a second story of the text, closed by its own credit: the text's, not a box
+    text = lines(
+        LABELLED,
+        BARRED_DATELINE,
+        NEWS_BODY,
+        "(责编：胡永秋、杨光宇)",
+        "推荐阅读",
+        RECOMMENDED[:2],
+        "(责编：王静)",
+        PAGE_FOOTER,
+    )
+    assert [r for r, _ in removed(collection_of(tmp_path, text)) if r == "recommended-box"] == []

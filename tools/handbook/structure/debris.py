@@ -152,6 +152,8 @@ MASTHEAD_MAX = 400  # lines searched for the story's dateline under the masthead
 # what the page sets under them down to its end.
 NEIGHBOUR_LINKS = {"prev-next-links", "prev-or-next-link", "prev-next-labels"}
 PAGE_BOXES = "boxes-after-neighbours"
+# The box of recommended stories after the story's credit, down to the footer.
+RELATED_HEAD, SITE_FOOTER, RECOMMENDED_BOX = "related-links", "site-footer", "recommended-box"
 RELATED_HEADLINES_MIN = 3  # headlines in a row between the story and its credit
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
@@ -258,6 +260,7 @@ def remove_debris(
     removed |= empty_properties(lines, removed)
     removed |= full_text_headline(lines, removed)
     removed |= boxes_after_neighbours(lines, removed)
+    removed |= recommended_after_credit(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1158,6 +1161,41 @@ def boxes_after_neighbours(
     if any(c in lines[k].text for k in rest for c in SENTENCE_END):
         return {}
     return {k: Removal(lines[k].number, PAGE_BOXES, lines[k].text) for k in rest}
+
+
+def recommended_after_credit(
+    lines: list[SourceLine], removed: dict[int, Removal]
+) -> dict[int, Removal]:
+    """After the story's closing credit (责编：…), its share and follow
+    lines, then the box of recommended stories (推荐阅读) down to the footer:
+    their headlines and leads are other pages' text, not the story's. The
+    box holds no credit of its own, which a story of the text would."""
+    credit = next((i for i in sorted(removed) if removed[i] and removed[i].rule in STORY_END), None)
+    head = next(
+        (
+            i
+            for i in sorted(removed)
+            if credit is not None and i > credit and removed[i] and removed[i].rule == RELATED_HEAD
+        ),
+        None,
+    )
+    footer = next(
+        (
+            i
+            for i in sorted(removed)
+            if head is not None and i > head and removed[i] and removed[i].rule == SITE_FOOTER
+        ),
+        None,
+    )
+    if credit is None or head is None or footer is None:
+        return {}
+    if any(removed[i] and removed[i].rule in STORY_END for i in removed if head < i < footer):
+        return {}
+    between = [k for k in range(credit + 1, head) if k not in removed]
+    if any(prose(lines[k].text) for k in between):
+        return {}
+    box = between + [k for k in range(head + 1, footer) if k not in removed]
+    return {k: Removal(lines[k].number, RECOMMENDED_BOX, lines[k].text) for k in box}
 
 
 def headline_link(text: str) -> bool:
