@@ -5,7 +5,16 @@ and what a careful reader sees in them."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, articles, authors, collection_of, headings, lines, removed
+from support import (
+    NEWS_BODY,
+    articles,
+    authors,
+    collection_of,
+    headings,
+    lines,
+    paragraphs,
+    removed,
+)
 
 COMMENT_HEADLINE = "评论员：以实干实绩推动高质量发展"
 
@@ -339,3 +348,34 @@ def test_a_story_with_its_own_credit_under_the_box_head_stays(tmp_path):
         PAGE_FOOTER,
     )
     assert [r for r, _ in removed(collection_of(tmp_path, text)) if r == "recommended-box"] == []
+
+
+# --- a creators' platform's disclaimer and all under it ---------------------------
+
+DISCLAIMER = "免责声明：本内容来自某某平台创作者，不代表某某新闻的观点和立场。"
+PLATFORM_TAIL = [
+    "举报",
+    "评论 0文明上网理性发言",
+    PAGE_FOOTER,
+    "当前您处于未登录状态，请登录后进行广告设置。",
+]
+
+
+def test_a_platforms_disclaimer_and_all_it_sets_under_it_are_removed(tmp_path):
+    text = lines(
+        COMMENT_HEADLINE,
+        "2024-05-13 06:16发布于北京某某日报官方账号",
+        NEWS_BODY,
+        DISCLAIMER,
+        PLATFORM_TAIL,
+    )
+    collection = collection_of(tmp_path, text)
+    gone = [t for r, t in removed(collection) if r == "platform-disclaimer"]
+    assert gone == [DISCLAIMER, *[t for t in PLATFORM_TAIL if t != PAGE_FOOTER]]
+    assert paragraphs(collection) == NEWS_BODY
+
+
+def test_a_disclaimer_with_no_footer_under_it_stays(tmp_path):
+    # no footer below: the disclaimer may be the text's own last words
+    text = lines(COMMENT_HEADLINE, NEWS_BODY, DISCLAIMER)
+    assert ("platform-disclaimer", DISCLAIMER) not in removed(collection_of(tmp_path, text))

@@ -460,6 +460,17 @@ FULL_TEXT_HEADLINE = Rule(
 )
 FULL_TEXT_TITLE_REACH = 5  # lines kept after the headline within which the title stands
 
+# A creators' platform's disclaimer closing the post (免责声明：本内容来自腾讯平台
+# 创作者，不代表…): the platform's, and so is all it sets under it, its report
+# and comment boxes and its footer.
+PLATFORM_DISCLAIMER = Rule(
+    "platform-disclaimer",
+    rf"^免责声明{C}\s*本(?:内容|文)(?:来自|系|为)[^，。]{{1,20}}(?:创作者|作者|用户|自媒体)",
+    f"免责声明{COLON}本内容来自腾讯平台创作者，不代表腾讯新闻或腾讯网的观点和立场。",
+    "a platform's disclaimer closing a creator's post, over the page's boxes and footer",
+    needs="免责声明",
+)
+
 # The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
 # the head and the headlines under it, one a line, to the footer.
 EARLIER_PIECES = Rule(

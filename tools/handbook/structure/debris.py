@@ -114,6 +114,7 @@ from ..patterns.debris import (
     LINK_BARS_MIN,
     LINK_POINTER,
     LINK_POINTER_CLOSE,
+    PLATFORM_DISCLAIMER,
     PROPERTY_UNFILLED,
     SITE_ADDRESS_LINE,
     SITE_BUTTON,
@@ -261,6 +262,7 @@ def remove_debris(
     removed |= full_text_headline(lines, removed)
     removed |= boxes_after_neighbours(lines, removed)
     removed |= recommended_after_credit(lines, removed)
+    removed |= platform_disclaimer(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1196,6 +1198,24 @@ def recommended_after_credit(
         return {}
     box = between + [k for k in range(head + 1, footer) if k not in removed]
     return {k: Removal(lines[k].number, RECOMMENDED_BOX, lines[k].text) for k in box}
+
+
+def platform_disclaimer(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A creators' platform's disclaimer after the post, the site's footer
+    further down: the disclaimer and all the page sets under it (report and
+    comment boxes, the footer, the login notice) are the platform's."""
+    kept = remaining(lines, removed)
+    start = next((i for i in kept if PLATFORM_DISCLAIMER.match(lines[i].text)), None)
+    footer = start is not None and any(
+        removed[i] and removed[i].rule == SITE_FOOTER for i in removed if i > start
+    )
+    if not footer:
+        return {}
+    return {
+        k: Removal(lines[k].number, PLATFORM_DISCLAIMER.name, lines[k].text)
+        for k in kept
+        if k >= start
+    }
 
 
 def headline_link(text: str) -> bool:
