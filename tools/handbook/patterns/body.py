@@ -281,6 +281,17 @@ DASH_SUBTITLE = Rule(
     "——subtitle under the title",
 )
 
+# Who said the quotation above, on a line of its own after a dash (a report's
+# chapter opens with a leader's words, then ——习近平): part of the quotation,
+# never a heading; a deck under a title is a DASH_SUBTITLE.
+QUOTE_SPEAKER = Rule(
+    "quote-speaker",
+    rf"^——\s*[{HAN}]{{2,4}}$",
+    "——习近平",
+    "the speaker of the quotation above, after a dash on a line of its own",
+    needs="——",
+)
+
 # Spaces that stand for a lost paragraph break: one after a sentence's end, or
 # a run of two full-width or en spaces (a paragraph's indent) anywhere.
 PARAGRAPH_BREAK_SPACE = re.compile(

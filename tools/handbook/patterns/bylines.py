@@ -15,7 +15,7 @@ from ..chars import (
 from .base import CLOSE, DATE_PART, NAME, OPEN, SHORT_DATE, C, Rule
 from .body import SOURCE_NAME
 from .debris import STAFF_MARK, STAFF_ROLES
-from .head import DATELINE, PROVINCES
+from .head import DATELINE, DATELINE_BAR, PLATFORM_POSTING, PROVINCES
 
 # --- bylines, attributions, sources -----------------------------------------------
 
@@ -52,6 +52,16 @@ REPORTER_ROLE = r"(?:本报|特约|首席)?记者|通讯员|特约撰稿人"
 # One writer's name in a byline that parts its names by spaces: two or three
 # characters, a two-character name spread to three characters' width (邵 敏).
 SPREAD_NAME = rf"(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,3}})(?=\s|$)"
+# A national paper's byline line under the headline: its reporters' title,
+# then their names parted by spaces, a two-character name spread to three
+# characters' width (本报记者 王乐文 方 敏): each a reporter, as written.
+REPORTERS_SPREAD = Rule(
+    "reporters-spread",
+    rf"^(?:本报|特约)?(?P<role>记者)\s+(?P<writers>{SPREAD_NAME}(?:\s+{SPREAD_NAME}){{0,5}})$",
+    "本报记者 王乐文 方 敏",
+    "the reporters' title and their names parted by spaces, one a line under the headline",
+    needs="记者",
+)
 # A writer's label before their names, and the colon or slash after it (作者：, 文/).
 WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
@@ -193,6 +203,29 @@ BYLINES = [
         DATELINE.source,
         DATELINE.example,
         "a news page's dateline: the date, and the source as a byline",
+    ),
+    REPORTERS_SPREAD,
+    Rule(
+        "dateline-bar",
+        DATELINE_BAR.source,
+        DATELINE_BAR.example,
+        "a news page's dateline with a bar before the source: the date, and the source",
+        needs="来源",
+    ),
+    Rule(
+        "platform-posting",
+        PLATFORM_POSTING.source,
+        PLATFORM_POSTING.example,
+        "a platform's posting line: the date, and the posting account as the source",
+    ),
+    Rule(
+        "column-writer",
+        rf"^文\s*[丨|｜/]\s*(?P<unit>[{HAN}]{{2,8}}?)(?P<role>特约评论员|评论员|{REPORTER_ROLE})"
+        rf"\s*(?P<name>{SPREAD_NAME})$",
+        "文丨政能亮特约评论员 韩涵",
+        "a column's byline under its label 文丨: the column (the unit), the writer's title"
+        " and name",
+        needs="文",
     ),
     Rule(
         "title-unit-author",

@@ -293,6 +293,28 @@ DEBRIS = [
         " not the text's date",
         needs="T",
     ),
+    Rule(
+        "post-counters",
+        r"^\d{1,7}人参与\s*\d{1,7}评论$",
+        "5人参与2评论",
+        "a post's counters under its posting line: how many took part and commented",
+        needs="人参与",
+    ),
+    Rule(
+        "production-credit",
+        rf"^(?:总监制|监\s?制|出\s?品|策\s?划|审\s?读|责编|责任编辑){C}\s*"
+        rf"[{HAN}](?:\s?[{HAN}]){{1,3}}(?:\s+[A-Z]{{1,3}}\d{{1,6}})?$",
+        f"监 制{COLON}高明勇",
+        "a column's production credits after the text, the role spread to two characters'"
+        " width at times (监 制, 审 读), the name too (邹 明), an editor's code after it (PN269)",
+    ),
+    Rule(
+        "font-size-buttons",
+        r"^[|｜]?\s*字体(?:放大|缩小|大|中|小)$",
+        "字体放大",
+        "the page's buttons that set the text's size, one a line",
+        needs="字体",
+    ),
 ]
 
 # A trail of longer steps (a platform's, a committee's name) parted by a
@@ -430,6 +452,57 @@ MENU_ENTRY = Rule(
     "an item of the menu over the page's headline and its property line",
 )
 HEADLINE_MENU_MIN = 8  # menu items in a row over the headline
+# A page that opens with a few of the site's buttons only, one a line (栏目首页 /
+# 搜索 / 登录), right over the headline and its dateline: too few for a menu
+# (HEADLINE_MENU_MIN), but none is a word a headline is made of.
+SITE_BUTTON = Rule(
+    "site-buttons",
+    r"^(?:栏目首页|频道首页|网站首页|返回首页|首页|搜索|登录|注册|退出|无障碍浏览|无障碍|English|繁体|简体)$",
+    "栏目首页",
+    "one of the site's buttons alone on a line over the headline",
+)
+SITE_BUTTONS_MIN = 2  # buttons in a row over the headline
+# The page's trail of one step or two on a line, the site's name first
+# (人民网>>经济·科技), over the story's kicker and headline.
+SITE_TRAIL = Rule(
+    "site-trail",
+    r"^[^\s>＞»]{1,12}\s*(?:>>|>|＞|»)\s*[^\s>＞»]{1,16}(?:\s*(?:>>|>|＞|»)\s*[^\s>＞»]{1,16})?$",
+    "人民网>>经济·科技",
+    "the page's trail over the kicker and the headline: where the masthead ends",
+    needs=">",
+)
+# The page's headline naming the text given whole (《中国式现代化发展之路》全文)
+# over the text's own title line (中国式现代化发展之路) a few lines below, the
+# page's date and buttons between: the page's, repeating the title.
+FULL_TEXT_HEADLINE = Rule(
+    "full-text-headline",
+    r"^《(?P<title>[^《》]{2,40})》[（(]?全文[）)]?$",
+    "《中国式现代化发展之路》全文",
+    "the page's headline naming the text given whole, over the text's own title",
+    needs="全文",
+)
+FULL_TEXT_TITLE_REACH = 5  # lines kept after the headline within which the title stands
+
+# A creators' platform's disclaimer closing the post (免责声明：本内容来自腾讯平台
+# 创作者，不代表…): the platform's, and so is all it sets under it, its report
+# and comment boxes and its footer.
+PLATFORM_DISCLAIMER = Rule(
+    "platform-disclaimer",
+    rf"^免责声明{C}\s*本(?:内容|文)(?:来自|系|为)[^，。]{{1,20}}(?:创作者|作者|用户|自媒体)",
+    f"免责声明{COLON}本内容来自腾讯平台创作者，不代表腾讯新闻或腾讯网的观点和立场。",
+    "a platform's disclaimer closing a creator's post, over the page's boxes and footer",
+    needs="免责声明",
+)
+
+# The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
+# the head and the headlines under it, one a line, to the footer.
+EARLIER_PIECES = Rule(
+    "earlier-pieces",
+    r"^(?:往期回顾|往期精彩|往期推荐|往期文章|往期链接)$",
+    "往期回顾",
+    "the head of the box listing a column's earlier pieces, after the text",
+    needs="往期",
+)
 # The story's font-size control (字号 大 中 小, bracketed or one size a line
 # under it) and the tool links after it (打印 / 留言 / 纠错 / E-mail推荐:),
 # short lines between the dateline and the text.

@@ -40,6 +40,17 @@ KICKER = Rule(
     needs="——",
 )
 
+# A national paper's headline carries its series' label in brackets at its
+# end, two names joined by a middle dot (…争先出彩（推动高质量发展·权威发布）):
+# the line over it, over a byline or a dateline, is its kicker, never a title.
+LABELLED_HEADLINE = Rule(
+    "labelled-headline",
+    rf"{OPEN}[{HAN}]{{2,12}}·[{HAN}]{{2,12}}{CLOSE}$",
+    f"在新时代中部地区崛起中争先出彩{LPAREN}推动高质量发展·权威发布{RPAREN}",
+    "a headline ending in its series' label, two names joined by a middle dot",
+    needs="·",
+)
+
 # An official document's title set over two lines at its head, broken after
 # 关于 and the first words of its matter (国务院办公厅关于推进 / 政务新媒体…的意见):
 # one title, the second line ending in the document's kind.
@@ -112,6 +123,15 @@ PROPERTY_DATE = Rule(
     "the page's date on a property line of its own",
 )
 
+# The same date property with the bar after it that parted it from the next
+# property, which the page lost (发布时间：2024年05月05日 |).
+PROPERTY_DATE_BAR = Rule(
+    "property-date-bar",
+    rf"^(?:发布时间|发布日期|更新时间|时间|日期){C}\s*(?P<date>{DATE_PART})\s*[|｜]$",
+    f"发布时间{COLON}2024年05月05日 |",
+    "the page's date on a property line of its own, a bar after it",
+)
+
 # A web page's dateline, its date and time, glued to the end of the text
 # above it where the page lost the break (…而努力奋斗2019年11月01日07:20), its
 # source on the next piece: the date of what it stands in.
@@ -142,10 +162,38 @@ DATELINE = Rule(
     "a news page's dateline: date, time and source, spaced apart or glued (2017-08-10来源：…)",
     needs="来源",
 )
+# The same dateline with a bar between the date and the source, as a national
+# paper's site sets it under the byline (2024年05月10日06:58 | 来源：…).
+DATELINE_BAR = Rule(
+    "dateline-bar",
+    rf"^(?P<date>{DATE_PART})\s*[|｜]\s*(?P<role>来源){C}\s*(?P<name>[^\s|｜].{{0,30}})$",
+    f"2024年05月10日06:58 | 来源{COLON}人民网－人民日报",
+    "a news page's dateline, a bar between the date and the source",
+    needs="来源",
+)
+# A creators' platform's posting line under the headline: the date and time
+# glued to the platform's note, posted on a place's account
+# (发布于北京经济日报官方账号), or the account's name and the place it posts
+# from (政能亮 来自北京市): the piece's date, the account named its source.
+PLATFORM_POSTING = Rule(
+    "platform-posting",
+    rf"^(?P<date>{DATE_PART})\s*"
+    rf"(?:发布于[^\s，。{COLON}:]{{2,30}}|(?P<agency>[^\s，。{COLON}:]{{2,12}})\s+来自[{HAN}]{{2,12}})$",
+    "2022-06-02 09:52:19政能亮 来自北京市",
+    "a platform's posting line: the date glued to its posting note, the account its source",
+)
 
 # A contents list without essay markers: its heading and bulleted entries.
 CONTENTS_HEADING = Rule(
     "contents-heading", r"^(?:目\s*录|Contents|CONTENTS)$", "目  录", "a contents list's heading"
+)
+# A book's contents heading, a colon after it at times, over its entries.
+BOOK_CONTENTS_HEADING = Rule(
+    "book-contents-heading",
+    rf"^目\s*录\s*{C}?$",
+    f"目 录{COLON}",
+    "a book's contents heading, with or without a colon",
+    needs="录",
 )
 CONTENTS_ENTRY = Rule(
     "contents-entry", r"^[·•●○◆▪]\s*\S", "· 动员新兵及新兵政治工作", "an entry of a contents list"

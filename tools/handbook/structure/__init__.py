@@ -36,16 +36,25 @@ from ..patterns import (
     HEADING_MARKERS,
     ISSUE_HEADLINE_MIN,
     KICKER,
+    LABELLED_HEADLINE,
     MARKDOWN_HEADING,
     OPENING_BYLINES,
     PROPERTY_DATE,
+    PROPERTY_DATE_BAR,
     TITLE_COMPACT_DATE,
     TITLE_LABEL,
     UNIT_ABOVE,
 )
 from .assemble import assemble
 from .debris import first_match, remove_debris
-from .essays import Layout, Start, bulleted_contents, find_essays, summary_section
+from .essays import (
+    Layout,
+    Start,
+    book_contents_list,
+    bulleted_contents,
+    find_essays,
+    summary_section,
+)
 from .glued import split_glued_headings
 from .numbers import parse_number
 from .records import records, split_records
@@ -229,6 +238,8 @@ def single_essay(
     kicker = pieces[lead] if kicker_over_title(pieces[lead : lead + 2]) else None
     if kicker is None and kicker_over_headline(pieces[lead : lead + 3], conventions.text):
         kicker = pieces[lead]
+    if kicker is None and kicker_over_labelled(pieces[lead : lead + 3]):
+        kicker = pieces[lead]
     start = lead + (kicker is not None)
     pieces = joined_title(pieces, start, collection.repairs)
     taken, left = header_title(collection, pieces[start:], conventions)
@@ -250,7 +261,11 @@ def single_essay(
         collection.recognitions.append(Recognition(kicker.number, KICKER.name, "essay subtitle"))
     elif kicker is not None:
         body.insert(0, kicker)
-    contents = bulleted_contents(body) or (conventions.markdown and summary_section(body))
+    contents = (
+        bulleted_contents(body)
+        or (conventions.markdown and summary_section(body))
+        or book_contents_list(body)
+    )
     if contents:
         collection.recognitions.append(
             Recognition(body[0].number, "contents-list", f"to line {body[contents - 1].number}")
@@ -344,6 +359,22 @@ def kicker_over_headline(pieces: list[SourceLine], text: str) -> bool:
     )
 
 
+def kicker_over_labelled(pieces: list[SourceLine]) -> bool:
+    """Whether the first of two title-like lines is the kicker over a
+    headline that ends in its series' label (河南着力培育新动能塑造新优势 /
+    …争先出彩（推动高质量发展·权威发布） / 本报记者 王乐文 方 敏): a byline or
+    a dateline under the headline."""
+    if len(pieces) < 3 or not LABELLED_HEADLINE.search(pieces[1].text):
+        return False
+    under = pieces[2].text
+    return (
+        head_title_like(pieces[0].text)
+        and not ends_sentence(pieces[0].text)
+        and LABELLED_HEADLINE.search(pieces[0].text) is None
+        and (byline_match(under) is not None or DATELINE.match(under) is not None)
+    )
+
+
 def stacked_heads(
     collection: Collection, essay: Essay, pieces: list[SourceLine], conventions: Conventions
 ) -> int:
@@ -379,10 +410,12 @@ STACKED_HEADS_MIN = 2  # headings under the page's title: a section's, then the 
 def issue_date_over_headline(pieces: list[SourceLine]) -> bool:
     """Whether the first of two pieces is a date alone over a headline (a
     digital edition's issue date, 2022年02月13日 / “厕所革命”改善农牧区人居环境):
-    a dateline standing above the title, not an untitled text's first line."""
+    a dateline standing above the title, not an untitled text's first line;
+    so is the page's date property over the text's own title, the page's
+    headline over it removed (发布时间：2024年05月05日 | / 中国式现代化发展之路)."""
     return (
         len(pieces) == 2
-        and DATE_LINE.pattern.match(pieces[0].text) is not None
+        and any(r.match(pieces[0].text) for r in (DATE_LINE, PROPERTY_DATE, PROPERTY_DATE_BAR))
         and len(pieces[1].text) >= ISSUE_HEADLINE_MIN
         and head_title_like(pieces[1].text)
         and DATE_LINE.pattern.match(pieces[1].text) is None

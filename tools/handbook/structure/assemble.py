@@ -103,6 +103,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
     deck_over_dateline(essay, tokens, recognitions)
+    wire_headline_block(essay, tokens, recognitions)
     echoed_title(essay, tokens, recognitions)
     parts_over_sections(tokens, recognitions)
     bylined = any(t.kind == "title" and t.strong for t in tokens)
@@ -388,6 +389,38 @@ def deck_over_dateline(essay: Essay, tokens: list[Token], recognitions: list[Rec
     ):
         deck.kind, deck.rule = "subtitle", DATELINE_DECK
         recognitions.append(Recognition(deck.line, DATELINE_DECK, f"subtitle: {deck.text}"))
+
+
+WIRE_HEADLINE_BLOCK = "wire-headline-block"
+
+
+def wire_headline_block(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """Short lines right over the dateline that opens a wire story, the
+    first of them the essay's title given again with the verb the page's
+    headline left out (…座谈会强调 / 推动…新的重大突破 / … / 李强蔡奇出席 /
+    新华社上海11月30日电): the story's own headline and decks, as written,
+    neither headings nor titles of more articles."""
+    dateline = next(
+        (n for n, t in enumerate(tokens) if t.kind == "byline" and t.rule in STORY_DATELINES), None
+    )
+    if not essay.title or dateline is None:
+        return
+    start = dateline
+    while (
+        start > 0
+        and tokens[start - 1].kind in ("paragraph", "title")  # its last: promoted over the dateline
+        and head_title_like(tokens[start - 1].text, HEADLINE_MAX)
+        and not ends_sentence(tokens[start - 1].text)
+    ):
+        start -= 1
+    block = tokens[start:dateline]
+    if len(block) < 2 or not block[0].text.startswith(essay.title):
+        return
+    for token in block:
+        token.kind, token.rule = "display", WIRE_HEADLINE_BLOCK
+    recognitions.append(
+        Recognition(block[0].line, WIRE_HEADLINE_BLOCK, f"to line {block[-1].line}")
+    )
 
 
 def echoed_title(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:

@@ -40,6 +40,7 @@ from ..patterns import (
     DATE_LINE,
     DATED_TEASERS_MIN,
     DATELINE,
+    DATELINE_BAR,
     DEBRIS,
     DOCUMENT_LABELS,
     EMPTY_CLOSING_HEADING,
@@ -74,6 +75,7 @@ from ..patterns import (
     OUTLET,
     PAGE_TOOL_MAX,
     PIECE_DEBRIS,
+    PLATFORM_POSTING,
     POST_BOX_ITEM,
     POST_BOX_LABEL,
     POST_BOX_MIN,
@@ -104,13 +106,20 @@ from ..patterns.debris import (
     CELL_LINES_MIN,
     CLOSE_BUTTON,
     DOUBLE_ARROW_TRAIL,
+    EARLIER_PIECES,
     EDGE_LINK,
+    FULL_TEXT_HEADLINE,
+    FULL_TEXT_TITLE_REACH,
     LINK_BAR,
     LINK_BARS_MIN,
     LINK_POINTER,
     LINK_POINTER_CLOSE,
+    PLATFORM_DISCLAIMER,
     PROPERTY_UNFILLED,
     SITE_ADDRESS_LINE,
+    SITE_BUTTON,
+    SITE_BUTTONS_MIN,
+    SITE_TRAIL,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
     STAFF_LABELS,
@@ -140,6 +149,12 @@ PAGE_END = {
 # hot list's headline, the footer's notice), so only long prose is text.
 STORY_END = {"editor-credit"}
 MASTHEAD_MAX = 400  # lines searched for the story's dateline under the masthead
+# The links to the neighbouring pages after the text (上一篇 / 下一篇), and
+# what the page sets under them down to its end.
+NEIGHBOUR_LINKS = {"prev-next-links", "prev-or-next-link", "prev-next-labels"}
+PAGE_BOXES = "boxes-after-neighbours"
+# The box of recommended stories after the story's credit, down to the footer.
+RELATED_HEAD, SITE_FOOTER, RECOMMENDED_BOX = "related-links", "site-footer", "recommended-box"
 RELATED_HEADLINES_MIN = 3  # headlines in a row between the story and its credit
 TRAIL = {"breadcrumb", "nav-step"}  # debris whose steps may go on over the next lines
 MENU_ITEM_MAX = 12  # characters of a menu item above a breadcrumb
@@ -240,7 +255,14 @@ def remove_debris(
     removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
     removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
+    removed |= site_buttons(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
+    removed |= earlier_pieces(lines, removed)
+    removed |= empty_properties(lines, removed)
+    removed |= full_text_headline(lines, removed)
+    removed |= boxes_after_neighbours(lines, removed)
+    removed |= recommended_after_credit(lines, removed)
+    removed |= platform_disclaimer(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -787,6 +809,22 @@ def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> 
     return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
 
 
+def site_buttons(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The site's buttons opening the page one a line (栏目首页 / 搜索 / 登录),
+    over a headline that its dateline or posting line follows: the page's,
+    the headline begins its text."""
+    kept = remaining(lines, removed)
+    n = next((n for n, i in enumerate(kept) if not SITE_BUTTON.match(lines[i].text)), len(kept))
+    if (
+        n < SITE_BUTTONS_MIN
+        or n + 1 >= len(kept)
+        or not head_title_like(lines[kept[n]].text)
+        or not news_dateline(lines[kept[n + 1]].text)
+    ):
+        return {}
+    return {i: Removal(lines[i].number, SITE_BUTTON.name, lines[i].text) for i in kept[:n]}
+
+
 def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """Over a news story's headline that its dateline follows (a date and
     its source, or a date alone, the source named on a line between them:
@@ -823,6 +861,12 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         head -= 1  # the headline's deck under it (——热烈祝贺…): the headline is above
     elif head > 0 and headline_over_deck(lines[kept[head - 1]].text, lines[kept[head]].text):
         head -= 1  # a plain deck under the headline (去年改造户用卫生厕所4.66万座)
+    if (
+        head > 1
+        and SITE_TRAIL.match(lines[kept[head - 2]].text)
+        and head_title_like(lines[kept[head - 1]].text)
+    ):
+        head -= 1  # a kicker over the headline, under the page's trail (人民网>>经济·科技)
     if not head_title_like(lines[kept[max(head, 0)]].text) and dated + 1 < len(kept):
         head = dated  # a digital edition's issue date over the headline: the run stops at it
         if not head_title_like(lines[kept[dated + 1]].text):
@@ -913,7 +957,13 @@ def masthead_line(text: str) -> bool:
 
 def news_dateline(text: str) -> bool:
     """A news page's line of the story's date: with its source or alone."""
-    return bool(DATELINE.match(text) or DATE_LINE.match(text) or page_property(text))
+    return bool(
+        DATELINE.match(text)
+        or DATELINE_BAR.match(text)
+        or DATE_LINE.match(text)
+        or PLATFORM_POSTING.match(text)
+        or page_property(text)
+    )
 
 
 def one_property(text: str) -> bool:
@@ -1056,6 +1106,116 @@ def related_headlines(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     ):
         return {}
     return {k: Removal(lines[k].number, "related-headlines", lines[k].text) for k in run}
+
+
+def earlier_pieces(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """After the text, the box of a column's earlier pieces: its head
+    (往期回顾) and three or more headlines under it one a line, nothing after
+    them but the footer (no sentence): links, not the text's closing lines."""
+    kept = remaining(lines, removed)
+    story = text_end(lines, removed, long_prose)
+    for n, i in enumerate(kept):
+        if i < story or not EARLIER_PIECES.match(lines[i].text):
+            continue
+        run = list(itertools.takewhile(lambda k: headline_link(lines[k].text), kept[n + 1 :]))
+        after = kept[n + 1 + len(run) :]
+        if len(run) >= RELATED_HEADLINES_MIN and not any("。" in lines[k].text for k in after):
+            return {
+                k: Removal(lines[k].number, EARLIER_PIECES.name, lines[k].text) for k in (i, *run)
+            }
+    return {}
+
+
+def empty_properties(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A property's label left empty (作者：) among the page's property lines
+    under the headline, the date right under it: the page's, no text. With a
+    name on the next line it is a label and its value, and stays."""
+    kept = remaining(lines, removed)
+    return {
+        i: Removal(lines[i].number, PROPERTY_UNFILLED.name, lines[i].text)
+        for i, k in itertools.pairwise(kept)
+        if PROPERTY_UNFILLED.match(lines[i].text) and news_dateline(lines[k].text)
+    }
+
+
+def full_text_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The page's headline naming the text given whole (《X》全文), the text's
+    own title X alone on a line a few lines below: the page's, removed."""
+    kept = remaining(lines, removed)
+    for n, i in enumerate(kept):
+        found = FULL_TEXT_HEADLINE.match(lines[i].text)
+        near = kept[n + 1 : n + 1 + FULL_TEXT_TITLE_REACH]
+        if found and any(lines[k].text == found["title"] for k in near):
+            return {i: Removal(lines[i].number, FULL_TEXT_HEADLINE.name, lines[i].text)}
+    return {}
+
+
+def boxes_after_neighbours(
+    lines: list[SourceLine], removed: dict[int, Removal]
+) -> dict[int, Removal]:
+    """Under the text's last sentence, from the links to the neighbouring
+    pages (上一篇 / 下一篇) to the page's end: the neighbours' headlines, the
+    recommended box, the partner links and the footer, none a sentence."""
+    labels = [i for i in sorted(removed) if removed[i] and removed[i].rule in NEIGHBOUR_LINKS]
+    if not labels or text_end(lines, removed, long_prose) > labels[0]:
+        return {}
+    rest = [k for k in range(labels[0], len(lines)) if k not in removed]
+    if any(c in lines[k].text for k in rest for c in SENTENCE_END):
+        return {}
+    return {k: Removal(lines[k].number, PAGE_BOXES, lines[k].text) for k in rest}
+
+
+def recommended_after_credit(
+    lines: list[SourceLine], removed: dict[int, Removal]
+) -> dict[int, Removal]:
+    """After the story's closing credit (责编：…), its share and follow
+    lines, then the box of recommended stories (推荐阅读) down to the footer:
+    their headlines and leads are other pages' text, not the story's. The
+    box holds no credit of its own, which a story of the text would."""
+    credit = next((i for i in sorted(removed) if removed[i] and removed[i].rule in STORY_END), None)
+    head = next(
+        (
+            i
+            for i in sorted(removed)
+            if credit is not None and i > credit and removed[i] and removed[i].rule == RELATED_HEAD
+        ),
+        None,
+    )
+    footer = next(
+        (
+            i
+            for i in sorted(removed)
+            if head is not None and i > head and removed[i] and removed[i].rule == SITE_FOOTER
+        ),
+        None,
+    )
+    if credit is None or head is None or footer is None:
+        return {}
+    if any(removed[i] and removed[i].rule in STORY_END for i in removed if head < i < footer):
+        return {}
+    between = [k for k in range(credit + 1, head) if k not in removed]
+    if any(prose(lines[k].text) for k in between):
+        return {}
+    box = between + [k for k in range(head + 1, footer) if k not in removed]
+    return {k: Removal(lines[k].number, RECOMMENDED_BOX, lines[k].text) for k in box}
+
+
+def platform_disclaimer(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """A creators' platform's disclaimer after the post, the site's footer
+    further down: the disclaimer and all the page sets under it (report and
+    comment boxes, the footer, the login notice) are the platform's."""
+    kept = remaining(lines, removed)
+    start = next((i for i in kept if PLATFORM_DISCLAIMER.match(lines[i].text)), None)
+    footer = start is not None and any(
+        removed[i] and removed[i].rule == SITE_FOOTER for i in removed if i > start
+    )
+    if not footer:
+        return {}
+    return {
+        k: Removal(lines[k].number, PLATFORM_DISCLAIMER.name, lines[k].text)
+        for k in kept
+        if k >= start
+    }
 
 
 def headline_link(text: str) -> bool:

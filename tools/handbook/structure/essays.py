@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from ..chars import COMMA, HAN_CHAR, SEMICOLON, SENTENCE_END
 from ..model import SourceLine
 from ..patterns import (
+    BOOK_CONTENTS_HEADING,
     CONTENTS_ENTRY,
     CONTENTS_HEADING,
     ESSAY_MARKERS,
+    HEADING_MARKERS,
     LISTED_TITLE,
     LISTED_TITLE_MAX,
     MARKDOWN_HEADING,
@@ -34,6 +36,10 @@ from .shapes import long_prose, plain_title_like
 CONTENTS_MIN = 3  # markers in a row that make a contents list
 LISTED_CONTENTS_MIN = 5  # bare titles in a row that can be a contents list
 LISTED_STARTS_MIN = 2  # of its entries standing again below, in order
+# Chapters a contents list names (第一章 …, 第二章 …) that make it one book's:
+# its entries stand again below as the book's heads, not as essays.
+BOOK_CHAPTERS_MIN = 2
+CHAPTER_HEAD = "chapter-head"  # the heading marker of a book's chapter
 
 
 @dataclass
@@ -145,9 +151,19 @@ def listed_contents(pieces: list[SourceLine]) -> tuple[tuple[int, int], list[Sta
         if place > reached and pieces[i + 1].text not in order:
             starts.append(Start(i, LISTED_TITLE, LISTED_TITLE.pattern.match(pieces[i].text)))
             reached = place
-    if len(starts) < LISTED_STARTS_MIN or body - first < LISTED_CONTENTS_MIN:
+    if (
+        len(starts) < LISTED_STARTS_MIN
+        or body - first < LISTED_CONTENTS_MIN
+        or book_contents(pieces[first:body])
+    ):
         return None
     return (start, body - 1), starts
+
+
+def book_contents(entries: list[SourceLine]) -> bool:
+    """Whether a contents list names a book's chapters (第一章 …, 第二章 …)."""
+    chapters = (first_match(HEADING_MARKERS, p.text) for p in entries)
+    return sum(c is not None and c[0].name == CHAPTER_HEAD for c in chapters) >= BOOK_CHAPTERS_MIN
 
 
 def bulleted_contents(pieces: list[SourceLine]) -> int:
@@ -181,6 +197,24 @@ def summary_section(pieces: list[SourceLine]) -> int:
     if sum(1 for m in entries if m and m["entry"] in below) < CONTENTS_MIN:
         return 0
     return end + 1 if end + 1 in heads else end  # the pieces' section label with it
+
+
+def book_contents_list(pieces: list[SourceLine]) -> int:
+    """How many pieces at the start a book's contents list takes: its
+    heading (目 录：), then its entries, chapters among them (导 言 / 第一章 … /
+    一、… / 结语), up to where its first entry stands again over the text."""
+    if not pieces or not BOOK_CONTENTS_HEADING.match(pieces[0].text) or len(pieces) < 2:
+        return 0
+    first = pieces[1].text
+    again = next((i for i in range(2, len(pieces)) if pieces[i].text == first), None)
+    if (
+        again is None
+        or again - 1 < LISTED_CONTENTS_MIN
+        or not all(entry_like(p.text) for p in pieces[1:again])
+        or not book_contents(pieces[1:again])
+    ):
+        return 0
+    return again
 
 
 def contents_lists(marks: list[Start], pieces: list[SourceLine]) -> list[tuple[int, int]]:

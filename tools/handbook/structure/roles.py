@@ -57,8 +57,10 @@ from ..patterns import (
     ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
+    PROPERTY_DATE_BAR,
     PROPERTY_LINE,
     QUESTION_RUN_IN,
+    QUOTE_SPEAKER,
     SERIES_LABEL,
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
@@ -93,7 +95,7 @@ ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
 # A date alone on its line, in the order tried.
-DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE)
+DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE, PROPERTY_DATE_BAR)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -181,6 +183,8 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     if after_title and DASH_SUBTITLE.pattern.match(text):
         ctx.recognise(line, DASH_SUBTITLE.name, "subtitle")
         return [Token("subtitle", text, line, DASH_SUBTITLE.name)]
+    if previous is not None and previous.kind == "paragraph" and QUOTE_SPEAKER.match(text):
+        return [Token("display", text, line, QUOTE_SPEAKER.name)]  # heads nothing
     props = properties.fields(text)
     if props:  # a property line that names its authors
         names, day = properties.authors(props), properties.date(props)
@@ -340,7 +344,9 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
             name, unit = glued["name"], glued["unit"]
         authors.append(Author(name, unit, groups.get("role") or ""))
     if writers := groups.get("writers"):  # compiled by re when a byline first names some
-        authors += [Author(w) for w in re.findall(SPREAD_NAME, writers)]  # 邵 敏 as written
+        # as written (邵 敏), with the title the byline gives them all (记者)
+        role = groups.get("role") or ""
+        authors += [Author(w, role=role) for w in re.findall(SPREAD_NAME, writers)]
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
