@@ -406,3 +406,14 @@ def test_a_markdown_exports_front_matter_is_debris_that_gives_title_and_date(tmp
         "markdown-image",
         "markdown-rule",
     }
+
+
+def test_a_title_under_a_byline_stays_where_it_stands_when_another_title_follows(tmp_path):
+    # Two titles in a row make the first the essay's subtitle, which the page
+    # shows over the bylines: not when a byline stands over that first title
+    # (the near miss, no byline over it: test_a_short_title_above_a_title_unit_author_line_stays).
+    collection = collection_of(tmp_path, "田局授课\n\n一万\n\n一万\n\n一万")
+    [essay] = collection.essays
+    assert essay.subtitle is None
+    assert [b.text for b in essay.bylines] == ["田局授课"]
+    assert [a.title for a in essay.articles] == ["一万", "一万"]

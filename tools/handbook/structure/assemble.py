@@ -511,8 +511,11 @@ def title(state: State, token: Token, recognitions: list[Recognition]) -> None:
         new_article(state, token.text, token.line, token.rule)
     elif article.title is None:
         article.title, article.title_rule, article.first_line = token.text, token.rule, token.line
-    elif state.head or (len(essay.articles) == 1 and not essay.subtitle):
-        # two titles in a row: the first was the essay's subtitle
+    elif (state.head or (len(essay.articles) == 1 and not essay.subtitle)) and not any(
+        b.line < article.first_line for b in essay.bylines
+    ):
+        # two titles in a row: the first was the essay's subtitle, unless a
+        # byline stands over it (the page shows the subtitle over the bylines)
         essay.subtitle = article.title
         article.title, article.title_rule, article.first_line = token.text, token.rule, token.line
     else:
