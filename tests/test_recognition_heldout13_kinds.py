@@ -5,7 +5,7 @@ near miss the rule must leave alone."""
 
 from __future__ import annotations
 
-from support import TITLE, collection_of, kept_words, lines, removed
+from support import NEWS_BODY, TITLE, collection_of, kept_words, lines, people, removed
 
 # A photo story's one paragraph, hard-wrapped at about sixty characters, as
 # the backup keeps it: the sentence's last character and its stop open the
@@ -30,3 +30,28 @@ def test_a_caption_under_a_finished_sentence_is_still_removed(tmp_path):
     text = lines(TITLE, WRAPPED_CAPTION[:3], WRAPPED_CAPTION[3] + "日。", caption)
     collection = collection_of(tmp_path, text)
     assert removed(collection) == [("photo-caption", caption)]
+
+
+# A copied page's property line, its fields parted by two no-break spaces, a
+# bar and two more, as the backup keeps it.
+NBSP_BAR = "\u00a0\u00a0|\u00a0\u00a0"
+
+
+def test_a_property_line_s_bars_are_no_names(tmp_path):
+    line = NBSP_BAR.join(
+        ["发布时间： 2015-06-10 05:50:30", "来源： 人民日报", "作者： 赵明昊", "责任编辑： 李云鹏"]
+    )
+    collection = collection_of(tmp_path, lines(TITLE, line, NEWS_BODY))
+    assert sorted(people(collection)) == [("人民日报", "来源"), ("赵明昊", "作者")]
+
+
+def test_an_empty_field_goes_with_one_bar_and_its_neighbours_stay(tmp_path):
+    line = NBSP_BAR.join(["发布时间： 2015-06-10 07:43:55", "来源： 新华网", "作者：", "点击： 12"])
+    collection = collection_of(tmp_path, lines(TITLE, line, NEWS_BODY))
+    assert people(collection) == [("新华网", "来源")]
+    assert [text for rule, text in removed(collection)] == [
+        f"{NBSP_BAR}点击： 12".strip(),
+        f"{NBSP_BAR}作者：".strip(),
+    ]
+    byline = collection.essays[0].bylines[0].text
+    assert byline == f"发布时间： 2015-06-10 07:43:55{NBSP_BAR}来源： 新华网"
