@@ -5,7 +5,16 @@ near miss the rule must leave alone."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, collection_of, kept_words, lines, people, removed
+from support import (
+    NEWS_BODY,
+    TITLE,
+    collection_of,
+    kept_words,
+    lines,
+    paragraphs,
+    people,
+    removed,
+)
 
 # A photo story's one paragraph, hard-wrapped at about sixty characters, as
 # the backup keeps it: the sentence's last character and its stop open the
@@ -55,3 +64,21 @@ def test_an_empty_field_goes_with_one_bar_and_its_neighbours_stay(tmp_path):
     ]
     byline = collection.essays[0].bylines[0].text
     assert byline == f"发布时间： 2015-06-10 07:43:55{NBSP_BAR}来源： 新华网"
+
+
+# A report's photo caption under its property line, the photographer's name
+# spread to three characters' width and no stop after the credit.
+SPREAD_CAPTION = "6月9日，国家主席习近平在北京人民大会堂同安哥拉总统举行会谈。新华社记者 张 铎摄"
+
+
+def test_a_caption_credited_to_a_spread_name_is_removed_not_joined(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, SPREAD_CAPTION, NEWS_BODY))
+    assert removed(collection) == [("photo-caption", SPREAD_CAPTION)]
+    assert paragraphs(collection)[0] == NEWS_BODY[0]
+
+
+def test_a_sentence_on_what_the_photographer_took_is_kept(tmp_path):
+    sentence = "会谈前，新华社记者 张 铎摄下了两国元首握手的一幕。"
+    collection = collection_of(tmp_path, lines(TITLE, sentence, NEWS_BODY))
+    assert removed(collection) == []
+    assert paragraphs(collection)[0] == sentence

@@ -1017,11 +1017,13 @@ SPAN_DEBRIS = [
     STRAY_KANA,
 ]
 
-# Pieces of text that are debris wherever they stand.
+# Pieces of text that are debris wherever they stand. A photographer's name
+# may be spread to three characters' width (新华社记者 张 铎摄).
 PIECE_DEBRIS = [
     Rule(
         "photo-caption",
-        rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*[{HAN}]{{2,4}}(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
+        rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,4}})"
+        rf"(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
         "这是习近平同军队人大代表亲切握手。新华社记者 李刚 摄",
         "the caption of a photo that was not copied",
         needs="摄",
