@@ -82,3 +82,16 @@ def test_a_sentence_on_what_the_photographer_took_is_kept(tmp_path):
     collection = collection_of(tmp_path, lines(TITLE, sentence, NEWS_BODY))
     assert removed(collection) == []
     assert paragraphs(collection)[0] == sentence
+
+
+def test_a_photo_story_s_closing_credit_is_its_reporter(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, WRAPPED_CAPTION))
+    assert people(collection) == [("罗晓光", "记者")]
+    assert paragraphs(collection)[-1].endswith("展览将持续至2015年12月31日。")
+
+
+def test_a_caption_over_a_report_names_no_reporter(tmp_path):
+    caption = "这是观众在北京市档案馆观看展览。新华社记者罗晓光 摄"
+    collection = collection_of(tmp_path, lines(TITLE, caption, NEWS_BODY))
+    assert removed(collection) == [("photo-caption", caption)]
+    assert people(collection) == []
