@@ -8,6 +8,7 @@ from __future__ import annotations
 from support import (
     NEWS_BODY,
     TITLE,
+    articles,
     collection_of,
     kept_words,
     lines,
@@ -95,3 +96,19 @@ def test_a_caption_over_a_report_names_no_reporter(tmp_path):
     collection = collection_of(tmp_path, lines(TITLE, caption, NEWS_BODY))
     assert removed(collection) == [("photo-caption", caption)]
     assert people(collection) == []
+
+
+GALLERY_PAGING = "直接点击图片或者使用键盘'←' '→'键翻页"
+
+
+def test_a_gallery_s_paging_instruction_is_removed(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, GALLERY_PAGING, NEWS_BODY))
+    assert removed(collection) == [("gallery-paging", GALLERY_PAGING)]
+    assert articles(collection)[0].title is None
+
+
+def test_a_sentence_on_typing_and_turning_pages_is_kept(tmp_path):
+    sentence = "用键盘打字的同学越来越多，纸质笔记本却很少有人翻页。"
+    collection = collection_of(tmp_path, lines(TITLE, sentence, NEWS_BODY))
+    assert removed(collection) == []
+    assert paragraphs(collection)[0] == sentence

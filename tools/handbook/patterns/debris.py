@@ -161,6 +161,13 @@ DEBRIS = [
         " scan its QR code or tap 阅读原文, who runs it (主编, 主办) and where to send it posts",
     ),
     Rule(
+        "gallery-paging",
+        r"^(?:直接)?(?:点击图片|使用键盘|用键盘)[^。，！？]{0,30}翻页$",
+        "直接点击图片或者使用键盘'←' '→'键翻页",
+        "a photo gallery's instruction to turn its pages by the picture or the arrow keys",
+        needs="翻页",
+    ),
+    Rule(
         "drawn-rule",
         r"^(?:(?:<[a-zA-Z][^<>]*>\s*)+[=＝\-—_~*]{3,}(?:\s*</[a-zA-Z][^<>]*>)*|<hr\s*/?>)$",
         "<center>==============================</center>",
