@@ -5,7 +5,17 @@ near miss the rule must leave alone."""
 
 from __future__ import annotations
 
-from support import TITLE, collection_of, kept_words, lines, removed
+from support import (
+    NEWS_BODY,
+    TITLE,
+    articles,
+    collection_of,
+    kept_words,
+    lines,
+    paragraphs,
+    people,
+    removed,
+)
 
 # A photo story's one paragraph, hard-wrapped at about sixty characters, as
 # the backup keeps it: the sentence's last character and its stop open the
@@ -30,3 +40,75 @@ def test_a_caption_under_a_finished_sentence_is_still_removed(tmp_path):
     text = lines(TITLE, WRAPPED_CAPTION[:3], WRAPPED_CAPTION[3] + "日。", caption)
     collection = collection_of(tmp_path, text)
     assert removed(collection) == [("photo-caption", caption)]
+
+
+# A copied page's property line, its fields parted by two no-break spaces, a
+# bar and two more, as the backup keeps it.
+NBSP_BAR = "\u00a0\u00a0|\u00a0\u00a0"
+
+
+def test_a_property_line_s_bars_are_no_names(tmp_path):
+    line = NBSP_BAR.join(
+        ["发布时间： 2015-06-10 05:50:30", "来源： 人民日报", "作者： 赵明昊", "责任编辑： 李云鹏"]
+    )
+    collection = collection_of(tmp_path, lines(TITLE, line, NEWS_BODY))
+    assert sorted(people(collection)) == [("人民日报", "来源"), ("赵明昊", "作者")]
+
+
+def test_an_empty_field_goes_with_one_bar_and_its_neighbours_stay(tmp_path):
+    line = NBSP_BAR.join(["发布时间： 2015-06-10 07:43:55", "来源： 新华网", "作者：", "点击： 12"])
+    collection = collection_of(tmp_path, lines(TITLE, line, NEWS_BODY))
+    assert people(collection) == [("新华网", "来源")]
+    assert [text for rule, text in removed(collection)] == [
+        f"{NBSP_BAR}点击： 12".strip(),
+        f"{NBSP_BAR}作者：".strip(),
+    ]
+    byline = collection.essays[0].bylines[0].text
+    assert byline == f"发布时间： 2015-06-10 07:43:55{NBSP_BAR}来源： 新华网"
+
+
+# A report's photo caption under its property line, the photographer's name
+# spread to three characters' width and no stop after the credit.
+SPREAD_CAPTION = "6月9日，国家主席习近平在北京人民大会堂同安哥拉总统举行会谈。新华社记者 张 铎摄"
+
+
+def test_a_caption_credited_to_a_spread_name_is_removed_not_joined(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, SPREAD_CAPTION, NEWS_BODY))
+    assert removed(collection) == [("photo-caption", SPREAD_CAPTION)]
+    assert paragraphs(collection)[0] == NEWS_BODY[0]
+
+
+def test_a_sentence_on_what_the_photographer_took_is_kept(tmp_path):
+    sentence = "会谈前，新华社记者 张 铎摄下了两国元首握手的一幕。"
+    collection = collection_of(tmp_path, lines(TITLE, sentence, NEWS_BODY))
+    assert removed(collection) == []
+    assert paragraphs(collection)[0] == sentence
+
+
+def test_a_photo_story_s_closing_credit_is_its_reporter(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, WRAPPED_CAPTION))
+    assert people(collection) == [("罗晓光", "记者")]
+    assert paragraphs(collection)[-1].endswith("展览将持续至2015年12月31日。")
+
+
+def test_a_caption_over_a_report_names_no_reporter(tmp_path):
+    caption = "这是观众在北京市档案馆观看展览。新华社记者罗晓光 摄"
+    collection = collection_of(tmp_path, lines(TITLE, caption, NEWS_BODY))
+    assert removed(collection) == [("photo-caption", caption)]
+    assert people(collection) == []
+
+
+GALLERY_PAGING = "直接点击图片或者使用键盘'←' '→'键翻页"
+
+
+def test_a_gallery_s_paging_instruction_is_removed(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, GALLERY_PAGING, NEWS_BODY))
+    assert removed(collection) == [("gallery-paging", GALLERY_PAGING)]
+    assert articles(collection)[0].title is None
+
+
+def test_a_sentence_on_typing_and_turning_pages_is_kept(tmp_path):
+    sentence = "用键盘打字的同学越来越多，纸质笔记本却很少有人翻页。"
+    collection = collection_of(tmp_path, lines(TITLE, sentence, NEWS_BODY))
+    assert removed(collection) == []
+    assert paragraphs(collection)[0] == sentence

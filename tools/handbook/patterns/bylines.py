@@ -115,6 +115,17 @@ BYLINES = [
         "the reporter's signature in brackets, glued to the report's last sentence",
         needs="记者",
     ),
+    # A photo story's one paragraph, its caption, closed by its photographer's
+    # credit after the last sentence: the story's reporter (a caption over a
+    # report is removed before bylines are read).
+    Rule(
+        "photographer-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>(?:新华社|中新社)?(?P<role>记者)\s*"
+        rf"(?P<reporters>{NAME}(?:[、\s]+{NAME})*)\s*摄)\s*$",
+        "……展览将持续至2015年12月31日。新华社记者罗晓光 摄",
+        "a photographer's credit glued to a photo story's last sentence: its reporter",
+        needs="摄",
+    ),
     Rule(
         "unit-note-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}作者单位{C}(?P<unit>[^()（）]{{2,40}}){CLOSE})\s*$",
@@ -484,6 +495,7 @@ CLOSING_BYLINES = {
     "supplied-by-tail",
     "supplied-by-line",
     "reporter-tail",
+    "photographer-tail",
     *UNIT_NOTES,
     "signature",
     "attribution",

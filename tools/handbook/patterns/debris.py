@@ -161,6 +161,13 @@ DEBRIS = [
         " scan its QR code or tap 阅读原文, who runs it (主编, 主办) and where to send it posts",
     ),
     Rule(
+        "gallery-paging",
+        r"^(?:直接)?(?:点击图片|使用键盘|用键盘)[^。，！？]{0,30}翻页$",
+        "直接点击图片或者使用键盘'←' '→'键翻页",
+        "a photo gallery's instruction to turn its pages by the picture or the arrow keys",
+        needs="翻页",
+    ),
+    Rule(
         "drawn-rule",
         r"^(?:(?:<[a-zA-Z][^<>]*>\s*)+[=＝\-—_~*]{3,}(?:\s*</[a-zA-Z][^<>]*>)*|<hr\s*/?>)$",
         "<center>==============================</center>",
@@ -1017,11 +1024,13 @@ SPAN_DEBRIS = [
     STRAY_KANA,
 ]
 
-# Pieces of text that are debris wherever they stand.
+# Pieces of text that are debris wherever they stand. A photographer's name
+# may be spread to three characters' width (新华社记者 张 铎摄).
 PIECE_DEBRIS = [
     Rule(
         "photo-caption",
-        rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*[{HAN}]{{2,4}}(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
+        rf"^.{{0,300}}?(?:新华社|中新社)?记者\s*(?:[{HAN}]\s[{HAN}]|[{HAN}]{{2,4}})"
+        rf"(?:[、\s][{HAN}]{{2,4}})*\s*摄$",
         "这是习近平同军队人大代表亲切握手。新华社记者 李刚 摄",
         "the caption of a photo that was not copied",
         needs="摄",

@@ -1040,12 +1040,10 @@ def cut_counters(line: SourceLine, found: list[Field], removals: list[Removal]) 
     text = line.text
     for f in reversed(found):
         start, end = f.start, f.end
-        before, after = text[:start].rstrip(), text[end:].strip()
-        if (
-            before
-            and before[-1] in FIELD_SEPARATORS
-            and not (after and after[0] in FIELD_SEPARATORS)
-        ):
+        before, after = text[:start].rstrip(), text[end:].lstrip()
+        if after and after[0] in FIELD_SEPARATORS:
+            end = len(text) - len(after) + 1  # the separator after the field
+        elif before and before[-1] in FIELD_SEPARATORS:
             start = len(before) - 1  # the separator before a field that closes the line
         rule = (
             "hit-counter"

@@ -30,6 +30,8 @@ from ..patterns import (
 from ..patterns.debris import STAFF_LABELS
 
 DATE = re.compile(DATE_PART)  # a date anywhere in a value: the stage's one finder of dates
+SEPARATOR_TAIL = re.compile(rf"[\s{re.escape(FIELD_SEPARATORS)}]+$")
+SEPARATOR_HEAD = re.compile(rf"^[\s{re.escape(FIELD_SEPARATORS)}]+")
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,15 @@ def fields(text: str) -> list[Field]:
     for m, after in zip(found, [*found[1:], None], strict=True):
         end = after.start() if after else len(text)
         value = text[m.end() : end]
-        out.append(Field(m["label"], value.strip(), m.start(), m.end() + len(value.rstrip())))
+        out.append(Field(m["label"], bare(value), m.start(), m.end() + len(trimmed(value))))
     return out
+
+
+def trimmed(value: str) -> str:
+    """A field's value up to its last word: the spaces and the bar that part
+    it from the next field (`赵明昊\u00a0\u00a0|\u00a0\u00a0责任编辑：…`) are not
+    the field's, nor a name."""
+    return SEPARATOR_TAIL.sub("", value)
 
 
 def authors(found: list[Field]) -> list[Author]:
@@ -90,7 +99,7 @@ def dated_only(found: list[Field]) -> bool:
     return (
         all(
             f.label in COUNTER_LABELS
-            or (f.label in DATE_LABELS and DATE.fullmatch(bare(f.value)))
+            or (f.label in DATE_LABELS and DATE.fullmatch(f.value))
             or names_nothing(f)
             for f in found
         )
@@ -100,13 +109,13 @@ def dated_only(found: list[Field]) -> bool:
 
 
 def bare(value: str) -> str:
-    """A field's value without the separators beside it."""
-    return value.strip(f" {FIELD_SEPARATORS}")
+    """A field's value without the spaces and separators beside it."""
+    return SEPARATOR_HEAD.sub("", trimmed(value))
 
 
 def names_nothing(f: Field) -> bool:
     """A field left empty (来源: |) or naming no one (来源：本站原创, 作者：佚名)."""
-    value = bare(f.value)
+    value = f.value
     return not value or value in ANONYMOUS
 
 
