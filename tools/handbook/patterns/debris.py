@@ -559,6 +559,13 @@ CELL_LINES_MIN = 6
 BUTTON_COUNTER = Rule("page-buttons", r"^\d{1,7}$", "0", "the count beside the page's buttons")
 
 # The close button of the share box, alone on the line over its button.
+# The share box's label alone on a line: the count under it is the box's (分享到： / 0).
+SHARE_LABEL = Rule(
+    "share-label",
+    r"^分享到\s*[:\uff1a]?$",
+    f"分享到{COLON}",
+    "the share box's label over its count",
+)
 CLOSE_BUTTON = Rule("share-widget", r"^[Xx×✕]$", "X", "the share box's close button")
 
 # The site's name with its address alone on a line, between a news story's
@@ -847,12 +854,26 @@ SPACED_TRAIL = Rule(
     "首页 党建园地 支部动态",
     "a breadcrumb parted by spaces, before the headline given again below",
 )
+TEXT_STEPS = (
+    "正文|内容|详情|详细内容|文章内容|新闻内容|信息内容|阅读正文"  # the step naming the text
+)
 TRAIL_END = Rule(
     "trail-end",
-    r"^(?:正文|内容|详情|详细内容|文章内容|新闻内容|信息内容|阅读正文)$",
+    rf"^(?:{TEXT_STEPS})$",
     "正文",
     "the trail's last step, naming the page's text itself",
 )
+# A trail on one line down to the step naming the text (网易首页 > 财经频道 >
+# 证券新闻 > 正文): what stands over it is the page's header, its menus, login
+# box and links (应用 / 网易新闻 / … / 账号： / 免费邮箱), the text under it.
+TRAIL_TO_TEXT = Rule(
+    "page-header",
+    rf"^[^{CRUMB_SEPARATORS}]{{1,12}}(?:\s*[{CRUMB_SEPARATORS}]\s*[^{CRUMB_SEPARATORS}]{{0,12}}?)*"
+    rf"\s*[{CRUMB_SEPARATORS}]\s*(?:{TEXT_STEPS})$",
+    "网易首页 > 财经频道 > 证券新闻 > 正文",
+    "a trail on one line down to the page's text: the lines over it are the page's header",
+)
+HEADER_LINE_MAX = 20  # characters of a line of the page's header: a menu item, a link, a label
 TRAIL_STEPS_MAX = 5  # lines a trail set one step a line runs over
 # A short line between two lines of the page's menus (the trail, a menu
 # step, a box of links) is one more item of them (最新动态).

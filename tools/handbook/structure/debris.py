@@ -110,12 +110,14 @@ from ..patterns.debris import (
     EDGE_LINK,
     FULL_TEXT_HEADLINE,
     FULL_TEXT_TITLE_REACH,
+    HEADER_LINE_MAX,
     LINK_BAR,
     LINK_BARS_MIN,
     LINK_POINTER,
     LINK_POINTER_CLOSE,
     PLATFORM_DISCLAIMER,
     PROPERTY_UNFILLED,
+    SHARE_LABEL,
     SITE_ADDRESS_LINE,
     SITE_BUTTON,
     SITE_BUTTONS_MIN,
@@ -125,6 +127,7 @@ from ..patterns.debris import (
     STAFF_LABELS,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
+    TRAIL_TO_TEXT,
 )
 from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import TITLE_MAX, head_title_like, long_prose, prose
@@ -252,6 +255,7 @@ def remove_debris(
         removed |= edge_links(lines, removed | dict.fromkeys(read))
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
+    removed |= header_over_trail(lines, removed)
     removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
     removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
@@ -635,12 +639,14 @@ def account_name(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
 
 def button_marks(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """The close mark alone over the share box's button (X / 分享到 - 微信),
-    and the bare count under the page's buttons (打印本页 / 0): theirs."""
+    and the bare count under the page's buttons (打印本页 / 0) or the share
+    box's label (分享到： / 0): theirs."""
     found: dict[int, Removal] = {}
     for i in sorted(removed):
+        beside = BUTTON_COUNTER.name if SHARE_LABEL.match(lines[i].text) else removed[i].rule
         for k, mark in ((i - 1, CLOSE_BUTTON), (i + 1, BUTTON_COUNTER)):
             if (
-                removed[i].rule == mark.name
+                beside == mark.name
                 and 0 <= k < len(lines)
                 and k not in removed
                 and mark.match(lines[k].text)
@@ -788,6 +794,19 @@ def top_menu(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
     if len(run) < MENU_RUN_MIN or after is None or not prose(lines[after].text):
         return {}
     return {i: Removal(lines[i].number, MENU_ITEM.name, lines[i].text) for i in run}
+
+
+def header_over_trail(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The short lines over the page's first trail, when that trail, on one
+    line, runs down to the step naming the text (… > 证券新闻 > 正文): the
+    page's header; a sentence among them would be text, and keeps them all."""
+    trail = next((i for i in sorted(removed) if TRAIL_TO_TEXT.match(lines[i].text)), None)
+    above = [i for i in range(trail or 0) if i not in removed]
+    if not above or any(
+        len(lines[i].text) > HEADER_LINE_MAX or "。" in lines[i].text for i in above
+    ):
+        return {}
+    return {i: Removal(lines[i].number, TRAIL_TO_TEXT.name, lines[i].text) for i in above}
 
 
 def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
