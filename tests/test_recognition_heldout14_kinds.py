@@ -5,7 +5,16 @@ be left alone."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, collection_of, lines, paragraphs, removed
+from support import (
+    NEWS_BODY,
+    TITLE,
+    collection_of,
+    essay_authors,
+    headings,
+    lines,
+    paragraphs,
+    removed,
+)
 
 # --- the share box's count under its label ------------------------------------------
 
@@ -51,3 +60,25 @@ def test_a_sentence_over_the_trail_keeps_the_lines_over_it(tmp_path):
         tmp_path, lines(PORTAL_HEADER, "网易首页 > 财经频道 > 证券新闻", TITLE, NEWS_BODY)
     )
     assert "应用" not in [t for _, t in removed(kept)]  # no step names the text
+
+
+# --- a dateline cut before its source -------------------------------------------------
+
+HEADLINE = "李克强：培育长期稳定健康发展的资本市场"
+POSTED = "2015-07-02 23:15:34"
+
+
+def test_a_dateline_whose_source_stands_on_the_next_line_is_one_dateline(tmp_path):
+    text = lines(HEADLINE, f"{POSTED}\u3000来源:", "上海证券报·中国证券网", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert collection.title == HEADLINE  # not run into the date line
+    [essay] = collection.essays
+    assert essay.date == POSTED
+    assert [a.name for a in essay_authors(collection)] == ["上海证券报·中国证券网"]
+    assert "上海证券报·中国证券网" not in headings(collection)
+
+
+def test_a_sentence_under_a_source_s_label_is_no_source(tmp_path):
+    sentence = "据新华社报道，学院党委近日召开专题会议。"
+    collection = collection_of(tmp_path, lines(TITLE, "来源：", sentence, NEWS_BODY))
+    assert sentence in paragraphs(collection)

@@ -162,6 +162,19 @@ DATELINE = Rule(
     "a news page's dateline: date, time and source, spaced apart or glued (2017-08-10来源：…)",
     needs="来源",
 )
+# The same dateline cut before its source, the label closing the line and the
+# source alone on the next (2015-07-02 23:15:34　来源: / 上海证券报·中国证券网):
+# one line the page set in two boxes, joined again and reported.
+DATELINE_OPEN = Rule(
+    "joined-dateline-source",
+    rf"^(?:(?P<date>{DATE_PART})\s*)?(?P<role>来源){C}$",
+    "2015-07-02 23:15:34\u3000来源:",
+    "a dateline or a source's label whose source stands alone on the next line",
+    needs="来源",
+)
+SOURCE_BELOW = re.compile(
+    r"^[^\s，,。：:；;！？!?]{2,30}$"
+)  # the source alone: a name, no sentence
 # The same dateline with a bar between the date and the source, as a national
 # paper's site sets it under the byline (2024年05月10日06:58 | 来源：…).
 DATELINE_BAR = Rule(

@@ -34,6 +34,7 @@ from ..patterns import (
 )
 from ..patterns.body import BRACKET_CLOSED, BRACKET_REACH, OPEN_BRACKET_CUT
 from ..patterns.bylines import STAFF_IN_CREDIT
+from ..patterns.head import DATELINE_OPEN, SOURCE_BELOW
 from ..punctuation import restore_full_width, widened
 from .debris import first_match, piece_debris
 from .properties import fields
@@ -178,6 +179,7 @@ def join_broken_lines(
                 (not in_list(pieces, i) and broken_between(previous, piece, hard_wrapped))
                 or (cuts and across_cut(pieces[i - 1], piece, cuts))
                 or bracket_across(previous.text, piece.text)
+                or source_below(previous.text, piece.text)
             )
         )
         if not how:
@@ -233,6 +235,12 @@ def staff_across(
     return text[:start] + text[end:]
 
 
+def source_below(first: str, second: str) -> str:
+    """`DATELINE_OPEN`'s name when `first` ends in the source's label and
+    `second` is the source alone (… 来源: / 新华网): one dateline; else ""."""
+    return DATELINE_OPEN.name if DATELINE_OPEN.match(first) and SOURCE_BELOW.match(second) else ""
+
+
 def cut_pair(first: str, second: str) -> bool:
     """Whether a narrow bracket or quote opened before a wrap may close after it."""
     return ("(" in first and ")" in second) or ('"' in first and '"' in second)
@@ -273,7 +281,7 @@ def property_line(text: str) -> bool:
     cut from, 时间：2019年10月31日 23:00)."""
     if COLON not in text and ":" not in text:
         return False  # every property has its label's colon
-    alone = PROPERTY_ALONE.match(text) or PROPERTY_DATE.match(text)
+    alone = PROPERTY_ALONE.match(text) or PROPERTY_DATE.match(text) or DATELINE_OPEN.match(text)
     return bool(DATELINE.match(text) or alone) or bool(fields(text))
 
 
