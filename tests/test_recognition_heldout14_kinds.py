@@ -82,3 +82,21 @@ def test_a_sentence_under_a_source_s_label_is_no_source(tmp_path):
     sentence = "据新华社报道，学院党委近日召开专题会议。"
     collection = collection_of(tmp_path, lines(TITLE, "来源：", sentence, NEWS_BODY))
     assert sentence in paragraphs(collection)
+
+
+# --- the share box's open and close buttons ------------------------------------------
+
+SHARE_BOX = ["分享", "分享到", "分享到微信", "关闭"]
+
+
+def test_the_buttons_beside_the_share_box_s_lines_are_the_box_s(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, SHARE_BOX, NEWS_BODY))
+    assert [t for _, t in removed(collection)] == SHARE_BOX
+    [essay] = collection.essays
+    assert [a.title for a in essay.articles] == [None]  # 分享 titles no article
+    assert essay_authors(collection) == []  # 关闭 is no byline
+
+
+def test_a_share_heading_away_from_a_share_box_stays(tmp_path):
+    text = lines(TITLE, NEWS_BODY[0], "分享", NEWS_BODY[1:])
+    assert "分享" not in [t for _, t in removed(collection_of(tmp_path, text))]

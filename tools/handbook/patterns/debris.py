@@ -566,6 +566,12 @@ SHARE_LABEL = Rule(
     f"分享到{COLON}",
     "the share box's label over its count",
 )
+# The share box's own buttons alone on their lines, beside its 分享到 lines
+# (分享 / 分享到 / 分享到微信 / 关闭): words a heading may be, so only there.
+SHARE_BOX = "分享到"  # what the share box's lines open with
+SHARE_BUTTON = Rule(
+    "share-widget", r"^(?:分享|关闭|收起)$", "关闭", "the share box's open or close button"
+)
 CLOSE_BUTTON = Rule("share-widget", r"^[Xx×✕]$", "X", "the share box's close button")
 
 # The site's name with its address alone on a line, between a news story's

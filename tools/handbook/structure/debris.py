@@ -117,6 +117,8 @@ from ..patterns.debris import (
     LINK_POINTER_CLOSE,
     PLATFORM_DISCLAIMER,
     PROPERTY_UNFILLED,
+    SHARE_BOX,
+    SHARE_BUTTON,
     SHARE_LABEL,
     SITE_ADDRESS_LINE,
     SITE_BUTTON,
@@ -247,7 +249,7 @@ def remove_debris(
     removed |= column_label(lines, removed | dict.fromkeys(read))
     removed |= header_label(lines, removed | dict.fromkeys(read))
     removed |= post_boxes(lines, removed) | account_name(lines, removed)
-    removed |= button_marks(lines, removed)
+    removed |= button_marks(lines, removed) | share_buttons(lines, removed)
     removed |= links_over_headline(lines, removed | dict.fromkeys(read))
     removed |= footer_contacts(lines, removed) | footer_boxes(lines, removed)
     removed |= dated_teasers(lines, removed)
@@ -653,6 +655,18 @@ def button_marks(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[i
             ):
                 found[k] = Removal(lines[k].number, mark.name, lines[k].text)
     return found
+
+
+def share_buttons(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """The share box's open and close buttons alone right over or under its
+    removed 分享到 lines (分享 / 分享到 / 分享到微信 / 关闭): the box's."""
+    box = [i for i in sorted(removed) if lines[i].text.startswith(SHARE_BOX)]
+    return {
+        k: Removal(lines[k].number, SHARE_BUTTON.name, lines[k].text)
+        for i in box
+        for k in (i - 1, i + 1)
+        if 0 <= k < len(lines) and k not in removed and SHARE_BUTTON.match(lines[k].text)
+    }
 
 
 def links_over_headline(lines: list[SourceLine], removed: dict) -> dict[int, Removal]:
