@@ -100,3 +100,20 @@ def test_the_buttons_beside_the_share_box_s_lines_are_the_box_s(tmp_path):
 def test_a_share_heading_away_from_a_share_box_stays(tmp_path):
     text = lines(TITLE, NEWS_BODY[0], "分享", NEWS_BODY[1:])
     assert "分享" not in [t for _, t in removed(collection_of(tmp_path, text))]
+
+
+# --- an editor named by a code closes the story ------------------------------------
+
+BOXED = ["重点推荐", "证券要闻", "沪指3周重挫近30% 券商大佬齐聚证监会", "行业动态"]
+
+
+def test_an_editor_s_code_is_the_staff_s_credit_and_the_boxes_after_it_the_page_s(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, "责任编辑：NF041", BOXED))
+    assert [t for _, t in removed(collection)] == ["责任编辑：NF041", *BOXED]
+    assert headings(collection) == []
+
+
+def test_a_code_in_a_sentence_after_the_role_is_no_credit(tmp_path):
+    sentence = "编辑：NF041号文件已经下发，各部门要认真学习。"
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, sentence))
+    assert sentence in paragraphs(collection)

@@ -35,10 +35,12 @@ STAFF_ROLES = r"责任编辑|责编|编辑|图片|摄影|图|审核|审校|校�
 STAFF_MARK = rf"(?:{C}|[/\uff0f])"  # between a staff role and the name: 审核：王某, 摄影/张艳
 
 # The staff's credit alone, on a line or a piece of one (摄影/张艳 after the
-# closing credit, parted by no-break spaces).
+# closing credit, parted by no-break spaces); a portal names its editor by a
+# code (责任编辑：NF041).
+STAFF_NAME = rf"(?:[{HAN}]{{2,4}}|[A-Z]{{1,4}}\d{{2,6}})"
 STAFF_CREDIT_LINE = Rule(
     "editor-credit",
-    rf"^(?:{STAFF_ROLES}){STAFF_MARK}\s*[{HAN}]{{2,4}}(?:[、，,\s]+[{HAN}]{{2,4}})*$",
+    rf"^(?:{STAFF_ROLES}){STAFF_MARK}\s*{STAFF_NAME}(?:[、，,\s]+{STAFF_NAME})*$",
     f"审核{COLON}陈某、马某某",
     "the staff's credit on a line of its own: editors, photographers, reviewers",
 )
