@@ -117,3 +117,20 @@ def test_a_code_in_a_sentence_after_the_role_is_no_credit(tmp_path):
     sentence = "编辑：NF041号文件已经下发，各部门要认真学习。"
     collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, sentence))
     assert sentence in paragraphs(collection)
+
+
+# --- the pager under a text cut into pages ------------------------------------------
+
+PAGER = ["<", "1", "2", "3", ">"]
+BOX = ["关键词阅读：", "网友评论仅供其表达个人看法，并不表明网易立场。"]
+
+
+def test_the_pager_closes_a_paged_text_and_the_boxes_after_it_are_the_page_s(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, PAGER, BOX))
+    assert [t for _, t in removed(collection)] == [*PAGER, *BOX]
+    assert paragraphs(collection) == NEWS_BODY
+
+
+def test_page_numbers_with_no_arrow_are_no_pager(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, ["1", "2", "3"]))
+    assert "pager" not in [r for r, _ in removed(collection)]

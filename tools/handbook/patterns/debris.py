@@ -557,6 +557,16 @@ CALENDAR_CELL = Rule(
 )
 CELL_LINES_MIN = 6
 
+# The pager under a text the site cut into pages, one step a line (< / 1 /
+# 2 / … / 7 / >): the arrows and the pages' numbers counted up from 1.
+PAGER_STEP = Rule(
+    "pager",
+    r"^(?:<|>|<<|>>|‹|›|«|»|上一页|下一页|首页|尾页|末页|\d{1,3})$",
+    "<",
+    "a step of the pager under a text cut into pages: an arrow or a page's number",
+)
+PAGER_ARROWS = {"<", ">", "<<", ">>", "‹", "›", "«", "»", "上一页", "下一页"}
+PAGER_PAGES_MIN = 2  # pages' numbers in a row that make a pager
 # The counter shown beside the page's buttons, a bare number on the line under them.
 BUTTON_COUNTER = Rule("page-buttons", r"^\d{1,7}$", "0", "the count beside the page's buttons")
 

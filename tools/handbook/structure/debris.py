@@ -115,6 +115,9 @@ from ..patterns.debris import (
     LINK_BARS_MIN,
     LINK_POINTER,
     LINK_POINTER_CLOSE,
+    PAGER_ARROWS,
+    PAGER_PAGES_MIN,
+    PAGER_STEP,
     PLATFORM_DISCLAIMER,
     PROPERTY_UNFILLED,
     SHARE_BOX,
@@ -152,7 +155,7 @@ PAGE_END = {
 # The staff's credit closes a news story: after it the page holds no
 # paragraph, only its boxes, whose lines may end a sentence (a comment, a
 # hot list's headline, the footer's notice), so only long prose is text.
-STORY_END = {"editor-credit"}
+STORY_END = {"editor-credit", PAGER_STEP.name}  # the pager closes a paged text too
 MASTHEAD_MAX = 400  # lines searched for the story's dateline under the masthead
 # The links to the neighbouring pages after the text (上一篇 / 下一篇), and
 # what the page sets under them down to its end.
@@ -269,6 +272,7 @@ def remove_debris(
     removed |= boxes_after_neighbours(lines, removed)
     removed |= recommended_after_credit(lines, removed)
     removed |= platform_disclaimer(lines, removed)
+    removed |= pager(lines, removed)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1111,6 +1115,26 @@ def page_end(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, 
         for i in range(start + 1, len(lines))
         if i not in removed
     }
+
+
+def pager(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Runs of the pager's steps one a line, with an arrow among them and the
+    pages' numbers counted up from 1 (< / 1 / 2 / … / 7 / >): the pager of a
+    text the site cut into pages; bare numbers alone are no pager."""
+    found: dict[int, Removal] = {}
+    kept = remaining(lines, removed)
+    for _, group in itertools.groupby(kept, key=lambda i: bool(PAGER_STEP.match(lines[i].text))):
+        run = list(group)
+        texts = [lines[i].text for i in run]
+        numbers = [t for t in texts if t.isdigit()]
+        if (
+            PAGER_STEP.match(texts[0])
+            and PAGER_ARROWS.intersection(texts)
+            and len(numbers) >= PAGER_PAGES_MIN
+            and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+        ):
+            found |= {i: Removal(lines[i].number, PAGER_STEP.name, lines[i].text) for i in run}
+    return found
 
 
 def text_end(
