@@ -570,7 +570,6 @@ PAGER_PAGES_MIN = 2  # pages' numbers in a row that make a pager
 # The counter shown beside the page's buttons, a bare number on the line under them.
 BUTTON_COUNTER = Rule("page-buttons", r"^\d{1,7}$", "0", "the count beside the page's buttons")
 
-# The close button of the share box, alone on the line over its button.
 # The share box's label alone on a line: the count under it is the box's (分享到： / 0).
 SHARE_LABEL = Rule(
     "share-label",
@@ -584,6 +583,7 @@ SHARE_BOX = "分享到"  # what the share box's lines open with
 SHARE_BUTTON = Rule(
     "share-widget", r"^(?:分享|关闭|收起)$", "关闭", "the share box's open or close button"
 )
+# The close button of the share box, alone on the line over its button.
 CLOSE_BUTTON = Rule("share-widget", r"^[Xx×✕]$", "X", "the share box's close button")
 
 # The site's name with its address alone on a line, between a news story's
