@@ -919,11 +919,11 @@ def same_series(rule: str, block: Paragraph) -> bool:
     return any(SERIES[r].pattern.match(block.text) for r in one_numbering(rule))
 
 
-def one_numbering(rule: str) -> set[str]:
+def one_numbering(rule: str) -> frozenset[str]:
     """The series a numbering may go on in: its own, and the one its mark slips to."""
     if rule not in SERIES:
-        return set()
-    return set(SLIPPED_NUMBERING) if rule in SLIPPED_NUMBERING else {rule}
+        return frozenset()
+    return SLIPPED_NUMBERING if rule in SLIPPED_NUMBERING else frozenset((rule,))
 
 
 def labels_text(blocks: list, i: int, last: bool) -> bool:
