@@ -1,0 +1,46 @@
+"""The shapes of the development texts still read wrong after their tuning
+(a mini-program's feed of headline and teaser records, a Markdown page of
+admonition boxes, a headline naming its commentator before its colon):
+hand-written lines in the same forms, and a near miss each that must be read
+otherwise."""
+
+from __future__ import annotations
+
+from support import collection_of, doubts, headings, lines
+
+# --- a feed of headline and teaser records, one record with no headline --------------
+
+FEED = [
+    "机械工程学院举行“青春心向党”主题团日活动",
+    "为庆祝建团节，机械工程学院于5月4日在报告厅举行主题团日活动，学院团委书记主持，"
+    "各团支部书记和团员代表一百余人参加，大家重温入团誓词，分享青春故事。",
+    "5月9日，学校团委组织青年志愿者走进社区，开展义务维修、健康咨询和文明宣讲等服务，"
+    "共服务居民三百余人次，受到社区群众的欢迎和好评。",
+    "图书馆开展“书香校园”读书月系列活动",
+    "读书月期间，图书馆先后举办名家讲座、经典诵读和好书推荐等活动，吸引全校两千余名"
+    "师生参与，营造了爱读书、读好书的浓厚氛围。",
+    "外国语学院师生热议青年工作重要论述",
+    "连日来，外国语学院师生通过集中学习、专题研讨等形式，认真学习青年工作重要论述，"
+    "大家纷纷表示要把个人理想融入国家发展，在新征程上奋勇争先。",
+    "学校召开2022届毕业生就业工作推进会",
+    "会议通报了当前毕业生就业进展情况，分析了存在的困难和问题，对下一阶段就业工作作出"
+    "部署，要求各学院压实责任，全力以赴促进毕业生充分就业。",
+]
+
+
+def test_a_feed_s_teasers_are_records_one_with_no_headline(tmp_path):
+    collection = collection_of(tmp_path, lines(FEED))
+    assert [e.title for e in collection.essays] == [FEED[0], "", FEED[3], FEED[5], FEED[7]]
+    assert [e.articles[0].paragraphs[0].text for e in collection.essays] == FEED[1:3] + FEED[4::2]
+    assert (3, "feed-record") in doubts(collection)
+    assert headings(collection) == []
+
+
+def test_records_of_two_paragraphs_have_no_record_without_a_headline(tmp_path):
+    # Every headline stands over two paragraphs: records of two paragraphs
+    # each, not a feed in which half the records have no headline.
+    text = [FEED[0], FEED[1], FEED[2], FEED[3], FEED[4], FEED[2], FEED[5], FEED[6], FEED[2]]
+    collection = collection_of(tmp_path, lines(text))
+    assert [e.title for e in collection.essays] == [FEED[0], FEED[3], FEED[5]]
+    assert [len(e.articles[0].paragraphs) for e in collection.essays] == [2, 2, 2]
+    assert "feed-record" not in [rule for _, rule in doubts(collection)]
