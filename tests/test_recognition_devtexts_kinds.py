@@ -6,7 +6,7 @@ otherwise."""
 
 from __future__ import annotations
 
-from support import collection_of, doubts, headings, lines
+from support import collection_of, doubts, headings, lines, paragraphs, people
 
 # --- a feed of headline and teaser records, one record with no headline --------------
 
@@ -44,3 +44,29 @@ def test_records_of_two_paragraphs_have_no_record_without_a_headline(tmp_path):
     assert [e.title for e in collection.essays] == [FEED[0], FEED[3], FEED[5]]
     assert [len(e.articles[0].paragraphs) for e in collection.essays] == [2, 2, 2]
     assert "feed-record" not in [rule for _, rule in doubts(collection)]
+
+
+# --- a commentator signing the commentary in brackets ----------------------------------
+
+COMMENTARY = [
+    "某某日报评论员：以实干担当推动高质量发展",
+    "高质量发展是新时代的硬道理。面对复杂严峻的外部环境，我们更要保持战略定力，"
+    "集中精力办好自己的事。",
+    "推动高质量发展，关键在实干。各地要把各项部署落到实处，以钉钉子精神抓好落实，"
+    "让发展成果更多更公平惠及全体人民。",
+]
+SIGNATURE = "（某某日报评论员）"
+
+
+def test_a_commentator_in_brackets_after_the_last_sentence_is_the_author(tmp_path):
+    collection = collection_of(tmp_path, lines(COMMENTARY[:2], COMMENTARY[2] + SIGNATURE))
+    assert collection.title == COMMENTARY[0]  # the headline kept whole, its lead in it
+    assert people(collection) == [("某某日报评论员", "作者")]
+    assert paragraphs(collection)[-1] == COMMENTARY[2]
+
+
+def test_commentators_named_inside_a_sentence_are_no_signature(tmp_path):
+    said = "一些评论员（包括几位特约评论员）认为，这一做法值得推广。"
+    collection = collection_of(tmp_path, lines(COMMENTARY, said))
+    assert people(collection) == []
+    assert paragraphs(collection)[-1] == said

@@ -21,6 +21,7 @@ from .head import DATELINE, DATELINE_BAR, PLATFORM_POSTING, PROVINCES
 
 # The groups a byline rule may fill: `name`, `role`, `unit` (one author),
 # `reporters` (names of 记者, 、-separated), `agency` (the source, role 来源),
+# `writer` (a writer named by their title alone, role 作者),
 # `date`; `byline` is the byline's own text (the whole match when absent),
 # `before`/`rest` text glued before/after it, `title` an article title before it.
 OFFICE = (
@@ -118,6 +119,17 @@ BYLINES = [
     # A photo story's one paragraph, its caption, closed by its photographer's
     # credit after the last sentence: the story's reporter (a caption over a
     # report is removed before bylines are read).
+    # A paper's commentator (某某日报评论员, 本报特约评论员) is the article's
+    # writer, named by the title alone: its author, as the headline's lead
+    # names it on a portal (经济日报评论员：…).
+    Rule(
+        "commentator-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<writer>[{HAN}]{{2,8}}?(?:特约)?评论员)"
+        rf"{CLOSE})\s*$",
+        f"……让绿色发展的底色更亮、成色更足。{LPAREN}某某日报评论员{RPAREN}",
+        "a paper's commentator signing its commentary in brackets after the last sentence",
+        needs="评论员",
+    ),
     Rule(
         "photographer-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>(?:新华社|中新社)?(?P<role>记者)\s*"
@@ -495,6 +507,7 @@ CLOSING_BYLINES = {
     "supplied-by-tail",
     "supplied-by-line",
     "reporter-tail",
+    "commentator-tail",
     "photographer-tail",
     *UNIT_NOTES,
     "signature",

@@ -336,7 +336,7 @@ def date_of(groups: dict[str, str | None]) -> str | None:
 
 def authors_of(groups: dict[str, str | None]) -> list[Author]:
     """The authors a byline names: one by `name`, writers parted by spaces,
-    reporters, the source."""
+    reporters, a writer named by their title, the source."""
     authors = []
     if groups.get("name"):
         name, unit = groups["name"].strip(), (groups.get("unit") or "").strip()
@@ -350,6 +350,8 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
+    if groups.get("writer"):
+        authors.append(Author(groups["writer"], role="作者"))
     if groups.get("agency"):
         authors.append(Author(groups["agency"], role="来源"))
     if not authors and groups.get("unit"):
