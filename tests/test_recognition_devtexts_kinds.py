@@ -70,3 +70,20 @@ def test_commentators_named_inside_a_sentence_are_no_signature(tmp_path):
     collection = collection_of(tmp_path, lines(COMMENTARY, said))
     assert people(collection) == []
     assert paragraphs(collection)[-1] == said
+
+
+# --- a source's bureau in brackets after its name ---------------------------------------
+
+POSTED = "2015-07-02 23:15:34\u3000来源:"
+
+
+def test_the_place_bracketed_after_a_source_is_its_bureau(tmp_path):
+    text = lines(COMMENTARY[0], POSTED, "某某证券报·某某财经网(上海)", COMMENTARY[1:])
+    [source] = [x for e in collection_of(tmp_path, text).essays for x in e.authors]
+    assert (source.name, source.unit, source.role) == ("某某证券报·某某财经网", "上海", "来源")
+
+
+def test_an_edition_bracketed_after_a_source_is_part_of_its_name(tmp_path):
+    text = lines(COMMENTARY[0], POSTED, "人民网(人民日报海外版)", COMMENTARY[1:])
+    [source] = [x for e in collection_of(tmp_path, text).essays for x in e.authors]
+    assert (source.name, source.unit) == ("人民网（人民日报海外版）", "")  # widened as read

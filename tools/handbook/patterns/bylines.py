@@ -593,3 +593,12 @@ NAME_GLUED_UNIT = Rule(
     "方敏北京大学经济学院教授",
     "a writer's name glued to the unit after it: the name, the unit, its title dropped",
 )
+
+# A source's bureau, its place in brackets after the source's name
+# (上海证券报·中国证券网(上海)): the bureau is the source's unit, not its name.
+SOURCE_BUREAU = Rule(
+    "source-bureau",
+    rf"^(?P<name>{SOURCE_PUBLISHER})\s*{OPEN}(?P<unit>{PROVINCES}|[{HAN}]{{2,6}}?[省市县区州]){CLOSE}$",
+    "上海证券报·中国证券网(上海)",
+    "a source's name, its bureau's place in brackets after it: the place its unit",
+)

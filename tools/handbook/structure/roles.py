@@ -65,6 +65,7 @@ from ..patterns import (
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
     SHORT_PIECE,
+    SOURCE_BUREAU,
     SPEAKER_BY_HABIT,
     SPREAD_NAME,
     STATUTE_ARTICLE,
@@ -342,6 +343,8 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
         name, unit = groups["name"].strip(), (groups.get("unit") or "").strip()
         if not unit and not name_like(name) and (glued := NAME_GLUED_UNIT.match(name)):
             name, unit = glued["name"], glued["unit"]
+        if not unit and groups.get("role") == "来源":
+            name, unit = source_bureau(name)
         authors.append(Author(name, unit, groups.get("role") or ""))
     if writers := groups.get("writers"):  # compiled by re when a byline first names some
         # as written (邵 敏), with the title the byline gives them all (记者)
@@ -353,10 +356,17 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     if groups.get("writer"):
         authors.append(Author(groups["writer"], role="作者"))
     if groups.get("agency"):
-        authors.append(Author(groups["agency"], role="来源"))
+        name, unit = source_bureau(groups["agency"])
+        authors.append(Author(name, unit, "来源"))
     if not authors and groups.get("unit"):
         authors.append(Author("", groups["unit"].strip()))
     return authors
+
+
+def source_bureau(source: str) -> tuple[str, str]:
+    """A source's name, and the place of its bureau bracketed after it (its unit)."""
+    bureau = SOURCE_BUREAU.match(source)
+    return (bureau["name"], bureau["unit"]) if bureau else (source, "")
 
 
 def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:
