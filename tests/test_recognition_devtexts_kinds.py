@@ -6,7 +6,7 @@ otherwise."""
 
 from __future__ import annotations
 
-from support import collection_of, doubts, headings, lines, paragraphs, people
+from support import NEWS_BODY, TITLE, collection_of, doubts, headings, lines, paragraphs, people
 
 # --- a feed of headline and teaser records, one record with no headline --------------
 
@@ -87,3 +87,45 @@ def test_an_edition_bracketed_after_a_source_is_part_of_its_name(tmp_path):
     text = lines(COMMENTARY[0], POSTED, "人民网(人民日报海外版)", COMMENTARY[1:])
     [source] = [x for e in collection_of(tmp_path, text).essays for x in e.authors]
     assert (source.name, source.unit) == ("人民网（人民日报海外版）", "")  # widened as read
+
+
+# --- a Markdown page's admonition boxes as its sections ---------------------------------
+
+BOXES = [
+    "!!! 要求",
+    "\t1. 六月底前提交实践报告，字数不少于两千字",
+    "\t2. 团队命名：学院名加小分队名",
+    '!!! note "党的全国代表大会"',
+    "\t- 每五年举行一次",
+    "\t\t- `x大`：第 x 次全国代表大会",
+    "```mermaid",
+    "gantt title 三个时期",
+    "一、新民主主义革命时期\t:1921, 28y",
+    "```",
+    '!!! note "全国人民代表大会"',
+    "\t- 每届任期五年",
+    '!!! note "中央委员会全体会议"',
+    "\t- 每年至少举行一次",
+    "!!! question",
+    "\t1. 怎么报名？",
+]
+
+
+def test_admonition_boxes_are_sections_headed_by_their_titles(tmp_path):
+    collection = collection_of(tmp_path, lines(BOXES))
+    assert headings(collection) == [
+        "要求",
+        "党的全国代表大会",
+        "全国人民代表大会",
+        "中央委员会全体会议",
+        "question",
+    ]
+    assert any(p.startswith("一、新民主主义革命时期") for p in paragraphs(collection))  # a chart's
+    assert "2. 团队命名：学院名加小分队名" in paragraphs(collection)
+
+
+def test_a_line_opening_with_exclamation_marks_is_no_box(tmp_path):
+    said = "!!! 注意：明天上午九点在三楼会议室开会。"
+    collection = collection_of(tmp_path, lines(TITLE, said, NEWS_BODY))
+    assert headings(collection) == []
+    assert any(said[4:] in p for p in paragraphs(collection))

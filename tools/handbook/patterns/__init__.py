@@ -183,6 +183,8 @@ from .debris import (
     TRAIL_STEPS_MAX,
 )
 from .head import (
+    ADMONITION,
+    ADMONITION_OPENERS,
     BOOK_CONTENTS_HEADING,
     BOOK_TITLE,
     BRACKET_HEADING,
@@ -191,6 +193,7 @@ from .head import (
     BROKEN_TITLE_LINES_MAX,
     BROKEN_TITLE_PART,
     CATALOGUE_CODE,
+    CODE_FENCE,
     CODE_LABEL,
     CONTENTS_ENTRY,
     CONTENTS_HEADING,
@@ -226,6 +229,8 @@ from .head import (
 
 __all__ = [
     "ACCOUNT_PROFILE",
+    "ADMONITION",
+    "ADMONITION_OPENERS",
     "AGENCY",
     "ANONYMOUS",
     "ARROW_TRAILS",
@@ -250,6 +255,7 @@ __all__ = [
     "CLOSE",
     "CLOSING_AFTER_TEXT",
     "CLOSING_BYLINES",
+    "CODE_FENCE",
     "CODE_LABEL",
     "COLUMN_LABEL",
     "CONTENTS_ENTRY",

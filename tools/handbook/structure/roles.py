@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..chars import COLON, SENTENCE_END
 from ..model import Author, Byline, Collection, Recognition, Removal, Repair
 from ..patterns import (
+    ADMONITION,
     BARE_NAME,
     BRACKET_HEADING,
     BYLINES,
@@ -109,6 +110,7 @@ NAMED_FORMS = {
 # A Markdown heading numbered as a section, or right over one: the writer's
 # heading, kept whatever follows it.
 MARKDOWN_SECTION = "markdown-section"
+CODE_BLOCK = "markdown-code-block"
 LEAD_IN_ENDS = f"{COLON}:"  # what ends a bold line that leads into a list: no heading
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
 HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
@@ -155,6 +157,13 @@ def classify(text: str, line: int, ctx: Context) -> list[Token]:
 def read(text: str, line: int, ctx: Context) -> list[Token]:
     previous = ctx.previous
     after_title = previous is not None and previous.kind in ("title", "subtitle")
+    if line in ctx.conventions.code:
+        return [Token("display", text, line, CODE_BLOCK)]  # a chart's or a program's: heads nothing
+    if ctx.conventions.markdown and (box := ADMONITION.match(text)):
+        head = box["title"] or box["type"]
+        ctx.repair(Repair(line, ADMONITION.name, text, head))
+        ctx.recognise(line, ADMONITION.name, f"heading: {head}")
+        return [Token("heading", head, line, ADMONITION.name)]
     if ctx.conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
         ctx.repair(Repair(line, "markdown-heading-mark", mark.group(0).strip(), ""))
         words = text[mark.end() :]
