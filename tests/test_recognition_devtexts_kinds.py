@@ -46,6 +46,18 @@ def test_records_of_two_paragraphs_have_no_record_without_a_headline(tmp_path):
     assert "feed-record" not in [rule for _, rule in doubts(collection)]
 
 
+def test_numbered_sections_of_one_paragraph_are_no_feed(tmp_path):
+    heads = [
+        "一、坚持用党的创新理论武装头脑",
+        "二、坚持把为民服务落到实处",
+        "三、坚持把制度建设贯穿始终",
+    ]
+    text = [FEED[0], FEED[1], heads[0], FEED[4], heads[1], FEED[6], heads[2], FEED[8]]
+    collection = collection_of(tmp_path, lines(text))
+    assert [e.title for e in collection.essays] == [FEED[0]]
+    assert headings(collection) == heads
+
+
 # --- a commentator signing the commentary in brackets ----------------------------------
 
 COMMENTARY = [

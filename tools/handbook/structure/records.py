@@ -31,8 +31,9 @@ from ..model import (
     Paragraph,
     Recognition,
 )
-from ..patterns import CLOSING_BYLINES, SERIES_LABEL
+from ..patterns import CLOSING_BYLINES, HEADING_MARKERS, SERIES_LABEL
 from .assemble import REPEATED_TITLE
+from .debris import first_match
 from .shapes import ARTICLE_BODY_MIN, ends_sentence, head_title_like, plain_title_like
 
 RECORDS_MIN = 3  # titled pieces that make a text of records
@@ -80,8 +81,8 @@ def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> l
 
 def feed(collection: Collection, essay: Essay) -> list[list[Article]]:
     """A feed's records, when the essay is one: under the text's first line
-    (the first record's headline) nothing but headlines as long as a report's,
-    each over one teaser of a paragraph, a teaser the line after a teaser
+    (the first record's headline) nothing but headlines as long as a report's
+    and unnumbered, each over one teaser of a paragraph, a teaser the line after a teaser
     where the feed gave its record no headline (fewer such than headlined
     ones). Each teaser is then a record, titled by the headline over it, or by
     none. Else none."""
@@ -110,6 +111,7 @@ def feed(collection: Collection, essay: Essay) -> list[list[Article]]:
             and not isinstance(block, Byline)
             and len(text) >= RECORD_TITLE_MIN
             and head_title_like(text)
+            and not first_match(HEADING_MARKERS, text)  # a section's number: an essay's head
         ):
             headline = (text, line)
         else:
