@@ -116,9 +116,6 @@ BYLINES = [
         "the reporter's signature in brackets, glued to the report's last sentence",
         needs="记者",
     ),
-    # A photo story's one paragraph, its caption, closed by its photographer's
-    # credit after the last sentence: the story's reporter (a caption over a
-    # report is removed before bylines are read).
     # A paper's commentator (某某日报评论员, 本报特约评论员) is the article's
     # writer, named by the title alone: its author, as the headline's lead
     # names it on a portal (经济日报评论员：…).
@@ -130,6 +127,9 @@ BYLINES = [
         "a paper's commentator signing its commentary in brackets after the last sentence",
         needs="评论员",
     ),
+    # A photo story's one paragraph, its caption, closed by its photographer's
+    # credit after the last sentence: the story's reporter (a caption over a
+    # report is removed before bylines are read).
     Rule(
         "photographer-tail",
         rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>(?:新华社|中新社)?(?P<role>记者)\s*"

@@ -81,11 +81,11 @@ def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> l
 
 def feed(collection: Collection, essay: Essay) -> list[list[Article]]:
     """A feed's records, when the essay is one: under the text's first line
-    (the first record's headline) nothing but headlines as long as a report's
-    and unnumbered, each over one teaser of a paragraph, a teaser the line after a teaser
-    where the feed gave its record no headline (fewer such than headlined
-    ones). Each teaser is then a record, titled by the headline over it, or by
-    none. Else none."""
+    (the first record's headline) nothing but headlines as long as a
+    report's and unnumbered, each over one teaser of a paragraph, a teaser
+    the line after a teaser where the feed gave its record no headline
+    (fewer such than headlined ones). Each teaser is then a record, titled
+    by the headline over it, or by none. Else none."""
     if (
         not 0 < collection.title_line == essay.line
         or essay.bylines
