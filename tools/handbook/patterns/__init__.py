@@ -93,6 +93,7 @@ from .bylines import (
     PAREN_NAME,
     SHORT_BYLINES,
     SHORT_PIECE,
+    SOURCE_BUREAU,
     SOURCE_PUBLISHER,
     SPEAKER_BY_HABIT,
     SPEAKER_LINES_MIN,
@@ -182,6 +183,8 @@ from .debris import (
     TRAIL_STEPS_MAX,
 )
 from .head import (
+    ADMONITION,
+    ADMONITION_OPENERS,
     BOOK_CONTENTS_HEADING,
     BOOK_TITLE,
     BRACKET_HEADING,
@@ -190,6 +193,7 @@ from .head import (
     BROKEN_TITLE_LINES_MAX,
     BROKEN_TITLE_PART,
     CATALOGUE_CODE,
+    CODE_FENCE,
     CODE_LABEL,
     CONTENTS_ENTRY,
     CONTENTS_HEADING,
@@ -225,6 +229,8 @@ from .head import (
 
 __all__ = [
     "ACCOUNT_PROFILE",
+    "ADMONITION",
+    "ADMONITION_OPENERS",
     "AGENCY",
     "ANONYMOUS",
     "ARROW_TRAILS",
@@ -249,6 +255,7 @@ __all__ = [
     "CLOSE",
     "CLOSING_AFTER_TEXT",
     "CLOSING_BYLINES",
+    "CODE_FENCE",
     "CODE_LABEL",
     "COLUMN_LABEL",
     "CONTENTS_ENTRY",
@@ -392,6 +399,7 @@ __all__ = [
     "SIDE_MENU_HEAD",
     "SITE_SECTION",
     "SLIPPED_NUMBERING",
+    "SOURCE_BUREAU",
     "SOURCE_LABELS",
     "SOURCE_NAME",
     "SOURCE_PUBLISHER",

@@ -475,13 +475,14 @@ MARKDOWN_EMPHASIS = Rule(
     "a line set wholly in bold: a section's heading after a paragraph, a display line before any",
 )
 
-# In Markdown, a bullet list's item: a paragraph of the list, whatever it
-# holds (a heading's marker, a dash), never a title, a heading or a subtitle.
+# In Markdown, a list's item, bulleted or numbered (1. 团队命名：…): a paragraph
+# of the list, whatever it holds (a heading's marker, a dash), never a title,
+# a heading or a subtitle, and a line of its own.
 MARKDOWN_LIST_ITEM = Rule(
     "markdown-list-item",
-    r"^[-*+]\s+\S",
+    r"^(?:[-*+]|\d{1,3}\.)\s+\S",
     "- 一、农民问题的严重性",
-    "an item of a Markdown bullet list: the list's text",
+    "an item of a Markdown list: the list's text",
 )
 
 # An item numbered with a circled figure (①…⑳), a list's item whatever it

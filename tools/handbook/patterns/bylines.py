@@ -21,6 +21,7 @@ from .head import DATELINE, DATELINE_BAR, PLATFORM_POSTING, PROVINCES
 
 # The groups a byline rule may fill: `name`, `role`, `unit` (one author),
 # `reporters` (names of 记者, 、-separated), `agency` (the source, role 来源),
+# `writer` (a writer named by their title alone, role 作者),
 # `date`; `byline` is the byline's own text (the whole match when absent),
 # `before`/`rest` text glued before/after it, `title` an article title before it.
 OFFICE = (
@@ -114,6 +115,17 @@ BYLINES = [
         f"……推动落实。{LPAREN}记者 王比学{RPAREN}",
         "the reporter's signature in brackets, glued to the report's last sentence",
         needs="记者",
+    ),
+    # A paper's commentator (某某日报评论员, 本报特约评论员) is the article's
+    # writer, named by the title alone: its author, as the headline's lead
+    # names it on a portal (经济日报评论员：…).
+    Rule(
+        "commentator-tail",
+        rf"(?<=[{SENTENCE_END}”])\s*(?P<byline>{OPEN}(?P<writer>[{HAN}]{{2,8}}?(?:特约)?评论员)"
+        rf"{CLOSE})\s*$",
+        f"……让绿色发展的底色更亮、成色更足。{LPAREN}某某日报评论员{RPAREN}",
+        "a paper's commentator signing its commentary in brackets after the last sentence",
+        needs="评论员",
     ),
     # A photo story's one paragraph, its caption, closed by its photographer's
     # credit after the last sentence: the story's reporter (a caption over a
@@ -495,6 +507,7 @@ CLOSING_BYLINES = {
     "supplied-by-tail",
     "supplied-by-line",
     "reporter-tail",
+    "commentator-tail",
     "photographer-tail",
     *UNIT_NOTES,
     "signature",
@@ -579,4 +592,13 @@ NAME_GLUED_UNIT = Rule(
     r"(?P<title>(?:副|助理)?(?:教授|研究员|讲师|博士|院长|所长|主任|书记))$",
     "方敏北京大学经济学院教授",
     "a writer's name glued to the unit after it: the name, the unit, its title dropped",
+)
+
+# A source's bureau, its place in brackets after the source's name
+# (上海证券报·中国证券网(上海)): the bureau is the source's unit, not its name.
+SOURCE_BUREAU = Rule(
+    "source-bureau",
+    rf"^(?P<name>{SOURCE_PUBLISHER})\s*{OPEN}(?P<unit>{PROVINCES}|[{HAN}]{{2,6}}?[省市县区州]){CLOSE}$",
+    "上海证券报·中国证券网(上海)",
+    "a source's name, its bureau's place in brackets after it: the place its unit",
 )

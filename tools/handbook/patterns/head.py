@@ -245,6 +245,20 @@ BOOK_TITLE = re.compile(r"^《(?P<title>[^《》]+)》$")
 
 # A Markdown heading mark, and a catalogue code before a title.
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A Markdown page's admonition box (!!! note "标题", folded ??? tip, open ???+ note):
+# a section of the page, headed by its quoted title, or by its type as written
+# where it has none (!!! 要求, !!! question). The reader has widened the mark's
+# last ! or ? beside Chinese at times (!!！ 要求).
+ADMONITION = Rule(
+    "admonition",
+    r'^(?:!![!！]|\?\?[?？]\+?)[ \t]+(?P<type>[\w-]+)(?:[ \t]+["“](?P<title>[^"“”]+)["”])?[ \t]*$',
+    '!!! note "党的人民代表大会"',
+    "a Markdown admonition box opening: a section, its title (else its type) the heading",
+)
+ADMONITION_OPENERS = "!?"  # what an admonition's line starts with: other lines are not tried
+# The fence opening or closing a Markdown code block (```mermaid, ~~~): the
+# lines between are code, a chart's or a program's, and head nothing.
+CODE_FENCE = re.compile(r"^(?:```|~~~)")
 CATALOGUE_CODE = Rule(
     "catalogue-code",
     rf"^(?P<code>[A-Z]{{1,4}}\d{{2,}}(?:\.\d+)*)\s+(?=[{HAN}])",

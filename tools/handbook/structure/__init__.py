@@ -74,7 +74,9 @@ def build_collection(
     page depends on it)."""
     conventions = survey(lines)
     kept, removals, page = remove_debris(lines, conventions)
-    pieces = split_glued_headings(segment(kept, conventions, repairs, removals), repairs)
+    pieces = split_glued_headings(
+        segment(kept, conventions, repairs, removals), repairs, conventions.markup
+    )
     collection = Collection(
         source=path,
         title=path.stem,

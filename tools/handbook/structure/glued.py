@@ -38,8 +38,17 @@ class Cut:
     end: int  # where it ends (the next sentence starts)
 
 
-def split_glued_headings(pieces: list[SourceLine], repairs: list[Repair]) -> list[SourceLine]:
-    cuts = [cut for i, piece in enumerate(pieces) for cut in candidates(i, piece.text)]
+def split_glued_headings(
+    pieces: list[SourceLine], repairs: list[Repair], whole: frozenset[int] = frozenset()
+) -> list[SourceLine]:
+    """The pieces with the headings glued into them cut out; the lines in
+    `whole` (Markdown markup) left as they are."""
+    cuts = [
+        cut
+        for i, piece in enumerate(pieces)
+        if piece.number not in whole
+        for cut in candidates(i, piece.text)
+    ]
     heads = [pieces[c.piece].text[c.start : c.end] for c in cuts]
     series = Series(heads)
     cuts = [c for c, head in zip(cuts, heads, strict=True) if series.holds(head)]

@@ -7,6 +7,10 @@ titles only the first report (its text follows at once), every later piece
 stands under a lone title line of the same kind, and no marker, byline or
 date ties the pieces to one essay. Each record is then an essay of its own.
 
+A feed (a mini-program's mock data) is records of a headline and a teaser
+of one paragraph each: there a teaser straight after a teaser is a record
+whose headline the feed left out, not the last record's second paragraph.
+
 A record whose title is given twice (the page's title over the article's
 own) is one essay holding one article titled by the repeat; the short lines
 in it that take up the title's words (袁丽华、闫军堂等区领导到基层讲党课 over
@@ -16,10 +20,21 @@ records.
 
 from __future__ import annotations
 
-from ..model import Article, Collection, Doubt, Essay, Heading, Paragraph, Recognition
-from ..patterns import CLOSING_BYLINES, SERIES_LABEL
+from ..model import (
+    Article,
+    Block,
+    Byline,
+    Collection,
+    Doubt,
+    Essay,
+    Heading,
+    Paragraph,
+    Recognition,
+)
+from ..patterns import CLOSING_BYLINES, HEADING_MARKERS, SERIES_LABEL
 from .assemble import REPEATED_TITLE
-from .shapes import ARTICLE_BODY_MIN, ends_sentence, plain_title_like
+from .debris import first_match
+from .shapes import ARTICLE_BODY_MIN, ends_sentence, head_title_like, plain_title_like
 
 RECORDS_MIN = 3  # titled pieces that make a text of records
 RECORD_TITLE_MIN = 10  # characters of a report's headline (a section's head is shorter)
@@ -28,6 +43,7 @@ SHARED_WORDS = 3  # characters a part's head shares with its record's title
 PART_HEAD = "part-head"
 RECORDS = "records"
 FLUSH_RECORD = "flush-record"  # a record with no headline, opened by a flush paragraph
+FEED_RECORD = "feed-record"  # a feed's teaser with no headline over it
 
 
 def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> list[list[Article]]:
@@ -37,6 +53,8 @@ def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> l
     line as long as a report's headline (an essay's section heads are
     shorter), no byline but the credits closing a record (（…供稿）). Else
     none."""
+    if fed := feed(collection, essay):
+        return fed
     articles = essay.articles
     if (
         len(articles) < RECORDS_MIN
@@ -59,6 +77,63 @@ def records(collection: Collection, essay: Essay, indented: frozenset[int]) -> l
     if len(groups) < RECORDS_MIN or any(len(t) < RECORD_TITLE_MIN for t in titles):
         return []
     return flush_records(groups, indented, collection) if indented else groups
+
+
+def feed(collection: Collection, essay: Essay) -> list[list[Article]]:
+    """A feed's records, when the essay is one: under the text's first line
+    (the first record's headline) nothing but headlines as long as a
+    report's and unnumbered, each over one teaser of a paragraph, a teaser
+    the line after a teaser where the feed gave its record no headline
+    (fewer such than headlined ones). Each teaser is then a record, titled
+    by the headline over it, or by none. Else none."""
+    if (
+        not 0 < collection.title_line == essay.line
+        or essay.bylines
+        or essay.subtitle
+        or any(a.title is not None and a.title_rule not in LONE_TITLES for a in essay.articles)
+    ):
+        return []
+    # each line in turn: its text, its number, its block (none: an article's title)
+    items: list[tuple[str, int, Block | None]] = []
+    for article in essay.articles:
+        if article.title is not None:
+            items.append((article.title, article.first_line, None))
+        items += [(b.text, b.line, b) for b in article.blocks]
+    groups: list[list[Article]] = []
+    headline: tuple[str, int] | None = None
+    for text, line, block in items:
+        if isinstance(block, Paragraph) and teaser(text):
+            title, first = headline or (None, line)
+            groups.append([Article(title, [block], first_line=first, title_rule="title-line")])
+            headline = None
+        elif (
+            headline is None
+            and not isinstance(block, Byline)
+            and len(text) >= RECORD_TITLE_MIN
+            and head_title_like(text)
+            and not first_match(HEADING_MARKERS, text)  # a section's number: an essay's head
+        ):
+            headline = (text, line)
+        else:
+            return []
+    untitled = [g[0] for g in groups[1:] if g[0].title is None]
+    if (
+        headline is not None
+        or not groups
+        or groups[0][0].title is not None  # the text's first line titles the first record
+        or len(groups) - len(untitled) < RECORDS_MIN
+        or 2 * len(untitled) >= len(groups)
+    ):
+        return []
+    collection.recognitions += [
+        Recognition(a.first_line, FEED_RECORD, "a feed's teaser with no headline") for a in untitled
+    ]
+    return groups
+
+
+def teaser(text: str) -> bool:
+    """A record's teaser in a feed: one paragraph of running text."""
+    return len(text) >= ARTICLE_BODY_MIN and ends_sentence(text)
 
 
 def flush_records(
@@ -175,6 +250,15 @@ def head_parts(article: Article, title: str) -> None:
             blocks[i] = Heading(block.text, 1, PART_HEAD, block.line)
 
 
+# What each guess of a records reading says where it was made.
+RECORD_DOUBTS = {
+    FLUSH_RECORD: "a record with no headline: its first paragraph stands flush after indented "
+    "ones, as every record's first does",
+    FEED_RECORD: "a record with no headline: a teaser after a teaser, in a feed whose other "
+    "teasers each stand under their headline",
+}
+
+
 def records_doubt(collection: Collection) -> list[Doubt]:
     """A text read as records: a guess from its shape, stated at its first
     line; a record with no headline, at its own."""
@@ -188,12 +272,7 @@ def records_doubt(collection: Collection) -> list[Doubt]:
         for r in collection.recognitions
         if r.rule == RECORDS
     ] + [
-        Doubt(
-            r.line,
-            FLUSH_RECORD,
-            "a record with no headline: its first paragraph stands flush after indented ones, "
-            "as every record's first does",
-        )
+        Doubt(r.line, r.rule, RECORD_DOUBTS[r.rule])
         for r in collection.recognitions
-        if r.rule == FLUSH_RECORD
+        if r.rule in RECORD_DOUBTS
     ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..chars import COLON, SENTENCE_END
 from ..model import Author, Byline, Collection, Recognition, Removal, Repair
 from ..patterns import (
+    ADMONITION,
     BARE_NAME,
     BRACKET_HEADING,
     BYLINES,
@@ -65,6 +66,7 @@ from ..patterns import (
     SERIES_LABEL_AFTER,
     SHORT_BYLINES,
     SHORT_PIECE,
+    SOURCE_BUREAU,
     SPEAKER_BY_HABIT,
     SPREAD_NAME,
     STATUTE_ARTICLE,
@@ -108,6 +110,7 @@ NAMED_FORMS = {
 # A Markdown heading numbered as a section, or right over one: the writer's
 # heading, kept whatever follows it.
 MARKDOWN_SECTION = "markdown-section"
+CODE_BLOCK = "markdown-code-block"
 LEAD_IN_ENDS = f"{COLON}:"  # what ends a bold line that leads into a list: no heading
 GLUED_NAME_REST = 10  # characters of text after a speaker's name glued to it
 HEAD_TITLE_MIN = 6  # characters of a title cut from what is glued to it
@@ -154,6 +157,13 @@ def classify(text: str, line: int, ctx: Context) -> list[Token]:
 def read(text: str, line: int, ctx: Context) -> list[Token]:
     previous = ctx.previous
     after_title = previous is not None and previous.kind in ("title", "subtitle")
+    if line in ctx.conventions.code:
+        return [Token("display", text, line, CODE_BLOCK)]  # a chart's or a program's: heads nothing
+    if ctx.conventions.markdown and (box := ADMONITION.match(text)):
+        head = box["title"] or box["type"]
+        ctx.repair(Repair(line, ADMONITION.name, text, head))
+        ctx.recognise(line, ADMONITION.name, f"heading: {head}")
+        return [Token("heading", head, line, ADMONITION.name)]
     if ctx.conventions.markdown and (mark := MARKDOWN_HEADING.match(text)):
         ctx.repair(Repair(line, "markdown-heading-mark", mark.group(0).strip(), ""))
         words = text[mark.end() :]
@@ -336,12 +346,14 @@ def date_of(groups: dict[str, str | None]) -> str | None:
 
 def authors_of(groups: dict[str, str | None]) -> list[Author]:
     """The authors a byline names: one by `name`, writers parted by spaces,
-    reporters, the source."""
+    reporters, a writer named by their title, the source."""
     authors = []
     if groups.get("name"):
         name, unit = groups["name"].strip(), (groups.get("unit") or "").strip()
         if not unit and not name_like(name) and (glued := NAME_GLUED_UNIT.match(name)):
             name, unit = glued["name"], glued["unit"]
+        if not unit and groups.get("role") == "来源":
+            name, unit = source_bureau(name)
         authors.append(Author(name, unit, groups.get("role") or ""))
     if writers := groups.get("writers"):  # compiled by re when a byline first names some
         # as written (邵 敏), with the title the byline gives them all (记者)
@@ -350,11 +362,20 @@ def authors_of(groups: dict[str, str | None]) -> list[Author]:
     for reporter in NAME_SEPARATORS.split(groups.get("reporters") or ""):
         if reporter:
             authors.append(Author(reporter, role=groups.get("role") or "记者"))
+    if groups.get("writer"):
+        authors.append(Author(groups["writer"], role="作者"))
     if groups.get("agency"):
-        authors.append(Author(groups["agency"], role="来源"))
+        name, unit = source_bureau(groups["agency"])
+        authors.append(Author(name, unit, "来源"))
     if not authors and groups.get("unit"):
         authors.append(Author("", groups["unit"].strip()))
     return authors
+
+
+def source_bureau(source: str) -> tuple[str, str]:
+    """A source's name, and the place of its bureau bracketed after it (its unit)."""
+    bureau = SOURCE_BUREAU.match(source)
+    return (bureau["name"], bureau["unit"]) if bureau else (source, "")
 
 
 def glued_head(text: str, line: int, ctx: Context) -> list[Token] | None:

@@ -70,7 +70,11 @@ def segment(
     """The lines as pieces, debris pieces (a photo's caption) removed, broken
     lines joined."""
     pieces: list[SourceLine] = []
+    whole = conventions.markup  # never cut, never joined
     for line in lines:
+        if line.number in whole:
+            pieces.append(line)
+            continue
         for part in paragraph_pieces(line, conventions, repairs):
             for piece in split_glued_markers(part, repairs):
                 rule = piece_debris(piece)
@@ -78,7 +82,9 @@ def segment(
                     removals.append(Removal(piece.number, rule, piece.text))
                 else:
                     pieces.append(piece)
-    return join_broken_lines(pieces, repairs, conventions.hard_wrapped, removals)
+    return join_broken_lines(
+        pieces, repairs, conventions.hard_wrapped, removals, whole, conventions.items
+    )
 
 
 def goes_on(pieces: list[SourceLine], piece: SourceLine, hard_wrapped: bool) -> bool:
@@ -163,11 +169,14 @@ def join_broken_lines(
     repairs: list[Repair],
     hard_wrapped: bool,
     removals: list[Removal],
+    whole: frozenset[int] = frozenset(),
+    items: frozenset[int] = frozenset(),
 ) -> list[SourceLine]:
     """Join a line's last piece, when it stops inside a sentence, to the next
     line's first; so too the two lines right above and under a blog's
     summary cut (removed), which stood inside their paragraph, and a line
-    cut inside a bracket (a credit's staff in it removed)."""
+    cut inside a bracket (a credit's staff in it removed). The lines in
+    `whole` are joined to neither neighbour, a list's `items` to none above."""
     cuts = frozenset(r.line for r in removals if r.rule == SUMMARY_CUT)
     joined: list[SourceLine] = []
     for i, piece in enumerate(pieces):
@@ -175,6 +184,8 @@ def join_broken_lines(
         how = (
             previous
             and pieces[i - 1].number != piece.number
+            and not {previous.number, piece.number} & whole
+            and piece.number not in items
             and (
                 (not in_list(pieces, i) and broken_between(previous, piece, hard_wrapped))
                 or (cuts and across_cut(pieces[i - 1], piece, cuts))

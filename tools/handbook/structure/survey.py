@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 
 from ..model import SourceLine
 from ..patterns import (
+    ADMONITION,
+    ADMONITION_OPENERS,
     BYLINES,
+    CODE_FENCE,
     ESSAY_MARKERS,
     FRONT_MATTER_FENCE,
     HTML_HEADING,
     HTML_LABEL_CLASS,
     MARKDOWN_HEADING,
+    MARKDOWN_LIST_ITEM,
     NBSP_BREAK,
     NUMBERED_QUESTION,
     QUESTIONS_MIN,
@@ -49,7 +53,16 @@ class Conventions:
     running_heads: set[str] = field(default_factory=set)
     speakers: bool = False  # statements stand under their speakers' lines (队长   王双成：)
     indented: frozenset[int] = frozenset()  # the numbers of the lines the text indents
+    code: frozenset[int] = frozenset()  # the lines of Markdown code blocks, fences too
+    boxes: frozenset[int] = frozenset()  # the lines opening Markdown admonition boxes
+    items: frozenset[int] = frozenset()  # the lines opening Markdown list items
     text: str = ""  # every line, for counting how often a phrase recurs
+
+    @functools.cached_property
+    def markup(self) -> frozenset[int]:
+        """The lines of Markdown markup a reader takes whole: code blocks and
+        the lines opening admonition boxes."""
+        return self.code | self.boxes
 
     @functools.cached_property
     def lines(self) -> frozenset[str]:
@@ -90,15 +103,33 @@ class Conventions:
 
 def survey(lines: list[SourceLine]) -> Conventions:
     texts = [line.text for line in lines]
+    markdown = is_markdown(texts)
     return Conventions(
-        markdown=is_markdown(texts),
+        markdown=markdown,
         nbsp_breaks=nbsp_breaks(texts),
         hard_wrapped=is_hard_wrapped(texts),
         running_heads=running_heads(texts),
         speakers=speaker_lines(texts) >= SPEAKER_LINES_MIN,
         indented=frozenset(line.number for line in lines if line.indented),
+        code=code_lines(lines) if markdown else frozenset(),
+        boxes=frozenset(n.number for n in lines if admonition(n.text)) if markdown else frozenset(),
+        items=frozenset(n.number for n in lines if MARKDOWN_LIST_ITEM.match(n.text))
+        if markdown
+        else frozenset(),
         text="\n".join(texts),
     )
+
+
+def code_lines(lines: list[SourceLine]) -> frozenset[int]:
+    """The lines of a Markdown text's code blocks, from the fence opening
+    each to the fence closing it (a block left open runs to the end)."""
+    found, inside = set(), False
+    for line in lines:
+        fence = CODE_FENCE.match(line.text) is not None
+        if inside or fence:
+            found.add(line.number)
+        inside ^= fence
+    return frozenset(found)
 
 
 SPEAKER_RULES = [r for r in BYLINES if r.name in SPEAKERS]
@@ -126,13 +157,21 @@ def nbsp_breaks(texts: list[str]) -> bool:
 
 
 def is_markdown(texts: list[str]) -> bool:
-    """Its first line a `# ` heading, or headings beside image references."""
+    """Its first line a `# ` heading, or headings beside image references, or
+    a documentation page's admonition boxes (!!! note "…")."""
     if not texts:
         return False
     headings = sum(bool(MARKDOWN_HEADING.match(t)) for t in texts)
-    return bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0])) or (
-        headings > 0 and any(IMAGE_LINE.match(t) for t in texts)
+    return (
+        bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0]))
+        or (headings > 0 and any(IMAGE_LINE.match(t) for t in texts))
+        or any(admonition(t) for t in texts)
     )
+
+
+def admonition(text: str) -> bool:
+    """Whether the line opens a Markdown admonition box (!!! note "…")."""
+    return text[:1] in ADMONITION_OPENERS and ADMONITION.match(text) is not None
 
 
 def is_hard_wrapped(texts: list[str]) -> bool:
