@@ -134,6 +134,7 @@ from ..patterns.debris import (
     TITLE_SITE_SUFFIX,
     TRAIL_TO_TEXT,
 )
+from .page import page_furniture
 from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import TITLE_MAX, head_title_like, long_prose, prose
 from .survey import Conventions
@@ -273,6 +274,7 @@ def remove_debris(
     removed |= recommended_after_credit(lines, removed)
     removed |= platform_disclaimer(lines, removed)
     removed |= pager(lines, removed)
+    removed |= page_furniture(lines, removed | dict.fromkeys(read), story_head_line, STORY_END)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -1001,6 +1003,11 @@ def news_dateline(text: str) -> bool:
         or PLATFORM_POSTING.match(text)
         or page_property(text)
     )
+
+
+def story_head_line(text: str) -> bool:
+    """A line of the story's head under its headline: its date, its source, a property."""
+    return news_dateline(text) or one_property(text) or source_alone(text)
 
 
 def one_property(text: str) -> bool:
