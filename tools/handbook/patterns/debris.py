@@ -1083,9 +1083,10 @@ PIECE_DEBRIS = [
 SITE_CONTROL = Rule(
     "site-control",
     r"登录|注册|分享|字体|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
-    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|APP|[Aa]pp",
+    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$",
     "分享到微信",
-    "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …)",
+    "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …),"
+    " or a switch's one-character options (小 中 大)",
 )
 # A line's features that a reader takes for the page's furniture, and their
 # weights; what a line of the story has (a sentence, a long line) weighs against.
@@ -1115,4 +1116,12 @@ LEGAL_NOTICE = Rule(
     r"版权|转载|授权|许可证|备案|声明",
     "版权保护：本网登载的内容版权属本网独家所有使用。未经本网事先协议授权，禁止转载使用。",
     "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer",
+)
+# A line of the story's head under its headline led by a property's label,
+# whatever follows it (a source glued to its date).
+STORY_HEAD_FIELD = Rule(
+    "story-head-field",
+    rf"^(?:{PROPERTY_LABEL})\s*{C}.{{0,40}}$",
+    f"来源{COLON}人民日报2024-05-13 08:49",
+    "a property's line under the headline (来源, 作者, 发布时间 …), however its value is written",
 )

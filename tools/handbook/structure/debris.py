@@ -129,6 +129,7 @@ from ..patterns.debris import (
     SITE_TRAIL,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
+    STORY_HEAD_FIELD,
     STAFF_LABELS,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
@@ -1007,7 +1008,12 @@ def news_dateline(text: str) -> bool:
 
 def story_head_line(text: str) -> bool:
     """A line of the story's head under its headline: its date, its source, a property."""
-    return news_dateline(text) or one_property(text) or source_alone(text)
+    return bool(
+        news_dateline(text)
+        or one_property(text)
+        or source_alone(text)
+        or STORY_HEAD_FIELD.match(text)
+    )
 
 
 def one_property(text: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from ..chars import HAN_CHAR
+from ..chars import HAN_CHAR, SENTENCE_END
 from ..model import Removal, SourceLine
 from ..patterns import CRUMB_SEPARATORS, DATE_LINE
 from ..patterns.debris import (
@@ -84,9 +84,14 @@ def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
     """Where in `kept` the story's first run of long paragraphs opens."""
     for n, i in enumerate(kept):
         run = kept[n + 1 : n + 1 + STORY_RUN + 1]
-        if long_prose(lines[i].text) and sum(long_prose(lines[k].text) for k in run) >= 1:
+        if paragraph(lines[i].text) and any(paragraph(lines[k].text) for k in run):
             return n
     return None
+
+
+def paragraph(text: str) -> bool:
+    """A paragraph of the story: long, and sentences in it (not a long bar of links)."""
+    return long_prose(text) and any(c in text for c in SENTENCE_END)
 
 
 def headline(
@@ -130,7 +135,7 @@ def features(
         "link-bar": LINK_BAR.match(text) is not None,
         "trail": any(c in text for c in CRUMB_SEPARATORS),
         "page-property": property_line,
-        "sentence": prose(text) and len(text) >= SENTENCE_MIN,
+        "sentence": len(text) >= SENTENCE_MIN and any(c in text for c in SENTENCE_END),
     }
     return {name for name, present in found.items() if present}
 
