@@ -1125,3 +1125,11 @@ STORY_HEAD_FIELD = Rule(
     f"来源{COLON}人民日报2024-05-13 08:49",
     "a property's line under the headline (来源, 作者, 发布时间 …), however its value is written",
 )
+# A creators' platform's note of where the account posted from, under the
+# headline: the platform's, not the story's.
+POSTING_PLACE = Rule(
+    "posting-place",
+    rf"^发布于\s*{C}?\s*[{HAN}]{{2,12}}$",
+    f"发布于{COLON}北京市",
+    "a platform's note of the place a post was sent from",
+)

@@ -30,6 +30,7 @@ from ..patterns.debris import (
     FURNITURE_UNDER_MIN,
     HEAD_LINE_MIN,
     PAGE_MARKS_MIN,
+    POSTING_PLACE,
     FURNITURE_WEIGHTS,
     HEADLINE_REACH,
     LEGAL_NOTICE,
@@ -74,7 +75,8 @@ def page_furniture(
     found |= {
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
         for i in kept[head + 1 : start]
-        if not head_line(lines[i].text)
+        if POSTING_PLACE.match(lines[i].text)
+        or not head_line(lines[i].text)
         and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
     }
     return found | after_credit(lines, removed, kept[start:], story_end)
@@ -104,7 +106,7 @@ def headline(
     marked = False
     for n in range(start - 1, max(-1, start - 1 - HEADLINE_REACH), -1):
         text = lines[kept[n]].text
-        if head_line(text):
+        if head_line(text) or POSTING_PLACE.match(text):
             marked = True
             continue
         if not HAN_CHAR.search(text) or (len(text) <= FURNITURE_SHORT_MAX and control(text)):
