@@ -129,8 +129,8 @@ from ..patterns.debris import (
     SITE_TRAIL,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
-    STORY_HEAD_FIELD,
     STAFF_LABELS,
+    STORY_HEAD_FIELD,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
     TRAIL_TO_TEXT,
@@ -263,7 +263,7 @@ def remove_debris(
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= header_over_trail(lines, removed)
-    removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
+    removed |= top_menu(lines, removed)
     removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
     removed |= site_buttons(lines, removed | dict.fromkeys(read))
@@ -828,25 +828,6 @@ def header_over_trail(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     ):
         return {}
     return {i: Removal(lines[i].number, TRAIL_TO_TEXT.name, lines[i].text) for i in above}
-
-
-def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
-    """A long run of menu items opening the page, one a line, over a headline
-    that the page's property line follows (学生服务 / 首页 / 关于我们 /
-    Office365 / … / 标题 / 发布时间：…): the site's menu, where no header or
-    breadcrumb names the site; the headline begins the page's text."""
-    kept = remaining(lines, removed)
-    n = next((n for n, i in enumerate(kept) if not menu_entry(lines[i].text)), len(kept))
-    # the headline may be short enough for an item: the property line ends the run
-    if n + 1 < len(kept) and page_property(lines[kept[n + 1]].text):
-        run, headline = kept[:n], lines[kept[n]].text
-    elif 0 < n < len(kept) and page_property(lines[kept[n]].text):
-        run, headline = kept[: n - 1], lines[kept[n - 1]].text
-    else:
-        return {}
-    if len(run) < HEADLINE_MENU_MIN or not head_title_like(headline):
-        return {}
-    return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
 
 
 def site_buttons(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

@@ -7,8 +7,9 @@ closing it. Then every line above the headline is weighed for the features
 a reader takes for furniture (a short label with no sentence, a line with
 no Han, a menu given twice, the page's controls, a bar of links, the
 headline echoed) against those of the story (a sentence); lines weighing
-enough are removed, a line of no weight either way only where furniture
-stands on both sides of it (a guess, reported as such). The lines right
+enough are removed, and a line of no weight either way among them too (a
+guess, reported as a doubt), but only where at least PAGE_MARKS_MIN lines
+have a mark only furniture has and guesses are not the most. The lines right
 over the headline that weigh nothing (a kicker, a title broken over lines)
 are the story's head and stay. Between the headline and the story only the
 plainest furniture goes (a player's labels, a close button), and after the
@@ -28,18 +29,19 @@ from ..patterns.debris import (
     FURNITURE_MIN,
     FURNITURE_SHORT_MAX,
     FURNITURE_UNDER_MIN,
-    HEAD_LINE_MIN,
-    PAGE_MARKS_MIN,
-    POSTING_PLACE,
     FURNITURE_WEIGHTS,
+    HEAD_LINE_MIN,
     HEADLINE_REACH,
     LEGAL_NOTICE,
     LINK_BAR,
+    PAGE_MARKS_MIN,
+    POSTING_PLACE,
     PROPERTY_UNFILLED,
     SENTENCE_MIN,
     SITE_CONTROL,
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
+    STAFF_LABELS,
     STORY_RUN,
 )
 from .shapes import head_title_like, long_prose, prose
@@ -76,8 +78,10 @@ def page_furniture(
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
         for i in kept[head + 1 : start]
         if POSTING_PLACE.match(lines[i].text)
-        or not head_line(lines[i].text)
-        and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
+        or (
+            not head_line(lines[i].text)
+            and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
+        )
     }
     return found | after_credit(lines, removed, kept[start:], story_end)
 
@@ -157,18 +161,18 @@ def over_headline(
     """The lines over the headline that are the page's furniture: after the
     last that is read (a sentence), and up to the story's head (the lines of
     no weight right over the headline)."""
-    found = [features(lines[i].text, title, texts, below, head_line(lines[i].text)) for i in over]
-    weights = [weight(f) for f in found]
+    kinds = [features(lines[i].text, title, texts, below, head_line(lines[i].text)) for i in over]
+    weights = [weight(f) for f in kinds]
     first = next((n + 1 for n in range(len(over) - 1, -1, -1) if weights[n] < 0), 0)
     last = len(over)
     while (
         last > first
-        and weight(found[last - 1], SHAPE_ONLY) < FURNITURE_MIN
+        and weight(kinds[last - 1], SHAPE_ONLY) < FURNITURE_MIN
         and len(lines[over[last - 1]].text) >= HEAD_LINE_MIN
         and head_title_like(lines[over[last - 1]].text)
     ):
         last -= 1  # the story's head: a kicker, a title broken over lines
-    marked = sum(bool(f & PAGE_MARKS) for f in found[first:last])
+    marked = sum(bool(f & PAGE_MARKS) for f in kinds[first:last])
     guessed = sum(w < FURNITURE_MIN for w in weights[first:last])
     if marked < PAGE_MARKS_MIN or guessed * 2 > last - first:
         return {}  # not a web page's head, or too little of it is plainly furniture
@@ -180,11 +184,11 @@ def over_headline(
 
 
 def staff_credit(text: str) -> bool:
-    """The staff's credit, whole or broken over lines (【责任编辑:张樵苏 / 】), or its label left empty."""
+    """The staff's credit, whole or broken over lines (【责任编辑:张樵苏 / 】),
+    or its label left empty (责任编辑：)."""
     bare = text.strip(STAFF_BRACKETS)
-    return bool(STAFF_CREDIT_LINE.match(bare)) or (
-        bare != text.strip() and PROPERTY_UNFILLED.match(bare) is not None
-    ) or PROPERTY_UNFILLED.match(text) is not None and "编" in text
+    empty = PROPERTY_UNFILLED.match(bare) is not None
+    return bool(STAFF_CREDIT_LINE.match(bare)) or (empty and bare.startswith(tuple(STAFF_LABELS)))
 
 
 def after_credit(
