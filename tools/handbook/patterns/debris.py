@@ -1108,7 +1108,7 @@ FURNITURE_UNDER_MIN = 2  # between the headline and the story: only the plainest
 PAGE_MARKS_MIN = 3  # lines over the headline only a web page's furniture looks like
 HEAD_LINE_MIN = 3  # characters of a kicker's or a broken title's line (not 小 / 中 / 大)
 HEADLINE_REACH = 8  # lines between the headline and the story's first paragraph
-STORY_RUN = 2  # long paragraphs within STORY_RUN + 1 lines that open the story
+STORY_RUN = 3  # lines under the story's first long paragraph where a sentence follows it
 SENTENCE_MIN = 20  # a line this long holding a sentence is read, not furniture
 # A tail's long lines that are still furniture: the footer's legal notices.
 LEGAL_NOTICE = Rule(

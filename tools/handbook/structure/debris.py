@@ -988,12 +988,16 @@ def news_dateline(text: str) -> bool:
 
 
 def story_head_line(text: str) -> bool:
-    """A line of the story's head under its headline: its date, its source, a property."""
+    """A line of the story's head under its headline: its date, its source, a
+    property, a byline."""
+    from .roles import byline_match  # roles reads this module's tables
+
     return bool(
         news_dateline(text)
         or one_property(text)
         or source_alone(text)
         or STORY_HEAD_FIELD.match(text)
+        or byline_match(text)
     )
 
 

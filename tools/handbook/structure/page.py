@@ -50,8 +50,16 @@ FURNITURE = "page-furniture"  # a line the weights make the page's
 GUESSED = "page-furniture-guess"  # a line of no weight among the page's furniture
 # Features a line may have by its shape alone, which a kicker over the
 # headline has too; and those only a web page's furniture has.
-SHAPE_ONLY = frozenset({"short", "repeated"})
-PAGE_MARKS = {"no-han", "headline-echo", "copy-below", "site-control", "link-bar", "trail"}
+SHAPE_ONLY = frozenset({"short"})
+PAGE_MARKS = {
+    "no-han",
+    "headline-echo",
+    "copy-below",
+    "repeated",
+    "site-control",
+    "link-bar",
+    "trail",
+}
 STAFF_BRACKETS = "[]【】()（） "  # round a credit broken over lines: [ / 责编：杨煜 ]
 
 
@@ -87,10 +95,11 @@ def page_furniture(
 
 
 def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
-    """Where in `kept` the story's first run of long paragraphs opens."""
+    """Where in `kept` the story opens: a long paragraph, and a sentence
+    within STORY_RUN lines under it."""
     for n, i in enumerate(kept):
-        run = kept[n + 1 : n + 1 + STORY_RUN + 1]
-        if paragraph(lines[i].text) and any(paragraph(lines[k].text) for k in run):
+        run = kept[n + 1 : n + 1 + STORY_RUN]
+        if paragraph(lines[i].text) and any(sentence(lines[k].text) for k in run):
             return n
     return None
 
@@ -98,6 +107,11 @@ def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
 def paragraph(text: str) -> bool:
     """A paragraph of the story: long, and sentences in it (not a long bar of links)."""
     return long_prose(text) and any(c in text for c in SENTENCE_END)
+
+
+def sentence(text: str) -> bool:
+    """A line holding a sentence, long enough to be read (SENTENCE_MIN)."""
+    return len(text) >= SENTENCE_MIN and any(c in text for c in SENTENCE_END)
 
 
 def headline(
@@ -141,7 +155,7 @@ def features(
         "link-bar": LINK_BAR.match(text) is not None,
         "trail": any(c in text for c in CRUMB_SEPARATORS),
         "page-property": property_line,
-        "sentence": len(text) >= SENTENCE_MIN and any(c in text for c in SENTENCE_END),
+        "sentence": sentence(text),
     }
     return {name for name, present in found.items() if present}
 
@@ -220,4 +234,7 @@ def after_credit(
     found = {i: Removal(lines[i].number, FURNITURE, lines[i].text) for i in rest}
     if credit not in removed:
         found[credit] = Removal(lines[credit].number, STAFF_CREDIT_LINE.name, lines[credit].text)
+    opening = max((i for i in story if i < credit), default=None)
+    if opening is not None and not lines[opening].text.strip(STAFF_BRACKETS):
+        found[opening] = Removal(lines[opening].number, STAFF_CREDIT_LINE.name, lines[opening].text)
     return found
