@@ -1129,7 +1129,7 @@ STORY_HEAD_FIELD = Rule(
 # headline: the platform's, not the story's.
 POSTING_PLACE = Rule(
     "posting-place",
-    rf"^发布于\s*{C}?\s*[{HAN}]{{2,12}}$",
+    rf"^发布于\s*{C}\s*[{HAN}]{{2,12}}$",
     f"发布于{COLON}北京市",
     "a platform's note of the place a post was sent from",
 )

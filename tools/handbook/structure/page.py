@@ -178,14 +178,7 @@ def over_headline(
     kinds = [features(lines[i].text, title, texts, below, head_line(lines[i].text)) for i in over]
     weights = [weight(f) for f in kinds]
     first = next((n + 1 for n in range(len(over) - 1, -1, -1) if weights[n] < 0), 0)
-    last = len(over)
-    while (
-        last > first
-        and weight(kinds[last - 1], SHAPE_ONLY) < FURNITURE_MIN
-        and len(lines[over[last - 1]].text) >= HEAD_LINE_MIN
-        and head_title_like(lines[over[last - 1]].text)
-    ):
-        last -= 1  # the story's head: a kicker, a title broken over lines
+    last = len(over) - head_block([lines[i].text for i in over[first:]], kinds[first:])
     marked = sum(bool(f & PAGE_MARKS) for f in kinds[first:last])
     guessed = sum(w < FURNITURE_MIN for w in weights[first:last])
     if marked < PAGE_MARKS_MIN or guessed * 2 > last - first:
@@ -195,6 +188,20 @@ def over_headline(
         rule = FURNITURE if weights[n] >= FURNITURE_MIN else GUESSED
         found[over[n]] = Removal(lines[over[n]].number, rule, lines[over[n]].text)
     return found
+
+
+def head_block(texts: list[str], kinds: list[set[str]]) -> int:
+    """How many of the lines over the headline, from the last up, are the
+    story's head (a kicker, a title broken over lines): title-like, not a
+    switch's one character, and weighing nothing as furniture but their shortness."""
+    count = 0
+    for text, found in zip(reversed(texts), reversed(kinds), strict=True):
+        if weight(found, SHAPE_ONLY) >= FURNITURE_MIN or len(text) < HEAD_LINE_MIN:
+            break
+        if not head_title_like(text):
+            break
+        count += 1
+    return count
 
 
 def staff_credit(text: str) -> bool:
