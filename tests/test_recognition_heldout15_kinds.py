@@ -35,6 +35,11 @@ MENU = [
 ]
 
 
+# Fewer lines than a masthead's run (news_masthead takes all lines over the
+# headline, a kicker too): the page's head judged line by line.
+SHORT_MENU = ["English", "时政", "国际", "时政", "国际", "站内搜索"]
+
+
 def removed_texts(collection) -> list[str]:
     return [t for _, t in removed(collection)]
 
@@ -43,8 +48,8 @@ def removed_texts(collection) -> list[str]:
 
 
 def test_the_lines_over_a_headline_with_its_date_under_it_are_the_page_s(tmp_path):
-    collection = collection_of(tmp_path, lines(MENU, TITLE, POSTED, SOURCE, NEWS_BODY))
-    assert removed_texts(collection)[: len(MENU)] == MENU
+    collection = collection_of(tmp_path, lines(SHORT_MENU, TITLE, POSTED, SOURCE, NEWS_BODY))
+    assert removed_texts(collection)[: len(SHORT_MENU)] == SHORT_MENU
     assert collection.title == TITLE
     assert paragraphs(collection)[0] == NEWS_BODY[0]
 
@@ -59,11 +64,6 @@ def test_a_headline_echoed_in_the_page_s_head_is_marked_by_the_echo(tmp_path):
     collection = collection_of(tmp_path, lines(MENU, reading, TITLE, "X", NEWS_BODY))
     assert removed_texts(collection)[: len(MENU) + 2] == [*MENU, reading, "X"]
     assert collection.title == TITLE
-
-
-# Fewer lines than a masthead's run (news_masthead takes all lines over the
-# headline, a kicker too): the page's head judged line by line.
-SHORT_MENU = ["English", "时政", "国际", "时政", "国际", "站内搜索"]
 
 
 def test_a_kicker_right_over_the_headline_is_the_story_s_head(tmp_path):
