@@ -503,15 +503,6 @@ PLATFORM_DISCLAIMER = Rule(
     needs="免责声明",
 )
 
-# The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
-# the head and the headlines under it, one a line, to the footer.
-EARLIER_PIECES = Rule(
-    "earlier-pieces",
-    r"^(?:往期回顾|往期精彩|往期推荐|往期文章|往期链接)$",
-    "往期回顾",
-    "the head of the box listing a column's earlier pieces, after the text",
-    needs="往期",
-)
 # The story's font-size control (字号 大 中 小, bracketed or one size a line
 # under it) and the tool links after it (打印 / 留言 / 纠错 / E-mail推荐:),
 # short lines between the dateline and the text.

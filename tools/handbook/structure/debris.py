@@ -106,7 +106,6 @@ from ..patterns.debris import (
     CELL_LINES_MIN,
     CLOSE_BUTTON,
     DOUBLE_ARROW_TRAIL,
-    EARLIER_PIECES,
     EDGE_LINK,
     FULL_TEXT_HEADLINE,
     FULL_TEXT_TITLE_REACH,
@@ -268,7 +267,6 @@ def remove_debris(
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
     removed |= site_buttons(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
-    removed |= earlier_pieces(lines, removed)
     removed |= empty_properties(lines, removed)
     removed |= full_text_headline(lines, removed)
     removed |= boxes_after_neighbours(lines, removed)
@@ -1159,24 +1157,6 @@ def related_headlines(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     ):
         return {}
     return {k: Removal(lines[k].number, "related-headlines", lines[k].text) for k in run}
-
-
-def earlier_pieces(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
-    """After the text, the box of a column's earlier pieces: its head
-    (往期回顾) and three or more headlines under it one a line, nothing after
-    them but the footer (no sentence): links, not the text's closing lines."""
-    kept = remaining(lines, removed)
-    story = text_end(lines, removed, long_prose)
-    for n, i in enumerate(kept):
-        if i < story or not EARLIER_PIECES.match(lines[i].text):
-            continue
-        run = list(itertools.takewhile(lambda k: headline_link(lines[k].text), kept[n + 1 :]))
-        after = kept[n + 1 + len(run) :]
-        if len(run) >= RELATED_HEADLINES_MIN and not any("。" in lines[k].text for k in after):
-            return {
-                k: Removal(lines[k].number, EARLIER_PIECES.name, lines[k].text) for k in (i, *run)
-            }
-    return {}
 
 
 def empty_properties(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
