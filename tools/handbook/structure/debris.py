@@ -9,6 +9,8 @@ is its menu and footer, and a Markdown export opens with front matter.
 Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
 The page's own date, printed in its property line, is kept; a property line
 that names authors is their byline, unless the text names them again.
+Around a web page's story, what the passes here leave of the page's head
+and tail is weighed by one mechanism (`page.py`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A web page's furniture around its story, judged by one mechanism.
 
-The story is found by its anchors: the first run of long paragraphs, the
-headline over it (the title-like line that the page's date or source line
+The story is found by its anchors: its first long paragraph with a
+sentence under it, the headline over it (the title-like line that the page's date or source line
 stands under, or that the page's head gives again), and the staff's credit
 closing it. Then every line above the headline is weighed for the features
 a reader takes for furniture (a short label with no sentence, a line with
