@@ -88,6 +88,7 @@ def page_furniture(
         if POSTING_PLACE.match(lines[i].text)
         or (
             not head_line(lines[i].text)
+            and not lines[i].text.isdigit()  # a count alone: only beside its button (button_marks)
             and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
         )
     }
