@@ -503,15 +503,6 @@ PLATFORM_DISCLAIMER = Rule(
     needs="免责声明",
 )
 
-# The box of a column's earlier pieces after its text (往期回顾 / 标题 / 标题 …):
-# the head and the headlines under it, one a line, to the footer.
-EARLIER_PIECES = Rule(
-    "earlier-pieces",
-    r"^(?:往期回顾|往期精彩|往期推荐|往期文章|往期链接)$",
-    "往期回顾",
-    "the head of the box listing a column's earlier pieces, after the text",
-    needs="往期",
-)
 # The story's font-size control (字号 大 中 小, bracketed or one size a line
 # under it) and the tool links after it (打印 / 留言 / 纠错 / E-mail推荐:),
 # short lines between the dateline and the text.
@@ -1076,3 +1067,60 @@ PIECE_DEBRIS = [
     ),
     STAFF_CREDIT_LINE,
 ]
+
+# --- a web page's furniture around the story (structure/page.py) ------------------
+# The page's controls and the site's own links, by the words a reader knows
+# them by: an account, a share box, a font switch, a search box, an app.
+SITE_CONTROL = Rule(
+    "site-control",
+    r"登录|注册|分享|字体|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
+    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$",
+    "分享到微信",
+    "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …),"
+    " or a switch's one-character options (小 中 大)",
+)
+# A line's features that a reader takes for the page's furniture, and their
+# weights; what a line of the story has (a sentence, a long line) weighs against.
+FURNITURE_WEIGHTS = {
+    "no-han": 2,  # Play Video, 0:00, ENGLISH, a split date 2024 05/09 22:27:02
+    "headline-echo": 2,  # the headline again in the page's head: 正在阅读：…, …-新华网
+    "copy-below": 3,  # a hidden copy of a line the story gives again below
+    "short": 1,  # 时政, 朋友圈: a link's label, no sentence
+    "repeated": 1,  # a menu given twice (desktop and phone)
+    "site-control": 1,  # 请使用浏览器分享功能进行分享, 链接已复制
+    "link-bar": 1,  # 北京 天津 河北 …: short names parted by spaces
+    "trail": 1,  # 新华网 > > 正文
+    "page-property": 1,  # 来源：新华网 over the headline: the page's first head
+    "sentence": -3,  # a sentence a reader reads
+}
+FURNITURE_MIN = 1  # a line weighing this much is furniture
+FURNITURE_SHORT_MAX = 12  # characters of a link's label
+FURNITURE_UNDER_MIN = 2  # between the headline and the story: only the plainest furniture
+PAGE_MARKS_MIN = 3  # lines over the headline only a web page's furniture looks like
+HEAD_LINE_MIN = 3  # characters of a kicker's or a broken title's line (not 小 / 中 / 大)
+HEADLINE_REACH = 8  # lines between the headline and the story's first paragraph
+STORY_RUN = 3  # lines under the story's first long paragraph where a sentence follows it
+SENTENCE_MIN = 20  # a line this long holding a sentence is read, not furniture
+# A tail's long lines that are still furniture: the footer's legal notices.
+LEGAL_NOTICE = Rule(
+    "legal-notice",
+    r"版权|转载|授权|许可证|备案|声明",
+    "版权保护：本网登载的内容版权属本网独家所有使用。未经本网事先协议授权，禁止转载使用。",
+    "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer",
+)
+# A line of the story's head under its headline led by a property's label,
+# whatever follows it (a source glued to its date).
+STORY_HEAD_FIELD = Rule(
+    "story-head-field",
+    rf"^(?:{PROPERTY_LABEL})\s*{C}.{{0,40}}$",
+    f"来源{COLON}人民日报2024-05-13 08:49",
+    "a property's line under the headline (来源, 作者, 发布时间 …), however its value is written",
+)
+# A creators' platform's note of where the account posted from, under the
+# headline: the platform's, not the story's.
+POSTING_PLACE = Rule(
+    "posting-place",
+    rf"^发布于\s*{C}\s*[{HAN}]{{2,12}}$",
+    f"发布于{COLON}北京市",
+    "a platform's note of the place a post was sent from",
+)

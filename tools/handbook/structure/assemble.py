@@ -163,8 +163,10 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
 def one_story(tokens: list[Token]) -> bool:
     """A news page's story: the essay's headline stands right over the date
     the page posted it at (书记市长这一周 | … / 2022-02-13 20:04:17), so the
-    lone lines between its paragraphs head its sections, not more stories."""
-    return bool(tokens) and tokens[0].kind == "date"
+    lone lines between its paragraphs head its sections, not more stories;
+    its source's lines may stand over the date (来源： / 中国日报网 / 2023-11-17 15:13)."""
+    head = itertools.takewhile(lambda t: t.kind in ("byline", "date"), tokens)
+    return any(t.kind == "date" for t in head)
 
 
 def complete_days(essay: Essay, recognitions: list[Recognition]) -> None:

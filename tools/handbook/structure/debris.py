@@ -9,6 +9,8 @@ is its menu and footer, and a Markdown export opens with front matter.
 Debris inside a line (a 范文 site's introduction, a hit counter) is cut out.
 The page's own date, printed in its property line, is kept; a property line
 that names authors is their byline, unless the text names them again.
+Around a web page's story, what the passes here leave of the page's head
+and tail is weighed by one mechanism (`page.py`).
 """
 
 from __future__ import annotations
@@ -106,7 +108,6 @@ from ..patterns.debris import (
     CELL_LINES_MIN,
     CLOSE_BUTTON,
     DOUBLE_ARROW_TRAIL,
-    EARLIER_PIECES,
     EDGE_LINK,
     FULL_TEXT_HEADLINE,
     FULL_TEXT_TITLE_REACH,
@@ -130,10 +131,12 @@ from ..patterns.debris import (
     SOURCE_UNDER_CREDIT,
     STAFF_CREDIT_LINE,
     STAFF_LABELS,
+    STORY_HEAD_FIELD,
     TITLE_SITE_PREFIX,
     TITLE_SITE_SUFFIX,
     TRAIL_TO_TEXT,
 )
+from .page import page_furniture
 from .properties import DATE, Field, authors, cut_fields, date, dated_only, fields
 from .shapes import TITLE_MAX, head_title_like, long_prose, prose
 from .survey import Conventions
@@ -261,18 +264,18 @@ def remove_debris(
     if conventions.markdown:
         removed |= toc_directive(lines, removed) | closing_heading(lines, removed)
     removed |= header_over_trail(lines, removed)
-    removed |= top_menu(lines, removed) | menu_over_headline(lines, removed)
+    removed |= top_menu(lines, removed)
     removed |= story_tools(lines, removed) | hidden_dateline(lines, removed)
     removed |= news_masthead(lines, removed | dict.fromkeys(read))
     removed |= site_buttons(lines, removed | dict.fromkeys(read))
     removed |= related_headlines(lines, removed)
-    removed |= earlier_pieces(lines, removed)
     removed |= empty_properties(lines, removed)
     removed |= full_text_headline(lines, removed)
     removed |= boxes_after_neighbours(lines, removed)
     removed |= recommended_after_credit(lines, removed)
     removed |= platform_disclaimer(lines, removed)
     removed |= pager(lines, removed)
+    removed |= page_furniture(lines, removed | dict.fromkeys(read), story_head_line, STORY_END)
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts
@@ -827,25 +830,6 @@ def header_over_trail(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     return {i: Removal(lines[i].number, TRAIL_TO_TEXT.name, lines[i].text) for i in above}
 
 
-def menu_over_headline(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
-    """A long run of menu items opening the page, one a line, over a headline
-    that the page's property line follows (学生服务 / 首页 / 关于我们 /
-    Office365 / … / 标题 / 发布时间：…): the site's menu, where no header or
-    breadcrumb names the site; the headline begins the page's text."""
-    kept = remaining(lines, removed)
-    n = next((n for n, i in enumerate(kept) if not menu_entry(lines[i].text)), len(kept))
-    # the headline may be short enough for an item: the property line ends the run
-    if n + 1 < len(kept) and page_property(lines[kept[n + 1]].text):
-        run, headline = kept[:n], lines[kept[n]].text
-    elif 0 < n < len(kept) and page_property(lines[kept[n]].text):
-        run, headline = kept[: n - 1], lines[kept[n - 1]].text
-    else:
-        return {}
-    if len(run) < HEADLINE_MENU_MIN or not head_title_like(headline):
-        return {}
-    return {i: Removal(lines[i].number, MENU_ENTRY.name, lines[i].text) for i in run}
-
-
 def site_buttons(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
     """The site's buttons opening the page one a line (栏目首页 / 搜索 / 登录),
     over a headline that its dateline or posting line follows: the page's,
@@ -1000,6 +984,20 @@ def news_dateline(text: str) -> bool:
         or DATE_LINE.match(text)
         or PLATFORM_POSTING.match(text)
         or page_property(text)
+    )
+
+
+def story_head_line(text: str) -> bool:
+    """A line of the story's head under its headline: its date, its source, a
+    property, a byline."""
+    from .roles import byline_match  # roles reads this module's tables
+
+    return bool(
+        news_dateline(text)
+        or one_property(text)
+        or source_alone(text)
+        or STORY_HEAD_FIELD.match(text)
+        or byline_match(text)
     )
 
 
@@ -1161,24 +1159,6 @@ def related_headlines(lines: list[SourceLine], removed: dict[int, Removal]) -> d
     ):
         return {}
     return {k: Removal(lines[k].number, "related-headlines", lines[k].text) for k in run}
-
-
-def earlier_pieces(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:
-    """After the text, the box of a column's earlier pieces: its head
-    (往期回顾) and three or more headlines under it one a line, nothing after
-    them but the footer (no sentence): links, not the text's closing lines."""
-    kept = remaining(lines, removed)
-    story = text_end(lines, removed, long_prose)
-    for n, i in enumerate(kept):
-        if i < story or not EARLIER_PIECES.match(lines[i].text):
-            continue
-        run = list(itertools.takewhile(lambda k: headline_link(lines[k].text), kept[n + 1 :]))
-        after = kept[n + 1 + len(run) :]
-        if len(run) >= RELATED_HEADLINES_MIN and not any("。" in lines[k].text for k in after):
-            return {
-                k: Removal(lines[k].number, EARLIER_PIECES.name, lines[k].text) for k in (i, *run)
-            }
-    return {}
 
 
 def empty_properties(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[int, Removal]:

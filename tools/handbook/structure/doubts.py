@@ -42,6 +42,7 @@ from ..patterns.doubts import (
 )
 from .essays import Layout
 from .numbers import HEADING_NUMBER, parse_number
+from .page import GUESSED
 from .records import records_doubt
 from .shapes import LONG_TITLE, TITLE_MAX, ends_sentence, head_title_like, name_like, prose
 
@@ -108,7 +109,17 @@ def find_doubts(collection: Collection, layout: Layout) -> list[Doubt]:
         for r in collection.removals
         if r.rule == COLUMN_LABEL.name
     ]
-    return doubts
+    return doubts + furniture_guess(collection)
+
+
+def furniture_guess(collection: Collection) -> list[Doubt]:
+    """The first line of no weight either way that the page's furniture
+    around it took (structure/page.py): a guess, once a page."""
+    guess = next((r for r in collection.removals if r.rule == GUESSED), None)
+    if guess is None:
+        return []
+    text = f"a line standing among the page's furniture removed with it: {guess.text}"
+    return [Doubt(guess.line, GUESSED, text)]
 
 
 def doubt(line: int, kind: str, text: str) -> Doubt:
