@@ -40,7 +40,7 @@ from handbook.markdown import SIMPLE, SafeDumper, front_matter
 from handbook.model import Term
 from handbook.mojibake import is_rare, rare_characters
 from handbook.patterns import NARROW_DEBRIS
-from handbook.patterns.base import Rule, any_of
+from handbook.patterns.base import Rule, any_of, last_characters
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
 from handbook.structure.doubts import BYLINE_TITLE
@@ -319,6 +319,57 @@ def test_a_class_table_kept_is_the_one_re_builds(monkeypatch: pytest.MonkeyPatch
     for case, first, again in zip(cases, kept, kept_again, strict=True):
         built = code(*case)
         assert first == built and again == built, case
+
+
+def converter_rules() -> list[Rule]:
+    """Every rule of the converter's modules, alone or in a table."""
+    importlib.import_module("handbook.structure.doubts")
+    found: dict[str, Rule] = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "handbook":
+            for value in vars(module).values():
+                items = value.values() if isinstance(value, dict) else value
+                for item in items if isinstance(items, list | tuple) else [value]:
+                    if isinstance(item, Rule):
+                        found[item.source] = item
+    return list(found.values())
+
+
+@pytest.mark.parametrize(
+    ("source", "ends"),
+    [
+        (r"(?P<byline>[(（](?P<role>供稿|来稿)[)）])\s*$", ")）"),  # a tail rule
+        (r"^(?:讲话|发言)$", "话言"),
+        (r"(?:记者\s*张三\s|摄\s+)\s*\Z", "三摄"),
+        (r"[)）]\s*", ""),  # not at the end: a bracket anywhere
+        (r"(?m)[)）]\s*$", ""),  # at any line's end
+        (r"(?i)[)）]$", ""),
+        (r"[)）]?\s*$", ""),  # the bracket may be missing
+        (r"[^)）]$", ""),
+        (r"[)）]\d*$", ""),  # digits may follow
+        (r"(?:）|)$", ""),
+        (r"记者|摄$", ""),  # only one of the two is at the end
+    ],
+)
+def test_the_last_characters_are_read_from_a_pattern_that_ends_in_them(source: str, ends: str):
+    assert sorted(last_characters(source)) == sorted(ends)
+
+
+def test_a_rule_matches_only_texts_ending_in_one_of_its_last_characters():
+    """A rule that says which characters end a text it matches (`Rule.ends`,
+    which the byline rules are tried by first) matches no text ending in
+    another: the rules' examples, and every line of the first text and of
+    the corpus, whole and stripped."""
+    rules = [r for r in converter_rules() if r.ends]
+    assert len(rules) > 10
+    lines = [r.example for r in converter_rules()]
+    for path in [SOURCE, *sorted((ROOT / "tests" / "corpus").glob("*.txt"))]:
+        for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+            lines += [line, line.strip()]
+    for r in rules:
+        for line in lines:
+            if r.pattern.search(line):
+                assert line.rstrip()[-1:] in r.ends, (r.name, line)
 
 
 @functools.cache
