@@ -13,9 +13,11 @@ on which it writes otherwise than yaml.dump, or reads back otherwise.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import sys
 from collections import Counter
+from re import _compiler, _parser  # type: ignore[attr-defined]
 
 import opencc
 import pytest
@@ -26,7 +28,8 @@ from support import OVERRIDES, ROOT, SOURCE
 
 from handbook import patterns
 from handbook.chars import CHINESE_CHAR as CHINESE
-from handbook.chars import FULL_WIDTH, LPAREN, RPAREN
+from handbook.chars import FULL_WIDTH, HAN_RANGES, LPAREN, RPAREN
+from handbook.chars import HAN as HAN_CLASS
 from handbook.chars import HAN_CHAR as HAN
 from handbook.glossary import TermMatcher
 from handbook.hant import HantConverter
@@ -37,7 +40,7 @@ from handbook.markdown import SIMPLE, SafeDumper, front_matter
 from handbook.model import Term
 from handbook.mojibake import is_rare, rare_characters
 from handbook.patterns import NARROW_DEBRIS
-from handbook.patterns.base import any_of
+from handbook.patterns.base import Rule, any_of, last_characters
 from handbook.punctuation import restore_full_width
 from handbook.reader import normalise
 from handbook.structure.doubts import BYLINE_TITLE
@@ -266,6 +269,107 @@ def test_one_match_of_the_byline_rules_fits_a_whole_title_where_one_rule_does():
     for line in lines:
         found = any(r.pattern.fullmatch(line) for r in rules)
         assert (BYLINE_TITLE.fullmatch(line) is not None) == found, line
+
+
+def converter_patterns() -> set[tuple[str, int]]:
+    """Every pattern of the converter's modules, the report's too: each
+    rule's and each compiled one, alone or in a table."""
+    for loaded in ("handbook.cli", "handbook.report", "handbook.structure.doubts"):
+        importlib.import_module(loaded)
+    found = set()
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "handbook":
+            continue
+        for value in vars(module).values():
+            items = value.values() if isinstance(value, dict) else value
+            for item in items if isinstance(items, list | tuple | type({}.values())) else [value]:
+                if isinstance(item, Rule):
+                    found.add((item.source, 0))
+                elif isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                    found.add((item.pattern, item.flags))
+    return found
+
+
+def test_a_class_table_kept_is_the_one_re_builds(monkeypatch: pytest.MonkeyPatch):
+    """`re` builds each class's table once a process (`chars._keep_charsets`):
+    every pattern of the converter, and classes made up to differ in one
+    range, a negation or the case, compiles to the same code as when `re`
+    builds every table anew, the first time and once the tables are kept."""
+    ranges = [f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in HAN_RANGES[:3]]
+    made_up = [f"[{HAN_CLASS}]", f"[^{HAN_CLASS}]", f"[{''.join(ranges[:2])}]", "[a-z]", "[^a-z]"]
+    made_up += [
+        f"[{''.join(ranges[1:])}]",
+        f"[{HAN_CLASS}a-z]",
+        r"[\w\u4e00-\u9fff]",
+        "[0-9]",
+        "[A-Z]",
+    ]
+    cases = sorted(
+        converter_patterns() | {(p, f) for p in made_up for f in (0, re.I, re.A, re.I | re.A)}
+    )
+    assert len(cases) > 300
+    assert hasattr(_compiler._optimize_charset, "__wrapped__")
+
+    def code(source: str, flags: int) -> list[int]:
+        return _compiler._code(_parser.parse(source, flags), flags)
+
+    kept = [code(*case) for case in cases]
+    kept_again = [code(*case) for case in cases]
+    monkeypatch.setattr(_compiler, "_optimize_charset", _compiler._optimize_charset.__wrapped__)
+    for case, first, again in zip(cases, kept, kept_again, strict=True):
+        built = code(*case)
+        assert first == built and again == built, case
+
+
+def converter_rules() -> list[Rule]:
+    """Every rule of the converter's modules, alone or in a table."""
+    importlib.import_module("handbook.structure.doubts")
+    found: dict[str, Rule] = {}
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "handbook":
+            for value in vars(module).values():
+                items = value.values() if isinstance(value, dict) else value
+                for item in items if isinstance(items, list | tuple) else [value]:
+                    if isinstance(item, Rule):
+                        found[item.source] = item
+    return list(found.values())
+
+
+@pytest.mark.parametrize(
+    ("source", "ends"),
+    [
+        (r"(?P<byline>[(（](?P<role>供稿|来稿)[)）])\s*$", ")）"),  # a tail rule
+        (r"^(?:讲话|发言)$", "话言"),
+        (r"(?:记者\s*张三\s|摄\s+)\s*\Z", "三摄"),
+        (r"[)）]\s*", ""),  # not at the end: a bracket anywhere
+        (r"(?m)[)）]\s*$", ""),  # at any line's end
+        (r"(?i)[)）]$", ""),
+        (r"[)）]?\s*$", ""),  # the bracket may be missing
+        (r"[^)）]$", ""),
+        (r"[)）]\d*$", ""),  # digits may follow
+        (r"(?:）|)$", ""),
+        (r"记者|摄$", ""),  # only one of the two is at the end
+    ],
+)
+def test_the_last_characters_are_read_from_a_pattern_that_ends_in_them(source: str, ends: str):
+    assert sorted(last_characters(source)) == sorted(ends)
+
+
+def test_a_rule_matches_only_texts_ending_in_one_of_its_last_characters():
+    """A rule that says which characters end a text it matches (`Rule.ends`,
+    which the byline rules are tried by first) matches no text ending in
+    another: the rules' examples, and every line of the first text and of
+    the corpus, whole and stripped."""
+    rules = [r for r in converter_rules() if r.ends]
+    assert len(rules) > 10
+    lines = [r.example for r in converter_rules()]
+    for path in [SOURCE, *sorted((ROOT / "tests" / "corpus").glob("*.txt"))]:
+        for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+            lines += [line, line.strip()]
+    for r in rules:
+        for line in lines:
+            if r.pattern.search(line):
+                assert line.rstrip()[-1:] in r.ends, (r.name, line)
 
 
 @functools.cache

@@ -8,7 +8,40 @@ one character.
 
 from __future__ import annotations
 
+import functools
 import re
+from re import _compiler  # type: ignore[attr-defined]
+
+
+def _keep_charsets() -> None:
+    """Make `re` build each character class's table once a process.
+
+    `re` builds a class's table anew in every pattern that holds it, setting
+    its code points one at a time: 28,096 for the Han class, which a hundred
+    of the converter's patterns hold (a tenth of a conversion's instructions).
+    The table depends on the class and the case functions alone, so the one
+    built first stands for the rest: the compiled patterns are the same
+    (`tests/test_fast_paths.py` compares every pattern's code both ways).
+    Case-insensitive classes (a dict of case fixes) are built as before."""
+    build = getattr(_compiler, "_optimize_charset", None)
+    if build is None or hasattr(build, "__wrapped__"):  # another Python; or done already
+        return
+    built: dict[tuple, tuple[list, bool]] = {}
+
+    @functools.wraps(build)
+    def kept(charset, iscased=None, fixup=None, fixes=None):  # type: ignore[no-untyped-def]
+        if fixes is not None:
+            return build(charset, iscased, fixup, fixes)
+        key = (tuple(charset), iscased, fixup)
+        if key not in built:
+            built[key] = build(charset, iscased, fixup, fixes)
+        table, cased = built[key]
+        return list(table), cased
+
+    _compiler._optimize_charset = kept
+
+
+_keep_charsets()
 
 # Han ideographs: CJK Extension A, the Unified block, the compatibility block,
 # and Extensions B and later with their compatibility supplement (U+20000 on);

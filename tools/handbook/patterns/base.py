@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 from ..chars import (
     CN_DIGITS,
@@ -33,11 +35,60 @@ class Rule:
         text it lacks."""
         return re.compile(self.source)
 
+    @cached_property
+    def ends(self) -> str:
+        """The characters one of which ends every text the rule matches, but
+        for spaces after it ('' when the pattern does not say): a tail rule
+        (…（供稿）$) need not search a text that ends otherwise, as most
+        pieces do, told by its last character alone (`last_characters`)."""
+        return last_characters(self.source)
+
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.needs in text else None
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.pattern.match(text) if self.needs in text else None
+
+
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+SPACE = (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])  # \s
+
+
+def last_characters(source: str) -> str:
+    """The characters one of which a match of `source` holds as the text's
+    last but spaces, read from how `re` parses it: a pattern that ends in
+    `$` after a character or a class of characters, spaces (`\\s*`) between,
+    inside groups or alternatives (`[)）])\\s*$`); '' for any other."""
+    tree = _parser.parse(source)
+    if tree.state.flags & (re.IGNORECASE | re.MULTILINE):
+        return ""
+    items = list(tree.data)
+    if not items or items[-1] not in ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING)):
+        return ""
+    return "".join(sorted(_last(items[:-1]) or ""))
+
+
+def _last(items: list) -> set[str] | None:
+    """The characters one of which the last item but spaces matches; None
+    when that is not one character of a few (or may be empty)."""
+    while items and (
+        items[-1] == SPACE or (items[-1][0] in REPEATS and list(items[-1][1][2].data) == [SPACE])
+    ):
+        items = items[:-1]
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+        return {chr(code) for _, code in av}
+    if op is sre.SUBPATTERN and not (av[1] & re.IGNORECASE):
+        return _last(list(av[3].data))
+    if op is sre.BRANCH:
+        branches = [_last(list(branch.data)) for branch in av[1]]
+        if all(branches):
+            return set().union(*branches)
+    return None
 
 
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # a group's name, (?P<date>

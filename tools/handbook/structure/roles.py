@@ -255,17 +255,21 @@ def emphasised(inner: str, text: str, line: int, ctx: Context) -> list[Token]:
 
 
 # The byline rules a piece is tried against, in order, each with its needed
-# text and whether its name must look like one, read once for all pieces; a
-# long piece only against the long forms: the short ones cannot be one.
-BYLINES_TRIED = [(r.needs, r, r.name in NAMED_FORMS) for r in BYLINES]
-LONG_BYLINES_TRIED = [tried for tried in BYLINES_TRIED if tried[1].name not in SHORT_BYLINES]
+# text, the characters a text it matches ends in (`Rule.ends`) and whether its
+# name must look like one, read once for all pieces; a long piece only against
+# the long forms: the short ones cannot be one.
+BYLINES_TRIED = [(r.needs, r.ends, r, r.name in NAMED_FORMS) for r in BYLINES]
+LONG_BYLINES_TRIED = [tried for tried in BYLINES_TRIED if tried[2].name not in SHORT_BYLINES]
 
 
 def byline_match(text: str) -> tuple[Rule, re.Match[str]] | None:
     # Every piece is tried against every rule: the loop tests each rule's
-    # needed text itself rather than through Rule.search (a call per rule).
-    for needs, r, named in LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED:
-        m = r.pattern.search(text) if needs in text else None
+    # needed text and last character itself rather than through Rule.search
+    # (a call per rule).
+    last = text.rstrip()[-1:]
+    tried = LONG_BYLINES_TRIED if len(text) > SHORT_PIECE else BYLINES_TRIED
+    for needs, ends, r, named in tried:
+        m = r.pattern.search(text) if needs in text and (not ends or last in ends) else None
         if m and (not named or name_like(m.group("name"))) and named_list(r, m):
             return r, m
     return None
