@@ -5,6 +5,7 @@ page's text."""
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import subprocess
@@ -178,6 +179,37 @@ def mkdocs_build(
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+def mkdocs_build_here(project: Path, out: Path) -> str | None:
+    """`mkdocs build --strict` of the project folder's mkdocs.yml into `out`,
+    in this process, as the command runs it (load the config, start the
+    plugins, build, shut them down): start-up and imports are paid once for
+    many builds. The caller's environment is the build's (HANDBOOK_SITE_URL,
+    EDITIONS). None when built; else the warnings and the error that stopped it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    logged: list[str] = []
+    record = logging.Handler(logging.WARNING)
+    record.emit = lambda r: logged.append(f"{r.levelname}: {r.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(record)
+    propagate, logger.propagate = logger.propagate, False  # reported here, as the command does
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(out))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Exception, Abort) as error:  # Abort (strict mode's) is a SystemExit
+        return "\n".join([*logged, f"{type(error).__name__}: {error}"])
+    finally:
+        logger.removeHandler(record)
+        logger.propagate = propagate
+    return None
 
 
 def handbook_project(root: Path) -> Path:
