@@ -43,10 +43,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # The test of each corpus text built alone (test_other_texts.py), its builds started here.
 ALONE = "test_each_corpus_text_alone_builds_both_editions"
-# MkDocs keeps every config's hooks, and with them that build's pages (an
-# lru_cache on its hook loader): about 50 MB a build. A worker is replaced
-# after this many, at the cost of a start (imports, about a second).
-BUILDS_PER_WORKER = 10
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -69,12 +65,7 @@ def corpus_builds(
     root = tmp_path_factory.mktemp("own-texts")
     workers = len(os.sched_getaffinity(0))
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=start_build_worker,
-        max_tasks_per_child=BUILDS_PER_WORKER,
-    )
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_build_worker)
     try:
         yield {name: pool.submit(build_alone, root, name) for name in names}
     finally:

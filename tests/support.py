@@ -194,7 +194,7 @@ def mkdocs_build_here(project: Path, out: Path) -> str | None:
     many builds. The caller's environment is the build's (HANDBOOK_SITE_URL,
     EDITIONS). None when built; else the warnings and the error that stopped it."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from mkdocs.config import config_options, load_config
     from mkdocs.exceptions import Abort
 
     logged: list[str] = []
@@ -215,6 +215,9 @@ def mkdocs_build_here(project: Path, out: Path) -> str | None:
     finally:
         logger.removeHandler(record)
         logger.propagate = propagate
+        # MkDocs caches every config's hooks (an lru_cache on their loader),
+        # and with them that build's pages: 50 MB a build in a worker's process.
+        config_options.Hooks._load_hook.cache_clear()
     return None
 
 
