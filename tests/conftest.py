@@ -8,17 +8,28 @@ where they fail: CI must prove the handbook in a real browser.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import threading
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import ROOT, SOURCE, missing, mkdocs_build
+from support import (
+    ROOT,
+    SOURCE,
+    CorpusBuilds,
+    build_alone,
+    missing,
+    mkdocs_build,
+    start_build_worker,
+)
 
 from handbook import chromium
 from handbook.model import Collection, Handbook
@@ -28,6 +39,37 @@ from handbook.settings import Settings
 SCREENSHOTS = ROOT / "build" / "test-output" / "browser"
 # The pinned axe-core (package.json), installed by `make test` with npm.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+# The test of each corpus text built alone (test_other_texts.py), its builds started here.
+ALONE = "test_each_corpus_text_alone_builds_both_editions"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def corpus_builds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CorpusBuilds]:
+    """The handbook of every corpus text the session will check, each alone,
+    built from the session's start beside the other tests: in worker
+    processes, one per core, niced, each importing MkDocs, the theme and the
+    converter once for many builds (spawned: none inherits this process's
+    threads). A test waits for its own text's build only."""
+    names = [
+        item.callspec.params["name"]
+        for item in request.session.items
+        if getattr(item, "originalname", None) == ALONE
+    ]
+    if not names:
+        yield {}
+        return
+    root = tmp_path_factory.mktemp("own-texts")
+    workers = len(os.sched_getaffinity(0))
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_build_worker)
+    try:
+        yield {name: pool.submit(build_alone, root, name) for name in names}
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 @pytest.fixture(scope="session")

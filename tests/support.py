@@ -4,12 +4,17 @@ page's text."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from concurrent.futures import Future
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from handbook import cli
 from handbook.addresses import DOWNLOADS
 from handbook.chars import LINE_BREAK, han
 from handbook.editions import Edition, built_editions
@@ -30,6 +36,7 @@ from handbook.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source" / "mass-line-essays.txt"
+CORPUS = ROOT / "tests" / "corpus"
 OVERRIDES = ROOT / "source" / "hant-overrides.tsv"
 # Fixed, so the tests do not depend on where the reader's shell deploys to.
 SITE_URL = "https://handbook.example.org/"
@@ -178,6 +185,99 @@ def mkdocs_build(
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+def mkdocs_build_here(project: Path, out: Path) -> str | None:
+    """`mkdocs build --strict` of the project folder's mkdocs.yml into `out`,
+    in this process, as the command runs it (load the config, start the
+    plugins, build, shut them down): start-up and imports are paid once for
+    many builds. The caller's environment is the build's (HANDBOOK_SITE_URL,
+    EDITIONS). None when built; else the warnings and the error that stopped it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import config_options, load_config
+    from mkdocs.exceptions import Abort
+
+    logged: list[str] = []
+    record = logging.Handler(logging.WARNING)
+    record.emit = lambda r: logged.append(f"{r.levelname}: {r.getMessage()}")
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(record)
+    propagate, logger.propagate = logger.propagate, False  # reported here, as the command does
+    try:
+        config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(out))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Exception, Abort) as error:  # Abort (strict mode's) is a SystemExit
+        return "\n".join([*logged, f"{type(error).__name__}: {error}"])
+    finally:
+        logger.removeHandler(record)
+        logger.propagate = propagate
+        # MkDocs caches every config's hooks (an lru_cache on their loader),
+        # and with them that build's pages: 50 MB a build in a worker's process.
+        config_options.Hooks._load_hook.cache_clear()
+    return None
+
+
+def own_source(folder: Path, text: Path) -> Path:
+    """A source/ folder as a maintainer makes it: the handbook's data files
+    (glossary, overrides, settings) and one text of their own."""
+    source = folder / "source"
+    source.mkdir(parents=True, exist_ok=True)
+    for old in source.glob("*.txt"):
+        old.unlink()
+    for data in (ROOT / "source").iterdir():
+        if data.suffix != ".txt":
+            shutil.copy(data, source / data.name)
+    return Path(shutil.copy(text, source / text.name))
+
+
+@dataclass
+class Built:
+    """A corpus text converted and built alone: the conversion's exit status
+    and error output, the build's failure (None when built), the site."""
+
+    converted: int
+    convert_errors: str
+    build_failure: str | None
+    site: Path
+
+
+# Corpus text name -> its build, under way from the session's start (conftest.py).
+CorpusBuilds = dict[str, Future[Built]]
+
+
+def start_build_worker() -> None:
+    """A build worker's environment, as `mkdocs_build` gives its command: the
+    tests' address, both editions whatever the caller's shell says. Niced:
+    the builds take what the tests running beside them leave of the cores."""
+    os.environ.update(NO_MKDOCS_2_WARNING="1", HANDBOOK_SITE_URL=SITE_URL)
+    os.environ.pop("EDITIONS", None)
+    os.nice(10)
+
+
+def build_alone(root: Path, name: str) -> Built:
+    """Corpus text `name` alone in a project of its own under `root` (source/
+    and docs/ its own; the handbook's mkdocs.yml, hooks and theme), converted
+    and built with --strict in both editions, in this process (a worker that
+    `start_build_worker` set up), from the project's folder as a maintainer's
+    shell is."""
+    project = root / name
+    (project / "docs").mkdir(parents=True)
+    (project / "tools").symlink_to(ROOT / "tools")
+    (project / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
+    text = own_source(project, CORPUS / f"{name}.txt")
+    errors = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(errors):
+        converted = cli.main(["convert", str(text), "--out", str(project / "docs"), "--quiet"])
+    site = project / "site"
+    if converted != 0:
+        return Built(converted, errors.getvalue(), None, site)
+    (project / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
+    os.chdir(project)
+    return Built(converted, errors.getvalue(), mkdocs_build_here(project, site), site)
 
 
 def handbook_project(root: Path) -> Path:

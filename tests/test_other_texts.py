@@ -7,27 +7,12 @@ a handbook that mkdocs builds with --strict, in both editions."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
-from support import ROOT, mkdocs_build, run_handbook
+from support import CORPUS, ROOT, CorpusBuilds, own_source, run_handbook
 
-CORPUS = ROOT / "tests" / "corpus"
 NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
-
-
-def own_source(folder: Path, text: Path) -> Path:
-    """A source/ folder as a maintainer makes it: the handbook's data files
-    (glossary, overrides, settings) and one text of their own."""
-    source = folder / "source"
-    source.mkdir(parents=True, exist_ok=True)
-    for old in source.glob("*.txt"):
-        old.unlink()
-    for data in (ROOT / "source").iterdir():
-        if data.suffix != ".txt":
-            shutil.copy(data, source / data.name)
-    return Path(shutil.copy(text, source / text.name))
 
 
 def test_glossary_entries_citing_a_text_no_longer_there_are_reported(tmp_path):
@@ -76,30 +61,13 @@ def test_a_text_quoting_a_glossary_citation_on_another_line_builds(tmp_path):
     assert {d["rule"] for d in doubts} == {"citation-gone", "citation-elsewhere"}
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One project for every text in turn: its source/ and docs/ change, the
-    handbook's mkdocs.yml, hooks and theme stay."""
-    root = tmp_path_factory.mktemp("own-texts")
-    (root / "docs").mkdir()
-    (root / "tools").symlink_to(ROOT / "tools")
-    (root / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n")
-    return root
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
-def test_each_corpus_text_alone_builds_both_editions(project: Path, name: str):
-    text = own_source(project, CORPUS / f"{name}.txt")
-    assets = project / "docs" / "assets"
-    if assets.is_symlink():
-        assets.unlink()  # the converter leaves alone what it did not write
-    result = run_handbook("convert", text, "--out", project / "docs", "--quiet")
-    assert result.returncode == 0, result.stderr
-    assets.symlink_to(ROOT / "docs" / "assets")
-    site = project / "site"
-    shutil.rmtree(site, ignore_errors=True)
-    mkdocs_build(project, site)
-    for edition in (site, site / "zh-Hant"):
+def test_each_corpus_text_alone_builds_both_editions(corpus_builds: CorpusBuilds, name: str):
+    built = corpus_builds[name].result()  # started with the session (conftest.py)
+    assert built.converted == 0, built.convert_errors
+    assert built.build_failure is None, built.build_failure
+    for edition in (built.site, built.site / "zh-Hant"):
         assert (edition / "index.html").exists()
         assert (edition / name / "essay-01" / "index.html").exists()
+    shutil.rmtree(built.site)  # read: 6 to 8 MB a text, a hundred texts
