@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..chars import HAN_CHAR, SENTENCE_END
 from ..model import Removal, SourceLine
-from ..patterns import CRUMB_SEPARATORS, DATE_LINE
+from ..patterns import AUTHOR_LABELS, CRUMB_SEPARATORS, DATE_LINE
 from ..patterns.debris import (
     FURNITURE_MIN,
     FURNITURE_SHORT_MAX,
@@ -44,13 +44,16 @@ from ..patterns.debris import (
     STAFF_LABELS,
     STORY_RUN,
 )
+from .properties import fields, named
 from .shapes import head_title_like, long_prose, prose
 
 FURNITURE = "page-furniture"  # a line the weights make the page's
 GUESSED = "page-furniture-guess"  # a line of no weight among the page's furniture
+HEAD_AGAIN = "headline-again"  # the page's headline set again over the story
 # Features a line may have by its shape alone, which a kicker over the
 # headline has too; and those only a web page's furniture has.
 SHAPE_ONLY = frozenset({"short"})
+COPIES = frozenset({"copy-below", "repeated"})  # a line given again on the page
 PAGE_MARKS = {
     "no-han",
     "headline-echo",
@@ -76,23 +79,36 @@ def page_furniture(
     start = story_start(lines, kept)
     if start is None:
         return {}
-    head = headline(lines, kept, start, head_line)
+    writers = page_writers(lines[: kept[start]])
+    head = headline(lines, kept, start, lambda text: head_line(text) or text in writers)
     if head is None:
         return {}
     texts = Counter(lines[i].text for i in kept)
     below = {lines[i].text for i in kept[start:]}
-    found = over_headline(lines, kept[:head], lines[kept[head]].text, texts, below, head_line)
+    title = lines[kept[head]].text
+    known = [lines[i].text for i in removed if i < kept[head]]
+    found = over_headline(lines, kept[:head], title, texts, below, head_line, known)
+    found |= head_again(lines, kept[head + 1 : start], title, texts)
     found |= {
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
         for i in kept[head + 1 : start]
-        if POSTING_PLACE.match(lines[i].text)
-        or (
-            not head_line(lines[i].text)
-            and not lines[i].text.isdigit()  # a count alone: only beside its button (button_marks)
-            and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
+        if i not in found
+        and (
+            POSTING_PLACE.match(lines[i].text)
+            or (
+                not head_line(lines[i].text)
+                and not lines[i].text.isdigit()  # a count alone: only beside its button
+                and weight(features(lines[i].text, "", texts, set(), False)) >= FURNITURE_UNDER_MIN
+            )
         )
     }
     return found | after_credit(lines, removed, kept[start:], story_end)
+
+
+def page_writers(head: list[SourceLine]) -> set[str]:
+    """The writers the page's property lines name (作者：吴桂韩): such a name
+    alone under the headline is its byline, not a headline."""
+    return {a.name for line in head for a in named(fields(line.text), AUTHOR_LABELS)}
 
 
 def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
@@ -132,8 +148,27 @@ def headline(
             continue  # a player's labels, a share note
         if not head_title_like(text):
             return None
+        if marked:
+            return n
+        first = page_head(lines, kept, n, head_line)
+        if first is not None:
+            return first  # the story opens with the head said again
         echoed = any(text in lines[k].text for k in kept if k != kept[n])
-        return n if marked or echoed else None
+        return n if echoed else None
+    return None
+
+
+def page_head(
+    lines: list[SourceLine], kept: list[int], n: int, head_line: Callable[[str], bool]
+) -> int | None:
+    """Where in `kept` an earlier copy of the line at `n` stands with the
+    page's date or source line right under it: the page's head, of which the
+    line at `n` is the repeat (a print edition's headline set again over the
+    story), or None."""
+    text = lines[kept[n]].text
+    for m in range(n - 1, 0, -1):
+        if lines[kept[m - 1]].text == text and head_line(lines[kept[m]].text):
+            return m - 1
     return None
 
 
@@ -172,15 +207,23 @@ def over_headline(
     texts: Counter,
     below: set[str],
     head_line: Callable[[str], bool],
+    known: list[str],
 ) -> dict[int, Removal]:
     """The lines over the headline that are the page's furniture: after the
     last that is read (a sentence), and up to the story's head (the lines of
-    no weight right over the headline)."""
+    no weight right over the headline). The lines over it that other passes
+    took (`known`) count too where they bear a mark only furniture has (a
+    trail, a share box's control)."""
     kinds = [features(lines[i].text, title, texts, below, head_line(lines[i].text)) for i in over]
     weights = [weight(f) for f in kinds]
     first = next((n + 1 for n in range(len(over) - 1, -1, -1) if weights[n] < 0), 0)
-    last = len(over) - head_block([lines[i].text for i in over[first:]], kinds[first:])
+    # A headline the page gives again (a phone layout's copy) has its head
+    # given again with it: the lines' copies do not weigh against them.
+    plain = SHAPE_ONLY | COPIES if texts[title] > 1 or title in below else SHAPE_ONLY
+    last = len(over) - head_block([lines[i].text for i in over[first:]], kinds[first:], plain)
     marked = sum(bool(f & PAGE_MARKS) for f in kinds[first:last])
+    if first == 0:  # no sentence over the page's head: all of it is the page's
+        marked += sum(bool(features(text, title, texts, below, False) & PAGE_MARKS) for text in known)
     guessed = sum(w < FURNITURE_MIN for w in weights[first:last])
     if marked < PAGE_MARKS_MIN or guessed * 2 > last - first:
         return {}  # not a web page's head, or too little of it is plainly furniture
@@ -191,13 +234,33 @@ def over_headline(
     return found
 
 
-def head_block(texts: list[str], kinds: list[set[str]]) -> int:
+def head_again(
+    lines: list[SourceLine], between: list[int], title: str, texts: Counter
+) -> dict[int, Removal]:
+    """Between the headline and the story, the headline given again (a print
+    edition's head set over the story) with its own head over it (the lines
+    of no weight right over the copy: 15家企业): the page's head said again."""
+    copy = next((n for n, i in enumerate(between) if lines[i].text == title), None)
+    if copy is None:
+        return {}
+    over = [lines[i].text for i in between[:copy]]
+    kinds = [features(text, "", texts, set(), False) for text in over]
+    first = copy - head_block(over, kinds)
+    return {
+        i: Removal(lines[i].number, HEAD_AGAIN, lines[i].text) for i in between[first : copy + 1]
+    }
+
+
+def head_block(
+    texts: list[str], kinds: list[set[str]], plain: frozenset[str] = SHAPE_ONLY
+) -> int:
     """How many of the lines over the headline, from the last up, are the
     story's head (a kicker, a title broken over lines): title-like, not a
-    switch's one character, and weighing nothing as furniture but their shortness."""
+    switch's one character, and weighing nothing as furniture but their
+    shortness (and the features in `plain`)."""
     count = 0
     for text, found in zip(reversed(texts), reversed(kinds), strict=True):
-        if weight(found, SHAPE_ONLY) >= FURNITURE_MIN or len(text) < HEAD_LINE_MIN:
+        if weight(found, plain) >= FURNITURE_MIN or len(text) < HEAD_LINE_MIN:
             break
         if not head_title_like(text):
             break
