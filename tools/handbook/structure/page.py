@@ -223,7 +223,9 @@ def over_headline(
     last = len(over) - head_block([lines[i].text for i in over[first:]], kinds[first:], plain)
     marked = sum(bool(f & PAGE_MARKS) for f in kinds[first:last])
     if first == 0:  # no sentence over the page's head: all of it is the page's
-        marked += sum(bool(features(text, title, texts, below, False) & PAGE_MARKS) for text in known)
+        marked += sum(
+            bool(features(text, title, texts, below, False) & PAGE_MARKS) for text in known
+        )
     guessed = sum(w < FURNITURE_MIN for w in weights[first:last])
     if marked < PAGE_MARKS_MIN or guessed * 2 > last - first:
         return {}  # not a web page's head, or too little of it is plainly furniture
@@ -251,9 +253,7 @@ def head_again(
     }
 
 
-def head_block(
-    texts: list[str], kinds: list[set[str]], plain: frozenset[str] = SHAPE_ONLY
-) -> int:
+def head_block(texts: list[str], kinds: list[set[str]], plain: frozenset[str] = SHAPE_ONLY) -> int:
     """How many of the lines over the headline, from the last up, are the
     story's head (a kicker, a title broken over lines): title-like, not a
     switch's one character, and weighing nothing as furniture but their

@@ -1,0 +1,96 @@
+"""The page furniture first met on the seventeenth held-out set (a
+provincial party paper's, a portal's and a study site's pages), judged by
+one mechanism (structure/page.py): hand-written lines in the same forms,
+and a near miss each that must be left alone."""
+
+from __future__ import annotations
+
+from support import NEWS_BODY, TITLE, collection_of, essay_authors, lines, paragraphs, removed
+
+TOP_BAR = "某某日报网邮箱  某某日报数字报  某某晚报数字报  更多"
+REPORT = "网上有害信息举报专区"
+TRAIL = "首页 > 要闻 > 正文"
+PROPERTIES = "发布时间：2024-05-13 04:22:18   来源：某某日报"
+KICKER = "六十余人参训"
+
+
+def removed_texts(collection) -> list[str]:
+    return [t for _, t in removed(collection)]
+
+
+# --- the headline set again over the story ----------------------------------------------
+
+
+def test_a_headline_with_the_page_s_property_line_under_it_is_the_head_not_its_copy(tmp_path):
+    text = lines(
+        TOP_BAR, REPORT, TRAIL, TITLE, PROPERTIES, "分享到：", "×", KICKER, TITLE, NEWS_BODY
+    )
+    collection = collection_of(tmp_path, text)
+    assert collection.title == TITLE
+    assert PROPERTIES not in removed_texts(collection)  # the page's own head: read
+    assert ("某某日报", "来源") in [(a.name, a.role) for a in essay_authors(collection)]
+    assert removed_texts(collection).count(TITLE) == 1  # the copy, said again
+    assert KICKER in removed_texts(collection)  # the copy's own head
+    assert paragraphs(collection)[0] == NEWS_BODY[0]
+
+
+def test_a_copy_of_the_headline_with_no_property_line_under_it_is_no_head(tmp_path):
+    text = lines(TOP_BAR, REPORT, TRAIL, TITLE, "分享到：", KICKER, TITLE, PROPERTIES, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert KICKER not in removed_texts(collection)  # over the headline itself: its kicker
+    assert paragraphs(collection)[0] == NEWS_BODY[0]
+
+
+# --- the page's writer alone under the headline ----------------------------------------------
+
+WRITER = "吴桂韩"
+CREDITED = f"文章来源：本站原创 作者：{WRITER} 发布时间：2018年10月24日"
+DATELINE = "2017年08月22日09:55    来源：人民网-理论频道"
+MENU = ["推荐阅读", "学习专栏", "当前位置：首页 > 党建引领 > 学习专栏"]
+
+
+def test_a_name_the_page_s_property_line_gives_as_writer_is_no_headline(tmp_path):
+    text = lines(MENU, TITLE, CREDITED, TITLE, WRITER, DATELINE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert collection.title == TITLE
+    assert WRITER in [a.name for a in essay_authors(collection)] or WRITER not in (
+        removed_texts(collection)
+    )
+    assert TITLE not in removed_texts(collection)
+
+
+# --- what other passes took over the headline ----------------------------------------------
+
+
+def test_a_trail_another_pass_took_marks_the_page_s_head(tmp_path):
+    collection = collection_of(
+        tmp_path, lines(TOP_BAR, REPORT, TRAIL, TITLE, PROPERTIES, NEWS_BODY)
+    )
+    assert removed_texts(collection)[:2] == [TOP_BAR, REPORT]
+    assert collection.title == TITLE
+
+
+def test_two_furniture_lines_alone_over_a_headline_are_not_enough(tmp_path):
+    collection = collection_of(tmp_path, lines(TOP_BAR, REPORT, TITLE, PROPERTIES, NEWS_BODY))
+    assert REPORT not in removed_texts(collection)
+
+
+# --- a headline given again with its head (a phone layout's copy) ---------------------------------
+
+HEAD = "自治区延续部分税收优惠政策助企纾困"
+PHONE = ["首页", "政务公开", "政务服务", "首页", "政务公开", "政务服务"]
+
+
+def test_the_head_given_again_with_the_headline_stays_over_it(tmp_path):
+    text = lines(
+        PHONE, HEAD, TITLE, "发布日期：2024-05-13 08:52", NEWS_BODY, HEAD, TITLE, NEWS_BODY
+    )
+    collection = collection_of(tmp_path, text)
+    assert HEAD not in removed_texts(collection)[: len(PHONE) + 1]
+    assert removed_texts(collection)[: len(PHONE)] == PHONE
+
+
+def test_a_line_copied_below_over_a_headline_given_once_is_the_page_s(tmp_path):
+    text = lines(PHONE, HEAD, TITLE, "发布日期：2024-05-13 08:52", NEWS_BODY, HEAD)
+    collection = collection_of(tmp_path, text)
+    assert HEAD in removed_texts(collection)[: len(PHONE) + 1]
