@@ -1090,6 +1090,7 @@ FURNITURE_WEIGHTS = {
     "site-control": 1,  # 请使用浏览器分享功能进行分享, 链接已复制
     "link-bar": 1,  # 北京 天津 河北 …: short names parted by spaces
     "trail": 1,  # 新华网 > > 正文
+    "trail-step": 1,  # 东区新闻 alone, a step of the trail 首页 >> 东区新闻 >> 正文
     "page-property": 1,  # 来源：新华网 over the headline: the page's first head
     "sentence": -3,  # a sentence a reader reads
 }

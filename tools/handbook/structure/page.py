@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from ..chars import HAN_CHAR, SENTENCE_END
 from ..model import Removal, SourceLine
-from ..patterns import AUTHOR_LABELS, CRUMB_SEPARATORS, DATE_LINE
+from ..patterns import AUTHOR_LABELS, CRUMB_SEPARATOR, CRUMB_SEPARATORS, DATE_LINE
 from ..patterns.debris import (
     FURNITURE_MIN,
     FURNITURE_SHORT_MAX,
@@ -62,6 +62,7 @@ PAGE_MARKS = {
     "site-control",
     "link-bar",
     "trail",
+    "trail-step",
 }
 STAFF_BRACKETS = "[]【】()（） "  # round a credit broken over lines: [ / 责编：杨煜 ]
 
@@ -87,7 +88,8 @@ def page_furniture(
     below = {lines[i].text for i in kept[start:]}
     title = lines[kept[head]].text
     known = [lines[i].text for i in removed if i < kept[head]]
-    found = over_headline(lines, kept[:head], title, texts, below, head_line, known)
+    steps = trail_steps(lines[: kept[head]])
+    found = over_headline(lines, kept[:head], title, texts, below, head_line, known, steps)
     found |= head_again(lines, kept[head + 1 : start], title, texts)
     found |= {
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
@@ -103,6 +105,18 @@ def page_furniture(
         )
     }
     return found | after_credit(lines, removed, kept[start:], story_end)
+
+
+def trail_steps(head: list[SourceLine]) -> set[str]:
+    """The steps of the trails in the page's head (首页 >> 东区新闻 >> 正文):
+    a line alone that names one is the column's label, the site's."""
+    return {
+        step.strip()
+        for line in head
+        if CRUMB_SEPARATOR.search(line.text)
+        for step in CRUMB_SEPARATOR.split(line.text)
+        if step.strip()
+    }
 
 
 def page_writers(head: list[SourceLine]) -> set[str]:
@@ -177,10 +191,16 @@ def control(text: str) -> bool:
 
 
 def features(
-    text: str, title: str, texts: Counter, below: set[str], property_line: bool
+    text: str,
+    title: str,
+    texts: Counter,
+    below: set[str],
+    property_line: bool,
+    steps: set[str] | None = None,
 ) -> set[str]:
     """The features of FURNITURE_WEIGHTS a line has; `property_line`: a date
-    or source line over the headline (the page's first head)."""
+    or source line over the headline (the page's first head); `steps`: the
+    steps of the page's trail."""
     found = {
         "no-han": not HAN_CHAR.search(text),
         "headline-echo": bool(title) and title in text and text != title,
@@ -190,6 +210,7 @@ def features(
         "site-control": control(text) and not prose(text),
         "link-bar": LINK_BAR.match(text) is not None,
         "trail": any(c in text for c in CRUMB_SEPARATORS),
+        "trail-step": bool(steps) and text in steps,
         "page-property": property_line,
         "sentence": sentence(text),
     }
@@ -208,20 +229,24 @@ def over_headline(
     below: set[str],
     head_line: Callable[[str], bool],
     known: list[str],
+    steps: set[str],
 ) -> dict[int, Removal]:
     """The lines over the headline that are the page's furniture: after the
     last that is read (a sentence), and up to the story's head (the lines of
     no weight right over the headline). The lines over it that other passes
     took (`known`) count too where they bear a mark only furniture has (a
     trail, a share box's control)."""
-    kinds = [features(lines[i].text, title, texts, below, head_line(lines[i].text)) for i in over]
+    kinds = [
+        features(lines[i].text, title, texts, below, head_line(lines[i].text), steps) for i in over
+    ]
     weights = [weight(f) for f in kinds]
     first = next((n + 1 for n in range(len(over) - 1, -1, -1) if weights[n] < 0), 0)
     # A headline the page gives again (a phone layout's copy) has its head
     # given again with it: the lines' copies do not weigh against them.
     plain = SHAPE_ONLY | COPIES if texts[title] > 1 or title in below else SHAPE_ONLY
     last = len(over) - head_block([lines[i].text for i in over[first:]], kinds[first:], plain)
-    marked = sum(bool(f & PAGE_MARKS) for f in kinds[first:last])
+    # A trail names the page's place in its site: the plainest mark, it counts twice.
+    marked = sum(bool(f & PAGE_MARKS) + ("trail" in f) for f in kinds[first:last])
     if first == 0:  # no sentence over the page's head: all of it is the page's
         marked += sum(
             bool(features(text, title, texts, below, False) & PAGE_MARKS) for text in known
