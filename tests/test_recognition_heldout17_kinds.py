@@ -92,3 +92,34 @@ def test_a_line_copied_below_over_a_headline_given_once_is_the_page_s(tmp_path):
     text = lines(PHONE, HEAD, TITLE, "发布日期：2024-05-13 08:52", NEWS_BODY, HEAD)
     collection = collection_of(tmp_path, text)
     assert HEAD in removed_texts(collection)[: len(PHONE) + 1]
+
+
+# --- a district site's head: a trail, the channel, the column ------------------------------------
+
+DISTRICT_TRAIL = "现在位置： 首页 >> 东区新闻 >> 正文"
+CHANNEL = "东区办事处"
+SOURCE_LINE = f"来源于：{CHANNEL}"
+
+
+def test_a_trail_and_its_step_alone_are_the_page_s_head(tmp_path):
+    text = lines(DISTRICT_TRAIL, CHANNEL, "东区新闻", TITLE, SOURCE_LINE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert removed_texts(collection)[:3] == [DISTRICT_TRAIL, CHANNEL, "东区新闻"]
+    assert collection.title == TITLE
+
+
+def test_a_column_label_no_trail_names_is_not_enough_with_the_trail(tmp_path):
+    text = lines(DISTRICT_TRAIL, CHANNEL, "本地要闻", TITLE, SOURCE_LINE, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert "本地要闻" not in removed_texts(collection)
+
+
+def test_a_source_labelled_laiyuanyu_is_the_source(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, SOURCE_LINE, NEWS_BODY))
+    assert (CHANNEL, "来源") in [(a.name, a.role) for a in essay_authors(collection)]
+
+
+def test_a_sentence_opening_with_laiyuanyu_is_no_source(tmp_path):
+    opening = "来源于群众的意见建议共十二条，已逐一答复并整改落实到位，群众满意度明显提升。"
+    collection = collection_of(tmp_path, lines(TITLE, opening, NEWS_BODY))
+    assert opening in paragraphs(collection)
