@@ -127,10 +127,14 @@ def page_writers(head: list[SourceLine]) -> set[str]:
 
 def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
     """Where in `kept` the story opens: a long paragraph, and a sentence
-    within STORY_RUN lines under it."""
+    within STORY_RUN lines under it or the staff's credit closing it right
+    under it (a story of one paragraph)."""
     for n, i in enumerate(kept):
         run = kept[n + 1 : n + 1 + STORY_RUN]
-        if paragraph(lines[i].text) and any(sentence(lines[k].text) for k in run):
+        if paragraph(lines[i].text) and (
+            any(sentence(lines[k].text) for k in run)
+            or (bool(run) and staff_credit(lines[run[0]].text))
+        ):
             return n
     return None
 
