@@ -235,21 +235,41 @@ OUTLET_OVER_DATE = "outlet-over-date"
 
 def outlet_over_date(tokens: list[Token], recognitions: list[Recognition]) -> None:
     """An outlet named alone on the line over the story's date, under its
-    headline (新华社 / 2020-01-03 18:13): the source the page credits, not
-    a title."""
-    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+    headline (新华社 / 2020-01-03 18:13), or on the line under the date (the
+    headline given by the page, then 2019-09-26 10:56:28 / 证券时报网): the
+    source the page credits, not a title."""
+    heads = [None, None, *tokens]
+    for before, previous, token, following in zip(
+        heads, heads[1:], tokens, [*tokens[1:], None], strict=False
+    ):
         if (
             token.kind == "paragraph"
-            and following.kind in EVIDENCE
-            and (following.date or (following.byline and following.byline.date))
-            and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
             and OUTLET.match(token.text)
+            and (
+                (
+                    gives_date(following)
+                    and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
+                )
+                or (
+                    gives_date(previous)
+                    and (before is None or head_title_like(before.text, HEADLINE_MAX))
+                )
+            )
         ):
             byline = Byline(
                 token.text, [Author(token.text, role="来源")], OUTLET_OVER_DATE, token.line
             )
             token.kind, token.rule, token.byline = "byline", OUTLET_OVER_DATE, byline
             recognitions.append(Recognition(token.line, OUTLET_OVER_DATE, f"byline: {token.text}"))
+
+
+def gives_date(token: Token | None) -> bool:
+    """A date line, or a byline that gives a date."""
+    return (
+        token is not None
+        and token.kind in EVIDENCE
+        and bool(token.date or (token.byline and token.byline.date))
+    )
 
 
 def promote_titles(tokens: list[Token]) -> None:
