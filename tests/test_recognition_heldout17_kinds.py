@@ -5,7 +5,18 @@ and a near miss each that must be left alone."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, collection_of, essay_authors, lines, paragraphs, removed
+from support import (
+    NEWS_BODY,
+    TITLE,
+    articles,
+    collection_of,
+    essay_authors,
+    lines,
+    paragraphs,
+    removed,
+)
+
+POSTED = "2024-05-13 13:48"
 
 TOP_BAR = "某某日报网邮箱  某某日报数字报  某某晚报数字报  更多"
 REPORT = "网上有害信息举报专区"
@@ -123,3 +134,63 @@ def test_a_sentence_opening_with_laiyuanyu_is_no_source(tmp_path):
     opening = "来源于群众的意见建议共十二条，已逐一答复并整改落实到位，群众满意度明显提升。"
     collection = collection_of(tmp_path, lines(TITLE, opening, NEWS_BODY))
     assert opening in paragraphs(collection)
+
+
+# --- a finance portal's story: headline, date and source alone, one paragraph ----------------------
+
+PORTAL_TRAIL = "某某网 > 股票 > 股市报道 > 正文"
+HEADLINE = "交通运输部：着力打造区域综合立体交通网络"
+STAMP = "2019-09-26 10:56:28"
+OUTLET_ALONE = "证券时报网"
+ONE_PARAGRAPH = (
+    "据财联社9月26日消息，今日从交通运输部新闻发布会获悉，目前区域交通一体化发展取得显著成效，"
+    "下一步将着力打造区域综合立体交通网络，推动各种运输方式融合发展。"
+)
+CREDIT = "（责任编辑： HN666）"
+BOXES = ["扫码阅读全文", "写评论已有0条评论", "最新评论", "你可能会喜欢", "热门新闻排行榜"]
+
+
+def portal_page(*story: str | list[str]) -> str:
+    return lines(["首页", "新闻", "股票", "基金"], PORTAL_TRAIL, HEADLINE, STAMP, *story)
+
+
+def test_a_story_of_one_paragraph_is_closed_by_the_staff_s_credit(tmp_path):
+    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, ONE_PARAGRAPH, CREDIT, BOXES))
+    assert set(BOXES) <= set(removed_texts(collection))
+    assert paragraphs(collection) == [ONE_PARAGRAPH]
+
+
+def test_a_paragraph_with_no_credit_under_it_keeps_what_follows(tmp_path):
+    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, ONE_PARAGRAPH, BOXES))
+    assert "热门新闻排行榜" not in removed_texts(collection)
+
+
+# The paragraph broken at a width, inside its words: a text read as hard-wrapped.
+WRAPPED = [ONE_PARAGRAPH[k : k + 24] for k in range(0, len(ONE_PARAGRAPH), 24)]
+
+
+def test_a_date_alone_under_the_headline_stays_its_own_line(tmp_path):
+    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, WRAPPED, CREDIT))
+    assert collection.title == HEADLINE
+    assert collection.essays[0].date == STAMP
+
+
+def test_a_sentence_broken_before_its_date_is_still_joined(tmp_path):
+    broken = [
+        "为抓好基层党建工作，",
+        "2024年5月12日上午，学院党委在行政楼召开基层党组织书记培训会。",
+    ]
+    collection = collection_of(tmp_path, lines(TITLE, POSTED, broken, NEWS_BODY))
+    assert "".join(broken) in paragraphs(collection)
+
+
+def test_an_outlet_alone_under_the_date_is_the_source(tmp_path):
+    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, ONE_PARAGRAPH, CREDIT))
+    assert (OUTLET_ALONE, "来源") in [(a.name, a.role) for a in essay_authors(collection)]
+    assert articles(collection)[0].title in (None, HEADLINE)
+
+
+def test_a_title_like_line_under_the_date_is_no_source(tmp_path):
+    deck = "京津冀交通一体化取得显著成效"
+    collection = collection_of(tmp_path, portal_page(deck, ONE_PARAGRAPH, CREDIT))
+    assert deck not in [a.name for a in essay_authors(collection)]
