@@ -1056,6 +1056,14 @@ SPAN_DEBRIS = [
 
 # Pieces of text that are debris wherever they stand. A photographer's name
 # may be spread to three characters' width (新华社记者 张 铎摄).
+# A photo's caption opening 图为 with its photographer in brackets after it.
+PHOTO_CREDIT_CAPTION = Rule(
+    "photo-caption-credit",
+    rf"^图为[^{SENTENCE_END}]{{2,80}}[{SENTENCE_END}]?[({LPAREN}][{HAN}]{{2,4}}\s*摄[){RPAREN}]$",
+    f"图为山西品牌丝路行（南美站）启动仪式。{LPAREN}刘通摄{RPAREN}",
+    "the caption of a photo that was not copied, its photographer in brackets",
+    needs="摄",
+)
 PIECE_DEBRIS = [
     Rule(
         "photo-caption",
@@ -1065,6 +1073,7 @@ PIECE_DEBRIS = [
         "the caption of a photo that was not copied",
         needs="摄",
     ),
+    PHOTO_CREDIT_CAPTION,
     STAFF_CREDIT_LINE,
 ]
 
@@ -1074,10 +1083,11 @@ PIECE_DEBRIS = [
 SITE_CONTROL = Rule(
     "site-control",
     r"登录|注册|分享|字体|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
-    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$",
+    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$|"
+    r"^(?:放大|缩小)$",
     "分享到微信",
     "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …),"
-    " or a switch's one-character options (小 中 大)",
+    " a switch's one-character options (小 中 大), or a font switch's 放大 / 缩小 alone",
 )
 # A line's features that a reader takes for the page's furniture, and their
 # weights; what a line of the story has (a sentence, a long line) weighs against.

@@ -35,6 +35,7 @@ from ..patterns.debris import (
     LEGAL_NOTICE,
     LINK_BAR,
     PAGE_MARKS_MIN,
+    PHOTO_CREDIT_CAPTION,
     POSTING_PLACE,
     PROPERTY_UNFILLED,
     SENTENCE_MIN,
@@ -93,10 +94,12 @@ def page_furniture(
     found |= head_again(lines, kept[head + 1 : start], title, texts)
     found |= {
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
-        for i in kept[head + 1 : start]
-        if i not in found
+        for n, i in enumerate(kept[:start])
+        if n > head
+        and i not in found
         and (
             POSTING_PLACE.match(lines[i].text)
+            or switch_option(lines, kept, n)
             or (
                 not head_line(lines[i].text)
                 and not lines[i].text.isdigit()  # a count alone: only beside its button
@@ -155,15 +158,25 @@ def headline(
     """Where in `kept` the story's headline stands: the nearest title-like
     line over the story, past its date and source lines and the plainest
     furniture; only if the page marks it, with a date or source line under
-    it or by giving it again elsewhere."""
+    it or by giving it again elsewhere. The page's controls (a font
+    switch's 放大 / 正常 / 缩小, 打印, 分享) and a photo's caption do not count
+    in the HEADLINE_REACH lines searched."""
     marked = False
-    for n in range(start - 1, max(-1, start - 1 - HEADLINE_REACH), -1):
+    reach = HEADLINE_REACH
+    for n in range(start - 1, -1, -1):
         text = lines[kept[n]].text
+        if (len(text) <= FURNITURE_SHORT_MAX and control(text)) or switch_option(lines, kept, n):
+            continue  # a share note, a font switch
+        if PHOTO_CREDIT_CAPTION.match(text):
+            continue  # a photo's caption over the story
+        reach -= 1
+        if reach < 0:
+            return None
         if head_line(text) or POSTING_PLACE.match(text):
             marked = True
             continue
-        if not HAN_CHAR.search(text) or (len(text) <= FURNITURE_SHORT_MAX and control(text)):
-            continue  # a player's labels, a share note
+        if not HAN_CHAR.search(text):
+            continue  # a player's labels
         if not head_title_like(text):
             return None
         if marked:
@@ -192,6 +205,17 @@ def page_head(
 
 def control(text: str) -> bool:
     return SITE_CONTROL.search(text) is not None
+
+
+def switch_option(lines: list[SourceLine], kept: list[int], n: int) -> bool:
+    """A line too short for a kicker between two of the page's controls
+    (放大 / 正常 / 缩小): the switch's option."""
+    return (
+        len(lines[kept[n]].text) < HEAD_LINE_MIN
+        and 0 < n < len(kept) - 1
+        and control(lines[kept[n - 1]].text)
+        and control(lines[kept[n + 1]].text)
+    )
 
 
 def features(
