@@ -194,3 +194,74 @@ def test_a_title_like_line_under_the_date_is_no_source(tmp_path):
     deck = "京津冀交通一体化取得显著成效"
     collection = collection_of(tmp_path, portal_page(deck, ONE_PARAGRAPH, CREDIT))
     assert deck not in [a.name for a in essay_authors(collection)]
+
+
+# --- a provincial portal's story: a deck, the properties, controls, a caption ---------------------
+
+DECK = "成功举办双向经贸投资推介会"
+PROPERTY_DATE_LINE = "时间：2019-09-18 06:23"
+CONTROLS = ["打印", "字体：", "放大", "正常", "缩小", "分享"]
+CAPTION = "图为品牌丝路行启动仪式。（刘通摄）"
+PORTAL_MENU = ["首页", "省政府", "要闻", "政策", "服务", "互动", "首页", "> 要闻", "> 本省要闻"]
+LINK_LISTS = ["扫一扫在手机打开当前页面", "省政府", "领导动态", "政府工作报告", "省长", "简历"]
+
+
+def test_a_portal_s_controls_and_caption_stand_between_headline_and_story(tmp_path):
+    text = lines(PORTAL_MENU, TITLE, DECK, PROPERTY_DATE_LINE, CONTROLS, CAPTION, NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert set(CONTROLS) | {CAPTION} <= set(removed_texts(collection))
+    assert collection.title == TITLE
+    assert paragraphs(collection) == NEWS_BODY
+
+
+def test_a_short_line_between_lines_that_are_no_controls_stays(tmp_path):
+    text = lines(TITLE, PROPERTY_DATE_LINE, "编者", "正常", "按语", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert "正常" not in removed_texts(collection)
+
+
+def test_a_caption_with_its_photographer_in_brackets_is_debris(tmp_path):
+    collection = collection_of(tmp_path, lines(TITLE, POSTED, CAPTION, NEWS_BODY))
+    assert CAPTION in removed_texts(collection)
+
+
+def test_a_sentence_opening_tuwei_with_no_photographer_is_text(tmp_path):
+    said = "图为证，这一年来全县新建党群服务中心十二个，服务群众四万余人次。"
+    collection = collection_of(tmp_path, lines(TITLE, POSTED, said, NEWS_BODY))
+    assert said in paragraphs(collection)
+
+
+def test_the_page_s_end_note_after_the_story_closes_it_with_its_link_lists(tmp_path):
+    text = lines(PORTAL_MENU, TITLE, PROPERTY_DATE_LINE, NEWS_BODY, LINK_LISTS)
+    collection = collection_of(tmp_path, text)
+    assert set(LINK_LISTS) <= set(removed_texts(collection))
+    assert paragraphs(collection) == NEWS_BODY
+
+
+def test_a_paragraph_of_its_own_after_the_end_note_keeps_the_rest(tmp_path):
+    own = "附：本次推介会共签约项目十二个，总金额超过五十亿元，涉及装备制造、能源和现代农业等领域。"
+    text = lines(PORTAL_MENU, TITLE, PROPERTY_DATE_LINE, NEWS_BODY, LINK_LISTS, own)
+    collection = collection_of(tmp_path, text)
+    assert own in paragraphs(collection)
+    assert "领导动态" not in removed_texts(collection)
+
+
+def test_a_deck_between_the_headline_and_the_page_s_date_is_the_subtitle(tmp_path):
+    collection = collection_of(
+        tmp_path, lines(PORTAL_MENU, TITLE, DECK, PROPERTY_DATE_LINE, NEWS_BODY)
+    )
+    assert collection.essays[0].subtitle == DECK
+    assert len(articles(collection)) == 1
+
+
+def test_a_title_over_a_dateline_of_the_text_is_no_deck(tmp_path):
+    text = lines(TITLE, DECK, "（一九三八年一月十二日）", NEWS_BODY)
+    collection = collection_of(tmp_path, text)
+    assert collection.essays[0].subtitle != DECK
+
+
+def test_the_footer_s_hint_of_the_browser_goes_with_the_link_lists(tmp_path):
+    hint = "本网提示：使用大于1366*768分辨率/IE10.0或以上浏览器可以获得最佳浏览效果！"
+    text = lines(PORTAL_MENU, TITLE, PROPERTY_DATE_LINE, NEWS_BODY, LINK_LISTS, hint)
+    collection = collection_of(tmp_path, text)
+    assert hint in removed_texts(collection)

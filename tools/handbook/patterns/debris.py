@@ -1112,12 +1112,14 @@ HEAD_LINE_MIN = 3  # characters of a kicker's or a broken title's line (not 小 
 HEADLINE_REACH = 8  # lines between the headline and the story's first paragraph
 STORY_RUN = 3  # lines under the story's first long paragraph where a sentence follows it
 SENTENCE_MIN = 20  # a line this long holding a sentence is read, not furniture
-# A tail's long lines that are still furniture: the footer's legal notices.
+# A tail's long lines that are still furniture: the footer's legal notices
+# (and its hint of the browser to use).
 LEGAL_NOTICE = Rule(
     "legal-notice",
-    r"版权|转载|授权|许可证|备案|声明",
+    r"版权|转载|授权|许可证|备案|声明|分辨率",
     "版权保护：本网登载的内容版权属本网独家所有使用。未经本网事先协议授权，禁止转载使用。",
-    "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer",
+    "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer,"
+    " or its hint of the screen and browser to view the site with (分辨率)",
 )
 # A line of the story's head under its headline led by a property's label,
 # whatever follows it (a source glued to its date).

@@ -73,10 +73,12 @@ def page_furniture(
     removed: dict[int, Removal],
     head_line: Callable[[str], bool],
     story_end: set[str],
+    page_end: set[str],
 ) -> dict[int, Removal]:
     """The page's furniture around its story; `head_line` tells the page's
     date, source and property lines, `story_end` the rules of debris that
-    closes a story (the staff's credit, a pager)."""
+    closes a story (the staff's credit, a pager), `page_end` those of debris
+    that ends a page's text (a share note, related links)."""
     kept = [i for i in range(len(lines)) if i not in removed]
     start = story_start(lines, kept)
     if start is None:
@@ -107,7 +109,7 @@ def page_furniture(
             )
         )
     }
-    return found | after_credit(lines, removed, kept[start:], story_end)
+    return found | after_credit(lines, removed, kept[start:], story_end, page_end)
 
 
 def trail_steps(head: list[SourceLine]) -> set[str]:
@@ -329,12 +331,37 @@ def staff_credit(text: str) -> bool:
     return bool(STAFF_CREDIT_LINE.match(bare)) or (empty and bare.startswith(tuple(STAFF_LABELS)))
 
 
+def page_end_note(
+    lines: list[SourceLine], removed: dict[int, Removal], story: list[int], page_end: set[str]
+) -> int | None:
+    """The first debris of `page_end` after the story's start, where the
+    line over it holds a sentence of the story (扫一扫在手机打开当前页面 under
+    its last paragraph), or None."""
+    note = next(
+        (
+            i
+            for i in range(story[0], len(lines))
+            if removed.get(i) is not None and removed[i].rule in page_end
+        ),
+        None,
+    )
+    over = max((i for i in story if note is not None and i < note), default=None)
+    return note if over is not None and sentence(lines[over].text) else None
+
+
 def after_credit(
-    lines: list[SourceLine], removed: dict[int, Removal], story: list[int], story_end: set[str]
+    lines: list[SourceLine],
+    removed: dict[int, Removal],
+    story: list[int],
+    story_end: set[str],
+    page_end: set[str],
 ) -> dict[int, Removal]:
     """After the staff's credit closing the story, the rest of the page,
     where no line is a paragraph of its own: its long lines are a box's
-    teasers (a date alone under each) or the footer's legal notices."""
+    teasers (a date alone under each) or the footer's legal notices. With
+    no credit, the debris ending a page's text (`page_end`: a share note,
+    related links) right after the story's last paragraph closes it too,
+    and then no line after it may hold a sentence at all."""
     first = story[0]
     credit = next(
         (
@@ -345,6 +372,9 @@ def after_credit(
         ),
         None,
     )
+    read = long_prose
+    if credit is None:
+        credit, read = page_end_note(lines, removed, story, page_end), sentence
     if credit is None:
         return {}
     rest = [i for i in story if i > credit]
@@ -353,7 +383,7 @@ def after_credit(
     for n, i in enumerate(rest):
         text = lines[i].text
         teaser = n + 1 < len(rest) and DATE_LINE.match(lines[rest[n + 1]].text) is not None
-        if long_prose(text) and not teaser and LEGAL_NOTICE.search(text) is None:
+        if read(text) and not teaser and LEGAL_NOTICE.search(text) is None:
             return {}
     found = {i: Removal(lines[i].number, FURNITURE, lines[i].text) for i in rest}
     if credit not in removed:
