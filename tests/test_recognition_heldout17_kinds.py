@@ -45,6 +45,12 @@ def test_a_headline_with_the_page_s_property_line_under_it_is_the_head_not_its_c
     assert paragraphs(collection)[0] == NEWS_BODY[0]
 
 
+def test_the_property_line_right_over_the_copy_is_no_head_of_the_copy(tmp_path):
+    collection = collection_of(tmp_path, lines(TRAIL, TITLE, PROPERTIES, TITLE, NEWS_BODY))
+    assert PROPERTIES not in removed_texts(collection)
+    assert ("某某日报", "来源") in [(a.name, a.role) for a in essay_authors(collection)]
+
+
 def test_a_copy_of_the_headline_with_no_property_line_under_it_is_no_head(tmp_path):
     text = lines(TOP_BAR, REPORT, TRAIL, TITLE, "分享到：", KICKER, TITLE, PROPERTIES, NEWS_BODY)
     collection = collection_of(tmp_path, text)

@@ -93,7 +93,7 @@ def page_furniture(
     known = [lines[i].text for i in removed if i < kept[head]]
     steps = trail_steps(lines[: kept[head]])
     found = over_headline(lines, kept[:head], title, texts, below, head_line, known, steps)
-    found |= head_again(lines, kept[head + 1 : start], title, texts)
+    found |= head_again(lines, kept[head + 1 : start], title, texts, head_line)
     found |= {
         i: Removal(lines[i].number, FURNITURE, lines[i].text)
         for n, i in enumerate(kept[:start])
@@ -292,17 +292,23 @@ def over_headline(
 
 
 def head_again(
-    lines: list[SourceLine], between: list[int], title: str, texts: Counter
+    lines: list[SourceLine],
+    between: list[int],
+    title: str,
+    texts: Counter,
+    head_line: Callable[[str], bool],
 ) -> dict[int, Removal]:
     """Between the headline and the story, the headline given again (a print
     edition's head set over the story) with its own head over it (the lines
-    of no weight right over the copy: 15家企业): the page's head said again."""
+    of no weight right over the copy, under the page's date and source
+    lines: 15家企业): the page's head said again."""
     copy = next((n for n, i in enumerate(between) if lines[i].text == title), None)
     if copy is None:
         return {}
     over = [lines[i].text for i in between[:copy]]
-    kinds = [features(text, "", texts, set(), False) for text in over]
-    first = copy - head_block(over, kinds)
+    floor = next((n + 1 for n in range(copy - 1, -1, -1) if head_line(over[n])), 0)
+    kinds = [features(text, "", texts, set(), False) for text in over[floor:]]
+    first = copy - head_block(over[floor:], kinds)
     return {
         i: Removal(lines[i].number, HEAD_AGAIN, lines[i].text) for i in between[first : copy + 1]
     }
