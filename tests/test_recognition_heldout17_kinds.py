@@ -166,8 +166,8 @@ def test_a_story_of_one_paragraph_is_closed_by_the_staff_s_credit(tmp_path):
     assert paragraphs(collection) == [ONE_PARAGRAPH]
 
 
-def test_a_paragraph_with_no_credit_under_it_keeps_what_follows(tmp_path):
-    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, ONE_PARAGRAPH, BOXES))
+def test_a_paragraph_with_no_credit_or_control_under_it_keeps_what_follows(tmp_path):
+    collection = collection_of(tmp_path, portal_page(OUTLET_ALONE, ONE_PARAGRAPH, BOXES[1:]))
     assert "热门新闻排行榜" not in removed_texts(collection)
 
 
@@ -271,3 +271,30 @@ def test_the_footer_s_hint_of_the_browser_goes_with_the_link_lists(tmp_path):
     text = lines(PORTAL_MENU, TITLE, PROPERTY_DATE_LINE, NEWS_BODY, LINK_LISTS, hint)
     collection = collection_of(tmp_path, text)
     assert hint in removed_texts(collection)
+
+
+# --- a commission's report: properties one a line, one paragraph, the page's controls ---------------
+
+REPORT_HEAD = ["当前位置：", "首页", ">发展改革工作", ">投资运行", TITLE, "发布日期：2016-11-22"]
+FOOTER = ["打印", "关闭", "安全隐私 丨 版权保护 丨 联系我们 丨 网站地图", "Produced By 某某网络"]
+
+
+def test_the_page_s_controls_under_a_story_of_one_paragraph_close_it(tmp_path):
+    text = lines(REPORT_HEAD, "信息来源：省发改委", ONE_PARAGRAPH, FOOTER)
+    collection = collection_of(tmp_path, text)
+    assert collection.title == TITLE
+    assert set(FOOTER) <= set(removed_texts(collection))
+    assert paragraphs(collection)[-1] == ONE_PARAGRAPH
+
+
+def test_a_long_line_naming_a_control_under_the_paragraph_anchors_nothing(tmp_path):
+    notice = "请关注本网站首页发布的后续通知"
+    text = lines(REPORT_HEAD, "信息来源：省发改委", ONE_PARAGRAPH, notice, FOOTER[2:])
+    collection = collection_of(tmp_path, text)
+    assert notice not in removed_texts(collection)
+
+
+def test_a_sentence_opening_with_xinxi_laiyuan_is_no_property(tmp_path):
+    said = "信息来源广泛是本次调研的特点，调研组共走访企业三十余家，收集意见建议一百余条。"
+    collection = collection_of(tmp_path, lines(REPORT_HEAD, said, NEWS_BODY))
+    assert said in paragraphs(collection)

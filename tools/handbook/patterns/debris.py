@@ -654,7 +654,7 @@ AUTHOR_LABELS = {"作者", "发布者", "发布人"}
 # The source a byline's property line names beside its author (作者：X 来源：党办):
 # one more name of the byline, its role 来源. Alone, with no author, it is
 # the page's furniture (来源：学习强国 | 日期：…).
-SOURCE_LABELS = {"来源", "文章来源"}
+SOURCE_LABELS = {"来源", "文章来源", "信息来源"}
 # When the text was put on the site, by whatever word the site labels it:
 # 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59.
 DATE_LABELS = {

@@ -132,13 +132,15 @@ def page_writers(head: list[SourceLine]) -> set[str]:
 
 def story_start(lines: list[SourceLine], kept: list[int]) -> int | None:
     """Where in `kept` the story opens: a long paragraph, and a sentence
-    within STORY_RUN lines under it or the staff's credit closing it right
-    under it (a story of one paragraph)."""
+    within STORY_RUN lines under it, or the staff's credit or the page's
+    controls closing it right under it (a story of one paragraph)."""
     for n, i in enumerate(kept):
         run = kept[n + 1 : n + 1 + STORY_RUN]
         if paragraph(lines[i].text) and (
             any(sentence(lines[k].text) for k in run)
-            or (bool(run) and staff_credit(lines[run[0]].text))
+            or (
+                bool(run) and (staff_credit(lines[run[0]].text) or page_control(lines[run[0]].text))
+            )
         ):
             return n
     return None
@@ -167,7 +169,7 @@ def headline(
     reach = HEADLINE_REACH
     for n in range(start - 1, -1, -1):
         text = lines[kept[n]].text
-        if (len(text) <= FURNITURE_SHORT_MAX and control(text)) or switch_option(lines, kept, n):
+        if page_control(text) or switch_option(lines, kept, n):
             continue  # a share note, a font switch
         if PHOTO_CREDIT_CAPTION.match(text):
             continue  # a photo's caption over the story
@@ -207,6 +209,11 @@ def page_head(
 
 def control(text: str) -> bool:
     return SITE_CONTROL.search(text) is not None
+
+
+def page_control(text: str) -> bool:
+    """A control of the page alone on its line, short (打印, 关闭)."""
+    return len(text) <= FURNITURE_SHORT_MAX and control(text)
 
 
 def switch_option(lines: list[SourceLine], kept: list[int], n: int) -> bool:
@@ -340,14 +347,15 @@ def staff_credit(text: str) -> bool:
 def page_end_note(
     lines: list[SourceLine], removed: dict[int, Removal], story: list[int], page_end: set[str]
 ) -> int | None:
-    """The first debris of `page_end` after the story's start, where the
-    line over it holds a sentence of the story (扫一扫在手机打开当前页面 under
-    its last paragraph), or None."""
+    """The first debris of `page_end` or control of the page after the
+    story's start, where the line over it holds a sentence of the story
+    (扫一扫在手机打开当前页面, 打印 under its last paragraph), or None."""
     note = next(
         (
             i
             for i in range(story[0], len(lines))
-            if removed.get(i) is not None and removed[i].rule in page_end
+            if (removed.get(i) is not None and removed[i].rule in page_end)
+            or (i not in removed and page_control(lines[i].text))
         ),
         None,
     )
