@@ -190,12 +190,12 @@ BYLINES = [
     ),
     Rule(
         "source-label",
-        rf"^(?P<role>来源|出处|转载自)\s*[:\uff1a]\s*(?P<name>[^\s。][^\s。]{{0,40}})"
+        rf"^(?P<role>来源|出处|转载自)于?\s*[:\uff1a]\s*(?P<name>[^\s。][^\s。]{{0,40}})"
         rf"(?:\s+(?:{OPEN}?(?P<date>{DATE_PART}){CLOSE}?(?:{OPEN}(?:节录|摘录|摘编|有删节){CLOSE})?"
         rf"|(?P<imprint>\S.{{0,40}})))?$",
         f"来源{COLON}新华社  {LPAREN}2016年4月26日{RPAREN}{LPAREN}节录{RPAREN}",
-        "来源:X, where the text was taken from (its publisher and edition, or its date, bracketed or"
-        " not, with a note that it is an excerpt, after a space)",
+        "来源:X (来源于:X), where the text was taken from (its publisher and edition,"
+        " or its date, bracketed or not, with a note that it is an excerpt, after a space)",
     ),
     Rule(
         "compiler-credit",

@@ -654,7 +654,7 @@ AUTHOR_LABELS = {"作者", "发布者", "发布人"}
 # The source a byline's property line names beside its author (作者：X 来源：党办):
 # one more name of the byline, its role 来源. Alone, with no author, it is
 # the page's furniture (来源：学习强国 | 日期：…).
-SOURCE_LABELS = {"来源", "文章来源"}
+SOURCE_LABELS = {"来源", "文章来源", "信息来源"}
 # When the text was put on the site, by whatever word the site labels it:
 # 发布时间, 更新时间, 加入时间：2016/7/14 16:52:59.
 DATE_LABELS = {
@@ -1056,6 +1056,14 @@ SPAN_DEBRIS = [
 
 # Pieces of text that are debris wherever they stand. A photographer's name
 # may be spread to three characters' width (新华社记者 张 铎摄).
+# A photo's caption opening 图为 with its photographer in brackets after it.
+PHOTO_CREDIT_CAPTION = Rule(
+    "photo-caption-credit",
+    rf"^图为[^{SENTENCE_END}]{{2,80}}[{SENTENCE_END}]?[({LPAREN}][{HAN}]{{2,4}}\s*摄[){RPAREN}]$",
+    f"图为山西品牌丝路行（南美站）启动仪式。{LPAREN}刘通摄{RPAREN}",
+    "the caption of a photo that was not copied, its photographer in brackets",
+    needs="摄",
+)
 PIECE_DEBRIS = [
     Rule(
         "photo-caption",
@@ -1065,6 +1073,7 @@ PIECE_DEBRIS = [
         "the caption of a photo that was not copied",
         needs="摄",
     ),
+    PHOTO_CREDIT_CAPTION,
     STAFF_CREDIT_LINE,
 ]
 
@@ -1074,10 +1083,11 @@ PIECE_DEBRIS = [
 SITE_CONTROL = Rule(
     "site-control",
     r"登录|注册|分享|字体|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
-    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$",
+    r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$|"
+    r"^(?:放大|缩小)$",
     "分享到微信",
     "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …),"
-    " or a switch's one-character options (小 中 大)",
+    " a switch's one-character options (小 中 大), or a font switch's 放大 / 缩小 alone",
 )
 # A line's features that a reader takes for the page's furniture, and their
 # weights; what a line of the story has (a sentence, a long line) weighs against.
@@ -1090,6 +1100,7 @@ FURNITURE_WEIGHTS = {
     "site-control": 1,  # 请使用浏览器分享功能进行分享, 链接已复制
     "link-bar": 1,  # 北京 天津 河北 …: short names parted by spaces
     "trail": 1,  # 新华网 > > 正文
+    "trail-step": 1,  # 东区新闻 alone, a step of the trail 首页 >> 东区新闻 >> 正文
     "page-property": 1,  # 来源：新华网 over the headline: the page's first head
     "sentence": -3,  # a sentence a reader reads
 }
@@ -1101,12 +1112,14 @@ HEAD_LINE_MIN = 3  # characters of a kicker's or a broken title's line (not 小 
 HEADLINE_REACH = 8  # lines between the headline and the story's first paragraph
 STORY_RUN = 3  # lines under the story's first long paragraph where a sentence follows it
 SENTENCE_MIN = 20  # a line this long holding a sentence is read, not furniture
-# A tail's long lines that are still furniture: the footer's legal notices.
+# A tail's long lines that are still furniture: the footer's legal notices
+# (and its hint of the browser to use).
 LEGAL_NOTICE = Rule(
     "legal-notice",
-    r"版权|转载|授权|许可证|备案|声明",
+    r"版权|转载|授权|许可证|备案|声明|分辨率",
     "版权保护：本网登载的内容版权属本网独家所有使用。未经本网事先协议授权，禁止转载使用。",
-    "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer",
+    "a footer's notice of copyright, reprint terms, licences or a platform's disclaimer,"
+    " or its hint of the screen and browser to view the site with (分辨率)",
 )
 # A line of the story's head under its headline led by a property's label,
 # whatever follows it (a source glued to its date).

@@ -48,6 +48,7 @@ from ..patterns import (
     UNIT_NOTES,
 )
 from ..patterns.body import CAPTIONS_MIN
+from .debris import page_property
 from .numbers import heading_number
 from .roles import LEAD_IN_ENDS, MARKDOWN_SECTION, Token
 from .shapes import (
@@ -99,6 +100,7 @@ def assemble(essay: Essay, tokens: list[Token], recognitions: list[Recognition])
     names_under_titles(tokens, recognitions)
     closing_signature(tokens, recognitions)
     outlet_over_date(tokens, recognitions)
+    deck_under_headline(essay, tokens, recognitions)
     promote_titles(tokens)
     head_subtitles(tokens)
     echoed_deck(essay, tokens, recognitions)
@@ -235,21 +237,65 @@ OUTLET_OVER_DATE = "outlet-over-date"
 
 def outlet_over_date(tokens: list[Token], recognitions: list[Recognition]) -> None:
     """An outlet named alone on the line over the story's date, under its
-    headline (新华社 / 2020-01-03 18:13): the source the page credits, not
-    a title."""
-    for previous, token, following in zip([None, *tokens], tokens, tokens[1:], strict=False):
+    headline (新华社 / 2020-01-03 18:13), or on the line under the date (the
+    headline given by the page, then 2019-09-26 10:56:28 / 证券时报网): the
+    source the page credits, not a title."""
+    heads = [None, None, *tokens]
+    for before, previous, token, following in zip(
+        heads, heads[1:], tokens, [*tokens[1:], None], strict=False
+    ):
         if (
             token.kind == "paragraph"
-            and following.kind in EVIDENCE
-            and (following.date or (following.byline and following.byline.date))
-            and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
             and OUTLET.match(token.text)
+            and (
+                (
+                    gives_date(following)
+                    and (previous is None or head_title_like(previous.text, HEADLINE_MAX))
+                )
+                or (
+                    gives_date(previous)
+                    and (before is None or head_title_like(before.text, HEADLINE_MAX))
+                )
+            )
         ):
             byline = Byline(
                 token.text, [Author(token.text, role="来源")], OUTLET_OVER_DATE, token.line
             )
             token.kind, token.rule, token.byline = "byline", OUTLET_OVER_DATE, byline
             recognitions.append(Recognition(token.line, OUTLET_OVER_DATE, f"byline: {token.text}"))
+
+
+DECK_UNDER_HEADLINE = "deck-under-headline"
+
+
+def deck_under_headline(essay: Essay, tokens: list[Token], recognitions: list[Recognition]) -> None:
+    """A title-like line opening a news story between its headline and the
+    date the page posted it at (…正式启动 / 成功举办…推介会 / 时间：2019-09-18
+    06:23, the page's property, not a dateline of the text): the headline's
+    deck, the essay's subtitle, not a second story's title."""
+    if not essay.title or essay.subtitle or len(tokens) < 2 or not one_story(tokens[1:]):
+        return
+    if not page_property(tokens[1].text):
+        return
+    deck = tokens[0]
+    if (
+        deck.kind == "paragraph"
+        and deck.text != essay.title
+        and len(deck.text) >= DECK_MIN
+        and head_title_like(deck.text, HEADLINE_MAX)
+        and not ends_sentence(deck.text)
+    ):
+        deck.kind, deck.rule = "subtitle", DECK_UNDER_HEADLINE
+        recognitions.append(Recognition(deck.line, DECK_UNDER_HEADLINE, f"subtitle: {deck.text}"))
+
+
+def gives_date(token: Token | None) -> bool:
+    """A date line, or a byline that gives a date."""
+    return (
+        token is not None
+        and token.kind in EVIDENCE
+        and bool(token.date or (token.byline and token.byline.date))
+    )
 
 
 def promote_titles(tokens: list[Token]) -> None:

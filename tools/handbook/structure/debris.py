@@ -275,7 +275,9 @@ def remove_debris(
     removed |= recommended_after_credit(lines, removed)
     removed |= platform_disclaimer(lines, removed)
     removed |= pager(lines, removed)
-    removed |= page_furniture(lines, removed | dict.fromkeys(read), story_head_line, STORY_END)
+    removed |= page_furniture(
+        lines, removed | dict.fromkeys(read), story_head_line, STORY_END, PAGE_END
+    )
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
     removals = [removed[i] for i in sorted(removed)] + parts

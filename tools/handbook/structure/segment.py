@@ -16,6 +16,7 @@ import re
 from ..chars import COLON, COMMA, SEMICOLON, WIDE_SPACES
 from ..model import Removal, Repair, SourceLine
 from ..patterns import (
+    DATE_LINE,
     DATELINE,
     DEFINED_TERM,
     ESSAY_MARKERS,
@@ -288,11 +289,17 @@ def in_list(pieces: list[SourceLine], i: int) -> bool:
 
 def property_line(text: str) -> bool:
     """A line of the page's properties: a dateline (2017-08-10来源：…), fields,
-    or one property alone (发布者：科捷物流; the date and time a counter was
-    cut from, 时间：2019年10月31日 23:00)."""
+    one property alone (发布者：科捷物流; the date and time a counter was
+    cut from, 时间：2019年10月31日 23:00), or a date and time alone with no
+    label (2019-09-26 10:56:28)."""
     if COLON not in text and ":" not in text:
-        return False  # every property has its label's colon
-    alone = PROPERTY_ALONE.match(text) or PROPERTY_DATE.match(text) or DATELINE_OPEN.match(text)
+        return False  # every property has its label's colon, every time its own
+    alone = (
+        PROPERTY_ALONE.match(text)
+        or PROPERTY_DATE.match(text)
+        or DATELINE_OPEN.match(text)
+        or DATE_LINE.match(text)
+    )
     return bool(DATELINE.match(text) or alone) or bool(fields(text))
 
 
