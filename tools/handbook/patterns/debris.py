@@ -1082,11 +1082,11 @@ PIECE_DEBRIS = [
 # them by: an account, a share box, a font switch, a search box, an app.
 SITE_CONTROL = Rule(
     "site-control",
-    r"登录|注册|分享|字体|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
+    r"登录|注册|分享|字体|字号|复制|导航|首页|客户端|手机版|电脑版|无障碍|搜索|下载|扫码|"
     r"验证码|密码|账号|版权|收藏|打印|返回|举报|关闭|纠错|APP|[Aa]pp|^(?:\S\s+){2,}\S$|"
     r"^(?:放大|缩小)$",
     "分享到微信",
-    "a word of the page's controls or the site's own links (登录, 分享, 字体, 客户端 …),"
+    "a word of the page's controls or the site's own links (登录, 分享, 字体, 字号, 客户端 …),"
     " a switch's one-character options (小 中 大), or a font switch's 放大 / 缩小 alone",
 )
 # A line's features that a reader takes for the page's furniture, and their

@@ -892,8 +892,9 @@ def news_masthead(lines: list[SourceLine], removed: dict[int, Removal]) -> dict[
         head -= 1  # a kicker over the headline, under the page's trail (人民网>>经济·科技)
     if not head_title_like(lines[kept[max(head, 0)]].text) and dated + 1 < len(kept):
         head = dated  # a digital edition's issue date over the headline: the run stops at it
-        if not head_title_like(lines[kept[dated + 1]].text):
-            return {}
+        under = lines[kept[dated + 1]].text
+        if not (head_title_like(under) and headline_long(under)):
+            return {}  # a page's controls under its date (字号：A-), the headline above them
     run = kept[: max(head, 0)]
     if (
         len(run) < HEADLINE_MENU_MIN
