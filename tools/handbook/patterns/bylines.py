@@ -419,6 +419,15 @@ BYLINES = [
         "党总支书记  邓  艳",
         "a statement's speaker: office and name, over what they said",
     ),
+    # A body's spokesperson over the statement they read at a press conference:
+    # the body is their unit, the spokesperson's title their role.
+    Rule(
+        "spokesperson",
+        rf"^(?P<unit>[{HAN}]{{2,16}}?)(?P<role>(?:新闻)?发言人)[ \u3000]+(?P<name>[{HAN}]{{2,3}})\s*{C}?$",
+        "中国载人航天工程新闻发言人 武平",
+        "a body's spokesperson: the body, the title and the name, over the statement",
+        needs="发言人",
+    ),
     Rule(
         "speaker-name-spaced",
         rf"^(?P<name>{SPACED_NAME})\s*{C}?$",
@@ -484,6 +493,7 @@ SHORT_BYLINES = {
     "author-credit",
     "posted-by",
     "speaker-office",
+    "spokesperson",
     "speaker-name-spaced",
     "author-list",
     "writers-spaced",
@@ -493,7 +503,7 @@ SHORT_BYLINES = {
 SHORT_PIECE = 120  # characters
 
 # A speaker's line: what follows is the statement of the one it names.
-SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
+SPEAKERS = {"speaker-office", "spokesperson", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines whose every reporter must look like a name (else the line is another form).
 NAMED_LISTS = {"writers-spaced"}
 # Bylines that close an article: what follows them starts another.

@@ -1,0 +1,29 @@
+"""The bylines first met on the eighteenth held-out set (six news and
+institution pages of six sites), read by the general byline and property
+readers: hand-written lines in the same forms, and a near miss each that
+must be left alone."""
+
+from __future__ import annotations
+
+from support import NEWS_BODY, TITLE, collection_of, headings, lines, paragraphs, people
+
+STATEMENT = [
+    "女士们、先生们：",
+    "受会议组委会委托，今天由我向大家通报本次活动筹备工作的有关情况，欢迎各位媒体朋友光临。",
+    "目前，各项筹备工作已基本就绪，参会代表将于明日上午报到，届时将有详细的日程安排。",
+]
+
+# --- a spokesperson's line over their statement -------------------------------------
+
+
+def test_a_body_s_spokesperson_over_the_statement_is_its_byline(tmp_path):
+    speaker = "某某工程新闻发言人 武平"
+    collection = collection_of(tmp_path, lines(TITLE, "2024年5月13日", speaker, STATEMENT))
+    assert ("武平", "新闻发言人") in people(collection)
+    assert speaker not in headings(collection) + paragraphs(collection)
+
+
+def test_a_spokesperson_named_by_no_name_is_no_byline(tmp_path):
+    line = "各代表团推选发言人 轮流"
+    collection = collection_of(tmp_path, lines(TITLE, "2024年5月13日", line, STATEMENT))
+    assert not [p for p in people(collection) if p[0] == "轮流"]
