@@ -27,3 +27,20 @@ def test_a_spokesperson_named_by_no_name_is_no_byline(tmp_path):
     line = "各代表团推选发言人 轮流"
     collection = collection_of(tmp_path, lines(TITLE, "2024年5月13日", line, STATEMENT))
     assert not [p for p in people(collection) if p[0] == "轮流"]
+
+
+# --- the reporter's work named in the dateline's credit ------------------------------
+
+
+def test_the_reporter_s_work_in_the_dateline_s_credit_is_no_second_reporter(tmp_path):
+    lead = f"某某网5月12日讯（记者张明 整合） {NEWS_BODY[0]}"
+    collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY[1:]))
+    reporters = [p for p in people(collection) if p[1] == "记者"]
+    assert reporters == [("张明", "记者")]
+
+
+def test_two_reporters_in_the_dateline_s_credit_are_both_read(tmp_path):
+    lead = f"某某网5月12日讯（记者张明 李华） {NEWS_BODY[0]}"
+    collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY[1:]))
+    reporters = [p for p in people(collection) if p[1] == "记者"]
+    assert reporters == [("张明", "记者"), ("李华", "记者")]

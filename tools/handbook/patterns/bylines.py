@@ -70,6 +70,9 @@ WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
 # The photographer credited inside a story's credit after its reporters
 # (（记者 蓝芳 摄影 宗琪琪）): the pictures', which the handbook drops, not the text's.
+# The reporter's work named after their name inside a dateline's credit
+# (（记者陈智 整合）): what they did, no second name.
+REPORTER_WORK = r"(?:\s*(?:整合|整理|综合整理|编译|报道))?"
 STAFF_IN_CREDIT = rf"\s*(?:摄影|摄像|图片){C}?\s*{NAME}(?:[、\s]+{NAME})*(?=\s*{CLOSE})"
 
 BYLINES = [
@@ -353,7 +356,7 @@ BYLINES = [
     Rule(
         "wire-dateline",
         rf"^(?P<byline>据?(?P<agency>{AGENCY})(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})?电"
-        rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
+        rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}?){REPORTER_WORK}{CLOSE})?)\s*(?P<rest>.*)$",
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
         needs="电",
@@ -377,7 +380,7 @@ BYLINES = [
     Rule(
         "site-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
-        rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
+        rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}?){REPORTER_WORK}{CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",
         needs="讯",
