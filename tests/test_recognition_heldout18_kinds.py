@@ -44,3 +44,24 @@ def test_two_reporters_in_the_dateline_s_credit_are_both_read(tmp_path):
     collection = collection_of(tmp_path, lines(TITLE, lead, NEWS_BODY[1:]))
     reporters = [p for p in people(collection) if p[1] == "记者"]
     assert reporters == [("张明", "记者"), ("李华", "记者")]
+
+
+# --- a society's site credits its own news ----------------------------------------
+
+
+def society_page(source: str) -> str:
+    properties = f"发布时间：2024-05-13 来源：{source}"
+    footer = ["联系我们", "某某省测绘学会", "地 址：某某市某某路1号"]
+    return lines(TITLE, properties, NEWS_BODY, footer)
+
+
+def test_a_society_named_as_the_source_on_its_own_site_is_the_text_s_source(tmp_path):
+    collection = collection_of(tmp_path, society_page("某某省测绘学会"))
+    assert ("某某省测绘学会", "来源") in people(collection)
+    assert collection.date == "2024-05-13"
+
+
+def test_a_society_s_office_named_as_the_source_is_no_byline(tmp_path):
+    collection = collection_of(tmp_path, society_page("学会秘书处"))
+    assert not [p for p in people(collection) if p[1] == "来源"]
+    assert collection.date == "2024-05-13"

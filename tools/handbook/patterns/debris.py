@@ -719,6 +719,15 @@ PROPERTY_UNFILLED = Rule(
 # a station only as one (电视台, 电台), never a journal or a news column.
 OUTLET_KINDS = [k for k in PUBLISHER_KINDS if k not in ("台", "刊", "新闻")] + ["电视台", "电台"]
 OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
+# A society or association named as the source of its own news on its site
+# (来源：中国地理学会): like an outlet, alone on the property line it names the
+# text's source.
+SOURCE_SOCIETY = Rule(
+    "source-society",
+    r"^[^\s，。：:]{2,16}?(?:学会|协会|研究会|联合会|促进会)$",
+    "中国地理学会",
+    "a learned society or an association credited as the source of its own news",
+)
 # An author field naming the paper, then the reporters' role, then their
 # names (作者：某某日报记者 张三 李四): each name a reporter of that paper, the
 # paper their unit, never a writer of its own.

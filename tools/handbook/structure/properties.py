@@ -26,6 +26,7 @@ from ..patterns import (
     PROPERTY_FIELD,
     PROPERTY_LINE,
     SOURCE_LABELS,
+    SOURCE_SOCIETY,
 )
 from ..patterns.debris import STAFF_LABELS
 
@@ -65,12 +66,13 @@ def trimmed(value: str) -> str:
 def authors(found: list[Field]) -> list[Author]:
     """The names the line's author fields give, and then its source's (role
     来源); with no author, a source that names a paper, an agency or a site
-    (来源：中国石化报) is the text's byline, a platform (来源：学习平台) none."""
+    (来源：中国石化报), or a society its own news (来源：中国地理学会), is the
+    text's byline, a platform (来源：学习平台) none."""
     writers = named(found, AUTHOR_LABELS)
     sources = [Author(a.name, role="来源") for a in named(found, SOURCE_LABELS)]
     if writers:
         return [*writers, *sources]
-    return [a for a in sources if OUTLET.match(a.name)]
+    return [a for a in sources if OUTLET.match(a.name) or SOURCE_SOCIETY.pattern.match(a.name)]
 
 
 def named(found: list[Field], labels: set[str]) -> list[Author]:
