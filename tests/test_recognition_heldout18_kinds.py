@@ -65,3 +65,21 @@ def test_a_society_s_office_named_as_the_source_is_no_byline(tmp_path):
     collection = collection_of(tmp_path, society_page("学会秘书处"))
     assert not [p for p in people(collection) if p[1] == "来源"]
     assert collection.date == "2024-05-13"
+
+
+# --- the writers' credit closing the text -----------------------------------------
+
+
+def test_the_writers_credit_names_each_writer_with_its_label(tmp_path):
+    last = f"{NEWS_BODY[-1]}（文/图 刘明 易华）"
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[:-1], last))
+    assert [p for p in people(collection) if p[0] in ("刘明", "易华")] == [
+        ("刘明", "文/图"),
+        ("易华", "文/图"),
+    ]
+
+
+def test_a_bracketed_note_of_words_is_no_writers_credit(tmp_path):
+    last = f"{NEWS_BODY[-1]}（文 见附件 原文）"
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[:-1], last))
+    assert not [p for p in people(collection) if p[0] in ("见附件", "原文")]

@@ -89,6 +89,17 @@ BYLINES = [
         "——摘自X同志在…上的发言, possibly glued to the first sentence",
         needs="摘自",
     ),
+    # before written-by-tail, which would read 文/图 as 文 and the names after
+    # it, 图 with them, as one name
+    Rule(
+        "writers-tail",
+        rf"(?P<byline>{OPEN}(?P<role>文/图|图/文|文|作者)(?:\s*[/\uff0f:\uff1a]\s*|\s+)"
+        rf"(?P<reporters>[{HAN}]{{2,3}}(?:[ \u3000、]+[{HAN}]{{2,3}})+)\s*{CLOSE})\s*$",
+        f"……更好地满足人民日益增长的美好生活需要。{LPAREN}文/图 刘玺东 易赛楠{RPAREN}",
+        "the writers' credit in brackets closing a text, their names parted by spaces, the"
+        " label (文/图: they wrote it and took its pictures) their role",
+        needs=RPAREN,  # the reader widened the bracket beside Chinese
+    ),
     Rule(
         "written-by-tail",
         r"(?P<byline>[(\uff08](?P<role>文|作者)\s*[/\uff0f:\uff1a]\s*(?P<name>[^()\uff08\uff09]{1,20}?)"
@@ -508,12 +519,13 @@ SHORT_PIECE = 120  # characters
 # A speaker's line: what follows is the statement of the one it names.
 SPEAKERS = {"speaker-office", "spokesperson", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines whose every reporter must look like a name (else the line is another form).
-NAMED_LISTS = {"writers-spaced"}
+NAMED_LISTS = {"writers-spaced", "writers-tail"}
 # Bylines that close an article: what follows them starts another.
 # Notes that give the unit of the article's authors, not an author of their own.
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "credit-tail",
+    "writers-tail",
     "source-credit-tail",
     "producer-credit",
     "written-by-tail",
