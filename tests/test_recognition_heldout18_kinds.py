@@ -5,7 +5,7 @@ must be left alone."""
 
 from __future__ import annotations
 
-from support import NEWS_BODY, TITLE, collection_of, headings, lines, paragraphs, people
+from support import NEWS_BODY, TITLE, collection_of, headings, lines, paragraphs, people, removed
 
 STATEMENT = [
     "女士们、先生们：",
@@ -83,3 +83,20 @@ def test_a_bracketed_note_of_words_is_no_writers_credit(tmp_path):
     last = f"{NEWS_BODY[-1]}（文 见附件 原文）"
     collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY[:-1], last))
     assert not [p for p in people(collection) if p[0] in ("见附件", "原文")]
+
+
+# --- the category the site files the text under ---------------------------------------
+
+
+def test_a_date_line_with_the_site_s_category_is_the_text_s_date_line(tmp_path):
+    properties = "发布日期：2024-05-13 14:34:05  所属分类："
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, properties, "头条"))
+    assert collection.date == "2024-05-13 14:34:05"
+    assert "所属分类：" in [t for _, t in removed(collection)]
+    assert properties not in [t for _, t in removed(collection)]  # its date is kept
+
+
+def test_a_date_line_with_a_unit_of_its_own_is_no_date_line_with_a_category(tmp_path):
+    properties = "发布日期：2024-05-13 14:34:05  所属单位："
+    collection = collection_of(tmp_path, lines(TITLE, NEWS_BODY, properties, "头条"))
+    assert "所属单位：" not in [t for _, t in removed(collection)]

@@ -672,6 +672,9 @@ DATE_LABELS = {
 COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
 FIELD_SEPARATORS = "|｜/"  # what parts a property line's fields: 来源: | 发布时间: 2018-05-17 | …
 STAFF_LABELS = {"责任编辑", "编辑", "摄影"}  # who worked on the page, not on the text
+# The column a site files the text under (所属分类：头条), filled or left empty:
+# the site's bookkeeping, as its hit counter is.
+CATEGORY_LABELS = {"所属分类", "所属栏目"}
 
 
 def labels(*kinds: set[str]) -> str:
@@ -681,7 +684,9 @@ def labels(*kinds: set[str]) -> str:
 
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
-PROPERTY_LABEL = labels(SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS)
+PROPERTY_LABEL = labels(
+    SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS, CATEGORY_LABELS
+)
 # The source named on a line of its own under the staff's credit that closes
 # a story (编辑： 吕峥 / 来源： 千龙网): the text's source, not the page's chrome
 # that follows.
