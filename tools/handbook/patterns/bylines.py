@@ -68,11 +68,11 @@ WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
-# The photographer credited inside a story's credit after its reporters
-# (（记者 蓝芳 摄影 宗琪琪）): the pictures', which the handbook drops, not the text's.
 # The reporter's work named after their name inside a dateline's credit
 # (（记者陈智 整合）): what they did, no second name.
 REPORTER_WORK = r"(?:\s*(?:整合|整理|综合整理|编译|报道))?"
+# The photographer credited inside a story's credit after its reporters
+# (（记者 蓝芳 摄影 宗琪琪）): the pictures', which the handbook drops, not the text's.
 STAFF_IN_CREDIT = rf"\s*(?:摄影|摄像|图片){C}?\s*{NAME}(?:[、\s]+{NAME})*(?=\s*{CLOSE})"
 
 BYLINES = [
