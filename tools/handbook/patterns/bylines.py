@@ -68,6 +68,9 @@ WRITER_LABEL = r"作者|文字|撰文|执笔|文|撰稿"
 WRITER_MARK = r"\s*[:\uff1a/\uff0f]\s*"
 # What stands between the names of one byline: 张三、李四 / 张三，李四 / 张三 李四 / 张三/李四.
 NAME_SEPARATORS = re.compile(r"[、，,/\s]+")
+# The reporter's work named after their name inside a dateline's credit
+# (（记者陈智 整合）): what they did, no second name.
+REPORTER_WORK = r"(?:\s*(?:整合|整理|综合整理|编译|报道))?"
 # The photographer credited inside a story's credit after its reporters
 # (（记者 蓝芳 摄影 宗琪琪）): the pictures', which the handbook drops, not the text's.
 STAFF_IN_CREDIT = rf"\s*(?:摄影|摄像|图片){C}?\s*{NAME}(?:[、\s]+{NAME})*(?=\s*{CLOSE})"
@@ -85,6 +88,17 @@ BYLINES = [
         "——摘自贺同新同志在集团党组理论中心组群众路线教育实践活动专题学习会议上的发言 总书记在…",
         "——摘自X同志在…上的发言, possibly glued to the first sentence",
         needs="摘自",
+    ),
+    # before written-by-tail, which would read 文/图 as 文 and the names after
+    # it, 图 with them, as one name
+    Rule(
+        "writers-tail",
+        rf"(?P<byline>{OPEN}(?P<role>文/图|图/文|文|作者)(?:\s*[/\uff0f:\uff1a]\s*|\s+)"
+        rf"(?P<reporters>[{HAN}]{{2,3}}(?:[ \u3000、]+[{HAN}]{{2,3}})+)\s*{CLOSE})\s*$",
+        f"……更好地满足人民日益增长的美好生活需要。{LPAREN}文/图 刘玺东 易赛楠{RPAREN}",
+        "the writers' credit in brackets closing a text, their names parted by spaces, the"
+        " label (文/图: they wrote it and took its pictures) their role",
+        needs=RPAREN,  # the reader widened the bracket beside Chinese
     ),
     Rule(
         "written-by-tail",
@@ -353,7 +367,7 @@ BYLINES = [
     Rule(
         "wire-dateline",
         rf"^(?P<byline>据?(?P<agency>{AGENCY})(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})?电"
-        rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})?)\s*(?P<rest>.*)$",
+        rf"(?:\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}?){REPORTER_WORK}{CLOSE})?)\s*(?P<rest>.*)$",
         "新华社北京3月13日电（记者 李宣良、孙彦新、王经国）中共中央总书记…",
         "a news agency's dateline opening a story: agency, place, date, reporters",
         needs="电",
@@ -377,7 +391,7 @@ BYLINES = [
     Rule(
         "site-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
-        rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}){CLOSE})\s*(?P<rest>.*)$",
+        rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}?){REPORTER_WORK}{CLOSE})\s*(?P<rest>.*)$",
         "中国经济网北京3月9日讯（记者 佘惠敏）全国人大代表、北京大学肿瘤医院教授顾晋…",
         "a site's own story opened by its dateline (X讯, no year): the outlet, its source, and the reporters",
         needs="讯",
@@ -418,6 +432,15 @@ BYLINES = [
         rf"^(?P<role>{SPEAKER_OFFICE})[ \u3000]+(?P<name>{SPACED_NAME}|[{HAN}]{{2,3}})\s*{C}?$",
         "党总支书记  邓  艳",
         "a statement's speaker: office and name, over what they said",
+    ),
+    # A body's spokesperson over the statement they read at a press conference:
+    # the body is their unit, the spokesperson's title their role.
+    Rule(
+        "spokesperson",
+        rf"^(?P<unit>[{HAN}]{{2,16}}?)(?P<role>(?:新闻)?发言人)[ \u3000]+(?P<name>[{HAN}]{{2,3}})\s*{C}?$",
+        "中国载人航天工程新闻发言人 武平",
+        "a body's spokesperson: the body, the title and the name, over the statement",
+        needs="发言人",
     ),
     Rule(
         "speaker-name-spaced",
@@ -484,6 +507,7 @@ SHORT_BYLINES = {
     "author-credit",
     "posted-by",
     "speaker-office",
+    "spokesperson",
     "speaker-name-spaced",
     "author-list",
     "writers-spaced",
@@ -493,14 +517,15 @@ SHORT_BYLINES = {
 SHORT_PIECE = 120  # characters
 
 # A speaker's line: what follows is the statement of the one it names.
-SPEAKERS = {"speaker-office", "speaker-name-spaced", "speaker-by-habit"}
+SPEAKERS = {"speaker-office", "spokesperson", "speaker-name-spaced", "speaker-by-habit"}
 # Bylines whose every reporter must look like a name (else the line is another form).
-NAMED_LISTS = {"writers-spaced"}
+NAMED_LISTS = {"writers-spaced", "writers-tail"}
 # Bylines that close an article: what follows them starts another.
 # Notes that give the unit of the article's authors, not an author of their own.
 UNIT_NOTES = {"unit-note", "unit-note-tail"}
 CLOSING_BYLINES = {
     "credit-tail",
+    "writers-tail",
     "source-credit-tail",
     "producer-credit",
     "written-by-tail",

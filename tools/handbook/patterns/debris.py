@@ -672,6 +672,9 @@ DATE_LABELS = {
 COUNTER_LABELS = {"点击数", "点击", "浏览次数", "浏览", "阅读数"}
 FIELD_SEPARATORS = "|｜/"  # what parts a property line's fields: 来源: | 发布时间: 2018-05-17 | …
 STAFF_LABELS = {"责任编辑", "编辑", "摄影"}  # who worked on the page, not on the text
+# The column a site files the text under (所属分类：头条), filled or left empty:
+# the site's bookkeeping, as its hit counter is.
+CATEGORY_LABELS = {"所属分类", "所属栏目"}
 
 
 def labels(*kinds: set[str]) -> str:
@@ -681,7 +684,9 @@ def labels(*kinds: set[str]) -> str:
 
 # The page's property line: source, author, date, hits. It is debris unless it
 # names the authors (作者：于珊珊 马明花); its date is the page's either way.
-PROPERTY_LABEL = labels(SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS)
+PROPERTY_LABEL = labels(
+    SOURCE_LABELS, AUTHOR_LABELS, DATE_LABELS, COUNTER_LABELS, STAFF_LABELS, CATEGORY_LABELS
+)
 # The source named on a line of its own under the staff's credit that closes
 # a story (编辑： 吕峥 / 来源： 千龙网): the text's source, not the page's chrome
 # that follows.
@@ -719,6 +724,15 @@ PROPERTY_UNFILLED = Rule(
 # a station only as one (电视台, 电台), never a journal or a news column.
 OUTLET_KINDS = [k for k in PUBLISHER_KINDS if k not in ("台", "刊", "新闻")] + ["电视台", "电台"]
 OUTLET = re.compile(rf"^[^\s，。：:]{{1,12}}?(?:{'|'.join(OUTLET_KINDS)})$")
+# A society or association named as the source of its own news on its site
+# (来源：中国地理学会): like an outlet, alone on the property line it names the
+# text's source.
+SOURCE_SOCIETY = Rule(
+    "source-society",
+    r"^[^\s，。：:]{2,16}?(?:学会|协会|研究会|联合会|促进会)$",
+    "中国地理学会",
+    "a learned society or an association credited as the source of its own news",
+)
 # An author field naming the paper, then the reporters' role, then their
 # names (作者：某某日报记者 张三 李四): each name a reporter of that paper, the
 # paper their unit, never a writer of its own.

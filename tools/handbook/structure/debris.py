@@ -294,8 +294,9 @@ def named_again(names: list[Author], lines: frozenset[str]) -> bool:
     """Whether every author a property line names stands again alone on a
     line (the article's own byline under its title): the line is then read
     whole, as the page's debris, its date the page's. A name the text only
-    mentions does not count."""
-    return all(a.name in lines for a in names)
+    mentions does not count, nor a line naming its source alone: a society's
+    site names itself again over its footer's contacts (中国地理学会)."""
+    return any(a.role != "来源" for a in names) and all(a.name in lines for a in names)
 
 
 def property_table(lines: list[SourceLine]) -> tuple[dict[int, Removal], PageFact | None]:

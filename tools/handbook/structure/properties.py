@@ -16,6 +16,7 @@ from ..model import Author
 from ..patterns import (
     ANONYMOUS,
     AUTHOR_LABELS,
+    CATEGORY_LABELS,
     COUNTER_LABELS,
     DATE_LABELS,
     DATE_PART,
@@ -26,12 +27,14 @@ from ..patterns import (
     PROPERTY_FIELD,
     PROPERTY_LINE,
     SOURCE_LABELS,
+    SOURCE_SOCIETY,
 )
 from ..patterns.debris import STAFF_LABELS
 
 DATE = re.compile(DATE_PART)  # a date anywhere in a value: the stage's one finder of dates
 SEPARATOR_TAIL = re.compile(rf"[\s{re.escape(FIELD_SEPARATORS)}]+$")
 SEPARATOR_HEAD = re.compile(rf"^[\s{re.escape(FIELD_SEPARATORS)}]+")
+BOOKKEEPING = COUNTER_LABELS | CATEGORY_LABELS  # the site's fields, debris even in a byline
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,13 @@ def trimmed(value: str) -> str:
 def authors(found: list[Field]) -> list[Author]:
     """The names the line's author fields give, and then its source's (role
     来源); with no author, a source that names a paper, an agency or a site
-    (来源：中国石化报) is the text's byline, a platform (来源：学习平台) none."""
+    (来源：中国石化报), or a society its own news (来源：中国地理学会), is the
+    text's byline, a platform (来源：学习平台) none."""
     writers = named(found, AUTHOR_LABELS)
     sources = [Author(a.name, role="来源") for a in named(found, SOURCE_LABELS)]
     if writers:
         return [*writers, *sources]
-    return [a for a in sources if OUTLET.match(a.name)]
+    return [a for a in sources if OUTLET.match(a.name) or SOURCE_SOCIETY.pattern.match(a.name)]
 
 
 def named(found: list[Field], labels: set[str]) -> list[Author]:
@@ -91,20 +95,21 @@ def field_names(f: Field) -> list[Author]:
 
 
 def dated_only(found: list[Field]) -> bool:
-    """Whether the line holds the date and the hit counter and nothing else
-    (`发布时间：2024-06-03 点击数：138 次`), but fields left empty
+    """Whether the line holds the date and the hit counter or the category
+    the site files it under and nothing else (`发布时间：2024-06-03 点击数：138 次`,
+    `发布日期：2019-09-23 14:34:05  所属分类：`), but fields left empty
     (`来源: | 发布时间: 2018-05-17 | 浏览次数: 2168`): the date is the text's,
     kept as its date line with its label; only the counter and the empty
     fields are debris."""
     return (
         all(
-            f.label in COUNTER_LABELS
+            f.label in BOOKKEEPING
             or (f.label in DATE_LABELS and DATE.fullmatch(f.value))
             or names_nothing(f)
             for f in found
         )
         and any(f.label in DATE_LABELS for f in found)
-        and any(f.value for f in counters(found))
+        and any(f.value or f.label in CATEGORY_LABELS for f in counters(found))
     )
 
 
@@ -127,8 +132,8 @@ def date(found: list[Field]) -> str | None:
 
 
 def counters(found: list[Field]) -> list[Field]:
-    """The hit counter's fields, debris even in a byline."""
-    return [f for f in found if f.label in COUNTER_LABELS]
+    """The hit counter's and the category's fields, debris even in a byline."""
+    return [f for f in found if f.label in BOOKKEEPING]
 
 
 def cut_fields(found: list[Field]) -> list[Field]:
@@ -137,5 +142,5 @@ def cut_fields(found: list[Field]) -> list[Field]:
     line that credits the text to its source alone, the reposting site's
     staff (来源：巴彦淖尔日报    编辑：苏亮); beside the writers (作者：… 编辑：…)
     the staff worked on the story with them, and stay."""
-    cut = COUNTER_LABELS | (set() if named(found, AUTHOR_LABELS) else STAFF_LABELS)
+    cut = BOOKKEEPING | (set() if named(found, AUTHOR_LABELS) else STAFF_LABELS)
     return [f for f in found if f.label in cut or names_nothing(f)]

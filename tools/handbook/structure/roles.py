@@ -105,6 +105,7 @@ NAMED_FORMS = {
     "attribution",
     "attribution-wire",
     "speaker-office",
+    "spokesperson",
     "speaker-name-spaced",
 }
 # A Markdown heading numbered as a section, or right over one: the writer's
