@@ -210,7 +210,9 @@ def labels_over_pieces(pieces: list[SourceLine], end: int) -> bool:
         return False
     first, label, piece = (MARKDOWN_HEADING.match(pieces[i].text) for i in (0, end, end + 1))
     level = len(first.group(0).strip())
-    return len(label.group(0).strip()) == level and bool(piece) and len(piece.group(0).strip()) > level
+    return (
+        len(label.group(0).strip()) == level and bool(piece) and len(piece.group(0).strip()) > level
+    )
 
 
 def book_contents_list(pieces: list[SourceLine]) -> int:
