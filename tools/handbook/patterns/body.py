@@ -327,6 +327,20 @@ PHOTOGRAPHER_CREDIT = Rule(
     "a caption's photographer after a space: the caption's last words, not a paragraph",
     needs="摄",
 )
+# A photo's caption glued inside one-line prose (a CSV record's text): after a
+# sentence's end, a date (a range at times, 3日至4日) and the event, up to its
+# photographer's credit glued to the next sentence (…讲话。 新华社记者 鞠鹏/摄党的…).
+# The photo was not copied: the caption and its credit are debris.
+GLUED_CAPTION = Rule(
+    "glued-caption",
+    rf"(?<=[{SENTENCE_END}”])\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?[{COMMA}，]"
+    rf"[^ \u00a0{WIDE_SPACES}]{{4,200}}?[{SENTENCE_END}][ \u00a0{WIDE_SPACES}]+"
+    rf"(?:新华社|中新社|本报)?记者[ \u00a0]?[{HAN}]{{2,4}}[/／]?摄(?=[{HAN}“])",
+    f"…就出现挫折。2018年7月3日至4日{COMMA}全国组织工作会议在北京召开。 新华社记者 鞠鹏/摄党的十八大以来",
+    "a photo's dated caption and its photographer's credit glued inside the prose, between"
+    " two of its sentences",
+    needs="摄",
+)
 # A bracket opened near a line's end and not closed on it (a credit,
 # `**南开新闻网讯** （记者 蓝芳 摄影`), the next line closing it (`宗琪琪）在…`):
 # one line cut inside the bracket (by a blank line at times), joined again.
@@ -447,7 +461,7 @@ GLUED_HEADING = Rule(
     "a sentence's end, then words up to the next comma too many for a sentence's start",
 )
 CLAUSE_OPENER = re.compile(
-    r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
+    r"(?<![\d年月至])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
 )
 GLUED_HEADING_SERIES = 3  # unnumbered glued heads, alike in their first words, that make a series
 
