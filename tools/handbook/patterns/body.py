@@ -213,11 +213,11 @@ STATUTE_ARTICLE = Rule(
     needs="条",
 )
 
-# What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
-# into its own end (具体运用是：, 主要有：).
+# What a label is not: a greeting (同志们：, a notice's 各…：, a reply's addressees, 回信…党员：)
+# or a sentence whose colon leads into its own end (具体运用是：, 主要有：).
 NOT_A_LABEL = Rule(
     "lead-in",
-    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
+    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|^(?:回信|复信)\S{{4,30}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
     rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
     f"指导与监督政策的具体运用是{COLON}",
     "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
