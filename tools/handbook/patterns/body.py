@@ -373,12 +373,17 @@ PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
 # outlet a source's name joins to it by a dash (人民网－人民日报).
 SHORT_PUBLISHER = "|".join(k for k in PUBLISHER_KINDS if len(k) == 1)
 
+# The kinds of address a speech's subtitle names (——在…会议上的讲话).
+SPEECH_KINDS = "讲话|致辞|演讲|报告|发言|贺词"
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = Rule(
     "split-head-line",
-    rf"\s+(?=——)|\s*(?={OPEN}(?:{DATE_PART}){CLOSE})|(?<=日{CLOSE})\s*",
+    rf"\s+(?=——)|(?<=[{HAN}])(?=——在[^{SENTENCE_END}]{{4,60}}?(?:{SPEECH_KINDS}))"
+    rf"|\s*(?={OPEN}(?:{DATE_PART})(?:{COMMA}[{HAN}]{{2,3}})?{CLOSE})"
+    rf"|(?<=日{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{2}}{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{3}}{CLOSE})\s*",
     f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
-    "a head line glues title, ——subtitle, (date) and speaker: cut before each",
+    "a head line glues title, ——subtitle, (date, with the place at times) and speaker: cut"
+    " before each; a speech's subtitle (——在…上的讲话) is cut though no space parts it",
 )
 # Every cut stands beside a dash or a bracket: a line with none has no cut.
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"

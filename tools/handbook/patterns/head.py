@@ -7,6 +7,7 @@ import re
 from ..chars import (
     CN_DIGITS,
     COLON,
+    COMMA,
     HAN,
     LPAREN,
     NUMERAL,
@@ -88,6 +89,23 @@ DATE_LINE = Rule(
     rf"^{OPEN}?(?P<date>{DATE_PART}){CLOSE}?$",
     f"{LPAREN}2018年1月2日{RPAREN}",
     "a date alone on its line",
+)
+# A speaker's office before the name, a space between, at the end of a glued
+# head under its date (中华人民共和国主席 习近平尊敬的…): the speaker's role.
+OFFICE_BEFORE_SPEAKER = Rule(
+    "office-before-speaker",
+    rf"^(?P<role>[{HAN}]{{2,12}}?(?:主席|总理|总书记|书记|委员长|部长|省长|市长))[ \u3000]+(?=[{HAN}]{{2}})",
+    "中华人民共和国主席 习近平尊敬的萨勒曼国王，",
+    "a speaker's office, then a space, before the name a glued head ends in: the role",
+)
+# A speech's date and the city it was given in, in brackets under its title
+# (（2020年11月21日，北京）, a summit held online from the capital): its date.
+DATE_PLACE = Rule(
+    "date-and-place",
+    rf"^{OPEN}(?P<date>{DATE_PART}){COMMA}[{HAN}]{{2,3}}{CLOSE}$",
+    f"{LPAREN}2020年11月21日{COMMA}北京{RPAREN}",
+    "a date and a city in brackets alone: the date of the speech it stands under",
+    needs=COMMA,
 )
 
 # A year and month alone, under the byline of a report's writers (课题组 /
