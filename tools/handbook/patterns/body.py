@@ -466,7 +466,7 @@ GLUED_HEADING = Rule(
     "a sentence's end, then words up to the next comma too many for a sentence's start",
 )
 CLAUSE_OPENER = re.compile(
-    r"(?<![\d年月至])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
+    r"(?<![\d年月])\d{1,2}日(?:上午|下午|晚上|早上|晚)?|当前|目前|现在|近年来|今年以来|下面|同时|此外"
 )
 GLUED_HEADING_SERIES = 3  # unnumbered glued heads, alike in their first words, that make a series
 
