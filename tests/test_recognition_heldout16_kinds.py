@@ -154,3 +154,16 @@ def test_a_date_with_more_than_a_city_in_its_bracket_is_no_date_line(tmp_path):
     head = f"{SPEECH_TITLE}{SUBTITLE}（2020年11月21日，北京召开）"
     collection = collection_of(tmp_path, lines(head, NEWS_BODY[1]))
     assert collection.essays[0].date is None
+
+
+# --- the day in the transcript's heading, a space before it ---------------------------------
+
+
+def test_eight_figures_in_brackets_after_a_space_date_the_transcript(tmp_path):
+    collection = collection_of(tmp_path, transcript(f"### {STORY_A}", NEWS_BODY[0]))
+    assert collection.date == "20221121"
+
+
+def test_eight_figures_that_are_no_day_date_nothing(tmp_path):
+    text = lines("# 《新闻联播》 (20221399)", f"### {STORY_A}", NEWS_BODY[0])
+    assert collection_of(tmp_path, text).date is None

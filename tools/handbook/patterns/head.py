@@ -25,9 +25,10 @@ DATE = Rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-
 # brackets (《新闻联播》（20220301）): the title as written, and the text's date.
 TITLE_COMPACT_DATE = Rule(
     "title-compact-date",
-    rf"(?<=\S){OPEN}(?P<date>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])){CLOSE}$",
+    rf"(?<=\S)\s?{OPEN}(?P<date>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])){CLOSE}$",
     f"《新闻联播》{LPAREN}20220301{RPAREN}",
-    "a title closed by its day in brackets as eight figures: the text's date",
+    "a title closed by its day in brackets as eight figures, a space before them at times"
+    " (《新闻联播》 (20221121)): the text's date",
 )
 
 # A newspaper's kicker (引题) over its headline: a line leading into the
