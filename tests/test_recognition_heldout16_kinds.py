@@ -167,3 +167,21 @@ def test_eight_figures_in_brackets_after_a_space_date_the_transcript(tmp_path):
 def test_eight_figures_that_are_no_day_date_nothing(tmp_path):
     text = lines("# 《新闻联播》 (20221399)", f"### {STORY_A}", NEWS_BODY[0])
     assert collection_of(tmp_path, text).date is None
+
+
+# --- a title's note mark glued between it and the text ----------------------------------------
+
+NOTED_TITLE = "贯彻落实新时代党的组织路线 不断把党建设得更加坚强有力"
+NOTED_TEXT = "习近平今年7月1日，是我们党成立99周年的日子。明年就是我们党成立100周年了。"
+
+
+def test_a_title_glued_to_its_note_mark_and_text_is_cut_before_the_mark(tmp_path):
+    collection = collection_of(tmp_path, lines(f"{NOTED_TITLE}※{NOTED_TEXT}", NEWS_BODY[1]))
+    assert collection.title == NOTED_TITLE
+    assert paragraphs(collection)[0] == f"※{NOTED_TEXT}"  # the mark kept with the text
+
+
+def test_a_note_mark_after_a_sentence_cuts_no_title(tmp_path):
+    first = "我们党成立已近百年。※这是讲话的一部分。"
+    collection = collection_of(tmp_path, lines(first, NEWS_BODY[1]))
+    assert paragraphs(collection)[0] == first

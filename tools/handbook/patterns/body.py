@@ -380,10 +380,12 @@ HEAD_CUT = Rule(
     "split-head-line",
     rf"\s+(?=——)|(?<=[{HAN}])(?=——在[^{SENTENCE_END}]{{4,60}}?(?:{SPEECH_KINDS}))"
     rf"|\s*(?={OPEN}(?:{DATE_PART})(?:{COMMA}[{HAN}]{{2,3}})?{CLOSE})"
-    rf"|(?<=日{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{2}}{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{3}}{CLOSE})\s*",
+    rf"|(?<=日{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{2}}{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{3}}{CLOSE})\s*"
+    rf"|(?<=[{HAN}])(?=※[{HAN}])",
     f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
     "a head line glues title, ——subtitle, (date, with the place at times) and speaker: cut"
-    " before each; a speech's subtitle (——在…上的讲话) is cut though no space parts it",
+    " before each; a speech's subtitle (——在…上的讲话) is cut though no space parts it, and"
+    " so is the note mark after a title (…坚强有力※习近平…), which stays with the text",
 )
 # Every cut stands beside a dash or a bracket: a line with none has no cut.
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
