@@ -100,7 +100,7 @@ OFFICE_BEFORE_SPEAKER = Rule(
     "a speaker's office, then a space, before the name a glued head ends in: the role",
 )
 # A speech's date and the city it was given in, in brackets under its title
-# (（2020年11月21日，北京）, a summit held online from the capital): its date.
+# (（2020年11月21日，北京）): its date.
 DATE_PLACE = Rule(
     "date-and-place",
     rf"^{OPEN}(?P<date>{DATE_PART}){COMMA}[{HAN}]{{2,3}}{CLOSE}$",

@@ -98,8 +98,8 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
-# A date alone on its line, in the order tried.
 SPEAKER_GLUED = "speaker-glued"  # the byline rule of a speaker glued to the first sentence
+# A date alone on its line, in the order tried.
 DATE_RULES = (DATE_LINE, DATE_PLACE, PROPERTY_DATE, ERA_DATE, PROPERTY_DATE_BAR)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
