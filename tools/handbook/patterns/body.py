@@ -387,8 +387,8 @@ HEAD_CUT = Rule(
     " before each; a speech's subtitle (——在…上的讲话) is cut though no space parts it, and"
     " so is the note mark after a title (…坚强有力※习近平…), which stays with the text",
 )
-# Every cut in an essay's head stands beside a dash or a bracket: a line with
-# none has no cut there (the note mark's cut is the text's first line's alone).
+# A line of an essay's head with no dash or bracket has no cut (a note mark
+# alone cuts the text's first line only).
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A time word glossed by its day in brackets (本台今天（3月1日）播发…, 下次谈判
 # 将于明天（3月2日）举行): a sentence's time phrase, never a head line's date,
