@@ -213,11 +213,11 @@ STATUTE_ARTICLE = Rule(
     needs="条",
 )
 
-# What a label is not: a greeting (同志们：, a notice's 各…：) or a sentence whose colon leads
-# into its own end (具体运用是：, 主要有：).
+# What a label is not: a greeting (同志们：, a notice's 各…：, a reply's addressees, 回信…党员：)
+# or a sentence whose colon leads into its own end (具体运用是：, 主要有：).
 NOT_A_LABEL = Rule(
     "lead-in",
-    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
+    rf"(?:^(?:尊敬|亲爱)的|^各\S{{1,20}}{C}$|^(?:回信|复信)\S{{4,30}}{C}$|(?:们|同志|朋友|领导|老师|同学|来宾|代表|先生|女士|"
     rf"是|为|有|如下|包括|即|指出|认为|表示|说|道){C}$)",
     f"指导与监督政策的具体运用是{COLON}",
     "a greeting (or a notice's addressees, 各乡镇中心学校：) or a lead-in ending in a colon, which heads nothing",
@@ -327,6 +327,20 @@ PHOTOGRAPHER_CREDIT = Rule(
     "a caption's photographer after a space: the caption's last words, not a paragraph",
     needs="摄",
 )
+# A photo's caption glued inside one-line prose (a CSV record's text): after a
+# sentence's end, a date (a range at times, 3日至4日) and the event, up to its
+# photographer's credit glued to the next sentence (…讲话。 新华社记者 鞠鹏/摄党的…).
+# The photo was not copied: the caption and its credit are debris.
+GLUED_CAPTION = Rule(
+    "glued-caption",
+    rf"(?<=[{SENTENCE_END}”])\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:至\d{{1,2}}日)?[{COMMA}，]"
+    rf"[^ \u00a0{WIDE_SPACES}]{{4,200}}?[{SENTENCE_END}][ \u00a0{WIDE_SPACES}]+"
+    rf"(?:新华社|中新社|本报)?记者[ \u00a0]?[{HAN}]{{2,4}}[/／]?摄(?=[{HAN}“])",
+    f"…就出现挫折。2018年7月3日至4日{COMMA}全国组织工作会议在北京召开。 新华社记者 鞠鹏/摄党的十八大以来",
+    "a photo's dated caption and its photographer's credit glued inside the prose, between"
+    " two of its sentences",
+    needs="摄",
+)
 # A bracket opened near a line's end and not closed on it (a credit,
 # `**南开新闻网讯** （记者 蓝芳 摄影`), the next line closing it (`宗琪琪）在…`):
 # one line cut inside the bracket (by a blank line at times), joined again.
@@ -359,14 +373,22 @@ PUBLISHER = "|".join(PUBLISHER_KINDS)  # the last word of a source's name
 # outlet a source's name joins to it by a dash (人民网－人民日报).
 SHORT_PUBLISHER = "|".join(k for k in PUBLISHER_KINDS if len(k) == 1)
 
+# The kinds of address a speech's subtitle names (——在…会议上的讲话).
+SPEECH_KINDS = "讲话|致辞|演讲|报告|发言|贺词"
 # Where a head line glues title, subtitle, date and speaker, the cuts.
 HEAD_CUT = Rule(
     "split-head-line",
-    rf"\s+(?=——)|\s*(?={OPEN}(?:{DATE_PART}){CLOSE})|(?<=日{CLOSE})\s*",
+    rf"\s+(?=——)|(?<=[{HAN}])(?=——在[^{SENTENCE_END}]{{4,60}}?(?:{SPEECH_KINDS}))"
+    rf"|\s*(?={OPEN}(?:{DATE_PART})(?:{COMMA}[{HAN}]{{2,3}})?{CLOSE})"
+    rf"|(?<=日{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{2}}{CLOSE})\s*|(?<=日{COMMA}[{HAN}]{{3}}{CLOSE})\s*"
+    rf"|(?<=[{HAN}])(?=※[{HAN}])",
     f"决胜全面建成小康社会 ——在党代会上的报告 {LPAREN}2017年10月18日{RPAREN} 习近平",
-    "a head line glues title, ——subtitle, (date) and speaker: cut before each",
+    "a head line glues title, ——subtitle, (date, with the place at times) and speaker: cut"
+    " before each; a speech's subtitle (——在…上的讲话) is cut though no space parts it, and"
+    " so is the note mark after a title (…坚强有力※习近平…), which stays with the text",
 )
-# Every cut stands beside a dash or a bracket: a line with none has no cut.
+# A line of an essay's head with no dash or bracket has no cut (a note mark
+# alone cuts the text's first line only).
 HEAD_CUT_MARKS = f"—(){LPAREN}{RPAREN}"
 # A time word glossed by its day in brackets (本台今天（3月1日）播发…, 下次谈判
 # 将于明天（3月2日）举行): a sentence's time phrase, never a head line's date,

@@ -389,6 +389,14 @@ BYLINES = [
         needs="电",
     ),
     Rule(
+        "wire-credit",
+        rf"^(?P<byline>{OPEN}(?P<agency>{AGENCY})[{HAN}]{{0,4}}?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})电{CLOSE})$",
+        f"{LPAREN}新华社北京3月16日电{RPAREN}",
+        "a news agency's dateline in brackets alone under a text it carried (a letter, a"
+        " speech): the text's source, closing it, no headline of the story below",
+        needs="电",
+    ),
+    Rule(
         "site-dateline",
         rf"^(?P<byline>(?P<agency>[{HAN}]{{2,8}}?(?:网|报|台|社|在线))(?:[{HAN}]{{2,4}}?)?(?P<date>(?:\d{{4}}年)?{SHORT_DATE})讯"
         rf"\s*{OPEN}记者\s*(?P<reporters>[^()（）]{{2,30}}?){REPORTER_WORK}{CLOSE})\s*(?P<rest>.*)$",

@@ -303,6 +303,22 @@ DEBRIS = [
         needs="T",
     ),
     Rule(
+        "crawl-epoch-stamp",
+        rf"^[(（]更新时间戳{C}\s*\d{{13}}[)）]$",
+        f"（更新时间戳{COLON}1669036786119）",
+        "a crawler's stamp of when it fetched the page, in milliseconds since 1970, in"
+        " brackets: the copy's, not the text's date",
+        needs="时间戳",
+    ),
+    Rule(
+        "failed-story",
+        r"^(?:#{1,6}[ \t]+)?undefined$",
+        "### undefined",
+        "a crawler's placeholder where a story failed to download, as its headline or its"
+        " body: the word undefined alone on its line",
+        needs="undefined",
+    ),
+    Rule(
         "post-counters",
         r"^\d{1,7}人参与\s*\d{1,7}评论$",
         "5人参与2评论",

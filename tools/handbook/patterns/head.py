@@ -7,6 +7,7 @@ import re
 from ..chars import (
     CN_DIGITS,
     COLON,
+    COMMA,
     HAN,
     LPAREN,
     NUMERAL,
@@ -24,9 +25,10 @@ DATE = Rule("date", r"^\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*$", "2022-
 # brackets (《新闻联播》（20220301）): the title as written, and the text's date.
 TITLE_COMPACT_DATE = Rule(
     "title-compact-date",
-    rf"(?<=\S){OPEN}(?P<date>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])){CLOSE}$",
+    rf"(?<=\S)\s?{OPEN}(?P<date>(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])){CLOSE}$",
     f"《新闻联播》{LPAREN}20220301{RPAREN}",
-    "a title closed by its day in brackets as eight figures: the text's date",
+    "a title closed by its day in brackets as eight figures, a space before them at times"
+    " (《新闻联播》 (20221121)): the text's date",
 )
 
 # A newspaper's kicker (引题) over its headline: a line leading into the
@@ -88,6 +90,23 @@ DATE_LINE = Rule(
     rf"^{OPEN}?(?P<date>{DATE_PART}){CLOSE}?$",
     f"{LPAREN}2018年1月2日{RPAREN}",
     "a date alone on its line",
+)
+# A speaker's office before the name, a space between, at the end of a glued
+# head under its date (中华人民共和国主席 习近平尊敬的…): the speaker's role.
+OFFICE_BEFORE_SPEAKER = Rule(
+    "office-before-speaker",
+    rf"^(?P<role>[{HAN}]{{2,12}}?(?:主席|总理|总书记|书记|委员长|部长|省长|市长))[ \u3000]+(?=[{HAN}]{{2}})",
+    "中华人民共和国主席 习近平尊敬的萨勒曼国王，",
+    "a speaker's office, then a space, before the name a glued head ends in: the role",
+)
+# A speech's date and the city it was given in, in brackets under its title
+# (（2020年11月21日，北京）): its date.
+DATE_PLACE = Rule(
+    "date-and-place",
+    rf"^{OPEN}(?P<date>{DATE_PART}){COMMA}[{HAN}]{{2,3}}{CLOSE}$",
+    f"{LPAREN}2020年11月21日{COMMA}北京{RPAREN}",
+    "a date and a city in brackets alone: the date of the speech it stands under",
+    needs=COMMA,
 )
 
 # A year and month alone, under the byline of a report's writers (课题组 /

@@ -204,18 +204,24 @@ def names_under_titles(tokens: list[Token], recognitions: list[Recognition]) -> 
             sign(token, recognitions)
 
 
+WIRE_CREDIT = "wire-credit"  # the byline rule of an agency's credit in brackets under a text
+
+
 def closing_signature(tokens: list[Token], recognitions: list[Recognition]) -> None:
     """A name (or an issuing body) alone and a date under a piece's text sign
     it (a preface's 于天池 / 2014年8月10日, a notice's 浙江省教育厅 /
     二○一二年六月十二日): the author and the date. What follows them is short
-    lines (a volume's head, 卷一) or the next piece's title, not text."""
+    lines (a volume's head, 卷一), the next piece's title or the agency's
+    credit for the piece (（新华社北京3月16日电）), not text."""
     for i in range(1, len(tokens) - 1):
         signer, date = tokens[i], tokens[i + 1]
         if date.kind != "date" or tokens[i - 1].kind != "paragraph" or signer.kind != "paragraph":
             continue
         rest = tokens[i + 2 :]
-        if all(t.kind == "paragraph" and head_title_like(t.text) for t in rest) or (
-            rest[0].kind in ("paragraph", "title") and head_title_like(rest[0].text)
+        if (
+            all(t.kind == "paragraph" and head_title_like(t.text) for t in rest)
+            or (rest[0].kind in ("paragraph", "title") and head_title_like(rest[0].text))
+            or rest[0].rule == WIRE_CREDIT
         ):
             sign(signer, recognitions)
 

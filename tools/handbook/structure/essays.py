@@ -34,6 +34,7 @@ from .numbers import parse_number
 from .shapes import long_prose, plain_title_like
 
 CONTENTS_MIN = 3  # markers in a row that make a contents list
+SUMMARY_LINES_MAX = 2  # lines of an unnumbered summary over a page's pieces
 LISTED_CONTENTS_MIN = 5  # bare titles in a row that can be a contents list
 LISTED_STARTS_MIN = 2  # of its entries standing again below, in order
 # Chapters a contents list names (第一章 …, 第二章 …) that make it one book's:
@@ -194,9 +195,24 @@ def summary_section(pieces: list[SourceLine]) -> int:
     end = heads[0]
     below = {MARKDOWN_HEADING.sub("", pieces[i].text) for i in heads}
     entries = [SUMMARY_ENTRY.match(p.text) for p in pieces[1:end]]
-    if sum(1 for m in entries if m and m["entry"] in below) < CONTENTS_MIN:
-        return 0
-    return end + 1 if end + 1 in heads else end  # the pieces' section label with it
+    if sum(1 for m in entries if m and m["entry"] in below) >= CONTENTS_MIN:
+        return end + 1 if end + 1 in heads else end  # the pieces' section label with it
+    unnumbered = not any(entries)  # numbered entries are judged by what they name
+    return end + 1 if unnumbered and labels_over_pieces(pieces, end) else 0
+
+
+def labels_over_pieces(pieces: list[SourceLine], end: int) -> bool:
+    """Whether the page opens with two section labels of one level, the
+    second right over the pieces' deeper headings (## 新闻摘要 / a short
+    summary / ## 详细新闻 / ### …): the summary then is front matter though it
+    names no headline (one sentence on a story that failed to download)."""
+    if not 1 < end <= SUMMARY_LINES_MAX + 1 or end + 1 >= len(pieces):
+        return False
+    first, label, piece = (MARKDOWN_HEADING.match(pieces[i].text) for i in (0, end, end + 1))
+    level = len(first.group(0).strip())
+    return (
+        len(label.group(0).strip()) == level and bool(piece) and len(piece.group(0).strip()) > level
+    )
 
 
 def book_contents_list(pieces: list[SourceLine]) -> int:

@@ -25,6 +25,7 @@ from ..patterns import (
     DASH_SUBTITLE,
     DATE_GLUED_AFTER_TEXT,
     DATE_LINE,
+    DATE_PLACE,
     DECK_NAME_END,
     DOCUMENT_NUMBER,
     DOCUMENT_TITLE,
@@ -55,6 +56,7 @@ from ..patterns import (
     NOT_A_LABEL,
     NUMBERED_LABEL,
     NUMBERED_QUESTION,
+    OFFICE_BEFORE_SPEAKER,
     ORDINAL_POINT,
     PAREN_NAME,
     PROPERTY_DATE,
@@ -96,8 +98,9 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_END}][”’]?")
 ANY_HEAD_CUT_MARK = re.compile(f"[{re.escape(HEAD_CUT_MARKS)}]")
 # Any label or heading marker, tried first: most pieces are neither.
 ANY_LABEL, ANY_HEADING = any_of(LABEL_HEADINGS), any_of(HEADING_MARKERS)
+SPEAKER_GLUED = "speaker-glued"  # the byline rule of a speaker glued to the first sentence
 # A date alone on its line, in the order tried.
-DATE_RULES = (DATE_LINE, PROPERTY_DATE, ERA_DATE, PROPERTY_DATE_BAR)
+DATE_RULES = (DATE_LINE, DATE_PLACE, PROPERTY_DATE, ERA_DATE, PROPERTY_DATE_BAR)
 # Bylines whose names must look like names (they could be prose otherwise).
 NAMED_FORMS = {
     "office-byline",
@@ -219,6 +222,7 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
         return [Token("byline", text, line, SPEAKER_BY_HABIT.name, byline)]
     glued = (
         glued_head(text, line, ctx)
+        or speaker_after_date(text, line, ctx)
         or glued_deck(text, line, ctx)
         or labelled(text, line, ctx)
         or dated_tail(text, line, ctx)
@@ -543,16 +547,37 @@ def classify_head_rest(rest: str, line: int, ctx: Context) -> list[Token]:
     off in turn; a speaker's name glued to the first sentence is cut from it."""
     tokens: list[Token] = []
     for part in [p.strip() for p in HEAD_CUT.pattern.split(rest) if p and p.strip()]:
-        previous = ctx.previous
-        if previous is not None and previous.kind == "date" and (name := glued_name(part, ctx)):
-            byline = Byline(name, [Author(name)], "speaker-glued", line)
-            ctx.recognise(line, "speaker-glued", f"byline: {name}")
-            ctx.repair(split_repair(line, "split-glued-byline", name, part[len(name) :]))
-            tokens.append(Token("byline", name, line, "speaker-glued", byline))
-            ctx.previous = tokens[-1]
-            part = part[len(name) :]
-        tokens += classify(part, line, ctx)
+        speaker, part = glued_speaker(part, line, ctx)
+        tokens += speaker + classify(part, line, ctx)
     return tokens
+
+
+def glued_speaker(part: str, line: int, ctx: Context) -> tuple[list[Token], str]:
+    """Under a glued head's date, the speaker's name glued to the first
+    sentence (习近平武汉…), with the office before it as the speaker's role
+    (中华人民共和国主席 习近平尊敬的…): its byline, and the rest of the part."""
+    previous = ctx.previous
+    office = OFFICE_BEFORE_SPEAKER.pattern.match(part)
+    after = part[office.end() :] if office else part
+    if previous is None or previous.kind != "date" or not (name := glued_name(after, ctx)):
+        return [], part
+    head = part[: len(part) - len(after) + len(name)]
+    byline = Byline(
+        head, [Author(name, role=office["role"] if office else "")], SPEAKER_GLUED, line
+    )
+    ctx.recognise(line, SPEAKER_GLUED, f"byline: {head}")
+    ctx.repair(split_repair(line, "split-glued-byline", head, part[len(head) :]))
+    ctx.previous = Token("byline", head, line, SPEAKER_GLUED, byline)
+    return [ctx.previous], part[len(head) :]
+
+
+def speaker_after_date(text: str, line: int, ctx: Context) -> list[Token] | None:
+    """A piece the text's head line left under its date, the speaker glued to
+    the first sentence: the speaker's byline, then the rest as read."""
+    if ctx.previous is None or ctx.previous.line != line:
+        return None  # the date stood on a line of its own: no head line's
+    speaker, rest = glued_speaker(text, line, ctx)
+    return speaker + classify(rest, line, ctx) if speaker else None
 
 
 def glued_name(text: str, ctx: Context) -> str:

@@ -20,6 +20,7 @@ from ..patterns import (
     DATELINE,
     DEFINED_TERM,
     ESSAY_MARKERS,
+    GLUED_CAPTION,
     GLUED_ESSAY_MARKER,
     HEADING_MARKERS,
     HEADLINE_PARTS,
@@ -76,7 +77,12 @@ def segment(
         if line.number in whole:
             pieces.append(line)
             continue
-        for part in paragraph_pieces(line, conventions, repairs):
+        parts = [
+            p
+            for chunk in glued_captions(line, repairs, removals)
+            for p in paragraph_pieces(chunk, conventions, repairs)
+        ]
+        for part in parts:
             for piece in split_glued_markers(part, repairs):
                 rule = piece_debris(piece)
                 if rule and not goes_on(pieces, piece, conventions.hard_wrapped):
@@ -86,6 +92,28 @@ def segment(
     return join_broken_lines(
         pieces, repairs, conventions.hard_wrapped, removals, whole, conventions.items
     )
+
+
+def glued_captions(
+    line: SourceLine, repairs: list[Repair], removals: list[Removal]
+) -> list[SourceLine]:
+    """The line without the photo captions glued inside its prose (…挫折。
+    2018年7月3日至4日，…讲话。 新华社记者 鞠鹏/摄党的十八大以来…), each
+    removed, the prose on either side a piece of its own, the cuts reported."""
+    if GLUED_CAPTION.needs not in line.text:
+        return [line]
+    parts, start = [], 0
+    for m in GLUED_CAPTION.pattern.finditer(line.text):
+        removals.append(Removal(line.number, GLUED_CAPTION.name, m.group(0)))
+        repairs.append(
+            split_repair(line.number, "split-at-caption", line.text[: m.start()], m.group(0))
+        )
+        parts.append(line.text[start : m.start()])
+        start = m.end()
+    if not parts:
+        return [line]
+    parts.append(line.text[start:])
+    return [SourceLine(line.number, p) for p in parts if p]
 
 
 def goes_on(pieces: list[SourceLine], piece: SourceLine, hard_wrapped: bool) -> bool:
