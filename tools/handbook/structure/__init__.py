@@ -73,7 +73,7 @@ def build_collection(
     with `doubts`, what looks wrong in them too (for the report alone: no
     page depends on it)."""
     conventions = survey(lines)
-    kept, removals, page = remove_debris(lines, conventions)
+    kept, removals, page = remove_debris(lines, conventions, byline_match)
     pieces = split_glued_headings(
         segment(kept, conventions, repairs, removals), repairs, conventions.markup
     )

@@ -206,9 +206,11 @@ def first_match(rules: list[Rule], text: str) -> tuple[Rule, re.Match[str]] | No
 
 
 def remove_debris(
-    lines: list[SourceLine], conventions: Conventions
+    lines: list[SourceLine], conventions: Conventions, byline: Callable[[str], object]
 ) -> tuple[list[SourceLine], list[Removal], PageFacts]:
-    """The lines without debris, what was removed, and what the page says of itself."""
+    """The lines without debris, what was removed, and what the page says of
+    itself; `byline` tells a byline (the roles' reader: a byline in the
+    story's head under its headline is the story's, not the page's)."""
     removed, facts, read = front_matter(lines)
     table, day = property_table(lines)
     removed |= table
@@ -276,7 +278,11 @@ def remove_debris(
     removed |= platform_disclaimer(lines, removed)
     removed |= pager(lines, removed)
     removed |= page_furniture(
-        lines, removed | dict.fromkeys(read), story_head_line, STORY_END, PAGE_END
+        lines,
+        removed | dict.fromkeys(read),
+        lambda text: story_head_line(text) or bool(byline(text)),
+        STORY_END,
+        PAGE_END,
     )
     removed |= page_start(lines, removed) | page_end(lines, removed)
     removed |= menu_items(lines, removed) | section_menu(lines, removed) | side_menu(lines, removed)
@@ -993,15 +999,12 @@ def news_dateline(text: str) -> bool:
 
 def story_head_line(text: str) -> bool:
     """A line of the story's head under its headline: its date, its source, a
-    property, a byline."""
-    from .roles import byline_match  # roles reads this module's tables
-
+    property (a byline, the roles' to tell, is one too)."""
     return bool(
         news_dateline(text)
         or one_property(text)
         or source_alone(text)
         or STORY_HEAD_FIELD.match(text)
-        or byline_match(text)
     )
 
 
