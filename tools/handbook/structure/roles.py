@@ -163,7 +163,7 @@ def read(text: str, line: int, ctx: Context) -> list[Token]:
     after_title = previous is not None and previous.kind in ("title", "subtitle")
     if line in ctx.conventions.code:
         return [Token("display", text, line, CODE_BLOCK)]  # a chart's or a program's: heads nothing
-    if ctx.conventions.markdown and (box := ADMONITION.match(text)):
+    if line in ctx.conventions.boxes and (box := ADMONITION.match(text)):
         head = box["title"] or box["type"]
         ctx.repair(Repair(line, ADMONITION.name, text, head))
         ctx.recognise(line, ADMONITION.name, f"heading: {head}")

@@ -103,7 +103,8 @@ class Conventions:
 
 def survey(lines: list[SourceLine]) -> Conventions:
     texts = [line.text for line in lines]
-    markdown = is_markdown(texts)
+    boxes = frozenset(line.number for line in lines if admonition(line.text))
+    markdown = is_markdown(texts) or bool(boxes)
     return Conventions(
         markdown=markdown,
         nbsp_breaks=nbsp_breaks(texts),
@@ -112,7 +113,7 @@ def survey(lines: list[SourceLine]) -> Conventions:
         speakers=speaker_lines(texts) >= SPEAKER_LINES_MIN,
         indented=frozenset(line.number for line in lines if line.indented),
         code=code_lines(lines) if markdown else frozenset(),
-        boxes=frozenset(n.number for n in lines if admonition(n.text)) if markdown else frozenset(),
+        boxes=boxes,
         items=frozenset(n.number for n in lines if MARKDOWN_LIST_ITEM.match(n.text))
         if markdown
         else frozenset(),
@@ -157,15 +158,13 @@ def nbsp_breaks(texts: list[str]) -> bool:
 
 
 def is_markdown(texts: list[str]) -> bool:
-    """Its first line a `# ` heading, or headings beside image references, or
-    a documentation page's admonition boxes (!!! note "…")."""
+    """Its first line a `# ` heading, or headings beside image references (a
+    documentation page's admonition boxes, !!! note "…", tell it too: `survey`)."""
     if not texts:
         return False
     headings = sum(bool(MARKDOWN_HEADING.match(t)) for t in texts)
-    return (
-        bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0]))
-        or (headings > 0 and any(IMAGE_LINE.match(t) for t in texts))
-        or any(admonition(t) for t in texts)
+    return bool(MARKDOWN_HEADING.match(texts[0]) or FRONT_MATTER_FENCE.match(texts[0])) or (
+        headings > 0 and any(IMAGE_LINE.match(t) for t in texts)
     )
 
 
